@@ -1,0 +1,59 @@
+<#
+.SYNOPSIS
+    Builds, tests, benchmarks and packages the Canopy module.
+
+.DESCRIPTION
+    Every task does its own set-up, so a machine with only the .NET SDK needs nothing else:
+    `dotnet tool restore` provides pwsh, and the Test task restores Pester from NuGet into .packages.
+
+    Build    publishes the module into ./bin, so that `Import-Module ./Canopy.psd1` works.
+    Test     runs the xunit tests of the core and the Pester tests of the cmdlets, and prints
+             `N passed, N failed` as its last line.
+    Demo     runs the main job (examples/Invoke-CanopyDemo.ps1) in a fresh pwsh.
+    Bench    measures speed and memory and writes docs/benchmarks.md.
+    Package  assembles out/Canopy/<version>, a module folder ready for a PowerShell repository.
+    Clean    removes every build output.
+
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+#>
+[CmdletBinding()]
+param(
+    [ValidateSet('Build', 'Test', 'Demo', 'Bench', 'Package', 'Clean')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Release', 'Debug')]
+    [string] $Configuration = 'Release',
+
+    # Where the main job and the benchmarks find benchmark data; see README.md.
+    [string] $DataPath = $env:CANOPY_DATA
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+Import-Module (Join-Path $PSScriptRoot 'build/Canopy.Build.psm1') -Force
+
+$env:DOTNET_NOLOGO = '1'
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+
+switch ($Task) {
+    'Clean'   { Invoke-CleanTask -Root $PSScriptRoot }
+    'Build'   { Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration }
+    'Test'    {
+        Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration
+        $failed = Invoke-TestTask -Root $PSScriptRoot -Configuration $Configuration
+        exit ([int]($failed -gt 0))
+    }
+    'Demo'    {
+        Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration
+        Invoke-DemoTask -Root $PSScriptRoot -DataPath $DataPath
+    }
+    'Bench'   {
+        Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration
+        Invoke-BenchTask -Root $PSScriptRoot -Configuration $Configuration -DataPath $DataPath
+    }
+    'Package' {
+        Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration
+        Invoke-PackageTask -Root $PSScriptRoot
+    }
+}

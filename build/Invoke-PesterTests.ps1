@@ -1,0 +1,35 @@
+<#
+.SYNOPSIS
+    Runs the Pester tests against the built module and prints `pester: N passed, N failed, N skipped` last.
+#>
+param(
+    [Parameter(Mandatory)] [string] $PesterManifest,
+    [Parameter(Mandatory)] [string] $TestPath,
+    [Parameter(Mandatory)] [string] $ModuleManifest
+)
+
+$ErrorActionPreference = 'Stop'
+Import-Module (Resolve-Path $PesterManifest).Path
+
+# The tests import the module from this variable, so they always test the build, never a stale copy.
+$env:CANOPY_MODULE_MANIFEST = (Resolve-Path $ModuleManifest).Path
+
+$configuration = New-PesterConfiguration
+$configuration.Run.Path = $TestPath
+$configuration.Run.PassThru = $true
+$configuration.Output.Verbosity = 'Detailed'
+$configuration.Output.RenderMode = 'Plaintext'
+
+$result = Invoke-Pester -Configuration $configuration
+if ($null -eq $result) {
+    'pester: 0 passed, 1 failed, 0 skipped'
+    exit 1
+}
+
+# Failures outside an It block (BeforeAll, a file that does not parse) are not in FailedCount.
+$failed = $result.FailedCount + $result.FailedContainersCount
+if ($failed -eq 0 -and $result.Result -ne 'Passed') {
+    $failed = [Math]::Max(1, $result.FailedBlocksCount)
+}
+"pester: $($result.PassedCount) passed, $failed failed, $($result.SkippedCount) skipped"
+exit ([int]($failed -gt 0))
