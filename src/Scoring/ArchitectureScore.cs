@@ -1,0 +1,34 @@
+using System.Numerics;
+using Canopy.Regions;
+
+namespace Canopy.Scoring;
+
+/// <summary>The score of one architecture, with the analytic size baselines it is compared against.</summary>
+public sealed class ArchitectureScore
+{
+    /// <summary>The architecture in canonical form.</summary>
+    public required string Architecture { get; init; }
+
+    /// <summary>The search space the architecture belongs to, for example "NatsTopology" or "Mlp".</summary>
+    public required string SearchSpace { get; init; }
+
+    public required RegionMode Mode { get; init; }
+
+    /// <summary>The base-10 logarithm of the region count.</summary>
+    public required double TropicalScore { get; init; }
+
+    /// <summary>The region count as an integer, or null when it has more than <see cref="RegionBounds.ExactDigitLimit"/> digits.</summary>
+    public BigInteger? RegionCount { get; init; }
+
+    /// <summary>The number of trainable parameters of the network the benchmark trains; null when above Int64.</summary>
+    public long? ParameterCount { get; init; }
+
+    /// <summary>Multiply-accumulate operations of convolutions and linear layers for one input; null when above Int64.</summary>
+    public long? Flops { get; init; }
+
+    /// <summary>The formula that produced the count, with its source.</summary>
+    public string Formula { get; init; } = string.Empty;
+
+    /// <summary>True when the count is the proven maximum rather than a bound.</summary>
+    public bool IsExactMaximum { get; init; }
+}

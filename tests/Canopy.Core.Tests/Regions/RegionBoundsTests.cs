@@ -1,0 +1,181 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Numerics;
+using Canopy.Numerics;
+using Canopy.Regions;
+using Xunit;
+
+namespace Canopy.Tests.Regions;
+
+public class RegionBoundsTests
+{
+    private static FullyConnectedNetwork Net(long inputDimension, params long[] widths) =>
+        FullyConnectedNetwork.Create(inputDimension, widths);
+
+    // The Serra et al. sum by direct enumeration of the index set J, independent of the budget recursion.
+    private static BigInteger SerraByEnumeration(long n0, long[] widths)
+    {
+        BigInteger Recurse(int layer, long budget)
+        {
+            if (layer == widths.Length)
+            {
+                return BigInteger.One;
+            }
+
+            long n = widths[layer];
+            BigInteger total = BigInteger.Zero;
+            for (long j = 0; j <= Math.Min(budget, n); j++)
+            {
+                total += Zaslavsky.ExactCount(n, j) - (j == 0 ? 0 : Zaslavsky.ExactCount(n, j - 1)) is var c
+                    ? c * Recurse(layer + 1, Math.Min(budget, n - j))
+                    : 0;
+            }
+
+            return total;
+        }
+
+        return Recurse(0, n0);
+    }
+
+    [Fact]
+    public void OneLayerInThePlane()
+    {
+        RegionCount count = RegionBounds.Generic(Net(2, 3));
+
+        Assert.Equal(new BigInteger(7), count.Value);
+        Assert.Equal(Math.Log10(7), count.Log10, 1e-12);
+        Assert.True(count.IsExactMaximum);
+    }
+
+    [Fact]
+    public void TwoNarrowLayersByHand()
+    {
+        // j1 = 0: 1 × (1 + 2 + 1); j1 = 1: 2 × (1 + 2); j1 = 2: 1 × 1; total 4 + 6 + 1 = 11.
+        Assert.Equal(new BigInteger(11), RegionBounds.SerraBound(Net(10, 2, 2)).Value);
+        Assert.Equal(new BigInteger(16), RegionBounds.BottleneckBound(Net(10, 2, 2)).Value);
+    }
+
+    [Theory]
+    [InlineData(2L, new long[] { 3, 3 })]
+    [InlineData(3L, new long[] { 5, 2, 4 })]
+    [InlineData(4L, new long[] { 3, 6, 2, 5, 4 })]
+    [InlineData(1L, new long[] { 1, 2, 1 })]
+    [InlineData(6L, new long[] { 6, 6, 6 })]
+    [InlineData(5L, new long[] { 9, 3, 8, 7 })]
+    public void SerraRecursionMatchesEnumeration(long n0, long[] widths)
+    {
+        Assert.Equal(SerraByEnumeration(n0, widths), RegionBounds.SerraBound(Net(n0, widths)).Value);
+    }
+
+    [Fact]
+    public void SerraEqualsZaslavskyForOneLayer()
+    {
+        var random = new Random(7);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            long n = random.Next(1, 300);
+            long d = random.Next(1, 300);
+
+            Assert.Equal(Zaslavsky.ExactCount(n, d), RegionBounds.SerraBound(Net(d, n)).Value);
+        }
+    }
+
+    [Fact]
+    public void SerraEqualsTheProductForOneDimensionalInput()
+    {
+        var random = new Random(11);
+        for (int trial = 0; trial < 50; trial++)
+        {
+            long[] widths = Enumerable.Range(0, random.Next(1, 12)).Select(_ => (long)random.Next(2, 40)).ToArray();
+            BigInteger product = widths.Aggregate(BigInteger.One, (p, w) => p * (w + 1));
+
+            Assert.Equal(product, RegionBounds.SerraBound(Net(1, widths)).Value);
+        }
+    }
+
+    [Fact]
+    public void GenericIsExactForOneDimensionalInput()
+    {
+        RegionCount count = RegionBounds.Generic(Net(1, 3, 4, 5));
+
+        Assert.Equal(new BigInteger(4 * 5 * 6), count.Value);
+        Assert.True(count.IsExactMaximum);
+        Assert.Equal(count.Value, RegionBounds.LowerBound(Net(1, 3, 4, 5)).Value);
+    }
+
+    [Fact]
+    public void BoundsAreOrderedOnRandomNetworks()
+    {
+        var random = new Random(2024);
+        for (int trial = 0; trial < 300; trial++)
+        {
+            long n0 = random.Next(1, 64);
+            long[] widths = Enumerable.Range(0, random.Next(1, 8)).Select(_ => (long)random.Next(1, 200)).ToArray();
+            var network = Net(n0, widths);
+
+            double lower = RegionBounds.LowerBound(network).Log10;
+            double generic = RegionBounds.Generic(network).Log10;
+            double serra = RegionBounds.SerraBound(network).Log10;
+            double bottleneck = RegionBounds.BottleneckBound(network).Log10;
+            double tropical = RegionBounds.TropicalBound(network).Log10;
+            double trivial = widths.Sum() * Math.Log10(2);
+
+            const double slack = 1e-9;
+            Assert.True(lower <= generic + slack, $"lower {lower} > generic {generic} for {network}");
+            Assert.True(generic <= serra + slack, $"generic {generic} > Serra {serra} for {network}");
+            Assert.True(serra <= bottleneck + slack, $"Serra {serra} > bottleneck {bottleneck} for {network}");
+            Assert.True(bottleneck <= tropical + slack, $"bottleneck {bottleneck} > tropical {tropical} for {network}");
+            Assert.True(serra <= trivial + slack, $"Serra {serra} > 2^N for {network}");
+        }
+    }
+
+    [Fact]
+    public void LowerBoundsMatchPublishedFormulas()
+    {
+        // Montúfar et al. (2014): floor(4/2)^2 × floor(6/2)^2 × (1 + 5 + 10) with n0 = 2 and widths 4, 6, 5.
+        Assert.Equal(new BigInteger(4 * 9 * 16), RegionBounds.LowerBound(Net(2, 4, 6, 5)).Value);
+
+        // Serra et al. (2018) Theorem 6 with widths ≥ 3·n0: (floor(6/2)+1)^2 × (1 + 7 + 21).
+        Assert.Equal(new BigInteger(16 * 29), RegionBounds.LowerBound(Net(2, 6, 7)).Value);
+    }
+
+    [Fact]
+    public void AbsurdSizesGiveFiniteCountsQuickly()
+    {
+        var billion = Net(3072, 1_000_000_000, 1_000_000_000);
+        var deep = Net(3072, Enumerable.Repeat(64L, 100_000).ToArray());
+        var deepAndWide = Net(3072, Enumerable.Repeat(1_000_000_000L, 100_000).ToArray());
+
+        foreach (var network in new[] { billion, deep, deepAndWide })
+        {
+            foreach (RegionMode mode in Enum.GetValues<RegionMode>())
+            {
+                RegionCount count = RegionBounds.Compute(network, mode);
+                Assert.True(double.IsFinite(count.Log10) && count.Log10 > 0, $"{mode} of {network} gave {count.Log10}");
+            }
+        }
+    }
+
+    [Fact]
+    public void GenericFallsBackWhenSerraIsTooCostly()
+    {
+        var huge = Net(1_000_000_000, 1_000_000_000, 1_000_000_000);
+
+        RegionCount generic = RegionBounds.Generic(huge);
+
+        Assert.Contains("Montúfar", generic.Formula);
+        Assert.True(double.IsFinite(generic.Log10));
+        Assert.Throws<RegionCountTooLargeException>(() => RegionBounds.SerraBound(huge));
+    }
+
+    [Fact]
+    public void ExactValueIsOmittedAboveTheDigitLimit()
+    {
+        RegionCount big = RegionBounds.Generic(Net(3072, 4096, 4096));
+
+        Assert.Null(big.Value);
+        Assert.True(big.Log10 > RegionBounds.ExactDigitLimit);
+    }
+}
