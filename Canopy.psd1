@@ -11,6 +11,13 @@
     FormatsToProcess     = @()
     CmdletsToExport      = @(
         'Get-TropicalScore'
+        'New-CanopyArchitecture'
+        'Get-CanopyArchitecture'
+        'Import-CanopyBenchmark'
+        'Get-CanopyBenchmark'
+        'Measure-ProxyCorrelation'
+        'Invoke-CanopySearch'
+        'Export-CanopyPlot'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -48,7 +48,7 @@ public static class RegionBounds
         RegionCount? serra = TrySerra(network);
         if (serra is not null)
         {
-            return serra with { IsExactMaximum = serra.Log10 == LowerBound(network).Log10 };
+            return serra;
         }
 
         RegionCount fallback = BottleneckBound(network);
