@@ -1,0 +1,10 @@
+namespace Canopy.Storage;
+
+/// <summary>A benchmark file with no column that holds architectures.</summary>
+public sealed class ArchitectureColumnNotFoundException : BenchmarkFileException
+{
+    public ArchitectureColumnNotFoundException(string path, string message)
+        : base(path, 1, message)
+    {
+    }
+}

@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Canopy.Storage;
+
+/// <summary>Picks the column of a benchmark file that holds architectures.</summary>
+public static class ArchitectureColumns
+{
+    /// <summary>The column names tried in order, ignoring case, when the caller names none.</summary>
+    public static IReadOnlyList<string> Candidates { get; } = new[] { "ArchitectureString", "arch_str", "arch", "Architecture", "genotype", "arch_repr" };
+
+    /// <summary>Returns the position of the requested column, or of the first candidate present, or -1.</summary>
+    public static int Find(IReadOnlyList<string> columns, string? requested)
+    {
+        IEnumerable<string> wanted = requested is null ? Candidates : new[] { requested };
+        foreach (string name in wanted)
+        {
+            for (int i = 0; i < columns.Count; i++)
+            {
+                if (string.Equals(columns[i], name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Explains why no architecture column was found, listing what was looked for and what exists.</summary>
+    public static string DescribeMissing(IReadOnlyList<string> columns, string? requested)
+    {
+        string present = columns.Count == 0 ? "none" : string.Join(", ", columns.Select(column => "'" + column + "'"));
+        return requested is null
+            ? $"No column holds architectures: looked for {string.Join(", ", Candidates)} (ignoring case) among the columns {present}. Name the column with -ArchitectureProperty."
+            : $"The column '{requested}' given by -ArchitectureProperty does not exist; the file has the columns {present}.";
+    }
+}

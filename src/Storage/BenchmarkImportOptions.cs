@@ -1,0 +1,22 @@
+using Canopy.Architectures;
+
+namespace Canopy.Storage;
+
+/// <summary>What to import and under which name.</summary>
+public sealed class BenchmarkImportOptions
+{
+    /// <summary>The full path of a CSV or JSON file, optionally gzip-compressed.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>The benchmark name; null for the file name without its extension.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>The column that holds architectures; null to pick the first of <see cref="ArchitectureColumns.Candidates"/>.</summary>
+    public string? ArchitectureColumn { get; init; }
+
+    /// <summary>The search space of every architecture; null to detect it for each row.</summary>
+    public SearchSpace? SearchSpace { get; init; }
+
+    /// <summary>Whether an existing benchmark of the same name is replaced rather than rejected.</summary>
+    public bool Replace { get; init; }
+}

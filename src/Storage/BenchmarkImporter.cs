@@ -1,0 +1,198 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using Canopy.Architectures;
+using Canopy.Storage.Input;
+using Microsoft.Data.Sqlite;
+
+namespace Canopy.Storage;
+
+/// <summary>
+/// Streams one benchmark file into the cache inside a single transaction, so a failed or cancelled import leaves
+/// the earlier content of the cache, including an older benchmark of the same name, as it was.
+/// </summary>
+internal sealed class BenchmarkImporter
+{
+    private const int ProgressInterval = 4096;
+
+    private readonly string _databasePath;
+    private readonly IArchitectureCanonicalizer _canonicalizer;
+
+    public BenchmarkImporter(string databasePath, IArchitectureCanonicalizer canonicalizer)
+    {
+        _databasePath = databasePath;
+        _canonicalizer = canonicalizer;
+    }
+
+    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress, Action<RowRejection>? rejected, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        string name = options.Name ?? BenchmarkFile.DefaultName(options.Path);
+
+        using IRecordSource source = BenchmarkFile.Open(options.Path);
+        bool hasRecord = source.Read();
+        int architectureColumn = FindArchitectureColumn(source, options);
+
+        using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
+
+        // WAL with synchronous=NORMAL cannot corrupt the file; a power cut may only lose the last commits.
+        CacheConnection.Execute(connection, "PRAGMA synchronous = NORMAL;");
+        using SqliteTransaction transaction = connection.BeginTransaction();
+
+        bool replaced = RemoveExisting(connection, transaction, name, options.Replace);
+        long id = InsertBenchmark(connection, transaction, name, options.Path, source.Format, architectureColumn);
+        var table = new BenchmarkTable(id, source.Columns.Count, architectureColumn);
+        CacheConnection.Execute(connection, table.CreateSql(), transaction);
+        InsertColumns(connection, transaction, id, source.Columns, 0);
+
+        var writer = new RowWriter(connection, transaction, table, source, options.Path, rejected);
+        while (hasRecord)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            writer.Write(Canonicalize(source, architectureColumn, options.SearchSpace));
+            if (writer.RowsRead % ProgressInterval == 0)
+            {
+                progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
+            }
+
+            hasRecord = source.Read();
+        }
+
+        progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
+        writer.Dispose();
+        CacheConnection.Execute(connection, table.CreateIndexSql(), transaction);
+        FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
+
+        return new ImportSummary
+        {
+            Name = name,
+            RowsStored = writer.RowsStored,
+            RowsRejected = writer.RowsRejected,
+            Rejections = writer.Rejections,
+            Database = _databasePath,
+            Elapsed = stopwatch.Elapsed,
+            Source = options.Path,
+            Format = source.Format,
+            ArchitectureColumn = source.Columns[architectureColumn],
+            Replaced = replaced,
+        };
+    }
+
+    private static int FindArchitectureColumn(IRecordSource source, BenchmarkImportOptions options)
+    {
+        if (source.Columns.Count == 0)
+        {
+            throw new BenchmarkFileException(options.Path, 1, "The file holds no records, so there is nothing to import.");
+        }
+
+        if (source.Columns.Count > BenchmarkTable.MaxColumns)
+        {
+            throw new BenchmarkFileException(options.Path, 1, $"The file has {source.Columns.Count} columns; the cache stores at most {BenchmarkTable.MaxColumns}.");
+        }
+
+        int position = ArchitectureColumns.Find(source.Columns, options.ArchitectureColumn);
+        if (position < 0)
+        {
+            throw new ArchitectureColumnNotFoundException(options.Path, ArchitectureColumns.DescribeMissing(source.Columns, options.ArchitectureColumn));
+        }
+
+        return position;
+    }
+
+    // Returns the canonical architecture and its search space, or the reason the row cannot be stored.
+    private (string? Canonical, SearchSpace Space, string? Problem) Canonicalize(IRecordSource source, int column, SearchSpace? searchSpace)
+    {
+        if (source.RecordProblem is { } problem)
+        {
+            return (null, default, problem);
+        }
+
+        string? text = Convert.ToString(source.GetValue(column), CultureInfo.InvariantCulture);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return (null, default, $"the architecture column '{source.Columns[column]}' is empty");
+        }
+
+        if (!_canonicalizer.TryCanonicalize(text, searchSpace, out string canonical, out SearchSpace detected, out string? error))
+        {
+            return (null, default, $"the architecture '{Shorten(text)}' is invalid: {error}");
+        }
+
+        return (canonical, detected, null);
+    }
+
+    private bool RemoveExisting(SqliteConnection connection, SqliteTransaction transaction, string name, bool replace)
+    {
+        using SqliteCommand find = Command(connection, transaction, "SELECT id FROM benchmarks WHERE name = $name;");
+        find.Parameters.AddWithValue("$name", name);
+        object? found = find.ExecuteScalar();
+        if (found is not long id)
+        {
+            return false;
+        }
+
+        if (!replace)
+        {
+            throw new BenchmarkExistsException(name, _databasePath);
+        }
+
+        CacheConnection.Execute(connection, new BenchmarkTable(id, 0, 0).DropSql(), transaction);
+        using SqliteCommand delete = Command(connection, transaction, "DELETE FROM benchmark_columns WHERE benchmark_id = $id; DELETE FROM benchmarks WHERE id = $id;");
+        delete.Parameters.AddWithValue("$id", id);
+        delete.ExecuteNonQuery();
+        return true;
+    }
+
+    private static long InsertBenchmark(SqliteConnection connection, SqliteTransaction transaction, string name, string path, string format, int architectureColumn)
+    {
+        using SqliteCommand insert = Command(connection, transaction, """
+            INSERT INTO benchmarks (name, source, format, imported_at, row_count, architecture_column, search_spaces)
+            VALUES ($name, $source, $format, $importedAt, 0, $architectureColumn, '')
+            RETURNING id;
+            """);
+        insert.Parameters.AddWithValue("$name", name);
+        insert.Parameters.AddWithValue("$source", path);
+        insert.Parameters.AddWithValue("$format", format);
+        insert.Parameters.AddWithValue("$importedAt", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
+        insert.Parameters.AddWithValue("$architectureColumn", architectureColumn);
+        return (long)insert.ExecuteScalar()!;
+    }
+
+    internal static void InsertColumns(SqliteConnection connection, SqliteTransaction transaction, long id, IReadOnlyList<string> columns, int firstPosition)
+    {
+        using SqliteCommand insert = Command(connection, transaction, "INSERT INTO benchmark_columns (benchmark_id, position, name) VALUES ($id, $position, $name);");
+        SqliteParameter position = insert.Parameters.Add("$position", SqliteType.Integer);
+        SqliteParameter name = insert.Parameters.Add("$name", SqliteType.Text);
+        insert.Parameters.AddWithValue("$id", id);
+        for (int i = firstPosition; i < columns.Count; i++)
+        {
+            position.Value = i;
+            name.Value = columns[i];
+            insert.ExecuteNonQuery();
+        }
+    }
+
+    private static void FinishBenchmark(SqliteConnection connection, SqliteTransaction transaction, long id, long rows, IEnumerable<SearchSpace> searchSpaces)
+    {
+        using SqliteCommand update = Command(connection, transaction, "UPDATE benchmarks SET row_count = $rows, search_spaces = $spaces WHERE id = $id;");
+        update.Parameters.AddWithValue("$rows", rows);
+        update.Parameters.AddWithValue("$spaces", string.Join(",", searchSpaces.Order()));
+        update.Parameters.AddWithValue("$id", id);
+        update.ExecuteNonQuery();
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private static string Shorten(string text) => text.Length > 120 ? text[..117] + "..." : text;
+}

@@ -1,0 +1,170 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using Canopy.Architectures;
+using Microsoft.Data.Sqlite;
+
+namespace Canopy.Storage;
+
+/// <summary>
+/// The SQLite benchmark cache: imports benchmark files, lists them, streams their rows and looks up values by
+/// canonical architecture. Each call opens its own connection, so one store may serve several threads, and other
+/// processes may read while one imports.
+/// </summary>
+public sealed class BenchmarkStore
+{
+    private readonly IArchitectureCanonicalizer _canonicalizer;
+
+    /// <summary>Uses the cache file at <paramref name="databasePath"/>, or the default one when it is null.</summary>
+    public BenchmarkStore(string? databasePath = null)
+        : this(databasePath, ParserCanonicalizer.Instance)
+    {
+    }
+
+    internal BenchmarkStore(string? databasePath, IArchitectureCanonicalizer canonicalizer)
+    {
+        DatabasePath = Path.GetFullPath(databasePath ?? CacheLocation.DefaultPath);
+        _canonicalizer = canonicalizer;
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>
+    /// Imports a CSV or JSON file (optionally gzip-compressed) as one benchmark. Rows that cannot be stored go to
+    /// <paramref name="rejected"/> and the rest are stored; the whole import is one transaction.
+    /// </summary>
+    /// <exception cref="BenchmarkExistsException">The name exists and <see cref="BenchmarkImportOptions.Replace"/> is false.</exception>
+    /// <exception cref="BenchmarkFileException">The file cannot be read as a benchmark.</exception>
+    /// <exception cref="CacheFormatException">The database file is no Canopy cache, or a newer one.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled; nothing was written.</exception>
+    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress = null, Action<RowRejection>? rejected = null, CancellationToken cancellationToken = default) =>
+        new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken);
+
+    /// <summary>Lists the stored benchmarks by name; an absent cache file lists none.</summary>
+    public IReadOnlyList<BenchmarkInfo> List()
+    {
+        using SqliteConnection? connection = CacheConnection.OpenForRead(DatabasePath);
+        return connection is null ? Array.Empty<BenchmarkInfo>() : ReadBenchmarks(connection, name: null);
+    }
+
+    /// <summary>Returns the benchmark of that name (ignoring ASCII case), or null.</summary>
+    public BenchmarkInfo? Find(string name)
+    {
+        using SqliteConnection? connection = CacheConnection.OpenForRead(DatabasePath);
+        return connection is null ? null : ReadBenchmarks(connection, name).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Opens the rows of a benchmark in file order; with <paramref name="canonicalArchitectures"/>, only the rows
+    /// whose architecture is in that list.
+    /// </summary>
+    /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
+    public BenchmarkReader Read(string name, IReadOnlyCollection<string>? canonicalArchitectures = null)
+    {
+        SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        try
+        {
+            BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+            return new BenchmarkReader(connection, benchmark, canonicalArchitectures);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Returns, for each architecture in the order given, the value of <paramref name="column"/> in the first stored
+    /// row with that architecture, or Found = false when no row has it.
+    /// </summary>
+    /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
+    /// <exception cref="ArgumentException">The benchmark has no such column.</exception>
+    public IReadOnlyList<ArchitectureLookup> Lookup(string name, IEnumerable<string> canonicalArchitectures, string column)
+    {
+        string[] wanted = canonicalArchitectures.ToArray();
+        using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        int position = ArchitectureColumns.Find(benchmark.Columns, column);
+        if (position < 0)
+        {
+            throw new ArgumentException($"The benchmark '{benchmark.Name}' has no column '{column}'; it has {string.Join(", ", benchmark.Columns)}.", nameof(column));
+        }
+
+        var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
+        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.LookupSql(position));
+        select.Parameters.AddWithValue("$architectures", JsonSerializer.Serialize(wanted));
+
+        // NOTE: a long-format file lists an architecture once per task; the first row in file order wins.
+        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        using (SqliteDataReader rows = select.ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                values.TryAdd(rows.GetString(0), rows.IsDBNull(1) ? null : rows.GetValue(1));
+            }
+        }
+
+        return wanted.Select(architecture => values.TryGetValue(architecture, out object? value)
+            ? new ArchitectureLookup(architecture, true, value)
+            : new ArchitectureLookup(architecture, false, null)).ToArray();
+    }
+
+    /// <summary>
+    /// Canonicalises an architecture given in any accepted encoding, trying each search space in turn (null detects
+    /// it), for lookups in the cache.
+    /// </summary>
+    public bool TryCanonicalize(string text, IEnumerable<SearchSpace?> searchSpaces, out string canonical, out string? error)
+    {
+        canonical = string.Empty;
+        error = "no search space to parse it in";
+        foreach (SearchSpace? searchSpace in searchSpaces)
+        {
+            if (_canonicalizer.TryCanonicalize(text, searchSpace, out canonical, out _, out error))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<BenchmarkInfo> ReadBenchmarks(SqliteConnection connection, string? name)
+    {
+        using SqliteCommand select = BenchmarkImporter.Command(connection, null, """
+            SELECT b.id, b.name, b.source, b.format, b.imported_at, b.row_count, b.architecture_column, b.search_spaces,
+                   (SELECT json_group_array(name) FROM (SELECT name FROM benchmark_columns WHERE benchmark_id = b.id ORDER BY position))
+            FROM benchmarks AS b
+            WHERE $name IS NULL OR b.name = $name
+            ORDER BY b.name;
+            """);
+        select.Parameters.AddWithValue("$name", (object?)name ?? DBNull.Value);
+
+        var benchmarks = new List<BenchmarkInfo>();
+        using SqliteDataReader rows = select.ExecuteReader();
+        while (rows.Read())
+        {
+            string[] columns = JsonSerializer.Deserialize<string[]>(rows.GetString(8)) ?? Array.Empty<string>();
+            int architecturePosition = rows.GetInt32(6);
+            benchmarks.Add(new BenchmarkInfo
+            {
+                Id = rows.GetInt64(0),
+                Name = rows.GetString(1),
+                Source = rows.GetString(2),
+                Format = rows.GetString(3),
+                ImportedAt = DateTimeOffset.Parse(rows.GetString(4), System.Globalization.CultureInfo.InvariantCulture),
+                Rows = rows.GetInt64(5),
+                ArchitecturePosition = architecturePosition,
+                ArchitectureColumn = columns[architecturePosition],
+                SearchSpaces = rows.GetString(7).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SearchSpace>).ToArray(),
+                Columns = columns,
+                Database = DatabasePath,
+            });
+        }
+
+        return benchmarks;
+    }
+}

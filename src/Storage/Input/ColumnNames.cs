@@ -1,0 +1,31 @@
+using System;
+using System.Collections.Generic;
+
+namespace Canopy.Storage.Input;
+
+/// <summary>Checks a file's column names the way Import-Csv does, so records read back bind the same way.</summary>
+internal static class ColumnNames
+{
+    /// <summary>
+    /// Names empty headers H1, H2, ... as Import-Csv does, and rejects names that repeat ignoring case, because a
+    /// PowerShell object cannot hold two properties whose names differ only in case.
+    /// </summary>
+    public static string[] Normalize(IReadOnlyList<string> header, string path)
+    {
+        var names = new string[header.Count];
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        int unnamed = 0;
+        for (int i = 0; i < header.Count; i++)
+        {
+            string name = string.IsNullOrWhiteSpace(header[i]) ? "H" + ++unnamed : header[i];
+            if (!seen.Add(name))
+            {
+                throw new BenchmarkFileException(path, 1, $"The column name '{name}' appears more than once in the header; rename one of the columns.");
+            }
+
+            names[i] = name;
+        }
+
+        return names;
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using CsvHelper;
+using CsvHelper.Configuration;
+
+namespace Canopy.Storage.Input;
+
+/// <summary>
+/// Reads a delimited text file with CsvHelper: the delimiter is detected (comma, semicolon, tab or bar), fields may
+/// be quoted and span lines, and a byte-order mark selects the encoding.
+/// </summary>
+internal sealed class CsvRecordSource : IRecordSource
+{
+    private readonly CountingStream _file;
+    private readonly CsvReader _csv;
+    private readonly string[] _columns;
+    private readonly object?[] _values;
+    private string? _badData;
+    private long _nextLine;
+
+    public CsvRecordSource(string path, CountingStream file, Stream content, bool compressed)
+    {
+        _file = file;
+        Format = compressed ? "CSV (gzip)" : "CSV";
+        var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            DetectDelimiter = true,
+            HasHeaderRecord = true,
+            IgnoreBlankLines = true,
+            BadDataFound = args => _badData ??= $"the field '{Shorten(args.Field)}' has a quote inside an unquoted field",
+            MissingFieldFound = null,
+        };
+        var text = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
+        _csv = new CsvReader(text, configuration);
+
+        if (!_csv.Read())
+        {
+            throw new BenchmarkFileException(path, 1, "The file is empty; a benchmark file starts with a header row of column names.");
+        }
+
+        _columns = ColumnNames.Normalize(_csv.Parser.Record ?? Array.Empty<string>(), path);
+        _values = new object?[_columns.Length];
+        _nextLine = _csv.Parser.RawRow + 1;
+    }
+
+    public string Format { get; }
+
+    public IReadOnlyList<string> Columns => _columns;
+
+    public long LineNumber { get; private set; }
+
+    public long BytesRead => _file.BytesRead;
+
+    public long TotalBytes => _file.Length;
+
+    public string? RecordProblem { get; private set; }
+
+    public bool Read()
+    {
+        _badData = null;
+        if (!_csv.Read())
+        {
+            return false;
+        }
+
+        string[] record = _csv.Parser.Record ?? Array.Empty<string>();
+        LineNumber = FirstLineOf(record);
+        _nextLine = _csv.Parser.RawRow + 1;
+        RecordProblem = _badData;
+        if (record.Length > _columns.Length)
+        {
+            RecordProblem ??= $"the record has {record.Length} fields but the header names {_columns.Length} columns";
+        }
+
+        for (int i = 0; i < _columns.Length; i++)
+        {
+            // A short record leaves its last columns missing, as Import-Csv does.
+            _values[i] = i < record.Length ? CellValue.Parse(record[i]) : null;
+        }
+
+        return true;
+    }
+
+    public object? GetValue(int column) => _values[column];
+
+    public void Dispose()
+    {
+        _csv.Dispose();
+        _file.Dispose();
+    }
+
+    // RawRow counts physical lines up to the end of the record; blank lines skipped before it push the start down.
+    private long FirstLineOf(string[] record)
+    {
+        long lastLine = _csv.Parser.RawRow;
+        long spannedLines = 0;
+        foreach (string field in record)
+        {
+            spannedLines += field.AsSpan().Count('\n');
+        }
+
+        return Math.Max(_nextLine, lastLine - spannedLines);
+    }
+
+    private static string Shorten(string text) => text.Length > 40 ? text[..37] + "..." : text;
+}

@@ -1,0 +1,35 @@
+using System;
+using System.Collections.Generic;
+
+namespace Canopy.Storage.Input;
+
+/// <summary>A forward-only reader of the records of one benchmark file, with typed values.</summary>
+internal interface IRecordSource : IDisposable
+{
+    /// <summary>"CSV" or "JSON", with " (gzip)" appended for a compressed file.</summary>
+    string Format { get; }
+
+    /// <summary>
+    /// The column names in file order. A CSV file fixes them in its header; a JSON file adds a column when a record
+    /// first uses a new property, so the list may grow after <see cref="Read"/>.
+    /// </summary>
+    IReadOnlyList<string> Columns { get; }
+
+    /// <summary>The 1-based line of the file on which the current record starts.</summary>
+    long LineNumber { get; }
+
+    /// <summary>Bytes read so far from the file on disk (compressed bytes for a gzip file).</summary>
+    long BytesRead { get; }
+
+    /// <summary>The file's size on disk in bytes.</summary>
+    long TotalBytes { get; }
+
+    /// <summary>Why the current record cannot be stored as it is, or null when it can.</summary>
+    string? RecordProblem { get; }
+
+    /// <summary>Advances to the next record; returns false at the end of the file.</summary>
+    bool Read();
+
+    /// <summary>The current record's value in column <paramref name="column"/>: long, double, string or null.</summary>
+    object? GetValue(int column);
+}

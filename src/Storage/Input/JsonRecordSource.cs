@@ -1,0 +1,238 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Text.Json;
+
+namespace Canopy.Storage.Input;
+
+/// <summary>
+/// Reads a JSON array of flat objects one record at a time with Utf8JsonReader, so memory holds the largest record
+/// rather than the file. Numbers become long or double, strings text, null missing; a nested array or object is
+/// kept as its JSON text and true/false as 1/0.
+/// </summary>
+internal sealed class JsonRecordSource : IRecordSource
+{
+    private const int InitialBufferSize = 64 * 1024;
+
+    private readonly string _path;
+    private readonly CountingStream _file;
+    private readonly Stream _content;
+    private readonly List<string> _columns = new();
+    private readonly Dictionary<string, int> _columnIndex = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<object?> _values = new();
+    private byte[] _buffer = new byte[InitialBufferSize];
+    private int _start;
+    private int _end;
+    private bool _endOfFile;
+    private bool _finished;
+    private JsonReaderState _state = new(new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+    private long _linesBeforeStart;
+
+    public JsonRecordSource(string path, CountingStream file, Stream content, bool compressed)
+    {
+        _path = path;
+        _file = file;
+        _content = content;
+        Format = compressed ? "JSON (gzip)" : "JSON";
+        SkipByteOrderMark();
+    }
+
+    public string Format { get; }
+
+    public IReadOnlyList<string> Columns => _columns;
+
+    public long LineNumber { get; private set; }
+
+    public long BytesRead => _file.BytesRead;
+
+    public long TotalBytes => _file.Length;
+
+    public string? RecordProblem { get; private set; }
+
+    public bool Read()
+    {
+        while (!_finished)
+        {
+            if (TryReadRecord(out bool arrayEnded))
+            {
+                return true;
+            }
+
+            if (arrayEnded)
+            {
+                _finished = true;
+                break;
+            }
+
+            if (_endOfFile)
+            {
+                throw Invalid(LineOf(_end), "The file ends inside the JSON array; it is truncated.");
+            }
+
+            Refill();
+        }
+
+        return false;
+    }
+
+    public object? GetValue(int column) => column < _values.Count ? _values[column] : null;
+
+    public void Dispose()
+    {
+        _content.Dispose();
+        _file.Dispose();
+    }
+
+    // Parses the next complete record in the buffer; returns false when the buffer needs more bytes or the array ended.
+    private bool TryReadRecord(out bool arrayEnded)
+    {
+        arrayEnded = false;
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfFile, _state);
+        try
+        {
+            while (true)
+            {
+                JsonReaderState checkpoint = reader.CurrentState;
+                long consumedBefore = reader.BytesConsumed;
+                if (!reader.Read())
+                {
+                    Advance(consumedBefore, checkpoint);
+                    return false;
+                }
+
+                if (reader.CurrentDepth == 0)
+                {
+                    if (reader.TokenType == JsonTokenType.StartArray)
+                    {
+                        continue;
+                    }
+
+                    if (reader.TokenType == JsonTokenType.EndArray)
+                    {
+                        arrayEnded = true;
+                        return false;
+                    }
+
+                    throw Invalid(LineOf(_start + (int)reader.TokenStartIndex), "A JSON benchmark file must be an array of records, [ {...}, {...} ].");
+                }
+
+                long recordStart = reader.TokenStartIndex;
+                if (reader.TokenType != JsonTokenType.StartObject)
+                {
+                    throw Invalid(LineOf(_start + (int)recordStart), $"Each element of the array must be a record {{...}}, not {reader.TokenType}.");
+                }
+
+                if (!JsonDocument.TryParseValue(ref reader, out JsonDocument? document))
+                {
+                    Advance(consumedBefore, checkpoint);
+                    return false;
+                }
+
+                using (document)
+                {
+                    LineNumber = LineOf(_start + (int)recordStart);
+                    Advance(reader.BytesConsumed, reader.CurrentState);
+                    Load(document.RootElement);
+                }
+
+                return true;
+            }
+        }
+        catch (JsonException exception)
+        {
+            long line = exception.LineNumber is long offset ? LineOf(_start) + offset : LineOf(_start);
+            if (_endOfFile && IsBlank(_buffer.AsSpan(_start + (int)reader.BytesConsumed, _end - _start - (int)reader.BytesConsumed)))
+            {
+                throw Invalid(line, "The file ends inside the JSON array; it is truncated.");
+            }
+
+            throw Invalid(line, "The file is not valid JSON: " + exception.Message);
+        }
+    }
+
+    private void Load(JsonElement record)
+    {
+        _values.Clear();
+        RecordProblem = null;
+        foreach (JsonProperty property in record.EnumerateObject())
+        {
+            if (!_columnIndex.TryGetValue(property.Name, out int column))
+            {
+                column = _columns.Count;
+                _columns.Add(string.IsNullOrWhiteSpace(property.Name) ? "H" + (column + 1) : property.Name);
+                _columnIndex[property.Name] = column;
+            }
+
+            while (_values.Count <= column)
+            {
+                _values.Add(null);
+            }
+
+            if (_values[column] is not null)
+            {
+                RecordProblem ??= $"the record names the property '{property.Name}' more than once";
+            }
+
+            _values[column] = Convert(property.Value);
+        }
+    }
+
+    private static object? Convert(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null or JsonValueKind.Undefined => null,
+        JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text : null,
+        JsonValueKind.Number => value.TryGetInt64(out long whole) ? (object)whole : value.GetDouble(),
+        JsonValueKind.True => 1L,
+        JsonValueKind.False => 0L,
+        _ => value.GetRawText(),
+    };
+
+    // Moves the window start past consumed bytes, counting the newlines it passes for line numbers.
+    private void Advance(long consumed, JsonReaderState state)
+    {
+        _linesBeforeStart += _buffer.AsSpan(_start, (int)consumed).Count((byte)'\n');
+        _start += (int)consumed;
+        _state = state;
+    }
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n,"u8) < 0;
+
+    private long LineOf(int bufferOffset) => _linesBeforeStart + _buffer.AsSpan(_start, bufferOffset - _start).Count((byte)'\n') + 1;
+
+    private void Refill()
+    {
+        int pending = _end - _start;
+        if (_start > 0)
+        {
+            Buffer.BlockCopy(_buffer, _start, _buffer, 0, pending);
+            _start = 0;
+            _end = pending;
+        }
+
+        if (_end == _buffer.Length)
+        {
+            // One record is larger than the buffer; grow it, so memory follows the largest record only.
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+
+        int read = _content.Read(_buffer, _end, _buffer.Length - _end);
+        _end += read;
+        _endOfFile = read == 0;
+    }
+
+    private void SkipByteOrderMark()
+    {
+        Refill();
+        while (!_endOfFile && _end < 3)
+        {
+            Refill();
+        }
+
+        if (_buffer.AsSpan(0, _end).StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }))
+        {
+            _start = 3;
+        }
+    }
+
+    private BenchmarkFileException Invalid(long line, string message) => new(_path, line, message);
+}

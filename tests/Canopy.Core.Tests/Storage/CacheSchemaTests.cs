@@ -1,0 +1,110 @@
+using System.IO;
+using Canopy.Storage;
+using Microsoft.Data.Sqlite;
+using Xunit;
+using static Canopy.Tests.Storage.Architectures;
+
+namespace Canopy.Tests.Storage;
+
+public class CacheSchemaTests
+{
+    [Fact]
+    public void NewCacheRecordsVersionApplicationIdAndWal()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("one.csv", $"arch\n{Nb201First}\n"));
+
+        Assert.Equal(CacheSchema.CurrentVersion, Pragma(cache.DatabasePath, "user_version"));
+        Assert.Equal(CacheSchema.ApplicationId, Pragma(cache.DatabasePath, "application_id"));
+        Assert.Equal("wal", PragmaText(cache.DatabasePath, "journal_mode"));
+    }
+
+    [Fact]
+    public void MissingCacheListsNothingAndCreatesNoFile()
+    {
+        using var cache = new TemporaryCache();
+
+        Assert.Empty(cache.Store.List());
+        Assert.Null(cache.Store.Find("anything"));
+        Assert.Throws<BenchmarkNotFoundException>(() => cache.Store.Read("anything"));
+        Assert.False(File.Exists(cache.DatabasePath));
+    }
+
+    [Fact]
+    public void NewerVersionIsRejectedForReadAndWrite()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("one.csv", $"arch\n{Nb201First}\n"));
+        Execute(cache.DatabasePath, $"PRAGMA user_version = {CacheSchema.CurrentVersion + 1};");
+
+        var onList = Assert.Throws<CacheFormatException>(() => cache.Store.List());
+        var onImport = Assert.Throws<CacheFormatException>(() => cache.Import(cache.WriteText("two.csv", $"arch\n{Nb201First}\n")));
+
+        Assert.Equal(CacheSchema.CurrentVersion + 1, onList.NewerVersion);
+        Assert.Contains($"schema version {CacheSchema.CurrentVersion + 1}", onList.Message);
+        Assert.Contains("Update Canopy", onImport.Message);
+    }
+
+    [Fact]
+    public void OtherSqliteFileIsRejected()
+    {
+        using var cache = new TemporaryCache();
+        Execute(cache.DatabasePath, "CREATE TABLE notes (text TEXT);");
+
+        var exception = Assert.Throws<CacheFormatException>(() => cache.Import(cache.WriteText("one.csv", $"arch\n{Nb201First}\n")));
+
+        Assert.Contains("another program", exception.Message);
+    }
+
+    [Fact]
+    public void NonSqliteFileIsRejected()
+    {
+        using var cache = new TemporaryCache();
+        File.WriteAllText(cache.DatabasePath, new string('x', 4096));
+
+        var exception = Assert.Throws<CacheFormatException>(() => cache.Store.List());
+
+        Assert.Contains("not an SQLite database", exception.Message);
+    }
+
+    [Fact]
+    public void DefaultPathFollowsTheEnvironmentVariable()
+    {
+        string? saved = System.Environment.GetEnvironmentVariable(CacheLocation.EnvironmentVariable);
+        try
+        {
+            System.Environment.SetEnvironmentVariable(CacheLocation.EnvironmentVariable, "/tmp/elsewhere/cache.db");
+            Assert.Equal("/tmp/elsewhere/cache.db", CacheLocation.DefaultPath);
+
+            System.Environment.SetEnvironmentVariable(CacheLocation.EnvironmentVariable, null);
+            string expected = Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.LocalApplicationData, System.Environment.SpecialFolderOption.DoNotVerify), "Canopy", "benchmarks.db");
+            Assert.Equal(expected, CacheLocation.DefaultPath);
+        }
+        finally
+        {
+            System.Environment.SetEnvironmentVariable(CacheLocation.EnvironmentVariable, saved);
+        }
+    }
+
+    internal static void Execute(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    private static long Pragma(string databasePath, string name) => (long)Scalar(databasePath, $"PRAGMA {name};")!;
+
+    private static string PragmaText(string databasePath, string name) => (string)Scalar(databasePath, $"PRAGMA {name};")!;
+
+    private static object? Scalar(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+}

@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Canopy.Architectures;
+using Canopy.Storage;
+using Xunit;
+using static Canopy.Tests.Storage.Architectures;
+
+namespace Canopy.Tests.Storage;
+
+public class CsvImportTests
+{
+    [Fact]
+    public void RoundTripKeepsTypesNullsAndOrder()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("types.csv", $"acc,ArchitectureString,epochs,note,params\n93.5,{Nb201Best},200,,1.2e6\n10,{Nb201First},12,text,\n");
+
+        ImportSummary summary = cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "types", out BenchmarkInfo info);
+
+        Assert.Equal(2, summary.RowsStored);
+        Assert.Equal(new[] { "acc", "ArchitectureString", "epochs", "note", "params" }, info.Columns);
+        Assert.Equal("ArchitectureString", info.ArchitectureColumn);
+        Assert.Equal(new object?[] { 93.5, Canonical(cache, Nb201Best), 200L, null, 1.2e6 }, rows[0]);
+        Assert.Equal(new object?[] { 10L, Canonical(cache, Nb201First), 12L, "text", null }, rows[1]);
+        Assert.IsType<double>(rows[0][0]);
+        Assert.IsType<long>(rows[1][0]);
+    }
+
+    [Theory]
+    [InlineData(";")]
+    [InlineData("\t")]
+    [InlineData("|")]
+    public void DetectsTheDelimiter(string delimiter)
+    {
+        using var cache = new TemporaryCache();
+        string text = string.Join(delimiter, "arch_str", "acc", "params") + "\n" + string.Join(delimiter, "\"" + Nb201First + "\"", "85.5", "0.8") + "\n";
+        string path = cache.WriteText("delimited.txt", text);
+
+        cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "delimited", out BenchmarkInfo info);
+
+        Assert.Equal(new[] { "arch_str", "acc", "params" }, info.Columns);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 85.5, 0.8 }, rows.Single());
+    }
+
+    [Fact]
+    public void QuotedFieldsKeepCommasQuotesAndNewlines()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("quoted.csv", $"arch,comment,acc\n\"{Nb201First}\",\"first, with \"\"quotes\"\"\nand a second line\",1.5\n{Nb201Best},plain,2\n");
+
+        cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "quoted", out _);
+
+        Assert.Equal("first, with \"quotes\"\nand a second line", rows[0][1]);
+        Assert.Equal(1.5, rows[0][2]);
+        Assert.Equal("plain", rows[1][1]);
+    }
+
+    [Fact]
+    public void ByteOrderMarkIsNotPartOfTheFirstColumn()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("bom.csv", $"ArchitectureString,acc\n{Nb201First},70\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+
+        cache.Import(path);
+
+        Assert.Equal("ArchitectureString", cache.Store.Find("bom")!.Columns[0]);
+    }
+
+    [Fact]
+    public void Utf16FileWithByteOrderMarkIsRead()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("wide.csv", $"arch,Genauigkeit\n{Nb201First},70.25\n", Encoding.Unicode);
+
+        cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "wide", out BenchmarkInfo info);
+
+        Assert.Equal("Genauigkeit", info.Columns[1]);
+        Assert.Equal(70.25, rows.Single()[1]);
+    }
+
+    [Fact]
+    public void GzipFileIsRecognisedByItsMagicBytes()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteGzip("packed.data", $"arch,acc\n{Nb201First},1\n{Nb201Best},2\n");
+
+        ImportSummary summary = cache.Import(path, name: "packed");
+
+        Assert.Equal("CSV (gzip)", summary.Format);
+        Assert.Equal(2, summary.RowsStored);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201Best), 2L }, ReadAll(cache.Store, "packed", out _)[1]);
+    }
+
+    [Theory]
+    [InlineData("nats_bench.csv", "nats_bench")]
+    [InlineData("nats_bench.csv.gz", "nats_bench")]
+    [InlineData("records.json", "records")]
+    [InlineData("sweep.v2.csv", "sweep.v2")]
+    [InlineData("noextension", "noextension")]
+    public void DefaultNameDropsTheExtensions(string fileName, string expected)
+    {
+        Assert.Equal(expected, Canopy.Storage.Input.BenchmarkFile.DefaultName("/data/" + fileName));
+    }
+
+    [Fact]
+    public void BadRowsAreRejectedWithTheirLineNumbers()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("mixed.csv",
+            "arch,comment,acc\n" +                       // line 1
+            $"{Nb201First},ok,1\n" +                      // line 2
+            ",no architecture,2\n" +                      // line 3
+            "\"spans\ntwo lines\",x,3\n" +                // lines 4-5: unparseable architecture
+            "\n" +                                        // line 6: blank, skipped
+            $"{Nb201Best},\"multi\nline\",4\n" +          // lines 7-8
+            "not-an-architecture,x,5\n" +                 // line 9
+            $"{Nb201ResNet},ok,6,extra\n");               // line 10: one field too many
+
+        var reported = new List<RowRejection>();
+        ImportSummary summary = cache.Store.Import(new BenchmarkImportOptions { Path = path }, rejected: reported.Add);
+
+        Assert.Equal(2, summary.RowsStored);
+        Assert.Equal(4, summary.RowsRejected);
+        Assert.Equal(new long[] { 3, 4, 9, 10 }, summary.Rejections.Select(rejection => rejection.LineNumber));
+        Assert.Equal(summary.Rejections.Select(r => r.LineNumber), reported.Select(r => r.LineNumber));
+        Assert.Contains("'arch' is empty", summary.Rejections[0].Reason);
+        Assert.Contains("not-an-architecture", summary.Rejections[2].Reason);
+        Assert.Contains("4 fields", summary.Rejections[3].Reason);
+        Assert.Equal("no architecture", summary.Rejections[0].Record.Single(field => field.Key == "comment").Value);
+        Assert.Equal(new[] { 2L, 7L }, ReadLines(cache, "mixed"));
+    }
+
+    [Fact]
+    public void ShortRowsLeaveTheirLastColumnsMissing()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("short.csv", $"arch,acc,params\n{Nb201First},1\n");
+
+        cache.Import(path);
+
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L, null }, ReadAll(cache.Store, "short", out _).Single());
+    }
+
+    [Fact]
+    public void EmptyHeadersAreNamedAsImportCsvNamesThem()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("pandas.csv", $",arch,,acc\n0,{Nb201First},x,1\n");
+
+        cache.Import(path);
+
+        Assert.Equal(new[] { "H1", "arch", "H2", "acc" }, cache.Store.Find("pandas")!.Columns);
+    }
+
+    [Fact]
+    public void RepeatedColumnNamesAreRejected()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("twice.csv", $"arch,acc,ACC\n{Nb201First},1,2\n");
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Contains("'ACC' appears more than once", exception.Message);
+        Assert.Null(cache.Store.Find("twice"));
+    }
+
+    [Fact]
+    public void MissingArchitectureColumnNamesTheColumnsFound()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("noarch.csv", "name,acc\nx,1\n");
+
+        var exception = Assert.Throws<ArchitectureColumnNotFoundException>(() => cache.Import(path));
+
+        Assert.Contains("'name', 'acc'", exception.Message);
+        Assert.Contains("-ArchitectureProperty", exception.Message);
+    }
+
+    [Fact]
+    public void ArchitectureColumnMayBeNamed()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("named.csv", $"arch,cell,acc\nnot-used,{Nb201Best},1\n");
+
+        ImportSummary summary = cache.Import(path, architectureColumn: "CELL");
+
+        Assert.Equal("cell", summary.ArchitectureColumn);
+        Assert.Equal(Canonical(cache, Nb201Best), ReadAll(cache.Store, "named", out _).Single()[1]);
+    }
+
+    [Fact]
+    public void ArchitectureColumnCandidatesAreTriedInOrder()
+    {
+        Assert.Equal(2, ArchitectureColumns.Find(new[] { "arch_repr", "x", "ARCH_STR" }, null));
+        Assert.Equal(0, ArchitectureColumns.Find(new[] { "genotype", "y" }, null));
+        Assert.Equal(-1, ArchitectureColumns.Find(new[] { "architecture_id" }, null));
+    }
+
+    [Fact]
+    public void EmptyFileIsRejected()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("empty.csv", string.Empty);
+
+        Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+    }
+
+    [Fact]
+    public void HeaderOnlyFileStoresAnEmptyBenchmark()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("header.csv", "arch,acc\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(0, summary.RowsStored);
+        Assert.Equal(0, cache.Store.Find("header")!.Rows);
+        Assert.Empty(cache.Store.Find("header")!.SearchSpaces);
+    }
+
+    [Fact]
+    public void SearchSpacesAreListedAndStoredPerRow()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("spaces.csv", $"arch,acc\n{Nb201First},1\n\"{DartsGenotype}\",2\n");
+
+        cache.Import(path);
+        var spaces = new List<SearchSpace>();
+        using (BenchmarkReader reader = cache.Store.Read("spaces"))
+        {
+            while (reader.Read())
+            {
+                spaces.Add(reader.SearchSpace);
+            }
+        }
+
+        Assert.Equal(new[] { SearchSpace.NatsTopology, SearchSpace.Darts }, spaces);
+        Assert.Equal(new[] { SearchSpace.NatsTopology, SearchSpace.Darts }, cache.Store.Find("spaces")!.SearchSpaces);
+    }
+
+    internal static string Canonical(TemporaryCache cache, string architecture)
+    {
+        Assert.True(cache.Store.TryCanonicalize(architecture, new SearchSpace?[] { null }, out string canonical, out string? error), error);
+        return canonical;
+    }
+
+    internal static List<object?[]> ReadAll(BenchmarkStore store, string name, out BenchmarkInfo info, IReadOnlyCollection<string>? architectures = null)
+    {
+        var rows = new List<object?[]>();
+        using BenchmarkReader reader = store.Read(name, architectures);
+        info = reader.Benchmark;
+        while (reader.Read())
+        {
+            rows.Add(reader.Values.ToArray());
+        }
+
+        return rows;
+    }
+
+    private static long[] ReadLines(TemporaryCache cache, string name)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + cache.DatabasePath + ";Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT line FROM benchmark_{cache.Store.Find(name)!.Id} ORDER BY ordinal;";
+        var lines = new List<long>();
+        using var rows = command.ExecuteReader();
+        while (rows.Read())
+        {
+            lines.Add(rows.GetInt64(0));
+        }
+
+        return lines.ToArray();
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Canopy.Storage;
+using Xunit;
+using static Canopy.Tests.Storage.Architectures;
+using static Canopy.Tests.Storage.CsvImportTests;
+
+namespace Canopy.Tests.Storage;
+
+public class JsonImportTests
+{
+    [Fact]
+    public void ArrayOfRecordsRoundTrips()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("records.json", $$"""
+            [
+              {"arch": "{{Nb201First}}", "acc": 85.5, "epochs": 200, "note": null, "ok": true, "curve": [1, 2]},
+              {"arch": "{{Nb201Best}}", "acc": 94, "epochs": 12, "note": "best", "ok": false, "curve": {"a": 1} }
+            ]
+            """);
+
+        ImportSummary summary = cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "records", out BenchmarkInfo info);
+
+        Assert.Equal("JSON", summary.Format);
+        Assert.Equal(new[] { "arch", "acc", "epochs", "note", "ok", "curve" }, info.Columns);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 85.5, 200L, null, 1L, "[1, 2]" }, rows[0]);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201Best), 94L, 12L, "best", 0L, "{\"a\": 1}" }, rows[1]);
+    }
+
+    [Fact]
+    public void PropertiesThatAppearLaterBecomeColumns()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("growing.json", $$"""
+            [{"arch": "{{Nb201First}}", "acc": 1},
+             {"acc": 2, "arch": "{{Nb201Best}}", "params": 0.5},
+             {"arch": "{{Nb201ResNet}}", "flops": 7}]
+            """);
+
+        cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "growing", out BenchmarkInfo info);
+
+        Assert.Equal(new[] { "arch", "acc", "params", "flops" }, info.Columns);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L, null, null }, rows[0]);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201Best), 2L, 0.5, null }, rows[1]);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201ResNet), null, null, 7L }, rows[2]);
+    }
+
+    [Fact]
+    public void RejectedRecordsCarryTheLineWhereTheyStart()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("lines.json",
+            "[\n" +                                        // 1
+            $"  {{\"arch\": \"{Nb201First}\"}},\n" +       // 2
+            "  {\n" +                                      // 3: no architecture
+            "    \"acc\": 1\n" +                           // 4
+            "  },\n" +                                     // 5
+            "  {\"arch\": \"bogus\"}, {\"arch\": 17}\n" +  // 6: two bad records
+            "]\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(1, summary.RowsStored);
+        Assert.Equal(new long[] { 3, 6, 6 }, summary.Rejections.Select(rejection => rejection.LineNumber));
+    }
+
+    [Fact]
+    public void GzipJsonWithByteOrderMarkIsRead()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteGzip("packed.json.gz", "\uFEFF" + $"[{{\"arch_str\": \"{Nb201First}\", \"acc\": 3.25}}]");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal("packed", summary.Name);
+        Assert.Equal("JSON (gzip)", summary.Format);
+        Assert.Equal(3.25, ReadAll(cache.Store, "packed", out _).Single()[1]);
+    }
+
+    [Fact]
+    public void LargeRecordsGrowTheBuffer()
+    {
+        using var cache = new TemporaryCache();
+        string note = new('x', 200_000);
+        string path = cache.WriteText("big.json", $"[{{\"arch\": \"{Nb201First}\", \"note\": \"{note}\"}}, {{\"arch\": \"{Nb201Best}\", \"note\": \"short\"}}]");
+
+        cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "big", out _);
+
+        Assert.Equal(note, rows[0][1]);
+        Assert.Equal("short", rows[1][1]);
+    }
+
+    [Theory]
+    [InlineData("{\"arch\": \"x\"}", "must be an array")]
+    [InlineData("[1, 2]", "must be a record")]
+    [InlineData("[{\"arch\": \"x\"}, {\"arch\": ", "not valid JSON")]
+    [InlineData("[{\"arch\": \"x\"}, ", "truncated")]
+    [InlineData("[{\"arch\": \"x\",, }]", "not valid JSON")]
+    public void MalformedJsonIsRejectedWhole(string json, string expected)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("bad.json", json);
+
+        var exception = Assert.ThrowsAny<BenchmarkFileException>(() => cache.Import(path, name: "bad"));
+
+        Assert.Contains(expected, exception.Message);
+        Assert.Null(cache.Store.Find("bad"));
+    }
+
+    [Fact]
+    public void EmptyArrayIsRejected()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("none.json", "[ ]");
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Contains("no records", exception.Message);
+    }
+
+    [Fact]
+    public void DefaultEncodingIsUtf8()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("utf8.json", $"[{{\"arch\": \"{Nb201First}\", \"Datensatz\": \"Größe\"}}]", new UTF8Encoding(false));
+
+        cache.Import(path);
+
+        Assert.Equal("Größe", ReadAll(cache.Store, "utf8", out _).Single()[1]);
+    }
+}

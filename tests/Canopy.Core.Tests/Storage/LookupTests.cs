@@ -1,0 +1,70 @@
+using System;
+using System.Linq;
+using Canopy.Storage;
+using Xunit;
+using static Canopy.Tests.Storage.Architectures;
+using static Canopy.Tests.Storage.CsvImportTests;
+
+namespace Canopy.Tests.Storage;
+
+public class LookupTests
+{
+    [Fact]
+    public void LookupReturnsValuesInRequestOrderAndMarksAbsentOnes()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("accs.csv", $"arch,acc\n{Nb201First},85.5\n{Nb201Best},94.37\n{Nb201First},11\n"));
+        string first = Canonical(cache, Nb201First);
+        string best = Canonical(cache, Nb201Best);
+        string resnet = Canonical(cache, Nb201ResNet);
+
+        var found = cache.Store.Lookup("accs", new[] { best, resnet, first }, "ACC");
+
+        Assert.Equal(new[] { best, resnet, first }, found.Select(lookup => lookup.Architecture));
+        Assert.Equal(new[] { true, false, true }, found.Select(lookup => lookup.Found));
+        Assert.Equal(94.37, found[0].Value);
+        Assert.Null(found[1].Value);
+        Assert.Equal(85.5, found[2].Value);
+    }
+
+    [Fact]
+    public void LookupOfUnknownColumnOrBenchmarkFails()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("accs.csv", $"arch,acc\n{Nb201First},85.5\n"));
+
+        Assert.Throws<ArgumentException>(() => cache.Store.Lookup("accs", new[] { Nb201First }, "loss"));
+        Assert.Throws<BenchmarkNotFoundException>(() => cache.Store.Lookup("other", new[] { Nb201First }, "acc"));
+    }
+
+    [Fact]
+    public void ReadFiltersByCanonicalArchitectureInFileOrder()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("accs.csv", $"arch,acc\n{Nb201First},1\n{Nb201Best},2\n{Nb201ResNet},3\n{Nb201First},4\n"));
+
+        var rows = ReadAll(cache.Store, "accs", out _, new[] { Canonical(cache, Nb201ResNet), Canonical(cache, Nb201First) });
+
+        Assert.Equal(new object?[] { 1L, 3L, 4L }, rows.Select(row => row[1]));
+    }
+
+    [Fact]
+    public void ListingShowsEveryBenchmarkWithItsShape()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("b.csv", $"acc,arch\n1,{Nb201First}\n2,{Nb201Best}\n");
+        cache.Import(path);
+        cache.Import(cache.WriteText("a.json", $"[{{\"arch\": \"{Nb201First}\"}}]"));
+
+        var benchmarks = cache.Store.List();
+
+        Assert.Equal(new[] { "a", "b" }, benchmarks.Select(benchmark => benchmark.Name));
+        Assert.Equal(2, benchmarks[1].Rows);
+        Assert.Equal(new[] { "acc", "arch" }, benchmarks[1].Columns);
+        Assert.Equal("arch", benchmarks[1].ArchitectureColumn);
+        Assert.Equal(path, benchmarks[1].Source);
+        Assert.Equal("CSV", benchmarks[1].Format);
+        Assert.Equal(cache.DatabasePath, benchmarks[1].Database);
+        Assert.InRange(benchmarks[1].ImportedAt, DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+}
