@@ -1,0 +1,128 @@
+using System;
+
+namespace Canopy.Statistics;
+
+/// <summary>
+/// Kendall's τ-b by Knight's algorithm (W. R. Knight, "A computer method for calculating Kendall's tau with
+/// ungrouped data", Journal of the American Statistical Association 61(314), 1966): sort by x then y, count the
+/// tied pairs, and count the discordant pairs as the exchanges a merge sort of y makes. O(n log n) time, O(n) memory.
+/// </summary>
+internal static class KnightKendall
+{
+    /// <summary>τ-b of samples without NaN, at least two pairs, neither constant.</summary>
+    public static double TauB(double[] x, double[] y)
+    {
+        var pairs = new Pair[x.Length];
+        for (int i = 0; i < pairs.Length; i++)
+        {
+            pairs[i] = new Pair(x[i], y[i]);
+        }
+
+        Array.Sort(pairs);
+
+        long n = pairs.Length;
+        long allPairs = n * (n - 1) / 2;
+        long tiedInX = TiedPairs(pairs, static (a, b) => a.X == b.X);
+        long tiedInBoth = TiedPairs(pairs, static (a, b) => a.X == b.X && a.Y == b.Y);
+
+        // Within a run of equal x the ys are already ascending, so every exchange is a discordant pair.
+        double[] ys = new double[pairs.Length];
+        for (int i = 0; i < ys.Length; i++)
+        {
+            ys[i] = pairs[i].Y;
+        }
+
+        long discordant = MergeSortCountingExchanges(ys);
+        long tiedInY = TiedPairs(ys);
+
+        // C + D = n₀ − n₁ − n₂ + n₃, so C − D = n₀ − n₁ − n₂ + n₃ − 2D.
+        long concordantMinusDiscordant = allPairs - tiedInX - tiedInY + tiedInBoth - 2 * discordant;
+        double denominator = Math.Sqrt(allPairs - tiedInX) * Math.Sqrt(allPairs - tiedInY);
+        return Math.Clamp(concordantMinusDiscordant / denominator, -1.0, 1.0);
+    }
+
+    /// <summary>Sorts <paramref name="values"/> ascending and returns the number of inversions (i &lt; j, v[i] &gt; v[j]).</summary>
+    internal static long MergeSortCountingExchanges(double[] values)
+    {
+        long exchanges = 0;
+        double[] source = values;
+        double[] target = new double[values.Length];
+
+        for (int width = 1; width < values.Length; width *= 2)
+        {
+            for (int left = 0; left < values.Length; left += 2 * width)
+            {
+                int middle = Math.Min(left + width, values.Length);
+                int right = Math.Min(left + 2 * width, values.Length);
+                exchanges += Merge(source, target, left, middle, right);
+            }
+
+            (source, target) = (target, source);
+        }
+
+        if (!ReferenceEquals(source, values))
+        {
+            Array.Copy(source, values, values.Length);
+        }
+
+        return exchanges;
+    }
+
+    // Takes from the left run on ties, so equal values never count as an exchange.
+    private static long Merge(double[] source, double[] target, int left, int middle, int right)
+    {
+        long exchanges = 0;
+        int i = left;
+        int j = middle;
+        int k = left;
+        while (i < middle && j < right)
+        {
+            if (source[j] < source[i])
+            {
+                exchanges += middle - i;
+                target[k++] = source[j++];
+            }
+            else
+            {
+                target[k++] = source[i++];
+            }
+        }
+
+        Array.Copy(source, i, target, k, middle - i);
+        k += middle - i;
+        Array.Copy(source, j, target, k, right - j);
+        return exchanges;
+    }
+
+    private static long TiedPairs(double[] sorted) =>
+        TiedPairs(sorted, static (a, b) => a == b);
+
+    // Sums t(t − 1)/2 over the runs of equal neighbours in a sorted array.
+    private static long TiedPairs<T>(T[] sorted, Func<T, T, bool> equal)
+    {
+        long tied = 0;
+        long run = 1;
+        for (int i = 1; i < sorted.Length; i++)
+        {
+            if (equal(sorted[i], sorted[i - 1]))
+            {
+                run++;
+                continue;
+            }
+
+            tied += run * (run - 1) / 2;
+            run = 1;
+        }
+
+        return tied + run * (run - 1) / 2;
+    }
+
+    private readonly record struct Pair(double X, double Y) : IComparable<Pair>
+    {
+        public int CompareTo(Pair other)
+        {
+            int byX = X.CompareTo(other.X);
+            return byX != 0 ? byX : Y.CompareTo(other.Y);
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using System;
+using Canopy.Statistics;
+using Xunit;
+
+namespace Canopy.Tests.Statistics;
+
+public class ProxyCorrelationTests
+{
+    [Fact]
+    public void MeasuresEveryFigure()
+    {
+        double[] proxy = { 1, 2, 3, 4, 5 };
+        double[] target = { 2, 4, 5, 4, 5 };
+
+        ProxyCorrelation row = ProxyCorrelation.Measure("params", "val_acc", proxy, target, 40);
+
+        // The TiesInYOnly case of RankCorrelationTests; top 40% is k = 2: {4, 3} by proxy and {2, 4} tied
+        // for the top by target, so record 4 counts fully and record 3 not at all: 1/2.
+        Assert.Equal("params", row.Proxy);
+        Assert.Equal("val_acc", row.Target);
+        Assert.Equal(5, row.Count);
+        Assert.Equal(7 / Math.Sqrt(90), row.Spearman, 14);
+        Assert.Equal(6 / Math.Sqrt(80), row.Kendall, 14);
+        Assert.Equal(6 / Math.Sqrt(60), row.Pearson, 14);
+        Assert.Equal(0.5, row.TopOverlap, 14);
+        Assert.Equal(40, row.TopPercent);
+        Assert.Null(row.SpearmanLower);
+    }
+
+    [Fact]
+    public void RejectsUndefinedInput()
+    {
+        Assert.Throws<ArgumentException>(() => ProxyCorrelation.Measure("p", "t", new[] { 1.0, 2 }, new[] { 1.0, 2 }, 10));
+        Assert.Throws<ArgumentException>(() => ProxyCorrelation.Measure("p", "t", new[] { 1.0, 1, 1 }, new[] { 1.0, 2, 3 }, 10));
+        Assert.Throws<ArgumentException>(() => ProxyCorrelation.Measure("p", "t", new[] { 1.0, 2, double.NaN }, new[] { 1.0, 2, 3 }, 10));
+    }
+}
