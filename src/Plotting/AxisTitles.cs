@@ -1,0 +1,57 @@
+using System;
+using System.Collections.Generic;
+
+namespace Canopy.Plotting;
+
+/// <summary>Maps record property names to axis titles, with the unit wherever the property has a known unit.</summary>
+public static class AxisTitles
+{
+    private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["TropicalScore"] = "Tropical score (log10 regions)",
+        ["BestScore"] = "Best tropical score (log10 regions)",
+        ["ParameterCount"] = "Parameters",
+        ["Flops"] = "FLOPs (multiply-accumulates)",
+        ["Step"] = "Evaluations",
+        ["Spearman"] = "Spearman ρ",
+        ["Kendall"] = "Kendall τ-b",
+        ["Pearson"] = "Pearson r",
+        ["TopOverlap"] = "Top overlap (share of the top architectures)",
+        ["CIFAR10TestAccuracy200Epochs"] = "CIFAR-10 test accuracy (%)",
+        ["CIFAR100TestAccuracy200Epochs"] = "CIFAR-100 test accuracy (%)",
+        ["ImageNetTestAccuracy200Epochs"] = "ImageNet16-120 test accuracy (%)",
+    };
+
+    /// <summary>
+    /// Returns the title for <paramref name="property"/>. An accuracy-like name (containing "acc") whose values
+    /// all lie in [0, 100] and exceed 1 somewhere gets "(%)", because accuracies stored as fractions never exceed 1.
+    /// </summary>
+    public static string For(string property, IReadOnlyList<double> values)
+    {
+        if (Known.TryGetValue(property, out string? title))
+        {
+            return title;
+        }
+
+        bool bestTarget = property.Equals("BestTarget", StringComparison.OrdinalIgnoreCase);
+        string name = bestTarget ? "Best target value" : property;
+        bool accuracyLike = bestTarget || property.Contains("acc", StringComparison.OrdinalIgnoreCase);
+        return accuracyLike && LooksLikePercent(values) ? name + " (%)" : name;
+    }
+
+    private static bool LooksLikePercent(IReadOnlyList<double> values)
+    {
+        bool aboveOne = false;
+        foreach (double value in values)
+        {
+            if (value < 0 || value > 100)
+            {
+                return false;
+            }
+
+            aboveOne |= value > 1;
+        }
+
+        return aboveOne;
+    }
+}

@@ -1,0 +1,226 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace Canopy.Plotting;
+
+/// <summary>Reads one property of the current record and returns false when the record has no such property.</summary>
+public delegate bool PropertyReader(string name, out object? value);
+
+/// <summary>
+/// Collects the coordinates of piped records into compact lists, so the records themselves need not be kept, and
+/// counts the records left out because a property was missing or not a finite number.
+/// </summary>
+public sealed class PlotRecordCollector
+{
+    /// <summary>The group name of trajectory records that have no value for the default group property.</summary>
+    public const string UngroupedName = "All runs";
+
+    private readonly List<double> _x = new();
+    private readonly List<double> _y = new();
+    private readonly List<TrajectoryPoint> _trajectory = new();
+    private readonly List<ModeBar> _bars = new();
+    private readonly Dictionary<string, int> _missing = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _invalid = new(StringComparer.OrdinalIgnoreCase);
+
+    public PlotRecordCollector(PlotKind kind, PlotColumns columns)
+    {
+        Kind = kind;
+        Columns = columns ?? throw new ArgumentNullException(nameof(columns));
+    }
+
+    public PlotKind Kind { get; }
+
+    public PlotColumns Columns { get; }
+
+    /// <summary>How many records were offered, kept or not.</summary>
+    public int RecordCount { get; private set; }
+
+    /// <summary>How many records gave a point or bar.</summary>
+    public int PointCount => Kind switch
+    {
+        PlotKind.Correlation => _x.Count,
+        PlotKind.Trajectory => _trajectory.Count,
+        _ => _bars.Count,
+    };
+
+    /// <summary>Reads one record. A record with a missing or non-numeric coordinate is counted and left out.</summary>
+    public void Add(PropertyReader read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        RecordCount++;
+        switch (Kind)
+        {
+            case PlotKind.Correlation:
+                if (TryNumber(read, Columns.X, out double x) & TryNumber(read, Columns.Y, out double y))
+                {
+                    _x.Add(x);
+                    _y.Add(y);
+                }
+
+                break;
+            case PlotKind.Trajectory:
+                AddTrajectoryRecord(read);
+                break;
+            case PlotKind.Modes:
+                if (TryText(read, Columns.X, out string category) & TryText(read, Columns.Group!, out string series) &
+                    TryNumber(read, Columns.Y, out double value))
+                {
+                    _bars.Add(new ModeBar(category, series, value));
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// Returns the first property that every record lacked, so nothing could be plotted from it, or null. An
+    /// optional group property is not reported.
+    /// </summary>
+    public string? FindPropertyMissingEverywhere()
+    {
+        if (RecordCount == 0)
+        {
+            return null;
+        }
+
+        var required = new List<string> { Columns.X, Columns.Y };
+        if (Columns.Group is not null && Columns.GroupRequired)
+        {
+            required.Add(Columns.Group);
+        }
+
+        return required.FirstOrDefault(name => _missing.GetValueOrDefault(name) == RecordCount);
+    }
+
+    /// <summary>Describes the records left out and why in one sentence, or returns null when every record was used.</summary>
+    public string? DescribeLeftOut()
+    {
+        int leftOut = RecordCount - PointCount;
+        if (leftOut == 0)
+        {
+            return null;
+        }
+
+        var reasons = new List<string>();
+        foreach (string name in new[] { Columns.X, Columns.Y, Columns.Group }.OfType<string>().Distinct(StringComparer.OrdinalIgnoreCase))
+        {
+            var parts = new List<string>();
+            if (_missing.GetValueOrDefault(name) is > 0 and var missing)
+            {
+                parts.Add($"missing on {missing:N0}");
+            }
+
+            if (_invalid.GetValueOrDefault(name) is > 0 and var invalid)
+            {
+                parts.Add($"empty or not a finite number on {invalid:N0}");
+            }
+
+            if (parts.Count > 0)
+            {
+                reasons.Add($"'{name}' was {string.Join(" and ", parts)}");
+            }
+        }
+
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"Left out {leftOut:N0} of {RecordCount:N0} records: {string.Join("; ", reasons)}.");
+    }
+
+    /// <summary>Builds the plot of the collected points.</summary>
+    /// <param name="title">The plot title. Null gives a title that names the plotted properties.</param>
+    /// <exception cref="PlotDataException">There are too few points for this kind of plot.</exception>
+    public PlotResult CreatePlot(string? title, TrajectoryBand band)
+    {
+        switch (Kind)
+        {
+            case PlotKind.Correlation:
+            {
+                var text = new PlotText(
+                    title ?? $"{Columns.Y} against {Columns.X}",
+                    AxisTitles.For(Columns.X, _x),
+                    AxisTitles.For(Columns.Y, _y));
+                CorrelationPlot plot = CorrelationPlot.Create(_x.ToArray(), _y.ToArray(), text);
+                return PlotResult.ForCorrelation(plot);
+            }
+
+            case PlotKind.Trajectory:
+            {
+                var text = new PlotText(
+                    title ?? $"Search progress: {Columns.Y} by {Columns.X}",
+                    AxisTitles.For(Columns.X, _trajectory.Select(point => point.X).ToList()),
+                    AxisTitles.For(Columns.Y, _trajectory.Select(point => point.Y).ToList()));
+                return PlotResult.ForTrajectory(TrajectoryPlot.Create(_trajectory, band, text));
+            }
+
+            default:
+            {
+                string yTitle = AxisTitles.For(Columns.Y, _bars.Select(bar => bar.Value).ToList());
+                var text = new PlotText(title ?? $"{yTitle} per {Columns.Group}, grouped by {Columns.X}", Columns.X, yTitle);
+                return PlotResult.ForModes(ModesPlot.Create(_bars, text));
+            }
+        }
+    }
+
+    private void AddTrajectoryRecord(PropertyReader read)
+    {
+        if (!(TryNumber(read, Columns.X, out double x) & TryNumber(read, Columns.Y, out double y)))
+        {
+            return;
+        }
+
+        string group = UngroupedName;
+        if (Columns.GroupRequired)
+        {
+            if (!TryText(read, Columns.Group!, out group))
+            {
+                return;
+            }
+        }
+        else if (read(Columns.Group!, out object? groupValue) && ToText(groupValue) is { Length: > 0 } text)
+        {
+            group = text;
+        }
+
+        string seed = read(Columns.Seed!, out object? seedValue) ? ToText(seedValue) : string.Empty;
+        _trajectory.Add(new TrajectoryPoint(group, seed, x, y));
+    }
+
+    private bool TryNumber(PropertyReader read, string name, out double value)
+    {
+        value = double.NaN;
+        if (!read(name, out object? raw))
+        {
+            Count(_missing, name);
+            return false;
+        }
+
+        if (!PlotValues.TryParse(raw, out value))
+        {
+            Count(_invalid, name);
+            return false;
+        }
+
+        return true;
+    }
+
+    private bool TryText(PropertyReader read, string name, out string value)
+    {
+        value = string.Empty;
+        if (!read(name, out object? raw) || ToText(raw) is not { Length: > 0 } text)
+        {
+            Count(_missing, name);
+            return false;
+        }
+
+        value = text;
+        return true;
+    }
+
+    private static string ToText(object? value) =>
+        (Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty).Trim();
+
+    private static void Count(Dictionary<string, int> counts, string name) =>
+        counts[name] = counts.GetValueOrDefault(name) + 1;
+}

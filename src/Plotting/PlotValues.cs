@@ -1,0 +1,60 @@
+using System;
+using System.Globalization;
+using System.Numerics;
+
+namespace Canopy.Plotting;
+
+/// <summary>Reads plot coordinates from record values, which may be numbers or text from Import-Csv.</summary>
+public static class PlotValues
+{
+    /// <summary>
+    /// Converts a number, or text in the invariant culture, to a finite double. Returns false for null, empty
+    /// text, non-numeric values, booleans, NaN and infinities.
+    /// </summary>
+    public static bool TryParse(object? value, out double result)
+    {
+        result = double.NaN;
+        switch (value)
+        {
+            case null or bool:
+                return false;
+            case string text:
+                if (!double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out result))
+                {
+                    return false;
+                }
+
+                break;
+            case BigInteger integer:
+                result = (double)integer;
+                break;
+            case IConvertible convertible when IsNumeric(convertible.GetTypeCode()):
+                result = convertible.ToDouble(CultureInfo.InvariantCulture);
+                break;
+            default:
+                return false;
+        }
+
+        return double.IsFinite(result);
+    }
+
+    /// <summary>Checks that two coordinate arrays pair up and hold only finite values.</summary>
+    /// <exception cref="ArgumentException">The lengths differ or a value is NaN or infinite.</exception>
+    public static void RequireFinitePairs(double[] x, double[] y)
+    {
+        if (x.Length != y.Length)
+        {
+            throw new ArgumentException($"The coordinates must be paired, but x has {x.Length} values and y has {y.Length}.", nameof(y));
+        }
+
+        for (int i = 0; i < x.Length; i++)
+        {
+            if (!double.IsFinite(x[i]) || !double.IsFinite(y[i]))
+            {
+                throw new ArgumentException($"Point {i} is ({x[i]}, {y[i]}); every coordinate must be a finite number.", nameof(x));
+            }
+        }
+    }
+
+    private static bool IsNumeric(TypeCode code) => code is >= TypeCode.SByte and <= TypeCode.Decimal;
+}

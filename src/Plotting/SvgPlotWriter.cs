@@ -1,0 +1,58 @@
+using System;
+using System.IO;
+using OxyPlot;
+
+namespace Canopy.Plotting;
+
+/// <summary>Writes plot models as SVG with OxyPlot's exporter, which needs no native libraries.</summary>
+public static class SvgPlotWriter
+{
+    /// <summary>Renders <paramref name="model"/> into <paramref name="stream"/> at the given size in pixels.</summary>
+    /// <exception cref="InvalidOperationException">OxyPlot failed to lay out or render the model.</exception>
+    public static void Export(PlotModel model, Stream stream, double width, double height)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(stream);
+        var exporter = new SvgExporter { Width = width, Height = height, TextMeasurer = new PixelTextMeasurer(width, height) };
+        exporter.Export(model, stream);
+
+        // OxyPlot catches its own layout errors and draws the message into the image instead of throwing.
+        if (model.GetLastPlotException() is { } failure)
+        {
+            throw new InvalidOperationException($"OxyPlot could not render the plot: {failure.Message}", failure);
+        }
+    }
+
+    /// <summary>
+    /// Writes the SVG to a temporary file beside <paramref name="path"/> and then moves it over the target, so a
+    /// failure leaves either the old file or none, never a half-written one.
+    /// </summary>
+    public static FileInfo WriteFile(PlotModel model, string path, double width, double height)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string fullPath = Path.GetFullPath(path);
+        string directory = Path.GetDirectoryName(fullPath)
+            ?? throw new ArgumentException($"The path '{path}' names a root, not a file.", nameof(path));
+        string temporary = Path.Combine(directory, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
+            {
+                Export(model, stream, width, height);
+            }
+
+            File.Move(temporary, fullPath, overwrite: true);
+        }
+        catch
+        {
+            if (File.Exists(temporary))
+            {
+                File.Delete(temporary);
+            }
+
+            throw;
+        }
+
+        return new FileInfo(fullPath);
+    }
+}

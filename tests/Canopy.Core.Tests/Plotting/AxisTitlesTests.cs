@@ -1,0 +1,39 @@
+using Canopy.Plotting;
+using Xunit;
+
+namespace Canopy.Tests.Plotting;
+
+public class AxisTitlesTests
+{
+    [Theory]
+    [InlineData("TropicalScore", "Tropical score (log10 regions)")]
+    [InlineData("tropicalscore", "Tropical score (log10 regions)")]
+    [InlineData("Step", "Evaluations")]
+    [InlineData("Spearman", "Spearman ρ")]
+    [InlineData("Kendall", "Kendall τ-b")]
+    [InlineData("CIFAR10TestAccuracy200Epochs", "CIFAR-10 test accuracy (%)")]
+    public void KnownPropertiesGetTitleWithUnit(string property, string expected)
+    {
+        Assert.Equal(expected, AxisTitles.For(property, new double[] { 0.5 }));
+    }
+
+    [Fact]
+    public void AccuracyAboveOneIsPercent()
+    {
+        Assert.Equal("val_acc (%)", AxisTitles.For("val_acc", new double[] { 10, 91.57 }));
+        Assert.Equal("Best target value (%)", AxisTitles.For("BestTarget", new double[] { 94.37 }));
+    }
+
+    [Fact]
+    public void AccuracyAsFractionHasNoUnit()
+    {
+        Assert.Equal("val_acc", AxisTitles.For("val_acc", new double[] { 0.1, 0.9157 }));
+        Assert.Equal("top1_acc", AxisTitles.For("top1_acc", new double[] { 50, 120 }));
+    }
+
+    [Fact]
+    public void UnknownPropertyKeepsItsName()
+    {
+        Assert.Equal("synflow", AxisTitles.For("synflow", new double[] { 50 }));
+    }
+}

@@ -1,0 +1,108 @@
+using System;
+using System.Globalization;
+using System.Linq;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Canopy.Plotting;
+using Xunit;
+
+namespace Canopy.Tests.Plotting;
+
+public class CorrelationPlotTests
+{
+    private static readonly PlotText Text = new("Proxy against accuracy", "Tropical score (log10 regions)", "Test accuracy (%)");
+
+    [Fact]
+    public void TitleShowsHandComputedCoefficients()
+    {
+        // Ranks of y are 2,1,4,3,5: d = (-1, 1, -1, 1, 0), Σd² = 4, so ρ = 1 − 6·4 / (5·24) = 0.8.
+        // Of the 10 pairs only (1,2) and (3,4) are discordant: τ = (8 − 2) / 10 = 0.6.
+        double[] x = { 1, 2, 3, 4, 5 };
+        double[] y = { 20, 10, 40, 30, 50 };
+
+        CorrelationPlot plot = CorrelationPlot.Create(x, y, Text);
+        XDocument svg = Svg.Render(plot.Model);
+
+        Assert.Equal(0.8, plot.Spearman, 12);
+        Assert.Equal(0.6, plot.Kendall, 12);
+        Assert.Contains("Spearman ρ = 0.800, Kendall τ-b = 0.600, n = 5", Svg.Texts(svg));
+        Assert.Contains("Proxy against accuracy", Svg.Texts(svg));
+    }
+
+    [Fact]
+    public void SvgHasMarkerPerPointAndAxisTitles()
+    {
+        // The size of the NATS-Bench topology space: every cell is drawn, none is thinned out.
+        const int n = 15_625;
+        var random = new Random(7);
+        double[] x = Enumerable.Range(0, n).Select(_ => random.NextDouble() * 10).ToArray();
+        double[] y = x.Select(value => 50 + 4 * value + random.NextDouble() * 20).ToArray();
+
+        XDocument svg = Svg.Render(CorrelationPlot.Create(x, y, Text).Model);
+
+        Assert.Equal(n, Svg.Count(svg, "ellipse"));
+        Assert.Contains("Tropical score (log10 regions)", Svg.Texts(svg));
+        Assert.Contains("Test accuracy (%)", Svg.Texts(svg));
+        Assert.Contains(Svg.Texts(svg), text => text.EndsWith("n = 15,625", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void DenseCloudsUseTranslucentMarkers()
+    {
+        double[] x = Enumerable.Range(0, 10_000).Select(i => (double)i).ToArray();
+
+        XDocument svg = Svg.Render(CorrelationPlot.Create(x, x, Text).Model);
+        string style = svg.Descendants(Svg.Namespace + "ellipse").First().Attribute("style")!.Value;
+
+        double opacity = double.Parse(Regex.Match(style, @"fill-opacity:([0-9.]+)").Groups[1].Value, CultureInfo.InvariantCulture);
+
+        // 10,000 points: 12 / √10,000 = 0.12, clamped up to 0.15 and stored as the byte 38 of 255.
+        Assert.Equal(38 / 255.0, opacity, 6);
+    }
+
+    [Fact]
+    public void ConstantTargetGivesUndefinedCoefficients()
+    {
+        CorrelationPlot plot = CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 5, 5, 5 }, Text);
+
+        Assert.True(double.IsNaN(plot.Spearman));
+        Assert.Contains("Spearman ρ = undefined, Kendall τ-b = undefined, n = 3", Svg.Texts(Svg.Render(plot.Model)));
+    }
+
+    [Fact]
+    public void TwoPointsAreTooFew()
+    {
+        var exception = Assert.Throws<PlotDataException>(() => CorrelationPlot.Create(new double[] { 1, 2 }, new double[] { 3, 4 }, Text));
+
+        Assert.Contains("at least 3 points", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NonFiniteCoordinatesAreRejected()
+    {
+        Assert.Throws<ArgumentException>(() => CorrelationPlot.Create(new double[] { 1, double.NaN, 3 }, new double[] { 1, 2, 3 }, Text));
+        Assert.Throws<ArgumentException>(() => CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 1, 2, double.PositiveInfinity }, Text));
+        Assert.Throws<ArgumentException>(() => CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 1, 2 }, Text));
+    }
+
+    [Fact]
+    public void GermanCultureKeepsInvariantNumbers()
+    {
+        CultureInfo previous = CultureInfo.CurrentCulture;
+        try
+        {
+            CultureInfo.CurrentCulture = new CultureInfo("de-DE");
+            double[] x = { 0.1, 0.2, 0.3, 0.4 };
+
+            XDocument svg = Svg.Render(CorrelationPlot.Create(x, x, Text).Model);
+
+            Assert.Contains("0.2", Svg.Texts(svg));
+            Assert.DoesNotContain(Svg.Texts(svg), text => text.Contains("0,2", StringComparison.Ordinal));
+            Assert.Contains("Spearman ρ = 1.000, Kendall τ-b = 1.000, n = 4", Svg.Texts(svg));
+        }
+        finally
+        {
+            CultureInfo.CurrentCulture = previous;
+        }
+    }
+}

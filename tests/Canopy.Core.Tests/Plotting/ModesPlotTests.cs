@@ -1,0 +1,73 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Xml.Linq;
+using Canopy.Plotting;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+using Xunit;
+
+namespace Canopy.Tests.Plotting;
+
+public class ModesPlotTests
+{
+    private static readonly PlotText Text = new("Rank correlation per proxy", "Target", "Spearman ρ");
+
+    private static readonly ModeBar[] Bars =
+    {
+        new("cifar10", "Generic", 0.61), new("cifar10", "TropicalBound", 0.42), new("cifar10", "ParameterCount", 0.75),
+        new("ImageNet16-120", "Generic", 0.58), new("ImageNet16-120", "TropicalBound", -0.14),
+    };
+
+    [Fact]
+    public void BarSeriesPerProxy()
+    {
+        ModesPlot plot = ModesPlot.Create(Bars, Text);
+        List<BarSeries> series = plot.Model.Series.OfType<BarSeries>().ToList();
+
+        Assert.Equal(new[] { "cifar10", "ImageNet16-120" }, plot.Categories);
+        Assert.Equal(new[] { "Generic", "TropicalBound", "ParameterCount" }, series.Select(s => s.Title));
+        Assert.Equal(new[] { 2, 2, 1 }, series.Select(s => s.Items.Count));
+        Assert.Equal(new[] { 0.58 }, series[0].Items.Where(item => item.CategoryIndex == 1).Select(item => item.Value));
+        Assert.Equal(0, plot.Duplicates);
+    }
+
+    [Fact]
+    public void SvgShowsCategoriesLegendAndValueLabels()
+    {
+        XDocument svg = Svg.Render(ModesPlot.Create(Bars, Text).Model);
+        List<string> texts = Svg.Texts(svg);
+
+        foreach (string expected in new[] { "cifar10", "ImageNet16-120", "Generic", "TropicalBound", "ParameterCount", "0.75", "-0.14", "Spearman ρ", "Target" })
+        {
+            Assert.Contains(expected, texts);
+        }
+    }
+
+    [Fact]
+    public void CorrelationAxisSpansLowestBarToOne()
+    {
+        Axis axis = ModesPlot.Create(Bars, Text).Model.Axes.Single(candidate => candidate is not CategoryAxis);
+
+        Assert.Equal(-0.2, axis.Minimum, 12);
+        Assert.Equal(1, axis.Maximum, 12);
+    }
+
+    [Fact]
+    public void RepeatedPairKeepsTheLastValue()
+    {
+        var bars = new[] { new ModeBar("c", "p", 0.1), new ModeBar("c", "p", 0.3) };
+
+        ModesPlot plot = ModesPlot.Create(bars, Text);
+
+        Assert.Equal(1, plot.Duplicates);
+        Assert.Equal(0.3, plot.Model.Series.OfType<BarSeries>().Single().Items.Single().Value);
+    }
+
+    [Fact]
+    public void NoBarsAreTooFew()
+    {
+        Assert.Throws<PlotDataException>(() => ModesPlot.Create(Array.Empty<ModeBar>(), Text));
+        Assert.Throws<ArgumentException>(() => ModesPlot.Create(new[] { new ModeBar("c", "p", double.NaN) }, Text));
+    }
+}

@@ -1,0 +1,81 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Xml.Linq;
+using Canopy.Plotting;
+using OxyPlot;
+using OxyPlot.Axes;
+using OxyPlot.Series;
+using Xunit;
+
+namespace Canopy.Tests.Plotting;
+
+public sealed class SvgPlotWriterTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("canopy-plot-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private static PlotModel ValidModel() =>
+        CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 1, 3, 2 }, new PlotText("t", "x", "y")).Model;
+
+    // A bar series needs a category axis; without one OxyPlot fails while laying out the plot.
+    private static PlotModel BrokenModel()
+    {
+        var model = new PlotModel();
+        model.Axes.Add(new LinearAxis { Position = AxisPosition.Left });
+        model.Series.Add(new BarSeries { Items = { new BarItem(1) } });
+        return model;
+    }
+
+    [Fact]
+    public void WritesSvgOfRequestedSize()
+    {
+        string path = Path.Combine(_folder, "plot.svg");
+
+        FileInfo file = SvgPlotWriter.WriteFile(ValidModel(), path, 640, 480);
+        XDocument svg;
+        using (FileStream stream = File.OpenRead(path))
+        {
+            svg = Svg.Parse(stream);
+        }
+
+        Assert.Equal(path, file.FullName);
+        Assert.Equal("640", svg.Root!.Attribute("width")!.Value);
+        Assert.Equal("480", svg.Root.Attribute("height")!.Value);
+        Assert.Equal(new[] { "plot.svg" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void OverwritesExistingFile()
+    {
+        string path = Path.Combine(_folder, "plot.svg");
+        File.WriteAllText(path, "old content that is longer than nothing");
+
+        SvgPlotWriter.WriteFile(ValidModel(), path, 800, 600);
+
+        Assert.StartsWith("<?xml", File.ReadAllText(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void RenderFailureLeavesOldFileAndNoTemporary()
+    {
+        string path = Path.Combine(_folder, "plot.svg");
+        File.WriteAllText(path, "old");
+
+        var exception = Assert.Throws<InvalidOperationException>(() => SvgPlotWriter.WriteFile(BrokenModel(), path, 800, 600));
+
+        Assert.Contains("CategoryAxis", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Equal(new[] { "plot.svg" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void MissingFolderThrowsWithoutWriting()
+    {
+        string path = Path.Combine(_folder, "absent", "plot.svg");
+
+        Assert.Throws<DirectoryNotFoundException>(() => SvgPlotWriter.WriteFile(ValidModel(), path, 800, 600));
+        Assert.Empty(Directory.GetFileSystemEntries(_folder));
+    }
+}
