@@ -1,0 +1,253 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using Canopy.Commands.Infrastructure;
+using Canopy.Plotting;
+
+namespace Canopy.Commands;
+
+/// <summary>
+/// Draws piped records as an SVG plot: a proxy against accuracy, search trajectories, or rank correlations per
+/// proxy and dataset. The records are reduced to numeric arrays as they arrive, and the core builds the plot.
+/// </summary>
+[Cmdlet(VerbsData.Export, "CanopyPlot", SupportsShouldProcess = true)]
+[OutputType(typeof(FileInfo))]
+public sealed class ExportCanopyPlotCommand : PSCmdlet
+{
+    private PlotRecordCollector? _collector;
+    private string _fullPath = string.Empty;
+
+    /// <summary>A record with the plotted properties, usually from the pipeline.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The kind of plot to draw.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public PlotKind Kind { get; set; }
+
+    /// <summary>The SVG file to create or overwrite, relative to the current location.</summary>
+    [Parameter(Mandatory = true, Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string Path { get; set; } = string.Empty;
+
+    /// <summary>The property on the x axis, or for Modes the property that names each group of bars.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? X { get; set; }
+
+    /// <summary>The property on the y axis.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Y { get; set; }
+
+    /// <summary>The property that splits records into lines (Trajectory) or bar series (Modes).</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? GroupBy { get; set; }
+
+    /// <summary>The spread over seeds shaded around each trajectory line.</summary>
+    [Parameter]
+    public TrajectoryBand Band { get; set; } = TrajectoryBand.MinMax;
+
+    /// <summary>The plot title. The default title names the plotted properties.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Title { get; set; }
+
+    /// <summary>The image width in pixels.</summary>
+    [Parameter]
+    [ValidateRange(200, 10000)]
+    public int Width { get; set; } = 800;
+
+    /// <summary>The image height in pixels.</summary>
+    [Parameter]
+    [ValidateRange(200, 10000)]
+    public int Height { get; set; } = 600;
+
+    protected override void BeginProcessing()
+    {
+        if (Kind != PlotKind.Trajectory && MyInvocation.BoundParameters.ContainsKey(nameof(Band)))
+        {
+            ThrowNotApplicable(nameof(Band), "only trajectory plots draw bands");
+        }
+
+        if (Kind == PlotKind.Correlation && GroupBy is not null)
+        {
+            ThrowNotApplicable(nameof(GroupBy), "a correlation plot draws one point cloud");
+        }
+
+        _fullPath = ResolveOutputPath(Path);
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject is null)
+        {
+            return;
+        }
+
+        if (_collector is null)
+        {
+            PlotColumns columns = ResolveColumns(InputObject);
+            _collector = new PlotRecordCollector(Kind, columns);
+            WriteVerbose($"Plotting {columns.Y} against {columns.X}" + (columns.Group is null ? "." : $", one series per {columns.Group}."));
+        }
+
+        PSObject record = InputObject;
+        _collector.Add((string name, out object? value) => TryReadProperty(record, name, out value));
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_collector is null)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                "No records reached Export-CanopyPlot, so there is nothing to plot. Pipe records into it.",
+                "PlotPointsTooFew",
+                ErrorCategory.InvalidData,
+                Kind));
+            return;
+        }
+
+        if (_collector.FindPropertyMissingEverywhere() is { } absent)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                $"None of the {_collector.RecordCount:N0} records has a property '{absent}'. Name an existing property with -X, -Y or -GroupBy.",
+                "PlotPropertyMissing",
+                ErrorCategory.InvalidArgument,
+                absent));
+        }
+
+        if (_collector.DescribeLeftOut() is { } leftOut)
+        {
+            WriteWarning(leftOut);
+        }
+
+        PlotResult plot = CreatePlot(_collector);
+        foreach (string warning in plot.Warnings)
+        {
+            WriteWarning(warning);
+        }
+
+        WriteVerbose(plot.Summary);
+        if (!ShouldProcess(_fullPath, $"Write a {Kind} plot of {_collector.PointCount:N0} records as SVG"))
+        {
+            return;
+        }
+
+        WritePlot(plot);
+    }
+
+    private PlotColumns ResolveColumns(PSObject first)
+    {
+        var properties = first.BaseObject is IDictionary dictionary
+            ? dictionary.Keys.Cast<object>().Select(key => new KeyValuePair<string, object?>(key.ToString() ?? string.Empty, Unwrap(dictionary[key])))
+            : first.Properties.Select(property => new KeyValuePair<string, object?>(property.Name, ReadValue(property)));
+        try
+        {
+            return PlotColumns.Resolve(Kind, X, Y, GroupBy, properties.ToList());
+        }
+        catch (PlotDataException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "PlotPropertyMissing", ErrorCategory.InvalidArgument, first));
+            throw;
+        }
+    }
+
+    private PlotResult CreatePlot(PlotRecordCollector collector)
+    {
+        try
+        {
+            return collector.CreatePlot(Title, Band);
+        }
+        catch (PlotDataException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "PlotPointsTooFew", ErrorCategory.InvalidData, Kind));
+            throw;
+        }
+    }
+
+    private void WritePlot(PlotResult plot)
+    {
+        FileInfo file;
+        try
+        {
+            file = SvgPlotWriter.WriteFile(plot.Model, _fullPath, Width, Height);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "PlotWriteFailed", ErrorCategory.WriteError, _fullPath));
+            return;
+        }
+
+        WriteVerbose($"Wrote {file.Length:N0} bytes to {file.FullName}.");
+
+        // Read back through the provider, as Get-Item does, so the default file view shows size and mode.
+        WriteObject(InvokeProvider.Item.Get(new[] { file.FullName }, force: true, literalPath: true), enumerateCollection: true);
+    }
+
+    private string ResolveOutputPath(string path)
+    {
+        string fullPath = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out ProviderInfo provider, out _);
+        if (!string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                $"The path '{path}' is on the {provider.Name} provider; Export-CanopyPlot writes files, so give a file system path.",
+                "PlotPathInvalid",
+                ErrorCategory.InvalidArgument,
+                path));
+        }
+
+        string? directory = System.IO.Path.GetDirectoryName(fullPath);
+        if (Directory.Exists(fullPath) || directory is null || !Directory.Exists(directory))
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                Directory.Exists(fullPath)
+                    ? $"The path '{fullPath}' is a folder; give the name of the SVG file to write."
+                    : $"The folder '{directory}' does not exist; create it first or write the plot elsewhere.",
+                "PlotPathInvalid",
+                ErrorCategory.InvalidArgument,
+                path));
+        }
+
+        return fullPath;
+    }
+
+    private void ThrowNotApplicable(string parameter, string reason) =>
+        ThrowTerminatingError(ErrorRecords.Create(
+            $"-{parameter} does not apply to -Kind {Kind}: {reason}. Leave it out.",
+            "PlotParameterNotApplicable",
+            ErrorCategory.InvalidArgument,
+            parameter));
+
+    private static bool TryReadProperty(PSObject record, string name, out object? value)
+    {
+        if (record.BaseObject is IDictionary dictionary)
+        {
+            value = dictionary.Contains(name) ? Unwrap(dictionary[name]) : null;
+            return dictionary.Contains(name);
+        }
+
+        PSPropertyInfo? property = record.Properties[name];
+        value = property is null ? null : ReadValue(property);
+        return property is not null;
+    }
+
+    private static object? ReadValue(PSPropertyInfo property)
+    {
+        try
+        {
+            return Unwrap(property.Value);
+        }
+        catch (GetValueException)
+        {
+            // A script property that throws has no value to plot, so the record is counted as non-numeric.
+            return null;
+        }
+    }
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+}

@@ -1,0 +1,276 @@
+BeforeAll {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+
+    # Reads an SVG file as XML; its DOCTYPE names an external DTD, which is skipped rather than fetched.
+    function Read-Svg([string] $Path) {
+        $settings = [System.Xml.XmlReaderSettings]::new()
+        $settings.DtdProcessing = [System.Xml.DtdProcessing]::Ignore
+        $settings.XmlResolver = $null
+        $reader = [System.Xml.XmlReader]::Create($Path, $settings)
+        try {
+            $document = [System.Xml.XmlDocument]::new()
+            $document.Load($reader)
+            $document
+        }
+        finally {
+            $reader.Dispose()
+        }
+    }
+
+    function Get-SvgText([xml] $Svg) {
+        @($Svg.GetElementsByTagName('text') | ForEach-Object InnerText)
+    }
+
+    # Five architectures whose y ranks are 2,1,4,3,5: ρ = 1 − 6·4/(5·24) = 0.8 and τ-b = (8 − 2)/10 = 0.6.
+    $script:scores = 1..5 | ForEach-Object {
+        [pscustomobject]@{ Architecture = "a$_"; TropicalScore = $_; TestAccuracy = (20, 10, 40, 30, 50)[$_ - 1] }
+    }
+
+    $script:runs = foreach ($strategy in 'Random', 'Evolution') {
+        foreach ($seed in 1..3) {
+            foreach ($step in 1..4) {
+                [pscustomobject]@{ Seed = $seed; Step = $step; Strategy = $strategy; BestScore = $step + $seed; BestTarget = 80 + $step + $seed }
+            }
+        }
+    }
+
+    $spearman = @{ TropicalScore = 0.81; ParameterCount = 0.75; Flops = 0.7 }
+    $script:correlations = foreach ($target in 'cifar10', 'ImageNet16-120') {
+        foreach ($proxy in 'TropicalScore', 'ParameterCount', 'Flops') {
+            [pscustomobject]@{ Proxy = $proxy; Target = $target; Count = 100; Spearman = $spearman[$proxy] - $(if ($target -eq 'cifar10') { 0 } else { 0.2 }); Kendall = 0.4 }
+        }
+    }
+}
+
+Describe 'Export-CanopyPlot' {
+    Context 'Correlation' {
+        It 'writes an SVG with ρ and τ-b in the title and one marker per record' {
+            $path = Join-Path $TestDrive 'correlation.svg'
+
+            $file = $script:scores | Export-CanopyPlot -Kind Correlation -Path $path
+
+            $file | Should -BeOfType [System.IO.FileInfo]
+            $file.FullName | Should -Be $path
+            $svg = Read-Svg $path
+            $svg.svg.width | Should -Be '800'
+            $svg.svg.height | Should -Be '600'
+            $svg.GetElementsByTagName('ellipse').Count | Should -Be 5
+            $texts = Get-SvgText $svg
+            $texts | Should -Contain 'Spearman ρ = 0.800, Kendall τ-b = 0.600, n = 5'
+            $texts | Should -Contain 'TestAccuracy against TropicalScore'
+            $texts | Should -Contain 'Tropical score (log10 regions)'
+            $texts | Should -Contain 'TestAccuracy (%)'
+        }
+
+        It 'resolves a relative path against the current location and overwrites' {
+            Push-Location $TestDrive
+            try {
+                Set-Content -Path (Join-Path $TestDrive 'relative.svg') -Value 'old'
+
+                $file = $script:scores | Export-CanopyPlot Correlation relative.svg -Title 'Custom title' -Width 640 -Height 480
+            }
+            finally {
+                Pop-Location
+            }
+
+            $file.FullName | Should -Be (Join-Path $TestDrive 'relative.svg')
+            $svg = Read-Svg $file.FullName
+            $svg.svg.width | Should -Be '640'
+            Get-SvgText $svg | Should -Contain 'Custom title'
+        }
+
+        It 'binds Import-Csv text values and warns once about records it leaves out' {
+            $csv = @'
+name,score,acc
+a,1,20
+b,2,
+c,x,40
+d,4,30
+e,5,50
+'@ | ConvertFrom-Csv
+            $path = Join-Path $TestDrive 'csv.svg'
+
+            $file = $csv | Export-CanopyPlot -Kind Correlation -X score -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
+
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -Be "Left out 2 of 5 records: 'score' was empty or not a finite number on 1; 'acc' was empty or not a finite number on 1."
+            (Read-Svg $file.FullName).GetElementsByTagName('ellipse').Count | Should -Be 3
+        }
+
+        It 'reads hashtables as records' {
+            $path = Join-Path $TestDrive 'hashtable.svg'
+
+            $records = 1..4 | ForEach-Object { @{ TropicalScore = $_; accuracy = 10 * $_ } }
+            $records | Export-CanopyPlot -Kind Correlation -Path $path | Out-Null
+
+            Get-SvgText (Read-Svg $path) | Should -Contain 'Spearman ρ = 1.000, Kendall τ-b = 1.000, n = 4'
+        }
+
+        It 'stops with PlotPropertyMissing when no record has the property' {
+            $path = Join-Path $TestDrive 'missing.svg'
+
+            { $script:scores | Export-CanopyPlot -Kind Correlation -X NoSuchProperty -Path $path -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotPropertyMissing,Canopy.Commands.ExportCanopyPlotCommand'
+            $path | Should -Not -Exist
+        }
+
+        It 'stops when no accuracy property can serve as the default y' {
+            $records = 1..3 | ForEach-Object { [pscustomobject]@{ TropicalScore = $_; Loss = $_ } }
+
+            { $records | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 'noy.svg') -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotPropertyMissing,Canopy.Commands.ExportCanopyPlotCommand'
+        }
+
+        It 'stops with PlotPointsTooFew below three points' {
+            $path = Join-Path $TestDrive 'few.svg'
+
+            $record = { $script:scores | Select-Object -First 2 | Export-CanopyPlot -Kind Correlation -Path $path -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotPointsTooFew,Canopy.Commands.ExportCanopyPlotCommand' -PassThru
+            $record.CategoryInfo.Category | Should -Be 'InvalidData'
+            $path | Should -Not -Exist
+        }
+
+        It 'warns that ρ is undefined for a constant target' {
+            $records = 1..3 | ForEach-Object { [pscustomobject]@{ TropicalScore = $_; accuracy = 90 } }
+
+            $null = $records | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 'constant.svg') -WarningVariable warnings -WarningAction SilentlyContinue
+
+            $warnings.Message | Should -BeLike '*undefined*'
+        }
+
+        It 'rejects -GroupBy and -Band' {
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 'g.svg') -GroupBy Architecture -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotParameterNotApplicable,Canopy.Commands.ExportCanopyPlotCommand'
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 'b.svg') -Band MinMax -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotParameterNotApplicable,Canopy.Commands.ExportCanopyPlotCommand'
+        }
+
+        It 'plots real NAS-Bench-201 proxies with the published Spearman ρ' {
+            $file = Join-Path (Split-Path $env:CANOPY_MODULE_MANIFEST) '../shared/data/nb201-zero-cost-proxies/nb201_zc13_cifar10_reachable9445.csv'
+            if (-not (Test-Path $file)) {
+                Set-ItResult -Skipped -Because "the benchmark data folder ../shared/data is absent"
+                return
+            }
+            $path = Join-Path $TestDrive 'synflow.svg'
+
+            Import-Csv $file | Export-CanopyPlot -Kind Correlation -X synflow -Y val_acc -Path $path | Out-Null
+
+            $svg = Read-Svg $path
+            $svg.GetElementsByTagName('ellipse').Count | Should -Be 9445
+
+            # NAS-Bench-Suite-Zero reports ρ = 0.732 for synflow against CIFAR-10 validation accuracy.
+            Get-SvgText $svg | Should -Contain 'Spearman ρ = 0.732, Kendall τ-b = 0.536, n = 9,445'
+        }
+    }
+
+    Context 'Trajectory' {
+        It 'draws one mean line per strategy with the band named in the legend' {
+            $path = Join-Path $TestDrive 'trajectory.svg'
+
+            $script:runs | Export-CanopyPlot -Kind Trajectory -Path $path | Out-Null
+
+            $texts = Get-SvgText (Read-Svg $path)
+            $texts | Should -Contain 'Random (3 seeds)'
+            $texts | Should -Contain 'Evolution (3 seeds)'
+            $texts | Should -Contain 'Lines: mean over seeds. Bands: min–max over seeds.'
+            $texts | Should -Contain 'Evaluations'
+            $texts | Should -Contain 'Best target value (%)'
+            $texts | Should -Contain 'Search progress: BestTarget by Step'
+        }
+
+        It 'falls back to BestScore when the runs have no benchmark target' {
+            $path = Join-Path $TestDrive 'scores.svg'
+
+            $script:runs | Select-Object Seed, Step, Strategy, BestScore | Export-CanopyPlot -Kind Trajectory -Path $path -Band StandardDeviation | Out-Null
+
+            $texts = Get-SvgText (Read-Svg $path)
+            $texts | Should -Contain 'Best tropical score (log10 regions)'
+            $texts | Should -Contain 'Lines: mean over seeds. Bands: ±1 standard deviation.'
+        }
+
+        It 'groups by another property with -GroupBy' {
+            $path = Join-Path $TestDrive 'bymethod.svg'
+
+            $script:runs | Select-Object Seed, Step, @{ Name = 'Method'; Expression = { $_.Strategy } }, BestTarget |
+                Export-CanopyPlot -Kind Trajectory -GroupBy Method -Path $path | Out-Null
+
+            $texts = Get-SvgText (Read-Svg $path)
+            $texts | Should -Contain 'Random (3 seeds)'
+            $texts | Should -Contain 'Evolution (3 seeds)'
+        }
+
+        It 'stops with PlotPointsTooFew for a single step' {
+            { $script:runs | Where-Object Step -EQ 1 | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $TestDrive 'one.svg') -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotPointsTooFew,Canopy.Commands.ExportCanopyPlotCommand'
+        }
+    }
+
+    Context 'Modes' {
+        It 'draws one bar series per proxy grouped by target' {
+            $path = Join-Path $TestDrive 'modes.svg'
+
+            $script:correlations | Export-CanopyPlot -Kind Modes -Path $path | Out-Null
+
+            $texts = Get-SvgText (Read-Svg $path)
+            foreach ($expected in 'cifar10', 'ImageNet16-120', 'TropicalScore', 'ParameterCount', 'Flops', 'Spearman ρ', 'Target', '0.81', '0.61') {
+                $texts | Should -Contain $expected
+            }
+        }
+
+        It 'plots Kendall τ-b with -Y' {
+            $path = Join-Path $TestDrive 'kendall.svg'
+
+            $script:correlations | Export-CanopyPlot -Kind Modes -Y Kendall -Path $path | Out-Null
+
+            Get-SvgText (Read-Svg $path) | Should -Contain 'Kendall τ-b per Proxy, grouped by Target'
+        }
+
+        It 'warns about repeated rows' {
+            $rows = @($script:correlations) + @($script:correlations[0])
+
+            $null = $rows | Export-CanopyPlot -Kind Modes -Path (Join-Path $TestDrive 'repeat.svg') -WarningVariable warnings -WarningAction SilentlyContinue
+
+            $warnings.Message | Should -BeLike '1 rows repeat*'
+        }
+    }
+
+    Context 'Output file' {
+        It 'writes nothing with -WhatIf' {
+            $path = Join-Path $TestDrive 'whatif.svg'
+
+            $result = $script:scores | Export-CanopyPlot -Kind Correlation -Path $path -WhatIf
+
+            $result | Should -BeNullOrEmpty
+            $path | Should -Not -Exist
+            Get-ChildItem $TestDrive -Filter '*.tmp' -Force | Should -BeNullOrEmpty
+        }
+
+        It 'rejects a folder that does not exist before reading any record' {
+            $path = Join-Path $TestDrive 'absent/plot.svg'
+
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path $path -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotPathInvalid,Canopy.Commands.ExportCanopyPlotCommand'
+        }
+
+        It 'rejects a path on another provider' {
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path 'Env:/plot' -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotPathInvalid,Canopy.Commands.ExportCanopyPlotCommand'
+        }
+
+        It 'rejects sizes outside 200 to 10000 pixels at binding' {
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Width 10 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.ExportCanopyPlotCommand'
+        }
+
+        It 'completes -Kind and -Band values' {
+            $kindInput = 'Export-CanopyPlot -Kind '
+            $bandInput = 'Export-CanopyPlot -Band S'
+
+            $kinds = (TabExpansion2 -inputScript $kindInput -cursorColumn $kindInput.Length).CompletionMatches.CompletionText
+            $bands = (TabExpansion2 -inputScript $bandInput -cursorColumn $bandInput.Length).CompletionMatches.CompletionText
+
+            $kinds | Should -Be @('Correlation', 'Modes', 'Trajectory')
+            $bands | Should -Be @('StandardDeviation')
+        }
+    }
+}
