@@ -16,7 +16,7 @@ public static class RankCorrelation
 {
     /// <summary>
     /// Computes Pearson's product-moment correlation r. Two passes with compensated sums give the means and then
-    /// the centred cross products, after an exact power-of-two scaling that keeps squares of values near
+    /// the centred cross products, after a power-of-two scaling that keeps squares of values near
     /// ±1e308 finite. An infinite value makes r NaN, because the deviations from the mean are then undefined.
     /// </summary>
     public static double Pearson(double[] x, double[] y)
@@ -66,18 +66,18 @@ public static class RankCorrelation
     /// <summary>Pearson's r of finite, non-constant samples of at least two pairs.</summary>
     internal static double PearsonOfFinite(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
-        int xExponent = ScaleExponent(x);
-        int yExponent = ScaleExponent(y);
-        double xMean = Mean(x, xExponent);
-        double yMean = Mean(y, yExponent);
+        double xScale = ScaleFactor(x);
+        double yScale = ScaleFactor(y);
+        double xMean = Mean(x, xScale);
+        double yMean = Mean(y, yScale);
 
         var crossProducts = new CompensatedSum();
         var xSquares = new CompensatedSum();
         var ySquares = new CompensatedSum();
         for (int i = 0; i < x.Length; i++)
         {
-            double dx = Math.ScaleB(x[i], xExponent) - xMean;
-            double dy = Math.ScaleB(y[i], yExponent) - yMean;
+            double dx = x[i] * xScale - xMean;
+            double dy = y[i] * yScale - yMean;
             crossProducts.Add(dx * dy);
             xSquares.Add(dx * dx);
             ySquares.Add(dy * dy);
@@ -87,19 +87,20 @@ public static class RankCorrelation
         return Math.Clamp(r, -1.0, 1.0);
     }
 
-    private static double Mean(ReadOnlySpan<double> values, int exponent)
+    private static double Mean(ReadOnlySpan<double> values, double scale)
     {
         var sum = new CompensatedSum();
         foreach (double value in values)
         {
-            sum.Add(Math.ScaleB(value, exponent));
+            sum.Add(value * scale);
         }
 
         return sum.Value / values.Length;
     }
 
-    // The power of two that brings the largest magnitude near 1; multiplying by it is exact and r is scale-free.
-    private static int ScaleExponent(ReadOnlySpan<double> values)
+    // A power of two that brings the largest magnitude near 1. Multiplying by it is exact unless a product falls
+    // below the normal range, and r does not depend on scale.
+    private static double ScaleFactor(ReadOnlySpan<double> values)
     {
         double largest = 0;
         foreach (double value in values)
@@ -107,6 +108,6 @@ public static class RankCorrelation
             largest = Math.Max(largest, Math.Abs(value));
         }
 
-        return largest == 0 ? 0 : -Math.ILogB(largest);
+        return largest == 0 ? 1.0 : Math.ScaleB(1.0, Math.Clamp(-Math.ILogB(largest), -1023, 1023));
     }
 }

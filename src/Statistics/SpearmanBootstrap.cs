@@ -5,20 +5,20 @@ using System.Threading.Tasks;
 namespace Canopy.Statistics;
 
 /// <summary>
-/// The percentile bootstrap confidence interval for Spearman's ρ (Efron and Tibshirani, "An Introduction to the
-/// Bootstrap", 1993, chapter 13): draw n pairs with replacement, compute ρ, repeat, and take the α/2 and 1 − α/2
-/// percentiles of the resampled ρ values.
+/// The percentile bootstrap confidence interval for Spearman's ρ: draw n pairs with replacement, compute ρ,
+/// repeat, and take the α/2 and 1 − α/2 percentiles of the resampled ρ values.
 /// </summary>
 public static class SpearmanBootstrap
 {
-    // Below this many resampled pairs in total, the threads cost more than they save.
+    // An estimate: below this many resampled pairs in total the work takes milliseconds, so threads gain nothing.
     private const long ParallelThreshold = 200_000;
 
     /// <summary>
     /// Computes the interval. Resample b draws its indices from <see cref="Xoshiro256StarStar.ForStream"/>(seed, b),
     /// so the result depends only on the data, the seed and the number of resamples, never on the number of threads.
-    /// The percentiles interpolate linearly between order statistics (Hyndman and Fan's type 7, the default of R
-    /// and NumPy). Reports the number of finished resamples to <paramref name="progress"/>, from worker threads.
+    /// The percentiles interpolate linearly between order statistics (type 7 of Hyndman and Fan, "Sample quantiles
+    /// in statistical packages", The American Statistician 50, 1996; the default of R and NumPy). Reports the
+    /// number of finished resamples to <paramref name="progress"/>, from worker threads.
     /// </summary>
     /// <exception cref="ArgumentNullException">Either sample is null.</exception>
     /// <exception cref="ArgumentException">The samples differ in length, have fewer than two pairs, or contain NaN.</exception>
@@ -35,13 +35,15 @@ public static class SpearmanBootstrap
     {
         Validate(x, y, resamples, level);
 
+        TieGroups xGroups = TieGroups.Of(x);
+        TieGroups yGroups = TieGroups.Of(y);
         double[] rhos = new double[resamples];
         int finished = 0;
         int reportEvery = Math.Max(1, resamples / 100);
 
-        void RunResample(int b, (double[] X, double[] Y) buffers)
+        void RunResample(int b, ResampleBuffers buffers)
         {
-            rhos[b] = ResampledRho(x, y, buffers.X, buffers.Y, Xoshiro256StarStar.ForStream(seed, (ulong)b));
+            rhos[b] = ResampledRho(xGroups, yGroups, buffers, Xoshiro256StarStar.ForStream(seed, (ulong)b));
 
             int done = Interlocked.Increment(ref finished);
             if (progress is not null && (done % reportEvery == 0 || done == resamples))
@@ -52,7 +54,7 @@ public static class SpearmanBootstrap
 
         if ((long)x.Length * resamples < ParallelThreshold)
         {
-            var buffers = (new double[x.Length], new double[x.Length]);
+            var buffers = new ResampleBuffers(x.Length, xGroups, yGroups);
             for (int b = 0; b < resamples; b++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -67,7 +69,7 @@ public static class SpearmanBootstrap
                 0,
                 resamples,
                 options,
-                () => (new double[x.Length], new double[x.Length]),
+                () => new ResampleBuffers(x.Length, xGroups, yGroups),
                 (b, _, buffers) => { RunResample(b, buffers); return buffers; },
                 _ => { });
         }
@@ -87,16 +89,18 @@ public static class SpearmanBootstrap
         return sorted[below] + (h - below) * (sorted[above] - sorted[below]);
     }
 
-    private static double ResampledRho(double[] x, double[] y, double[] xs, double[] ys, Xoshiro256StarStar random)
+    // ρ of the pairs at indices drawn with replacement; NaN when either resampled sample is constant.
+    private static double ResampledRho(TieGroups xGroups, TieGroups yGroups, ResampleBuffers buffers, Xoshiro256StarStar random)
     {
-        for (int i = 0; i < xs.Length; i++)
+        int n = buffers.Picks.Length;
+        for (int i = 0; i < n; i++)
         {
-            int pick = random.NextInt32(x.Length);
-            xs[i] = x[pick];
-            ys[i] = y[pick];
+            buffers.Picks[i] = random.NextInt32(n);
         }
 
-        return RankCorrelation.Spearman(xs, ys);
+        bool xVaries = xGroups.RankPicks(buffers.Picks, buffers.XCounts, buffers.XGroupRanks, buffers.XRanks);
+        bool yVaries = yGroups.RankPicks(buffers.Picks, buffers.YCounts, buffers.YGroupRanks, buffers.YRanks);
+        return xVaries && yVaries ? RankCorrelation.PearsonOfFinite(buffers.XRanks, buffers.YRanks) : double.NaN;
     }
 
     private static ConfidenceInterval Summarize(double[] rhos, double level)
@@ -130,5 +134,23 @@ public static class SpearmanBootstrap
         {
             throw new ArgumentOutOfRangeException(nameof(level), level, "The confidence level must lie strictly between 0 and 1, for example 0.95.");
         }
+    }
+
+    // Scratch space of one worker thread, reused for every resample it runs.
+    private sealed class ResampleBuffers(int n, TieGroups xGroups, TieGroups yGroups)
+    {
+        public int[] Picks { get; } = new int[n];
+
+        public int[] XCounts { get; } = new int[xGroups.GroupCount];
+
+        public int[] YCounts { get; } = new int[yGroups.GroupCount];
+
+        public double[] XGroupRanks { get; } = new double[xGroups.GroupCount];
+
+        public double[] YGroupRanks { get; } = new double[yGroups.GroupCount];
+
+        public double[] XRanks { get; } = new double[n];
+
+        public double[] YRanks { get; } = new double[n];
     }
 }

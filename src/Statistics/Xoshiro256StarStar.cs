@@ -4,8 +4,8 @@ using System.Numerics;
 namespace Canopy.Statistics;
 
 /// <summary>
-/// The xoshiro256** generator of Blackman and Vigna ("Scrambled linear pseudorandom number generators", 2018;
-/// reference code at https://prng.di.unimi.it/xoshiro256starstar.c), seeded through SplitMix64 as its authors
+/// The xoshiro256** generator of Blackman and Vigna ("Scrambled linear pseudorandom number generators", ACM
+/// TOMS 47(4), 2021; reference code at https://prng.di.unimi.it/xoshiro256starstar.c), seeded through SplitMix64 as its authors
 /// recommend. It is written out here so that a seed gives the same numbers on every .NET version, which
 /// System.Random does not promise.
 /// </summary>
@@ -60,7 +60,7 @@ public sealed class Xoshiro256StarStar
 
     /// <summary>
     /// Returns a uniform integer in [0, <paramref name="bound"/>) without modulo bias, by Lemire's multiply-and-reject
-    /// method ("Fast random integer generation in an interval", ACM TOMACS 29(1), 2019).
+    /// method ("Fast random integer generation in an interval", arXiv:1805.10941, 2018).
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="bound"/> is not positive.</exception>
     public int NextInt32(int bound)
