@@ -20,7 +20,7 @@ public static class RegionBounds
     {
         RegionMode.Generic => Generic(network),
         RegionMode.TropicalBound => TropicalBound(network),
-        RegionMode.BottleneckBound => BottleneckBound(network),
+        RegionMode.BottleneckBound or RegionMode.GlobalBound => BottleneckBound(network),
         RegionMode.SerraBound => SerraBound(network),
         RegionMode.LowerBound => LowerBound(network),
         _ => throw new ArgumentOutOfRangeException(nameof(mode), mode, "Unknown region mode."),

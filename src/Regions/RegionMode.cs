@@ -17,4 +17,10 @@ public enum RegionMode
 
     /// <summary>The best lower bound whose conditions hold (Serra et al. 2018 or Montúfar et al. 2014).</summary>
     LowerBound,
+
+    /// <summary>
+    /// The global count of the whole network on its input space: Montúfar's (2017) product over the distinct
+    /// ReLU'd tensors. For fully connected networks it equals <see cref="BottleneckBound"/>.
+    /// </summary>
+    GlobalBound,
 }

@@ -1,0 +1,34 @@
+using System.Collections.Generic;
+
+namespace Canopy.Scoring;
+
+/// <summary>
+/// Traces the network of the NATS-Bench size space: the topology cell of NAS-Bench-201 index 9930 with one cell
+/// per stage, laid out as [cell, reduction block, cell, reduction block, cell] with the five channel counts
+/// chosen; the first count also sets the stem.
+/// </summary>
+internal static class NatsSizeTracing
+{
+    /// <summary>The fixed cell |nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|.</summary>
+    public static readonly CellOperation[] Cell =
+    {
+        CellOperation.ReluConv3x3, CellOperation.ReluConv3x3, CellOperation.ReluConv3x3,
+        CellOperation.Identity, CellOperation.ReluConv3x3, CellOperation.ReluConv3x3,
+    };
+
+    public static NetworkTracer Trace(IReadOnlyList<int> channels, int imageSide)
+    {
+        var tracer = new NetworkTracer(3L * imageSide * imageSide);
+        TensorValue image = tracer.Input(3, imageSide * imageSide);
+        TensorValue current = tracer.Convolve(image, channels[0], window: 9, stride: 1, reluBefore: false);
+
+        current = NatsTopologyTracing.TraceCell(tracer, current, Cell, channels[0], channels[0]);
+        current = NatsTopologyTracing.ResidualReduction(tracer, current, channels[1]);
+        current = NatsTopologyTracing.TraceCell(tracer, current, Cell, channels[1], channels[2]);
+        current = NatsTopologyTracing.ResidualReduction(tracer, current, channels[3]);
+        current = NatsTopologyTracing.TraceCell(tracer, current, Cell, channels[3], channels[4]);
+
+        tracer.ReadByClassifier(current);
+        return tracer;
+    }
+}

@@ -1,0 +1,135 @@
+using System;
+using System.Collections.Generic;
+
+namespace Canopy.Scoring;
+
+/// <summary>
+/// Traces the network that NATS-Bench trains for a topology cell: a 3×3 stem to 16 channels, three stages of
+/// five cells with 16, 32 and 64 channels, a residual reduction block between stages, and batch norm, ReLU,
+/// global average pooling and a linear classifier at the end. Cells are DAGs over nodes 0..3 whose edges are
+/// listed in the order (0→1), (0→2), (1→2), (0→3), (1→3), (2→3); a node sums its incoming edges.
+/// </summary>
+internal static class NatsTopologyTracing
+{
+    public static readonly (int From, int To)[] Edges = { (0, 1), (0, 2), (1, 2), (0, 3), (1, 3), (2, 3) };
+
+    private const int CellsPerStage = 5;
+
+    public static NetworkTracer Trace(IReadOnlyList<CellOperation> operations, int imageSide)
+    {
+        CellOperation[] live = LiveOperations(operations);
+        var tracer = new NetworkTracer(3L * imageSide * imageSide);
+        TensorValue image = tracer.Input(3, imageSide * imageSide);
+        TensorValue current = tracer.Convolve(image, 16, window: 9, stride: 1, reluBefore: false);
+
+        int channels = 16;
+        for (int stage = 0; stage < 3; stage++)
+        {
+            if (stage > 0)
+            {
+                current = ResidualReduction(tracer, current, channels * 2);
+                channels *= 2;
+            }
+
+            for (int cell = 0; cell < CellsPerStage; cell++)
+            {
+                current = TraceCell(tracer, current, live, channels, channels);
+            }
+        }
+
+        tracer.ReadByClassifier(current);
+        return tracer;
+    }
+
+    /// <summary>
+    /// Traces one cell from <paramref name="inChannels"/> to <paramref name="outChannels"/>; when they differ, as in
+    /// the NATS size space, the edges out of node 0 change the channel count.
+    /// </summary>
+    public static TensorValue TraceCell(NetworkTracer tracer, TensorValue input, IReadOnlyList<CellOperation> live, int inChannels, int outChannels)
+    {
+        var nodes = new TensorValue[4];
+        nodes[0] = input;
+        for (int to = 1; to <= 3; to++)
+        {
+            var terms = new List<TensorValue>();
+            for (int e = 0; e < Edges.Length; e++)
+            {
+                if (Edges[e].To == to && live[e] != CellOperation.Zero)
+                {
+                    bool resize = Edges[e].From == 0 && inChannels != outChannels;
+                    terms.Add(Apply(tracer, nodes[Edges[e].From], live[e], outChannels, resize));
+                }
+            }
+
+            nodes[to] = tracer.Sum(terms, outChannels, input.Positions);
+        }
+
+        return nodes[3];
+    }
+
+    /// <summary>
+    /// Replaces every operation that cannot affect the cell output by the zero operation: an edge counts only
+    /// when its source is reachable from the input and its target reaches the output.
+    /// </summary>
+    public static CellOperation[] LiveOperations(IReadOnlyList<CellOperation> operations)
+    {
+        if (operations.Count != Edges.Length)
+        {
+            throw new ArgumentException($"A cell has {Edges.Length} edges; {operations.Count} operations were given.", nameof(operations));
+        }
+
+        var reachable = new bool[4];
+        reachable[0] = true;
+        for (int e = 0; e < Edges.Length; e++)
+        {
+            reachable[Edges[e].To] |= reachable[Edges[e].From] && operations[e] != CellOperation.Zero;
+        }
+
+        var reachesOutput = new bool[4];
+        reachesOutput[3] = true;
+        for (int e = Edges.Length - 1; e >= 0; e--)
+        {
+            reachesOutput[Edges[e].From] |= reachesOutput[Edges[e].To] && operations[e] != CellOperation.Zero;
+        }
+
+        var live = new CellOperation[Edges.Length];
+        for (int e = 0; e < Edges.Length; e++)
+        {
+            bool isLive = reachable[Edges[e].From] && reachesOutput[Edges[e].To];
+            live[e] = isLive ? operations[e] : CellOperation.Zero;
+        }
+
+        return live;
+    }
+
+    // A stride-2 ResNet basic block: ReLU-conv3×3(s2)-BN, ReLU-conv3×3-BN, plus a 2×2 average pool and a 1×1
+    // convolution (no ReLU) as the shortcut.
+    internal static TensorValue ResidualReduction(NetworkTracer tracer, TensorValue input, int outChannels)
+    {
+        TensorValue first = tracer.Convolve(input, outChannels, window: 9, stride: 2, reluBefore: true);
+        TensorValue second = tracer.Convolve(first, outChannels, window: 9, stride: 1, reluBefore: true);
+        TensorValue pooled = tracer.AveragePool(input, window: 4, stride: 2);
+        TensorValue shortcut = tracer.Convolve(pooled, outChannels, window: 1, stride: 1, reluBefore: false);
+        return tracer.Sum(new[] { second, shortcut }, outChannels, second.Positions);
+    }
+
+    private static TensorValue Apply(NetworkTracer tracer, TensorValue source, CellOperation operation, int outChannels, bool resize)
+    {
+        switch (operation)
+        {
+            case CellOperation.ReluConv1x1:
+                return tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true);
+            case CellOperation.ReluConv3x3:
+                return tracer.Convolve(source, outChannels, window: 9, stride: 1, reluBefore: true);
+            case CellOperation.AveragePool3x3:
+                // A channel change puts ReLU-conv1×1-BN in front of the pooling.
+                TensorValue pooledInput = resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
+                return tracer.AveragePool(pooledInput, window: 9, stride: 1);
+            case CellOperation.Identity:
+                // A channel change turns the identity into ReLU-conv1×1-BN.
+                return resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
+            default:
+                return TensorValue.Constant(outChannels, source.Positions);
+        }
+    }
+}

@@ -1,0 +1,132 @@
+using System;
+using System.Linq;
+using System.Numerics;
+using Canopy.Architectures;
+using Canopy.Regions;
+using Canopy.Scoring;
+using Xunit;
+
+namespace Canopy.Tests.Scoring;
+
+public class CellScoringTests
+{
+    private const CellOperation None = CellOperation.Zero;
+    private const CellOperation Skip = CellOperation.Identity;
+    private const CellOperation Conv1 = CellOperation.ReluConv1x1;
+    private const CellOperation Conv3 = CellOperation.ReluConv3x3;
+    private const CellOperation Pool = CellOperation.AveragePool3x3;
+
+    // ln Σ_{j ≤ d} C(n, j) from exact integers, independent of the extended-float code under test.
+    private static double LnZaslavsky(int n, int d)
+    {
+        BigInteger total = BigInteger.Zero;
+        BigInteger term = BigInteger.One;
+        for (int j = 0; j <= Math.Min(n, d); j++)
+        {
+            total += term;
+            term = term * (n - j) / (j + 1);
+        }
+
+        return BigInteger.Log(total);
+    }
+
+    private static double Score(params CellOperation[] cell) => CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.Generic).Log10;
+
+    [Fact]
+    public void SkipOnlyCellCountsOnlyTheFixedSkeleton()
+    {
+        // Edges (0→1), (0→2), (1→2), (0→3), (1→3), (2→3): only 0→3 is an identity.
+        double expected =
+            256 * LnZaslavsky(144, 16)      // ReLU of the stem output, read by the first reduction's 3×3 stride-2 convolution
+            + 256 * LnZaslavsky(288, 32)    // ReLU inside the first reduction block
+            + 64 * LnZaslavsky(288, 32)     // ReLU of the stage-2 output, read by the second reduction
+            + 64 * LnZaslavsky(576, 64)     // ReLU inside the second reduction block
+            + LnZaslavsky(4096, 64);        // the classifier reads all 64 positions × 64 channels through global pooling
+
+        Assert.Equal(expected / Math.Log(10), Score(None, None, None, Skip, None, None), 9);
+    }
+
+    [Fact]
+    public void SingleConvolutionCellAddsOneArrangementPerCell()
+    {
+        double stage1 = 5 * 1024 * LnZaslavsky(144, 16);
+        double reduction1 = 256 * LnZaslavsky(144, 16) + 256 * LnZaslavsky(288, 32);
+        double stage2 = 5 * 256 * LnZaslavsky(288, 32);
+        double reduction2 = 64 * LnZaslavsky(288, 32) + 64 * LnZaslavsky(576, 64);
+        double stage3 = 5 * 64 * LnZaslavsky(576, 64);
+        double classifier = LnZaslavsky(4096, 64);
+        double expected = stage1 + reduction1 + stage2 + reduction2 + stage3 + classifier;
+
+        Assert.Equal(expected / Math.Log(10), Score(None, None, None, Conv3, None, None), 9);
+    }
+
+    [Fact]
+    public void DisconnectedCellHasOneRegion()
+    {
+        // Node 3 has no path from node 0, so the network output does not depend on the input.
+        Assert.Equal(0.0, Score(Conv3, Conv3, Conv3, None, None, None));
+    }
+
+    [Fact]
+    public void ParallelConvolutionsOfOneTensorCountOnce()
+    {
+        // 0→1 and 0→3 both read ReLU(node 0) through 3×3 windows; node 1 reaches the output by an identity.
+        double single = Score(None, None, None, Conv3, None, None);
+        double parallel = Score(Conv3, None, None, Conv3, Skip, None);
+
+        Assert.Equal(single, parallel, 12);
+    }
+
+    [Fact]
+    public void DeadBranchesAddNothing()
+    {
+        // Node 2 receives a convolution but reaches nothing: the 0→2 edge is dead.
+        Assert.Equal(Score(None, None, None, Conv3, None, None), Score(None, Conv3, None, Conv3, None, None), 12);
+    }
+
+    [Fact]
+    public void AveragePoolingIsAffine()
+    {
+        Assert.Equal(Score(None, None, None, Skip, None, None), Score(None, None, None, Pool, None, None), 12);
+    }
+
+    [Fact]
+    public void WiderWindowsAndDeeperChainsCountMore()
+    {
+        double skip = Score(None, None, None, Skip, None, None);
+        double pointwise = Score(None, None, None, Conv1, None, None);
+        double spatial = Score(None, None, None, Conv3, None, None);
+        double chain = Score(Conv3, None, Conv3, None, None, Conv3);
+
+        Assert.True(skip < pointwise, "a 1×1 convolution adds an arrangement");
+        Assert.True(pointwise < spatial, "a 3×3 window reads nine positions of hyperplanes");
+        Assert.True(spatial < chain, "composition multiplies");
+    }
+
+    [Fact]
+    public void ModesOfCellNetworks()
+    {
+        CellOperation[] cell = { Conv3, Conv1, Skip, Conv3, Pool, Conv1 };
+
+        double generic = CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.Generic).Log10;
+        double bottleneck = CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.BottleneckBound).Log10;
+        double unbudgeted = CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.TropicalBound).Log10;
+        double global = CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.GlobalBound).Log10;
+
+        Assert.Equal(generic, bottleneck, 12);
+        Assert.True(generic < unbudgeted);
+        Assert.True(global > 0 && double.IsFinite(global));
+        Assert.Throws<NotSupportedException>(() => CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.SerraBound));
+    }
+
+    [Fact]
+    public void SmallerImagesGiveSmallerCounts()
+    {
+        CellOperation[] cell = { Conv3, Conv3, Conv3, Skip, Conv3, Conv3 };
+
+        Assert.True(CellScoring.NatsTopology(cell, Dataset.ImageNet16, RegionMode.Generic).Log10 <
+                    CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.Generic).Log10);
+        Assert.Equal(CellScoring.NatsTopology(cell, Dataset.Cifar100, RegionMode.Generic).Log10,
+                     CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.Generic).Log10, 12);
+    }
+}
