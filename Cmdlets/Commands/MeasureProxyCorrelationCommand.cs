@@ -1,0 +1,389 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using Canopy.Commands.Infrastructure;
+using Canopy.Statistics;
+
+namespace Canopy.Commands;
+
+/// <summary>
+/// Measures how well proxy scores rank piped records by a target such as validation accuracy: Spearman's ρ,
+/// Kendall's τ-b, Pearson's r and the top-p% overlap per proxy, optionally with a bootstrap interval for ρ.
+/// Values are copied into numeric columns as records arrive, so the records themselves are not kept.
+/// </summary>
+[Cmdlet(VerbsDiagnostic.Measure, "ProxyCorrelation")]
+[OutputType(typeof(ProxyCorrelation))]
+public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
+{
+    /// <summary>The score properties that Canopy's cmdlets add, used when -Proxy is not given.</summary>
+    public static readonly string[] DefaultProxies = { "TropicalScore", "ParameterCount", "Flops" };
+
+    private const int CollectionActivityId = 1;
+    private const int BootstrapActivityId = 2;
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly Stopwatch _clock = new();
+    private TimeSpan _lastProgress;
+    private bool _collectionProgressShown;
+    private string[] _proxyNames = Array.Empty<string>();
+    private CorrelationColumns? _columns;
+    private HashSet<double>? _missingValues;
+    private double[] _proxyValues = Array.Empty<double>();
+    private ValueStatus[] _proxyStatus = Array.Empty<ValueStatus>();
+
+    /// <summary>A record with the target and proxy properties, for example a row from Import-Csv.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The property that the proxies should rank by, for example val_acc.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string Target { get; set; } = string.Empty;
+
+    /// <summary>The proxy properties to measure; by default those of <see cref="DefaultProxies"/> on the first record.</summary>
+    [Parameter(Position = 1)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Proxy { get; set; }
+
+    /// <summary>The percentage p of records that forms the top set of TopOverlap.</summary>
+    [Parameter]
+    [ValidateRange(0.01, 100.0)]
+    public double TopPercent { get; set; } = 10;
+
+    /// <summary>The number of bootstrap resamples for the interval of ρ; 0 computes no interval.</summary>
+    [Parameter]
+    [ValidateRange(0, 1_000_000)]
+    public int Bootstrap { get; set; }
+
+    /// <summary>The seed of the bootstrap; a random one, reported in the output, when not given.</summary>
+    [Parameter]
+    public ulong Seed { get; set; }
+
+    /// <summary>The confidence level of the bootstrap interval.</summary>
+    [Parameter]
+    [ValidateRange(0.5, 0.999)]
+    public double ConfidenceLevel { get; set; } = 0.95;
+
+    /// <summary>Sentinel values that mark a missing value in any column, such as -1e8 in NAS-Bench-Suite-Zero.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public double[] MissingValue { get; set; } = Array.Empty<double>();
+
+    protected override void BeginProcessing()
+    {
+        _missingValues = MissingValue.Length == 0 ? null : new HashSet<double>(MissingValue);
+        _clock.Start();
+    }
+
+    protected override void ProcessRecord()
+    {
+        if (InputObject is null)
+        {
+            return;
+        }
+
+        _columns ??= StartColumns(InputObject);
+        AddRecord(_columns, InputObject);
+
+        if (_clock.Elapsed - _lastProgress >= ProgressInterval)
+        {
+            _lastProgress = _clock.Elapsed;
+            _collectionProgressShown = true;
+            WriteProgress(new ProgressRecord(CollectionActivityId, "Collecting records", $"{_columns.RecordCount:N0} records read"));
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_collectionProgressShown)
+        {
+            WriteProgress(new ProgressRecord(CollectionActivityId, "Collecting records", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        if (_columns is null)
+        {
+            WriteWarning("No records arrived, so there is nothing to measure.");
+            return;
+        }
+
+        int records = _columns.RecordCount;
+        WriteVerbose($"Collected {records:N0} records in {_clock.Elapsed.TotalSeconds:F1} s; measuring {string.Join(", ", _proxyNames)} against {Target}.");
+        if (_columns.TargetStatusCount(ValueStatus.Absent) == records)
+        {
+            WriteError(ErrorRecords.Create(
+                $"None of the {records:N0} records has a property named '{Target}'. Check the spelling of -Target against the column names.",
+                "TargetPropertyMissing",
+                ErrorCategory.ObjectNotFound,
+                Target));
+            return;
+        }
+
+        ulong seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : (ulong)Random.Shared.NextInt64(long.MaxValue);
+        var rows = new List<ProxyCorrelation>();
+        for (int i = 0; i < _proxyNames.Length; i++)
+        {
+            if (MeasureProxy(_columns, i, seed) is { } row)
+            {
+                rows.Add(row);
+            }
+        }
+
+        foreach (ProxyCorrelation row in rows.OrderByDescending(row => row.Spearman))
+        {
+            WriteObject(row);
+        }
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    public void Dispose() => _cancellation.Dispose();
+
+    private CorrelationColumns StartColumns(PSObject first)
+    {
+        if (Proxy is not null)
+        {
+            _proxyNames = Proxy.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        }
+        else
+        {
+            _proxyNames = DefaultProxies.Where(name => TryGetValue(first, name, out _)).ToArray();
+            if (_proxyNames.Length == 0)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(
+                    $"The first record has none of the default proxy properties {string.Join(", ", DefaultProxies)}. Name the proxy columns with -Proxy, for example -Proxy synflow,params.",
+                    "DefaultProxyMissing",
+                    ErrorCategory.ObjectNotFound,
+                    first));
+            }
+
+            WriteVerbose($"No -Proxy given; measuring the default proxies found on the first record: {string.Join(", ", _proxyNames)}.");
+        }
+
+        _proxyValues = new double[_proxyNames.Length];
+        _proxyStatus = new ValueStatus[_proxyNames.Length];
+        return new CorrelationColumns(_proxyNames.Length);
+    }
+
+    private void AddRecord(CorrelationColumns columns, PSObject record)
+    {
+        ValueStatus targetStatus = ReadNumber(record, Target, out double target);
+        for (int i = 0; i < _proxyNames.Length; i++)
+        {
+            _proxyStatus[i] = ReadNumber(record, _proxyNames[i], out _proxyValues[i]);
+        }
+
+        columns.Add(target, targetStatus, _proxyValues, _proxyStatus);
+    }
+
+    private ValueStatus ReadNumber(PSObject record, string name, out double number)
+    {
+        if (!TryGetValue(record, name, out object? value))
+        {
+            number = double.NaN;
+            return ValueStatus.Absent;
+        }
+
+        return NumericValue.Parse(value, _missingValues, out number);
+    }
+
+    // Hashtables are read by key, so @{ val_acc = 91.2 } works as well as a [pscustomobject].
+    private static bool TryGetValue(PSObject record, string name, out object? value)
+    {
+        value = null;
+        if (record.BaseObject is IDictionary dictionary)
+        {
+            if (!dictionary.Contains(name))
+            {
+                return false;
+            }
+
+            value = dictionary[name];
+        }
+        else
+        {
+            PSPropertyInfo? property = record.Properties[name];
+            if (property is null)
+            {
+                return false;
+            }
+
+            value = property.Value;
+        }
+
+        if (value is PSObject wrapped)
+        {
+            value = wrapped.BaseObject;
+        }
+
+        return true;
+    }
+
+    private ProxyCorrelation? MeasureProxy(CorrelationColumns columns, int index, ulong seed)
+    {
+        string proxy = _proxyNames[index];
+        int records = columns.RecordCount;
+        if (columns.ProxyStatusCount(index, ValueStatus.Absent) == records)
+        {
+            WriteError(ErrorRecords.Create(
+                $"None of the {records:N0} records has a property named '{proxy}'. Check the spelling in -Proxy against the column names.",
+                "ProxyPropertyMissing",
+                ErrorCategory.ObjectNotFound,
+                proxy));
+            return null;
+        }
+
+        (double[] proxyValues, double[] targetValues) = columns.UsablePairs(index);
+        int leftOut = records - proxyValues.Length;
+        WriteVerbose($"{proxy}: {proxyValues.Length:N0} usable pairs of {records:N0} records.");
+        if (leftOut > 0)
+        {
+            WriteWarning(DescribeLeftOut(columns, index, leftOut));
+        }
+
+        if (proxyValues.Length < ProxyCorrelation.MinimumPairs)
+        {
+            WriteError(ErrorRecords.Create(
+                $"Proxy '{proxy}' has {proxyValues.Length} usable pairs with '{Target}', but a correlation needs at least {ProxyCorrelation.MinimumPairs}.",
+                "CorrelationTooFewPairs",
+                ErrorCategory.InvalidData,
+                proxy));
+            return null;
+        }
+
+        string? constant = DescribeConstant(proxy, proxyValues) ?? DescribeConstant(Target, targetValues);
+        if (constant is not null)
+        {
+            WriteError(ErrorRecords.Create(
+                $"No correlation of '{proxy}' with '{Target}' is defined, because {constant}.",
+                "CorrelationUndefined",
+                ErrorCategory.InvalidData,
+                proxy));
+            return null;
+        }
+
+        ProxyCorrelation row = ProxyCorrelation.Measure(proxy, Target, proxyValues, targetValues, TopPercent) with { LeftOut = leftOut };
+        return Bootstrap > 0 ? AddInterval(row, proxyValues, targetValues, seed) : row;
+    }
+
+    private ProxyCorrelation AddInterval(ProxyCorrelation row, double[] proxyValues, double[] targetValues, ulong seed)
+    {
+        var started = Stopwatch.StartNew();
+        ConfidenceInterval interval = RunBootstrap(row.Proxy, proxyValues, targetValues, seed);
+        WriteVerbose($"{row.Proxy}: {Bootstrap:N0} bootstrap resamples with seed {seed} took {started.Elapsed.TotalSeconds:F1} s; {interval.DefinedResamples:N0} gave a defined ρ.");
+
+        if (interval.DefinedResamples == 0)
+        {
+            WriteWarning($"No bootstrap resample of '{row.Proxy}' gave a defined ρ, so the row has no confidence interval.");
+            return row;
+        }
+
+        if (interval.DefinedResamples < interval.Resamples)
+        {
+            WriteWarning($"{interval.Resamples - interval.DefinedResamples:N0} of {interval.Resamples:N0} bootstrap resamples of '{row.Proxy}' drew a constant sample and were left out of the interval.");
+        }
+
+        return row.WithInterval(interval, seed);
+    }
+
+    // Runs the bootstrap on worker threads, so that this thread, the only one that may write to PowerShell, shows progress.
+    private ConfidenceInterval RunBootstrap(string proxy, double[] proxyValues, double[] targetValues, ulong seed)
+    {
+        var finished = new LatestCount();
+        Task<ConfidenceInterval> task = Task.Run(
+            () => SpearmanBootstrap.Compute(proxyValues, targetValues, Bootstrap, ConfidenceLevel, seed, finished, _cancellation.Token),
+            _cancellation.Token);
+
+        var progress = new ProgressRecord(BootstrapActivityId, $"Bootstrapping Spearman's rho of {proxy}", "Starting");
+        while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(ProgressInterval))
+        {
+            progress.PercentComplete = (int)(100L * finished.Value / Bootstrap);
+            progress.StatusDescription = $"{finished.Value:N0} of {Bootstrap:N0} resamples";
+            WriteProgress(progress);
+        }
+
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
+
+        try
+        {
+            return task.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    private string DescribeLeftOut(CorrelationColumns columns, int index, int leftOut)
+    {
+        var reasons = new List<string>();
+        string? proxyReasons = DescribeStatus(status => columns.ProxyStatusCount(index, status));
+        string? targetReasons = DescribeStatus(columns.TargetStatusCount);
+        if (proxyReasons is not null)
+        {
+            reasons.Add($"'{_proxyNames[index]}' {proxyReasons}");
+        }
+
+        if (targetReasons is not null)
+        {
+            reasons.Add($"'{Target}' {targetReasons}");
+        }
+
+        return $"Left out {leftOut:N0} of {columns.RecordCount:N0} records for proxy '{_proxyNames[index]}': {string.Join("; ", reasons)}.";
+    }
+
+    // Lists the unusable statuses that occurred, for example "is empty in 2 records, not a number in 1 record".
+    private static string? DescribeStatus(Func<ValueStatus, long> count)
+    {
+        var parts = new List<string>();
+        foreach (ValueStatus status in Enum.GetValues<ValueStatus>())
+        {
+            long n = count(status);
+            if (status != ValueStatus.Usable && n > 0)
+            {
+                parts.Add($"{StatusText(status)} in {n:N0} record{(n == 1 ? string.Empty : "s")}");
+            }
+        }
+
+        return parts.Count == 0 ? null : "is " + string.Join(", ", parts);
+    }
+
+    private static string StatusText(ValueStatus status) => status switch
+    {
+        ValueStatus.Absent => "absent",
+        ValueStatus.Empty => "empty",
+        ValueStatus.NotANumber => "not a number",
+        ValueStatus.NotFinite => "NaN or infinite",
+        ValueStatus.MissingValue => "a -MissingValue",
+        _ => status.ToString(),
+    };
+
+    private static string? DescribeConstant(string name, double[] values) =>
+        Array.TrueForAll(values, value => value == values[0])
+            ? $"'{name}' has the same value, {values[0]}, in all {values.Length:N0} usable pairs"
+            : null;
+
+    // Keeps the latest count that the worker threads report, for the cmdlet thread to read.
+    private sealed class LatestCount : IProgress<int>
+    {
+        private int _value;
+
+        public int Value => Volatile.Read(ref _value);
+
+        public void Report(int value)
+        {
+            int current;
+            do
+            {
+                current = Volatile.Read(ref _value);
+            }
+            while (value > current && Interlocked.CompareExchange(ref _value, value, current) != current);
+        }
+    }
+}

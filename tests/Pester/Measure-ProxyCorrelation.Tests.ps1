@@ -1,0 +1,249 @@
+BeforeAll {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+
+    $script:DataFolder = Join-Path $PSScriptRoot '../../../shared/data/nb201-zero-cost-proxies'
+}
+
+Describe 'Measure-ProxyCorrelation' {
+    It 'measures a hand-checked table' {
+        # Ranks of y = (1, 2.5, 4.5, 2.5, 4.5): rho = 7/sqrt(90). Pairs: C = 7, D = 1, two tied in y: tau-b = 6/sqrt(80).
+        # Raw values: r = 6/sqrt(60). Top 40% is k = 2: {x=5, x=4} by proxy, {y=5, y=5} by target share x=5: 1/2.
+        $records = @(
+            [pscustomobject]@{ Score = 1; Accuracy = 2 }
+            [pscustomobject]@{ Score = 2; Accuracy = 4 }
+            [pscustomobject]@{ Score = 3; Accuracy = 5 }
+            [pscustomobject]@{ Score = 4; Accuracy = 4 }
+            [pscustomobject]@{ Score = 5; Accuracy = 5 }
+        )
+
+        $row = $records | Measure-ProxyCorrelation -Target Accuracy -Proxy Score -TopPercent 40
+
+        $row.GetType().FullName | Should -Be 'Canopy.Statistics.ProxyCorrelation'
+        $row.Proxy | Should -Be 'Score'
+        $row.Target | Should -Be 'Accuracy'
+        $row.Count | Should -Be 5
+        $row.LeftOut | Should -Be 0
+        [Math]::Abs($row.Spearman - 7 / [Math]::Sqrt(90)) | Should -BeLessThan 1e-12
+        [Math]::Abs($row.Kendall - 6 / [Math]::Sqrt(80)) | Should -BeLessThan 1e-12
+        [Math]::Abs($row.Pearson - 6 / [Math]::Sqrt(60)) | Should -BeLessThan 1e-12
+        $row.TopOverlap | Should -Be 0.5
+        $row.SpearmanLower | Should -BeNullOrEmpty
+    }
+
+    It 'parses Import-Csv strings with the invariant culture' {
+        $csv = @"
+arch,acc,proxy
+a,91.5,1.5e1
+b,90.25,12.5
+c,89.0,-3
+d,70.75,0.5
+"@ | ConvertFrom-Csv
+        $culture = [System.Globalization.CultureInfo]::CurrentCulture
+        try {
+            # Under de-DE "90.25" would read as 9025 if the current culture were used.
+            [System.Globalization.CultureInfo]::CurrentCulture = 'de-DE'
+            $row = $csv | Measure-ProxyCorrelation -Target acc -Proxy proxy
+        }
+        finally {
+            [System.Globalization.CultureInfo]::CurrentCulture = $culture
+        }
+
+        # Proxy order 15 > 12.5 > 0.5 > -3 against accuracy 91.5 > 90.25 > 89 > 70.75: one swapped pair of six.
+        $row.Count | Should -Be 4
+        [Math]::Abs($row.Kendall - 4 / 6) | Should -BeLessThan 1e-12
+        [Math]::Abs($row.Spearman - 0.8) | Should -BeLessThan 1e-12
+    }
+
+    It 'leaves out unusable values with one warning per proxy' {
+        $csv = @"
+acc,p,q
+1,10,5
+2,20,
+3,n/a,4
+4,40,-1e8
+5,NaN,2
+6,60,1
+,70,0
+"@ | ConvertFrom-Csv
+
+        $rows = $csv | Measure-ProxyCorrelation -Target acc -Proxy p, q -MissingValue -1e8 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $p = $rows | Where-Object Proxy -eq 'p'
+        $q = $rows | Where-Object Proxy -eq 'q'
+        $p.Count | Should -Be 4
+        $p.LeftOut | Should -Be 3
+        $q.Count | Should -Be 4
+        $q.LeftOut | Should -Be 3
+        $warnings.Count | Should -Be 2
+        $warnings[0].Message | Should -BeLike "Left out 3 of 7 records for proxy 'p':*'p' is not a number in 1 record, NaN or infinite in 1 record*'acc' is empty in 1 record*"
+        $warnings[1].Message | Should -BeLike "*'q' is empty in 1 record, a -MissingValue in 1 record*"
+        [Math]::Abs($p.Spearman - 1) | Should -BeLessThan 1e-12
+        [Math]::Abs($q.Spearman + 1) | Should -BeLessThan 1e-12
+    }
+
+    It 'reports fewer than three pairs and still measures the others' {
+        $records = 1..5 | ForEach-Object {
+            [pscustomobject]@{ acc = $_; good = $_ * 2; sparse = if ($_ -le 2) { $_ } else { '' } }
+        }
+
+        $rows = $records | Measure-ProxyCorrelation -Target acc -Proxy good, sparse -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue
+
+        @($rows).Count | Should -Be 1
+        $rows.Proxy | Should -Be 'good'
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CorrelationTooFewPairs,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].TargetObject | Should -Be 'sparse'
+        $problems[0].Exception.Message | Should -BeLike "*'sparse' has 2 usable pairs*at least 3*"
+    }
+
+    It 'reports a constant proxy instead of NaN' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; flat = 7 } }
+
+        $rows = $records | Measure-ProxyCorrelation -Target acc -Proxy flat -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $rows | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'CorrelationUndefined,*'
+        $problems[0].Exception.Message | Should -BeLike "*'flat' has the same value, 7, in all 4 usable pairs*"
+    }
+
+    It 'reports a target that no record has' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
+
+        $rows = $records | Measure-ProxyCorrelation -Target accuracy -Proxy p -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $rows | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'TargetPropertyMissing,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'reports a proxy that no record has' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
+
+        $rows = $records | Measure-ProxyCorrelation -Target acc -Proxy p, synflow -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $rows.Proxy | Should -Be 'p'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ProxyPropertyMissing,*'
+        $problems[0].TargetObject | Should -Be 'synflow'
+    }
+
+    It 'uses the Canopy score properties by default' {
+        $widths = '8', '16', '32', '8,8', '16,16', '32,32', '8,8,8', '64'
+        $accuracy = 61.0, 66.5, 70.2, 64.0, 69.1, 74.3, 65.2, 72.9
+        $records = for ($i = 0; $i -lt $widths.Count; $i++) {
+            Get-TropicalScore -LayerWidths $widths[$i] -InputDimension 16 |
+                Add-Member -NotePropertyName Accuracy -NotePropertyValue $accuracy[$i] -PassThru
+        }
+
+        $rows = $records | Measure-ProxyCorrelation -Target Accuracy
+
+        ($rows.Proxy | Sort-Object) | Should -Be @('Flops', 'ParameterCount', 'TropicalScore')
+        $rows | ForEach-Object { $_.Count | Should -Be 8 }
+    }
+
+    It 'stops when the first record has no default proxy' {
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
+
+        { $records | Measure-ProxyCorrelation -Target acc -ErrorAction Stop } | Should -Throw -ErrorId 'DefaultProxyMissing,*'
+    }
+
+    It 'sorts rows by Spearman, best first, and reads hashtables' {
+        $records = 1..6 | ForEach-Object { @{ acc = $_; up = $_ * $_; down = -$_; noisy = ($_ % 3) + $_ / 10 } }
+
+        $rows = $records | Measure-ProxyCorrelation -Target acc -Proxy down, noisy, up
+
+        $rows.Proxy | Should -Be @('up', 'noisy', 'down')
+        [Math]::Abs($rows[0].Spearman - 1) | Should -BeLessThan 1e-12
+        [Math]::Abs($rows[2].Spearman + 1) | Should -BeLessThan 1e-12
+    }
+
+    It 'reproduces a bootstrap interval from its seed' {
+        $records = 1..300 | ForEach-Object { [pscustomobject]@{ acc = $_ % 37 + ($_ % 11); p = $_ % 37 } }
+
+        $first = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 400 -Seed 7
+        $second = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 400 -Seed 7
+        $unseeded = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 400
+
+        $first.SpearmanLower | Should -Be $second.SpearmanLower
+        $first.SpearmanUpper | Should -Be $second.SpearmanUpper
+        $first.Seed | Should -Be 7
+        $first.Resamples | Should -Be 400
+        $first.ConfidenceLevel | Should -Be 0.95
+        $first.SpearmanLower | Should -BeLessThan $first.Spearman
+        $first.SpearmanUpper | Should -BeGreaterThan $first.Spearman
+        $unseeded.Seed | Should -Not -BeNullOrEmpty
+        $again = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 400 -Seed $unseeded.Seed
+        $again.SpearmanLower | Should -Be $unseeded.SpearmanLower
+    }
+
+    It 'reports counts with -Verbose' {
+        $records = 1..5 | ForEach-Object { [pscustomobject]@{ acc = $_; p = if ($_ -eq 3) { 'x' } else { $_ } } }
+
+        $verbose = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Verbose -WarningAction SilentlyContinue 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        $verbose.Message | Should -Contain 'p: 4 usable pairs of 5 records.'
+        $verbose[0].Message | Should -BeLike 'Collected 5 records in * s; measuring p against acc.'
+    }
+
+    It 'stops a long bootstrap when the pipeline stops' {
+        # A million resamples of 20,000 pairs would run for minutes; Stop() must end it at once (Ctrl+C does the same).
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+            param($Manifest)
+            Import-Module $Manifest
+            1..20000 | ForEach-Object { [pscustomobject]@{ a = $_ % 100; p = $_ % 37 } } |
+                Measure-ProxyCorrelation -Target a -Proxy p -Bootstrap 1000000 -Seed 1
+        }).AddArgument($env:CANOPY_MODULE_MANIFEST)
+        $running = $shell.BeginInvoke()
+        Start-Sleep -Seconds 4
+
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $watch.Stop()
+
+        $bootstrapProgress = $shell.Streams.Progress | Where-Object Activity -like 'Bootstrapping*'
+        $bootstrapProgress | Should -Not -BeNullOrEmpty
+        $running.IsCompleted | Should -BeTrue
+        $shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 10
+        $shell.Dispose()
+    }
+
+    It 'rejects a top percentage of zero at binding' {
+        { 1 | Measure-ProxyCorrelation -Target acc -TopPercent 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'reproduces the published CIFAR-10 values' {
+        $file = Join-Path $script:DataFolder 'nb201_zc13_cifar10_reachable9445.csv'
+        if (-not (Test-Path $file)) {
+            Set-ItResult -Skipped -Because "the benchmark data file $file is not present"
+            return
+        }
+
+        $rows = Import-Csv $file | Measure-ProxyCorrelation -Target val_acc -Proxy params, synflow, flops, snip -MissingValue -1e8
+
+        $rows.Proxy | Should -Be @('params', 'synflow', 'flops', 'snip')
+        [Math]::Round($rows[0].Spearman, 3) | Should -Be 0.747
+        [Math]::Round($rows[1].Spearman, 3) | Should -Be 0.732
+        [Math]::Round($rows[2].Spearman, 3) | Should -Be 0.714
+        [Math]::Round($rows[3].Spearman, 3) | Should -Be 0.552
+        $rows | ForEach-Object { $_.Count | Should -Be 9445 }
+    }
+
+    It 'leaves out the sentinel of a failed proxy' {
+        $file = Join-Path $script:DataFolder 'nb201_zc13_cifar10_reachable9445.csv'
+        if (-not (Test-Path $file)) {
+            Set-ItResult -Skipped -Because "the benchmark data file $file is not present"
+            return
+        }
+
+        $row = Import-Csv $file | Measure-ProxyCorrelation -Target val_acc -Proxy jacov -MissingValue -1e8 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $row.Count | Should -Be 9444
+        $row.LeftOut | Should -Be 1
+        $warnings.Count | Should -Be 1
+        [Math]::Round($row.Spearman, 3) | Should -Be 0.818
+    }
+}
