@@ -20,10 +20,8 @@ internal sealed class RowWriter : IDisposable
     private readonly Action<RowRejection>? _rejected;
     private readonly List<RowRejection> _rejections = new();
     private readonly HashSet<SearchSpace> _searchSpaces = new();
-    private SqliteCommand _insert = null!;
-    private SqliteParameter _line = null!;
-    private SqliteParameter _space = null!;
-    private SqliteParameter[] _values = Array.Empty<SqliteParameter>();
+    private readonly Dictionary<SearchSpace, string> _spaceNames = new();
+    private PreparedInsert _insert = null!;
 
     public RowWriter(SqliteConnection connection, SqliteTransaction transaction, BenchmarkTable table, IRecordSource source, string path, Action<RowRejection>? rejected)
     {
@@ -60,15 +58,15 @@ internal sealed class RowWriter : IDisposable
             return;
         }
 
-        _line.Value = _source.LineNumber;
-        _space.Value = architecture.Space.ToString();
-        for (int i = 0; i < _values.Length; i++)
+        // Parameters in the order of BenchmarkTable.InsertSql: line, search space, then the value columns.
+        _insert.Bind(1, _source.LineNumber);
+        _insert.Bind(2, SpaceName(architecture.Space));
+        for (int i = 0; i < _table.ColumnCount; i++)
         {
-            object? value = i == _table.ArchitectureColumn ? architecture.Canonical : _source.GetValue(i);
-            _values[i].Value = value ?? DBNull.Value;
+            _insert.Bind(i + 3, i == _table.ArchitectureColumn ? architecture.Canonical : _source.GetValue(i));
         }
 
-        _insert.ExecuteNonQuery();
+        _insert.Execute();
         _searchSpaces.Add(architecture.Space);
         RowsStored++;
     }
@@ -112,17 +110,17 @@ internal sealed class RowWriter : IDisposable
         PrepareInsert();
     }
 
-    private void PrepareInsert()
+    private void PrepareInsert() => _insert = new PreparedInsert(_connection, _table.InsertSql());
+
+    // Enum.ToString allocates; a benchmark has one or a few search spaces, so the names are cached.
+    private string SpaceName(SearchSpace space)
     {
-        _insert = BenchmarkImporter.Command(_connection, _transaction, _table.InsertSql());
-        _line = _insert.Parameters.Add("$line", SqliteType.Integer);
-        _space = _insert.Parameters.Add("$space", SqliteType.Text);
-        _values = new SqliteParameter[_table.ColumnCount];
-        for (int i = 0; i < _values.Length; i++)
+        if (!_spaceNames.TryGetValue(space, out string? name))
         {
-            _values[i] = _insert.Parameters.Add(new SqliteParameter("$" + BenchmarkTable.ValueColumn(i), null));
+            name = space.ToString();
+            _spaceNames[space] = name;
         }
 
-        _insert.Prepare();
+        return name;
     }
 }

@@ -2,7 +2,7 @@ using System.IO;
 using Canopy.Storage;
 using Microsoft.Data.Sqlite;
 using Xunit;
-using static Canopy.Tests.Storage.Architectures;
+using static Canopy.Tests.Storage.KnownArchitectures;
 
 namespace Canopy.Tests.Storage;
 

@@ -5,7 +5,7 @@ using System.Text;
 using Canopy.Architectures;
 using Canopy.Storage;
 using Xunit;
-using static Canopy.Tests.Storage.Architectures;
+using static Canopy.Tests.Storage.KnownArchitectures;
 
 namespace Canopy.Tests.Storage;
 
@@ -228,7 +228,7 @@ public class CsvImportTests
     public void SearchSpacesAreListedAndStoredPerRow()
     {
         using var cache = new TemporaryCache();
-        string path = cache.WriteText("spaces.csv", $"arch,acc\n{Nb201First},1\n\"{DartsGenotype}\",2\n");
+        string path = cache.WriteText("spaces.csv", $"arch,acc\n{Nb201First},1\n\"{Nb301Genotype}\",2\n");
 
         cache.Import(path);
         var spaces = new List<SearchSpace>();

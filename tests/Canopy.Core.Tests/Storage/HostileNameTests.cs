@@ -1,7 +1,7 @@
 using System.Linq;
 using Canopy.Storage;
 using Xunit;
-using static Canopy.Tests.Storage.Architectures;
+using static Canopy.Tests.Storage.KnownArchitectures;
 using static Canopy.Tests.Storage.CsvImportTests;
 
 namespace Canopy.Tests.Storage;

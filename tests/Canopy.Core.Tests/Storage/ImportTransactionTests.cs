@@ -5,7 +5,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Canopy.Storage;
 using Xunit;
-using static Canopy.Tests.Storage.Architectures;
+using static Canopy.Tests.Storage.KnownArchitectures;
 using static Canopy.Tests.Storage.CsvImportTests;
 
 namespace Canopy.Tests.Storage;

@@ -3,7 +3,7 @@ using System.Linq;
 using System.Text;
 using Canopy.Storage;
 using Xunit;
-using static Canopy.Tests.Storage.Architectures;
+using static Canopy.Tests.Storage.KnownArchitectures;
 using static Canopy.Tests.Storage.CsvImportTests;
 
 namespace Canopy.Tests.Storage;

@@ -1,7 +1,7 @@
 namespace Canopy.Tests.Storage;
 
 /// <summary>Real architectures in the encodings that benchmark files use.</summary>
-internal static class Architectures
+internal static class KnownArchitectures
 {
     /// <summary>NAS-Bench-201 index 0, the first row of NATS-Bench.</summary>
     public const string Nb201First = "|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|";
@@ -13,5 +13,5 @@ internal static class Architectures
     public const string Nb201ResNet = "|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|";
 
     /// <summary>A DARTS genotype from NAS-Bench-301 as NAS-Bench-Suite-Zero lists it.</summary>
-    public const string DartsGenotype = "Genotype(normal=[('dil_conv_3x3', 0), ('sep_conv_3x3', 1), ('dil_conv_3x3', 1), ('max_pool_3x3', 2), ('dil_conv_3x3', 1), ('avg_pool_3x3', 2), ('dil_conv_3x3', 0), ('sep_conv_5x5', 4)], normal_concat=[2, 3, 4, 5], reduce=[('sep_conv_5x5', 0), ('max_pool_3x3', 1), ('dil_conv_3x3', 0), ('dil_conv_3x3', 2), ('skip_connect', 0), ('avg_pool_3x3', 3), ('sep_conv_3x3', 2), ('avg_pool_3x3', 4)], reduce_concat=[2, 3, 4, 5])";
+    public const string Nb301Genotype = "Genotype(normal=[('dil_conv_3x3', 0), ('sep_conv_3x3', 1), ('dil_conv_3x3', 1), ('max_pool_3x3', 2), ('dil_conv_3x3', 1), ('avg_pool_3x3', 2), ('dil_conv_3x3', 0), ('sep_conv_5x5', 4)], normal_concat=[2, 3, 4, 5], reduce=[('sep_conv_5x5', 0), ('max_pool_3x3', 1), ('dil_conv_3x3', 0), ('dil_conv_3x3', 2), ('skip_connect', 0), ('avg_pool_3x3', 3), ('sep_conv_3x3', 2), ('avg_pool_3x3', 4)], reduce_concat=[2, 3, 4, 5])";
 }
