@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Canopy.Architectures;
+using Canopy.Commands.Infrastructure;
+using Canopy.Storage;
+
+namespace Canopy.Commands;
+
+/// <summary>
+/// Lists the benchmarks in the SQLite benchmark cache, or streams the records of one benchmark with their original
+/// column names, typed values, canonical architectures and a SearchSpace property.
+/// </summary>
+[Cmdlet(VerbsCommon.Get, "CanopyBenchmark", DefaultParameterSetName = ListSet)]
+[OutputType(typeof(BenchmarkInfo), ParameterSetName = new[] { ListSet })]
+[OutputType(typeof(PSObject), ParameterSetName = new[] { RecordsSet })]
+public sealed class GetCanopyBenchmarkCommand : PSCmdlet
+{
+    private const string ListSet = "List";
+    private const string RecordsSet = "Records";
+
+    /// <summary>The benchmark whose records to stream; without it the stored benchmarks are listed.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = RecordsSet, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Name { get; set; } = string.Empty;
+
+    /// <summary>Only the records of these architectures, in any encoding the parsers accept.</summary>
+    [Parameter(Position = 1, ParameterSetName = RecordsSet)]
+    [ValidateNotNullOrEmpty]
+    public string[]? Architecture { get; set; }
+
+    /// <summary>The cache file; by default $env:CANOPY_DATABASE, else benchmarks.db in the per-user data folder.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Database { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var store = new BenchmarkStore(Database is null ? null : GetUnresolvedProviderPathFromPSPath(Database));
+        try
+        {
+            if (ParameterSetName == ListSet)
+            {
+                WriteObject(store.List(), enumerateCollection: true);
+                return;
+            }
+
+            WriteRecords(store);
+        }
+        catch (CacheFormatException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath));
+        }
+        catch (BenchmarkNotFoundException exception)
+        {
+            WriteError(ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, Name));
+        }
+    }
+
+    private void WriteRecords(BenchmarkStore store)
+    {
+        BenchmarkInfo benchmark = store.Find(Name) ?? throw new BenchmarkNotFoundException(Name, store.DatabasePath);
+        List<string>? architectures = null;
+        if (Architecture is not null)
+        {
+            architectures = CanonicalizeRequested(store, benchmark);
+            if (architectures.Count == 0)
+            {
+                return;
+            }
+        }
+
+        using BenchmarkReader reader = store.Read(benchmark.Name, architectures);
+        WriteVerbose($"Reading {benchmark.Rows} rows of '{benchmark.Name}' from {store.DatabasePath}{(architectures is null ? string.Empty : $", only {architectures.Count} architectures")}.");
+
+        string[] columns = reader.Benchmark.Columns.ToArray();
+        bool addSearchSpace = !columns.Contains(nameof(SearchSpace), StringComparer.OrdinalIgnoreCase);
+        while (reader.Read())
+        {
+            var record = new PSObject();
+            PSMemberInfoCollection<PSPropertyInfo> properties = record.Properties;
+            for (int i = 0; i < columns.Length; i++)
+            {
+                properties.Add(new PSNoteProperty(columns[i], reader.Values[i]));
+            }
+
+            if (addSearchSpace)
+            {
+                properties.Add(new PSNoteProperty(nameof(SearchSpace), reader.SearchSpace));
+            }
+
+            WriteObject(record);
+        }
+    }
+
+    // Parses each requested architecture in the benchmark's search spaces, then by detection.
+    private List<string> CanonicalizeRequested(BenchmarkStore store, BenchmarkInfo benchmark)
+    {
+        SearchSpace?[] searchSpaces = benchmark.SearchSpaces.Select(space => (SearchSpace?)space).Append(null).ToArray();
+        var canonical = new List<string>();
+        foreach (string text in Architecture!)
+        {
+            if (store.TryCanonicalize(text, searchSpaces, out string key, out string? error))
+            {
+                canonical.Add(key);
+                continue;
+            }
+
+            WriteError(ErrorRecords.Create($"The architecture '{text}' is invalid: {error}", "ArchitectureInvalid", ErrorCategory.InvalidArgument, text));
+        }
+
+        return canonical;
+    }
+}
