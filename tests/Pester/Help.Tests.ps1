@@ -1,0 +1,190 @@
+BeforeDiscovery {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+    $root = Split-Path -Parent $env:CANOPY_MODULE_MANIFEST
+
+    # Reads the examples of a docs/cmdlets page: title, code and the reason of a NotRunnable marker, if any.
+    function Read-Examples([string] $Path) {
+        $examples = [System.Collections.Generic.List[hashtable]]::new()
+        $inExamples = $false
+        $inCode = $false
+        $current = $null
+        foreach ($line in Get-Content -Path $Path -Encoding utf8) {
+            if (-not $inCode -and $line -match '^## ') {
+                $inExamples = $line -match '^## EXAMPLES\s*$'
+                continue
+            }
+            if (-not $inExamples) { continue }
+            if (-not $inCode -and $line -match '^### (.+?)\s*$') {
+                $current = @{ Title = $Matches[1]; Code = [System.Collections.Generic.List[string]]::new(); NotRunnable = $null; Index = $examples.Count }
+                $examples.Add($current)
+            }
+            elseif ($line -match '^\s*```') {
+                $inCode = -not $inCode
+            }
+            elseif ($inCode -and $current) {
+                $current.Code.Add($line)
+            }
+            elseif ($current -and $line -match '<!--\s*NotRunnable:\s*(.+?)\s*-->') {
+                $current.NotRunnable = $Matches[1]
+            }
+        }
+        foreach ($example in $examples) { $example.Code = $example.Code -join "`n" }
+        return $examples
+    }
+
+    $commands = @(Get-Command -Module Canopy -CommandType Cmdlet | Sort-Object Name | ForEach-Object { @{ Name = $_.Name } })
+    $pages = foreach ($command in $commands) {
+        $page = Join-Path $root "docs/cmdlets/$($command.Name).md"
+        if (Test-Path $page) {
+            @{ Name = $command.Name; Examples = @(Read-Examples $page) }
+        }
+    }
+}
+
+BeforeAll {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+    $script:root = Split-Path -Parent $env:CANOPY_MODULE_MANIFEST
+    $script:dataFolder = Join-Path $script:root '../shared/data'
+
+    # Runs the examples of one page in order, each in a new runspace of one child pwsh, and returns one result per example.
+    function Invoke-PageExamples([string] $Name, [object[]] $Examples) {
+        $folder = New-ExampleFolder -Name $Name
+        $runnable = @($Examples | Where-Object { -not $_.NotRunnable -and -not (Test-NeedsAbsentData $_.Code) })
+        $examplesPath = Join-Path $TestDrive "$Name-examples.json"
+        $resultPath = Join-Path $TestDrive "$Name-results.json"
+        ConvertTo-Json -InputObject @($runnable | ForEach-Object { @{ Index = $_.Index; Code = $_.Code } }) -Depth 3 |
+            Set-Content -Path $examplesPath -Encoding utf8
+
+        $runner = Join-Path $TestDrive 'Invoke-ExampleRunner.ps1'
+        Set-Content -Path $runner -Value $script:RunnerScript -Encoding utf8
+        $pwshArguments = @('-NoProfile', '-NonInteractive', '-File', $runner, '-Folder', $folder.Repository, '-ExamplesPath', $examplesPath,
+            '-ResultPath', $resultPath, '-Database', (Join-Path $folder.Root 'canopy.db'), '-TemporaryFolder', $folder.Temporary)
+        $output = & $script:PwshHost @script:PwshPrefix @pwshArguments 2>&1
+        if (-not (Test-Path $resultPath)) {
+            throw "The example runner for $Name wrote no results. Its output: $($output -join [Environment]::NewLine)"
+        }
+
+        $results = @{}
+        foreach ($result in @(Get-Content -Raw -Path $resultPath | ConvertFrom-Json)) { $results[[int]$result.Index] = $result }
+        return $results
+    }
+
+    # Makes <TestDrive>/<Name>/repo link to every top-level entry of the repository, and <TestDrive>/<Name>/shared to
+    # the data folder's parent, so that ./Canopy.psd1 and ../shared/data resolve as they do from the repository root.
+    function New-ExampleFolder([string] $Name) {
+        $rootFolder = Join-Path $TestDrive $Name
+        $repository = Join-Path $rootFolder 'repo'
+        $temporary = Join-Path $rootFolder 'tmp'
+        New-Item -ItemType Directory -Path $repository, $temporary -Force | Out-Null
+        foreach ($entry in Get-ChildItem -LiteralPath $script:root -Force | Where-Object Name -NotIn '.git', 'TestResults') {
+            New-Item -ItemType SymbolicLink -Path (Join-Path $repository $entry.Name) -Target $entry.FullName | Out-Null
+        }
+        $shared = Join-Path $script:root '../shared'
+        if (Test-Path $shared) {
+            New-Item -ItemType SymbolicLink -Path (Join-Path $rootFolder 'shared') -Target (Resolve-Path $shared).Path | Out-Null
+        }
+        return @{ Root = $rootFolder; Repository = $repository; Temporary = $temporary }
+    }
+
+    function Test-NeedsAbsentData([string] $Code) {
+        return $Code -match '\.\./shared/data' -and -not (Test-Path $script:dataFolder)
+    }
+
+    # Starts pwsh the way this process was started: either a pwsh executable or 'dotnet pwsh.dll' of a local tool.
+    $script:PwshHost = [Environment]::ProcessPath
+    $script:PwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($script:PwshHost) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
+
+    $script:RunnerScript = @'
+param([string] $Folder, [string] $ExamplesPath, [string] $ResultPath, [string] $Database, [string] $TemporaryFolder)
+
+$env:CANOPY_DATABASE = $Database
+$env:TMPDIR = $TemporaryFolder
+$env:TEMP = $TemporaryFolder
+$env:TMP = $TemporaryFolder
+Set-Location -LiteralPath $Folder
+[Environment]::CurrentDirectory = $Folder
+
+# An example that runs longer than this is reported as failed; mark slow examples NotRunnable instead.
+$timeout = [TimeSpan]::FromMinutes(5)
+$results = foreach ($example in @(Get-Content -Raw -Path $ExamplesPath | ConvertFrom-Json)) {
+    $shell = [powershell]::Create()
+    $errors = [System.Collections.Generic.List[string]]::new()
+    try {
+        $null = $shell.AddScript('param($folder) Set-Location -LiteralPath $folder; Import-Module ./Canopy.psd1').AddArgument($Folder)
+        $null = $shell.AddStatement().AddScript($example.Code)
+        $handle = $shell.BeginInvoke()
+        if ($handle.AsyncWaitHandle.WaitOne($timeout)) {
+            $null = $shell.EndInvoke($handle)
+        }
+        else {
+            $shell.Stop()
+            $errors.Add("The example ran longer than $($timeout.TotalMinutes) minutes.")
+        }
+    }
+    catch {
+        $errors.Add("Terminating error: $($_.Exception.InnerException.Message ?? $_.Exception.Message)")
+    }
+    foreach ($record in $shell.Streams.Error | Select-Object -First 5) {
+        $errors.Add("$($record.FullyQualifiedErrorId): $($record.Exception.Message)")
+    }
+    if ($shell.Streams.Error.Count -gt 5) {
+        $errors.Add("... and $($shell.Streams.Error.Count - 5) more errors.")
+    }
+    $shell.Dispose()
+    [pscustomobject]@{ Index = $example.Index; Errors = @($errors) }
+}
+ConvertTo-Json -InputObject @($results) -Depth 3 | Set-Content -Path $ResultPath -Encoding utf8
+'@
+}
+
+Describe 'Help of <Name>' -ForEach $commands {
+    BeforeAll {
+        $help = Get-Help -Name $Name -Full
+        $common = [System.Management.Automation.Cmdlet]::CommonParameters
+        $parameters = @((Get-Command -Name $Name).Parameters.Keys | Where-Object { $_ -notin $common })
+    }
+
+    It 'has a synopsis' {
+        # Without a help file, Get-Help makes the synopsis from the syntax, which ends in <CommonParameters>.
+        $help.Synopsis | Should -Not -BeNullOrEmpty
+        $help.Synopsis | Should -Not -BeLike '*`[<CommonParameters>`]*'
+    }
+
+    It 'has a description' {
+        ($help.description.Text -join '').Trim() | Should -Not -BeNullOrEmpty
+    }
+
+    It 'describes every parameter' {
+        $undocumented = foreach ($parameter in $parameters) {
+            $entry = @($help.parameters.parameter) | Where-Object name -EQ $parameter
+            $text = if ($entry) { ($entry.description.Text -join '').Trim() } else { '' }
+            if (-not $text) { $parameter }
+        }
+
+        $undocumented | Should -BeNullOrEmpty -Because "docs/cmdlets/$Name.md needs a '### -Name' section with text for each parameter"
+    }
+
+    It 'has at least two examples' {
+        @($help.examples.example).Count | Should -BeGreaterOrEqual 2
+    }
+}
+
+Describe 'Examples of <Name>' -ForEach $pages {
+    BeforeAll {
+        $results = Invoke-PageExamples -Name $Name -Examples $Examples
+    }
+
+    It '<Title> runs' -ForEach $Examples {
+        if ($NotRunnable) {
+            Set-ItResult -Skipped -Because "the page marks it NotRunnable: $NotRunnable"
+            return
+        }
+        if (Test-NeedsAbsentData $Code) {
+            Set-ItResult -Skipped -Because "it reads ../shared/data, which is absent"
+            return
+        }
+
+        $results.ContainsKey($Index) | Should -BeTrue -Because 'the runner reports every runnable example'
+        $results[$Index].Errors | Should -BeNullOrEmpty -Because "the example must run without errors:`n$Code"
+    }
+}
