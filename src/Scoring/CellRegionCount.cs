@@ -12,8 +12,9 @@ internal static class CellRegionCount
     {
         double naturalLog = mode switch
         {
-            RegionMode.Generic or RegionMode.BottleneckBound => LocalRegionCount.LocalLog(tracer, useBottleneck: true),
-            RegionMode.TropicalBound => LocalRegionCount.LocalLog(tracer, useBottleneck: false),
+            RegionMode.Generic => LocalRegionCount.LocalLog(tracer, LocalBudget.ReceptiveField),
+            RegionMode.BottleneckBound => LocalRegionCount.LocalLog(tracer, LocalBudget.Amortized),
+            RegionMode.TropicalBound => LocalRegionCount.LocalLog(tracer, LocalBudget.None),
             RegionMode.GlobalBound => LocalRegionCount.GlobalLog(tracer),
             _ => throw new NotSupportedException(
                 $"The {mode} mode is defined for fully connected networks only; cell-based networks support Generic, TropicalBound, BottleneckBound and GlobalBound."),
@@ -22,8 +23,9 @@ internal static class CellRegionCount
         string formula = mode switch
         {
             RegionMode.TropicalBound => "local receptive-window count without dimension budgets",
+            RegionMode.BottleneckBound => "local receptive-window count with the input dimension shared out over positions",
             RegionMode.GlobalBound => "global count: Montúfar (2017) product over distinct ReLU'd tensors",
-            _ => "local receptive-window count with dimension budgets (Xiong et al. 2020; Montúfar 2017)",
+            _ => "local receptive-window count with receptive-field dimension budgets (Xiong et al. 2020)",
         };
 
         return (naturalLog / Math.Log(10.0), formula);

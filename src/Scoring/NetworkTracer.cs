@@ -30,7 +30,7 @@ internal sealed class NetworkTracer
 
     /// <summary>Returns the input image: each position spans as many dimensions as it has channels.</summary>
     public TensorValue Input(int channels, int positions) =>
-        new(NextId(), channels, positions, channels, Math.Min(InputDimension, (long)channels * positions));
+        new(NextId(), channels, positions, channels, channels, Math.Min(InputDimension, (long)channels * positions));
 
     /// <summary>
     /// Applies an optional ReLU and a convolution (dense or depthwise-separable, whose composition reads the
@@ -51,8 +51,9 @@ internal sealed class NetworkTracer
 
         // Per position the output reads window × LocalRank dimensions, but never spans more than its channels.
         int localRank = (int)Math.Min(outChannels, (long)window * source.LocalRank);
+        int amortizedRank = Amortize(source, outChannels, stride);
         long globalRank = Math.Min(source.GlobalRank, (long)outChannels * positions);
-        return new TensorValue(NextId(), outChannels, positions, localRank, globalRank);
+        return Create(outChannels, positions, localRank, amortizedRank, globalRank);
     }
 
     /// <summary>Applies average pooling, an affine map that creates no regions.</summary>
@@ -65,7 +66,7 @@ internal sealed class NetworkTracer
         }
 
         int localRank = (int)Math.Min(source.Channels, (long)window * source.LocalRank);
-        return new TensorValue(NextId(), source.Channels, positions, localRank, Math.Min(source.GlobalRank, (long)source.Channels * positions));
+        return Create(source.Channels, positions, localRank, Amortize(source, source.Channels, stride), Math.Min(source.GlobalRank, (long)source.Channels * positions));
     }
 
     /// <summary>Applies max pooling: each output is a maxout unit of rank <paramref name="window"/>.</summary>
@@ -79,7 +80,7 @@ internal sealed class NetworkTracer
 
         RecordMaxout(source, window, positions);
         int localRank = (int)Math.Min(source.Channels, (long)window * source.LocalRank);
-        return new TensorValue(NextId(), source.Channels, positions, localRank, Math.Min(source.GlobalRank, (long)source.Channels * positions));
+        return Create(source.Channels, positions, localRank, Amortize(source, source.Channels, stride), Math.Min(source.GlobalRank, (long)source.Channels * positions));
     }
 
     /// <summary>
@@ -100,8 +101,9 @@ internal sealed class NetworkTracer
         }
 
         int localRank = (int)Math.Min(channels, live.Sum(term => (long)term.LocalRank));
+        int amortizedRank = (int)Math.Min(channels, live.Sum(term => (long)term.AmortizedRank));
         long globalRank = Math.Min(Math.Min(InputDimension, (long)channels * positions), live.Sum(term => term.GlobalRank));
-        return new TensorValue(NextId(), channels, positions, localRank, globalRank);
+        return Create(channels, positions, localRank, amortizedRank, globalRank);
     }
 
     /// <summary>Concatenates tensors along channels; the parts' regions combine as a product.</summary>
@@ -115,8 +117,9 @@ internal sealed class NetworkTracer
         }
 
         int localRank = (int)Math.Min(channels, parts.Sum(part => (long)part.LocalRank));
+        int amortizedRank = (int)Math.Min(channels, parts.Sum(part => (long)part.AmortizedRank));
         long globalRank = Math.Min(Math.Min(InputDimension, (long)channels * positions), parts.Sum(part => part.GlobalRank));
-        return new TensorValue(NextId(), channels, positions, localRank, globalRank);
+        return Create(channels, positions, localRank, amortizedRank, globalRank);
     }
 
     /// <summary>Records the classifier's read of a ReLU'd tensor through global average pooling: one output reads every position.</summary>
@@ -149,6 +152,18 @@ internal sealed class NetworkTracer
 
         existing.AddReading(window, consumerPositions);
     }
+
+    // The amortized rank never exceeds the whole tensor's dimension shared out over its positions, which keeps
+    // sums of terms that come from one source from counting that source twice.
+    private TensorValue Create(int channels, int positions, int localRank, int amortizedRank, long globalRank)
+    {
+        long share = (globalRank + positions - 1) / positions;
+        return new TensorValue(NextId(), channels, positions, localRank, (int)Math.Min(amortizedRank, share), globalRank);
+    }
+
+    // Fewer positions share the same dimension after a stride, so each owns stride² times as much.
+    private static int Amortize(TensorValue source, int channels, int stride) =>
+        (int)Math.Min(channels, (long)source.AmortizedRank * stride * stride);
 
     private static int OutputPositions(TensorValue source, int stride) => Math.Max(1, source.Positions / (stride * stride));
 

@@ -8,15 +8,19 @@ namespace Canopy.Scoring;
 /// <param name="Channels">Channels per spatial position (units per position).</param>
 /// <param name="Positions">Spatial positions, height × width.</param>
 /// <param name="LocalRank">
-/// An upper bound on the dimension that the values at one position span on a linear region, counted per
-/// position with neighbouring positions treated as independent; never above <paramref name="Channels"/>.
+/// The dimension one position can span on a linear region when its receptive field sets it: a convolution's
+/// output spans at most what its window reads (window × the input's local rank) and at most its channels.
+/// </param>
+/// <param name="AmortizedRank">
+/// The dimension per position when the input's dimension is shared out over positions: overlapping windows
+/// add nothing, and only a stride, which leaves fewer positions, raises it. Never above <paramref name="LocalRank"/>.
 /// </param>
 /// <param name="GlobalRank">An upper bound on the dimension the whole tensor spans on a linear region.</param>
-internal readonly record struct TensorValue(int Id, int Channels, int Positions, int LocalRank, long GlobalRank)
+internal readonly record struct TensorValue(int Id, int Channels, int Positions, int LocalRank, int AmortizedRank, long GlobalRank)
 {
     public bool DependsOnInput => Id != 0;
 
     public long Units => (long)Channels * Positions;
 
-    public static TensorValue Constant(int channels, int positions) => new(0, channels, positions, 0, 0);
+    public static TensorValue Constant(int channels, int positions) => new(0, channels, positions, 0, 0, 0);
 }
