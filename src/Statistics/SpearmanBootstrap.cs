@@ -8,6 +8,8 @@ namespace Canopy.Statistics;
 /// The percentile bootstrap confidence interval for Spearman's ρ: draw n pairs with replacement, compute ρ,
 /// repeat, and take the α/2 and 1 − α/2 percentiles of the resampled ρ values.
 /// </summary>
+// TODO: offer the BCa interval too, because the percentile interval's coverage error shrinks only as O(1/√n) and
+// it can fall short of the nominal level for small n or for ρ near ±1.
 public static class SpearmanBootstrap
 {
     // An estimate: below this many resampled pairs in total the work takes milliseconds, so threads gain nothing.
