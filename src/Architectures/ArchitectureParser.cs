@@ -1,0 +1,115 @@
+using System;
+
+namespace Canopy.Architectures;
+
+/// <summary>
+/// Parses an architecture in any encoding Canopy reads, recognising the search space from the form of the text
+/// unless one is given:
+/// <list type="bullet">
+/// <item>NATS-Bench topology: <c>|nor_conv_3x3~0|+|...|</c>, or NASLib's op_indices tuple <c>(4, 3, 3, 0, 0, 0)</c>;</item>
+/// <item>NATS-Bench size: <c>8:16:24:32:64</c>;</item>
+/// <item>DARTS: <c>Genotype(normal=[...], ...)</c>, or NASLib's compact tuple <c>(((0, 5), (1, 3), ...), (...))</c>;</item>
+/// <item>MLP: <c>mlp:3072:64-128-64</c>.</item>
+/// </list>
+/// </summary>
+public static class ArchitectureParser
+{
+    private const string Forms =
+        "expected a NATS-Bench topology cell string (|nor_conv_3x3~0|+|...|), a NATS-Bench size channel list (8:16:24:32:64), " +
+        "a DARTS Genotype(...) string or NASLib compact tuple, or an MLP string (mlp:3072:64-128-64)";
+
+    /// <summary>Returns the search space whose form the text has, or null when it has none of them.</summary>
+    public static SearchSpace? Detect(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ReadOnlySpan<char> trimmed = text.AsSpan().Trim();
+        if (trimmed.IsEmpty)
+        {
+            return null;
+        }
+
+        if (trimmed[0] == '|')
+        {
+            return SearchSpace.NatsTopology;
+        }
+
+        if (trimmed.StartsWith("Genotype", StringComparison.Ordinal))
+        {
+            return SearchSpace.Darts;
+        }
+
+        if (trimmed.StartsWith("mlp:", StringComparison.OrdinalIgnoreCase))
+        {
+            return SearchSpace.Mlp;
+        }
+
+        if (trimmed[0] is '(' or '[')
+        {
+            // A tuple of tuples is NASLib's DARTS compact form; a flat tuple of numbers is NB201 op_indices.
+            ReadOnlySpan<char> inner = trimmed[1..].TrimStart();
+            return !inner.IsEmpty && inner[0] is '(' or '[' ? SearchSpace.Darts : SearchSpace.NatsTopology;
+        }
+
+        return IsColonList(trimmed) ? SearchSpace.NatsSize : null;
+    }
+
+    /// <summary>
+    /// Parses <paramref name="text"/> in <paramref name="searchSpace"/>, or in the search space <see cref="Detect"/>
+    /// recognises when it is null.
+    /// </summary>
+    /// <exception cref="ArchitectureFormatException">The text is empty, has no recognised form, or is invalid in its search space.</exception>
+    public static Architecture Parse(string text, SearchSpace? searchSpace = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        SearchSpace space = searchSpace ?? Detect(text) ?? throw Unrecognised(text);
+
+        return space switch
+        {
+            SearchSpace.NatsTopology => NatsTopologyCell.Parse(text),
+            SearchSpace.NatsSize => NatsSizeArchitecture.Parse(text),
+            SearchSpace.Darts => DartsGenotype.Parse(text),
+            SearchSpace.Mlp => MlpArchitecture.Parse(text),
+            _ => throw new ArgumentOutOfRangeException(nameof(searchSpace), searchSpace, "Unknown search space."),
+        };
+    }
+
+    /// <summary>Parses like <see cref="Parse"/>, but returns false with the reason instead of throwing.</summary>
+    public static bool TryParse(string text, SearchSpace? searchSpace, out Architecture? architecture, out string? error)
+    {
+        try
+        {
+            architecture = Parse(text ?? string.Empty, searchSpace);
+            error = null;
+            return true;
+        }
+        catch (ArchitectureFormatException exception)
+        {
+            architecture = null;
+            error = exception.Message;
+            return false;
+        }
+    }
+
+    private static ArchitectureFormatException Unrecognised(string text) =>
+        text.AsSpan().Trim().IsEmpty
+            ? new ArchitectureFormatException("The architecture string is empty; " + Forms + ".", text)
+            : new ArchitectureFormatException($"{ArchitectureFormatException.Quote(text)} is not a recognised architecture; {Forms}.", text);
+
+    private static bool IsColonList(ReadOnlySpan<char> text)
+    {
+        bool hasColon = false;
+        foreach (char c in text)
+        {
+            if (c == ':')
+            {
+                hasColon = true;
+            }
+            else if (!char.IsAsciiDigit(c) && c != ' ')
+            {
+                return false;
+            }
+        }
+
+        return hasColon;
+    }
+}

@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+
+namespace Canopy.Architectures;
+
+/// <summary>Converts NATS-Bench topology operations to and from their benchmark names (nor_conv_3x3 and so on).</summary>
+public static class NatsOperationNames
+{
+    private static readonly string[] Names = { "none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3" };
+
+    /// <summary>The benchmark names in enum order.</summary>
+    public static IReadOnlyList<string> All => Names;
+
+    /// <summary>Returns the benchmark name of <paramref name="operation"/>, for example "nor_conv_3x3".</summary>
+    public static string Name(NatsOperation operation) => Names[(int)operation];
+
+    /// <summary>
+    /// Finds the operation of a benchmark name (exact, as the cell strings write it) or of an enum name such as
+    /// NorConv3x3 (ignoring case).
+    /// </summary>
+    public static bool TryParse(ReadOnlySpan<char> name, out NatsOperation operation)
+    {
+        for (int i = 0; i < Names.Length; i++)
+        {
+            if (name.SequenceEqual(Names[i]))
+            {
+                operation = (NatsOperation)i;
+                return true;
+            }
+        }
+
+        return Enum.TryParse(name, ignoreCase: true, out operation) && Enum.IsDefined(operation) && !IsNumber(name);
+    }
+
+    /// <summary>Returns the sentence that lists the valid names, for error messages.</summary>
+    internal static string ValidNames => "valid operations are " + string.Join(", ", Names);
+
+    // Enum.TryParse accepts "3"; operations are named, never numbered, in this format.
+    private static bool IsNumber(ReadOnlySpan<char> name) => name.Length > 0 && (char.IsDigit(name[0]) || name[0] == '-');
+}

@@ -1,0 +1,114 @@
+using System;
+using Canopy.Architectures;
+using Xunit;
+
+namespace Canopy.Tests.Architectures;
+
+public class ArchitectureParserTests
+{
+    [Theory]
+    [InlineData("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|", SearchSpace.NatsTopology)]
+    [InlineData("  (4, 3, 3, 0, 0, 0)", SearchSpace.NatsTopology)]
+    [InlineData("8:16:24:32:64", SearchSpace.NatsSize)]
+    [InlineData("8:16", SearchSpace.NatsSize)]
+    [InlineData("Genotype(normal=[], normal_concat=[], reduce=[], reduce_concat=[])", SearchSpace.Darts)]
+    [InlineData("(((0, 5), (1, 3)), ((0, 4), (1, 0)))", SearchSpace.Darts)]
+    [InlineData("mlp:3072:64-128-64", SearchSpace.Mlp)]
+    [InlineData("MLP:2:3", SearchSpace.Mlp)]
+    public void DetectRecognisesForms(string text, SearchSpace expected)
+    {
+        Assert.Equal(expected, ArchitectureParser.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("resnet18")]
+    [InlineData("64,128,64")]
+    public void DetectReturnsNullForOtherText(string text)
+    {
+        Assert.Null(ArchitectureParser.Detect(text));
+    }
+
+    [Theory]
+    [InlineData("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|")]
+    [InlineData("64:64:8:8:32")]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])")]
+    [InlineData("mlp:3072:64-128-64")]
+    public void CanonicalFormsRoundTrip(string canonical)
+    {
+        Architecture architecture = ArchitectureParser.Parse(canonical);
+
+        Assert.Equal(canonical, architecture.Canonical);
+        Assert.Equal(architecture, ArchitectureParser.Parse(architecture.Canonical, architecture.SearchSpace));
+        Assert.Equal(architecture.GetHashCode(), ArchitectureParser.Parse(canonical).GetHashCode());
+    }
+
+    [Theory]
+    [InlineData("", null, "The architecture string is empty")]
+    [InlineData("resnet18", null, "'resnet18' is not a recognised architecture")]
+    [InlineData("|conv_5x5~0|+|none~0|none~1|+|none~0|none~1|none~2|", null, "Unknown operation 'conv_5x5' on an edge into node 1; valid operations are none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3.")]
+    [InlineData("|none~0|+|none~0|none~1|+|none~0|none~1|", null, "Node 3 has 2 edge(s)")]
+    [InlineData("|none~0|+|none~0|none~1|", null, "has 2 node group(s)")]
+    [InlineData("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|+|none~0|", null, "more than 3 '+'-separated node groups")]
+    [InlineData("|none~0|none~0|+|none~0|none~1|+|none~0|none~1|none~2|", null, "Node 1 has more than 1 edge(s)")]
+    [InlineData("|none~0|+|none~0|none~3|+|none~0|none~1|none~2|", null, "The source node '3' of edge 'none~3' is out of range; node 2 takes inputs from nodes 0 to 1.")]
+    [InlineData("|none~0|+|none~0|none~0|+|none~0|none~1|none~2|", null, "Node 2 lists source node 0 twice")]
+    [InlineData("|none|+|none~0|none~1|+|none~0|none~1|none~2|", null, "has no '~source'")]
+    [InlineData("(4, 3, 3, 0, 0)", null, "has 5 entries")]
+    [InlineData("(4, 3, 3, 0, 0, 7)", null, "'7' in '(4, 3, 3, 0, 0, 7)' is no NASLib operation index")]
+    [InlineData("8:16:24:32:12", null, "Width 12 of layer 4 is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.")]
+    [InlineData("8:16:24:32", null, "has 5 widths, but 4 were given")]
+    [InlineData("8:16:x:32:64", SearchSpace.NatsSize, "'x' in '8:16:x:32:64' is not a whole number")]
+    [InlineData("8:16:24:32:64", SearchSpace.NatsTopology, "'8:16:24:32:64' is not a NATS-Bench topology cell")]
+    [InlineData("mlp:3072:64-0", null, "Invalid MLP string 'mlp:3072:64-0'")]
+    [InlineData("mlp:3072", null, "has no ':' between the input dimension and the widths")]
+    [InlineData("mlp:abc:4", null, "The input dimension 'abc'")]
+    public void ErrorsNameTheProblem(string text, SearchSpace? space, string expected)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, space));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.Equal(text, exception.Input);
+    }
+
+    [Fact]
+    public void TryParseReturnsReason()
+    {
+        bool parsed = ArchitectureParser.TryParse("8:16:24:32:65", null, out Architecture? architecture, out string? error);
+
+        Assert.False(parsed);
+        Assert.Null(architecture);
+        Assert.Contains("Width 65", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryParseReturnsArchitecture()
+    {
+        bool parsed = ArchitectureParser.TryParse(" 8:16:24:32:64 ", null, out Architecture? architecture, out string? error);
+
+        Assert.True(parsed);
+        Assert.Null(error);
+        Assert.Equal("8:16:24:32:64", architecture!.Canonical);
+    }
+
+    [Fact]
+    public void ErrorCarriesSearchSpace()
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse("8:16:24:32:12"));
+
+        Assert.Equal(SearchSpace.NatsSize, exception.SearchSpace);
+        Assert.IsAssignableFrom<FormatException>(exception);
+    }
+
+    [Fact]
+    public void LongInputIsQuotedShort()
+    {
+        string text = "x" + new string('y', 500);
+
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
+
+        Assert.True(exception.Message.Length < 400, exception.Message);
+        Assert.Contains("...'", exception.Message, StringComparison.Ordinal);
+    }
+}

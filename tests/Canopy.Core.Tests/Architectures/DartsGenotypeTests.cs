@@ -1,0 +1,193 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Canopy.Architectures;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Canopy.Tests.Architectures;
+
+public class DartsGenotypeTests(ITestOutputHelper output)
+{
+    // DARTS_V2 as quark0/darts cnn/genotypes.py defines it.
+    internal const string DartsV2 =
+        "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], " +
+        "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])";
+
+    private static readonly string[] QuickStartOperations =
+    {
+        "sep_conv_3x3", "sep_conv_3x3",
+        "sep_conv_3x3", "sep_conv_3x3", "none",
+        "skip_connect", "sep_conv_3x3", "none", "none",
+        "skip_connect", "none", "dil_conv_3x3", "none", "none",
+    };
+
+    [Fact]
+    public void GenotypeStringRoundTrips()
+    {
+        DartsGenotype genotype = DartsGenotype.Parse(DartsV2);
+
+        Assert.Equal(DartsV2, genotype.Canonical);
+        Assert.Equal(new DartsEdge(2, 0, DartsOperation.SepConv3x3), genotype.Normal.Edges[0]);
+        Assert.Equal(new DartsEdge(5, 2, DartsOperation.DilConv3x3), genotype.Normal.Edges[7]);
+        Assert.Equal(new DartsEdge(4, 2, DartsOperation.SkipConnect), genotype.Reduce.Edges[5]);
+        Assert.Equal(new[] { 2, 3, 4, 5 }, genotype.Reduce.Concat);
+        Assert.Null(genotype.Widths);
+        Assert.False(genotype.Normal.ListsCandidateEdges);
+    }
+
+    [Fact]
+    public void RangeConcatAndSpacingNormalise()
+    {
+        string printed = DartsV2.Replace("[2, 3, 4, 5]", "range(2, 6)", StringComparison.Ordinal).Replace("', ", "',", StringComparison.Ordinal).Replace('\'', '"');
+
+        Assert.Equal(DartsV2, DartsGenotype.Parse(printed).Canonical);
+    }
+
+    [Fact]
+    public void PositionalFieldsParse()
+    {
+        string positional = DartsV2.Replace("normal=", string.Empty, StringComparison.Ordinal).Replace("normal_concat=", string.Empty, StringComparison.Ordinal)
+            .Replace("reduce=", string.Empty, StringComparison.Ordinal).Replace("reduce_concat=", string.Empty, StringComparison.Ordinal);
+
+        Assert.Equal(DartsV2, DartsGenotype.Parse(positional).Canonical);
+    }
+
+    [Fact]
+    public void NasLibCompactFormConverts()
+    {
+        // The first record of NASLib's DARTS-space task files, written in both forms there.
+        const string compact = "(((0, 5), (1, 3), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5), (0, 2), (3, 1), (2, 3), (4, 1)))";
+        const string genotype =
+            "Genotype(normal=[('dil_conv_3x3', 0), ('sep_conv_3x3', 1), ('dil_conv_3x3', 1), ('max_pool_3x3', 2), ('dil_conv_3x3', 1), ('avg_pool_3x3', 2), ('dil_conv_3x3', 0), ('sep_conv_5x5', 4)], normal_concat=[2, 3, 4, 5], " +
+            "reduce=[('sep_conv_5x5', 0), ('max_pool_3x3', 1), ('dil_conv_3x3', 0), ('dil_conv_3x3', 2), ('skip_connect', 0), ('avg_pool_3x3', 3), ('sep_conv_3x3', 2), ('avg_pool_3x3', 4)], reduce_concat=[2, 3, 4, 5])";
+
+        Assert.Equal(genotype, ArchitectureParser.Parse(compact).Canonical);
+    }
+
+    [Fact]
+    public void NasLibRecordsMatchGenotypes()
+    {
+        List<Dictionary<string, string>>? rows = BenchmarkFiles.Read("darts-other-tasks", "nb301_9x_zc13.csv");
+        if (rows is null)
+        {
+            output.WriteLine("Skipped: the benchmark data folder ../shared/data/darts-other-tasks is absent.");
+            return;
+        }
+
+        Assert.Equal(597, rows.Count);
+        foreach (Dictionary<string, string> row in rows)
+        {
+            Architecture fromCompact = ArchitectureParser.Parse(row["naslib_arch"]);
+            Assert.Equal(row["arch_repr"], fromCompact.Canonical);
+            Assert.Equal(fromCompact, ArchitectureParser.Parse(row["arch_repr"]));
+        }
+    }
+
+    [Fact]
+    public void TwoEdgesPerNodeBecomeGenotype()
+    {
+        DartsCell cell = DartsCell.FromCandidateEdges(QuickStartOperations.Select(Operation));
+
+        Assert.False(cell.ListsCandidateEdges);
+        Assert.Equal("[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('dil_conv_3x3', 2)]", cell.FormatEdges());
+    }
+
+    [Fact]
+    public void OtherEdgeCountsKeepCandidateForm()
+    {
+        string[] operations = (string[])QuickStartOperations.Clone();
+        operations[13] = "avg_pool_3x3";
+        operations[1] = "none";
+
+        DartsCell cell = DartsCell.FromCandidateEdges(operations.Select(Operation));
+        DartsGenotype genotype = DartsGenotype.Create(cell, cell);
+
+        Assert.True(cell.ListsCandidateEdges);
+        Assert.Equal(14, cell.Edges.Count);
+        Assert.Single(cell.InputsOf(2), edge => edge.Operation != DartsOperation.None);
+        Assert.Equal(3, cell.InputsOf(5).Count(edge => edge.Operation != DartsOperation.None));
+        Assert.StartsWith("Genotype(normal=[('sep_conv_3x3', 0), ('none', 1), ('sep_conv_3x3', 0)", genotype.Canonical, StringComparison.Ordinal);
+        Assert.Equal(genotype, ArchitectureParser.Parse(genotype.Canonical));
+        Assert.True(((DartsGenotype)ArchitectureParser.Parse(genotype.Canonical)).Reduce.ListsCandidateEdges);
+    }
+
+    [Fact]
+    public void WidthsRoundTrip()
+    {
+        DartsGenotype plain = DartsGenotype.Parse(DartsV2);
+        DartsGenotype widened = DartsGenotype.Create(plain.Normal, plain.Reduce, new[] { 32, 32, 32, 32, 32 });
+
+        Assert.Equal(DartsV2 + "; widths=[32, 32, 32, 32, 32]", widened.Canonical);
+        Assert.Equal(widened, ArchitectureParser.Parse(widened.Canonical));
+        Assert.NotEqual(plain, widened);
+    }
+
+    [Theory]
+    [InlineData(new[] { 31 })]
+    [InlineData(new[] { 0 })]
+    [InlineData(new[] { 8192 })]
+    [InlineData(new int[0])]
+    public void InvalidWidthsRejected(int[] widths)
+    {
+        DartsGenotype plain = DartsGenotype.Parse(DartsV2);
+
+        Assert.Throws<ArgumentException>(() => DartsGenotype.Create(plain.Normal, plain.Reduce, widths));
+        Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(DartsV2 + "; widths=[" + string.Join(", ", widths) + "]"));
+    }
+
+    [Fact]
+    public void ReductionCellsFollowDarts()
+    {
+        int[] reductions = Enumerable.Range(0, 20).Where(cell => DartsGenotype.IsReductionCell(cell, 20)).ToArray();
+        int[] quickStart = Enumerable.Range(0, 5).Where(cell => DartsGenotype.IsReductionCell(cell, 5)).ToArray();
+
+        Assert.Equal(new[] { 6, 13 }, reductions);
+        Assert.Equal(new[] { 1, 3 }, quickStart);
+    }
+
+    [Theory]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5])", "the cell lists 1 (operation, input) pairs; a DARTS cell lists 8 (two per intermediate node) or 14")]
+    [InlineData("Genotype(normal=[('conv_7x7', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])", "Unknown operation 'conv_7x7' in entry 1 of 'normal'; valid operations are none, max_pool_3x3, avg_pool_3x3, skip_connect, sep_conv_3x3, sep_conv_5x5, dil_conv_3x3, dil_conv_5x5.")]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 2), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2])", "pair 1 ('sep_conv_3x3', 2) feeds node 2, which takes inputs from nodes 0 to 1 only")]
+    [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[])", "the genotype has no 'reduce_concat'")]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 0), normal_concat=[2])", "Malformed genotype")]
+    [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5], extra=[])", "unknown genotype field 'extra'")]
+    [InlineData("Genotype(normal=[1, 2], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair")]
+    [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])", "Invalid 'normal' cell in 'Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])': the concat list names node 9")]
+    [InlineData("Genoplot(normal=[])", "is not a DARTS genotype")]
+    [InlineData("(((0, 5), (1, 9), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5), (0, 2), (3, 1), (2, 3), (4, 1)))", "Operation index 9 in entry 2 of the normal cell is out of range")]
+    [InlineData("(((0, 5), (1, 3)), ((0, 4), (1, 0)))", "The normal cell of the NASLib compact form")]
+    [InlineData("(((5, 5), (1, 3), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5), (0, 2), (3, 1), (2, 3), (4, 1)))", "pair 1 ('dil_conv_3x3', 5) feeds node 2")]
+    public void GenotypeErrorsNameTheProblem(string text, string expected)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, SearchSpace.Darts));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.Equal(SearchSpace.Darts, exception.SearchSpace);
+    }
+
+    [Fact]
+    public void ConcatOutsideIntermediateNodesRejected()
+    {
+        string text = DartsV2.Replace("normal_concat=[2, 3, 4, 5]", "normal_concat=[0, 2]", StringComparison.Ordinal);
+
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
+
+        Assert.Contains("the concat list names node 0", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FourteenPairsMustFollowCandidateOrder()
+    {
+        string pairs = string.Join(", ", Enumerable.Repeat("('none', 0)", 14));
+        string text = $"Genotype(normal=[{pairs}], normal_concat=[2, 3, 4, 5], reduce=[{pairs}], reduce_concat=[2, 3, 4, 5])";
+
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
+
+        Assert.Contains("pair 2 of a 14-pair cell must be the edge from node 1 into node 2", exception.Message, StringComparison.Ordinal);
+    }
+
+    private static DartsOperation Operation(string name) =>
+        DartsOperationNames.TryParse(name, out DartsOperation operation) ? operation : throw new ArgumentException(name);
+}
