@@ -1,0 +1,74 @@
+using System;
+using System.Linq;
+using Canopy.Architectures;
+
+namespace Canopy.Costs;
+
+/// <summary>
+/// An architecture with its canonical string and the exact size of the network a benchmark trains for it on one
+/// dataset: the object the architecture cmdlets output. Each search space adds its structured parts in a subclass.
+/// </summary>
+public abstract class ArchitectureRecord
+{
+    private protected ArchitectureRecord(Architecture definition, Dataset dataset, string network, NetworkCost? cost)
+    {
+        Definition = definition;
+        Dataset = dataset;
+        Network = network;
+        ParameterCount = cost?.Parameters;
+        Flops = cost?.Flops;
+    }
+
+    public SearchSpace SearchSpace => Definition.SearchSpace;
+
+    /// <summary>The canonical string, which parses back to an equal architecture.</summary>
+    public string Architecture => Definition.Canonical;
+
+    /// <summary>The dataset the counts are for.</summary>
+    public Dataset Dataset { get; }
+
+    /// <summary>The network the counts describe, for example "NAS-Bench-301: 8 cells, C = 32".</summary>
+    public string Network { get; }
+
+    /// <summary>Trainable parameters, BN scale and shift included; null when the count exceeds Int64.</summary>
+    public long? ParameterCount { get; }
+
+    /// <summary>Multiply-accumulates of convolutions and linear layers for one input; null when above Int64.</summary>
+    public long? Flops { get; }
+
+    /// <summary>The parsed architecture, for cmdlets and scripts that take the core type.</summary>
+    public Architecture Definition { get; }
+
+    /// <summary>
+    /// Creates the record of <paramref name="architecture"/> with its counts on <paramref name="dataset"/>; DARTS
+    /// genotypes without cell widths are counted in <paramref name="dartsNetwork"/>.
+    /// </summary>
+    public static ArchitectureRecord Create(Architecture architecture, Dataset dataset, DartsNetwork dartsNetwork = DartsNetwork.NasBench301)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        NetworkCost? cost = TryCount(architecture, dataset, dartsNetwork);
+
+        return architecture switch
+        {
+            NatsTopologyCell cell => new NatsTopologyRecord(cell, dataset, cost),
+            NatsSizeArchitecture size => new NatsSizeRecord(size, dataset, cost),
+            DartsGenotype genotype => new DartsRecord(genotype, dataset, dartsNetwork, cost),
+            MlpArchitecture mlp => new MlpRecord(mlp, dataset, cost),
+            _ => throw new ArgumentException($"No record type for architectures of type {architecture.GetType().Name}.", nameof(architecture)),
+        };
+    }
+
+    public override string ToString() => Architecture;
+
+    private static NetworkCost? TryCount(Architecture architecture, Dataset dataset, DartsNetwork dartsNetwork)
+    {
+        try
+        {
+            return CostModel.Count(architecture, dataset, dartsNetwork);
+        }
+        catch (OverflowException)
+        {
+            return null;
+        }
+    }
+}

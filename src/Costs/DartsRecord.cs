@@ -1,0 +1,35 @@
+using System.Linq;
+using Canopy.Architectures;
+
+namespace Canopy.Costs;
+
+/// <summary>A DARTS genotype with its two cells and, when it defines its own network, the cell widths.</summary>
+public sealed class DartsRecord : ArchitectureRecord
+{
+    internal DartsRecord(DartsGenotype genotype, Dataset dataset, DartsNetwork dartsNetwork, NetworkCost? cost)
+        : base(genotype, dataset, Describe(genotype, dartsNetwork), cost)
+    {
+        Normal = genotype.Normal.Edges.ToArray();
+        Reduce = genotype.Reduce.Edges.ToArray();
+        CellWidths = genotype.Widths?.ToArray();
+    }
+
+    /// <summary>The edges of the normal cell.</summary>
+    public DartsEdge[] Normal { get; }
+
+    /// <summary>The edges of the reduction cell.</summary>
+    public DartsEdge[] Reduce { get; }
+
+    /// <summary>The channel count of every cell, or null when the genotype is counted in a benchmark network.</summary>
+    public int[]? CellWidths { get; }
+
+    private static string Describe(DartsGenotype genotype, DartsNetwork dartsNetwork)
+    {
+        if (genotype.Widths is { } widths)
+        {
+            return $"DARTS cells: {widths.Count} cells, C = {string.Join(", ", widths)}";
+        }
+
+        return dartsNetwork == DartsNetwork.Evaluation ? "DARTS evaluation: 20 cells, C = 36" : "NAS-Bench-301: 8 cells, C = 32";
+    }
+}
