@@ -13,7 +13,7 @@ namespace Canopy.Tests.Statistics;
 
 /// <summary>
 /// Checks the coefficients on NAS-Bench-Suite-Zero's 13 zero-cost proxies for the 9,445 reachable NAS-Bench-201
-/// cells, against the O(n²) definitions and against published Spearman values.
+/// cells, against the O(n²) definitions and against reference Spearman values.
 /// </summary>
 public class ZeroCostProxyDataTests(ITestOutputHelper output)
 {
