@@ -2,17 +2,22 @@ using Canopy.Architectures;
 
 namespace Canopy.Storage;
 
-/// <summary>Canonicalises architectures with the search-space parsers of Canopy.Architectures.</summary>
+/// <summary>Canonicalises architectures with <see cref="ArchitectureParser"/>.</summary>
 internal sealed class ParserCanonicalizer : IArchitectureCanonicalizer
 {
     public static ParserCanonicalizer Instance { get; } = new();
 
     public bool TryCanonicalize(string text, SearchSpace? searchSpace, out string canonical, out SearchSpace detected, out string? error)
     {
-        // TODO: wire in ArchitectureParser.TryParse once src/Architectures provides it; until then nothing parses.
+        if (ArchitectureParser.TryParse(text, searchSpace, out Architecture? architecture, out error))
+        {
+            canonical = architecture!.Canonical;
+            detected = architecture.SearchSpace;
+            return true;
+        }
+
         canonical = string.Empty;
         detected = default;
-        error = "this build has no architecture parser";
         return false;
     }
 }

@@ -88,7 +88,7 @@ public class ImportTransactionTests
 
         Task<ImportSummary> writer = Task.Run(() => cache.Store.Import(new BenchmarkImportOptions { Path = path, Name = "bench", Replace = true }, progress));
         Assert.True(halfway.Wait(TimeSpan.FromSeconds(30)), "the import never reported progress");
-        var reader = new BenchmarkStore(cache.DatabasePath, new InterimCanonicalizer());
+        var reader = new BenchmarkStore(cache.DatabasePath);
         long rowsDuringWrite = reader.Find("bench")!.Rows;
         object?[] rowDuringWrite = ReadAll(reader, "bench", out _).Single();
         resume.Set();

@@ -14,7 +14,7 @@ internal sealed class TemporaryCache : IDisposable
         Folder = Path.Combine(Path.GetTempPath(), "canopy-cache-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         DatabasePath = Path.Combine(Folder, "benchmarks.db");
-        Store = new BenchmarkStore(DatabasePath, new InterimCanonicalizer());
+        Store = new BenchmarkStore(DatabasePath);
     }
 
     public string Folder { get; }
@@ -50,7 +50,7 @@ internal sealed class TemporaryCache : IDisposable
         }
         catch (IOException)
         {
-            // A reader still open on Windows keeps the file; the temporary folder is cleaned by the system later.
+            // On Windows a reader that is still open keeps the file, and the system cleans the temporary folder later.
         }
     }
 }

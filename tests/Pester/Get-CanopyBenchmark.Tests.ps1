@@ -1,0 +1,121 @@
+BeforeAll {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+
+    $script:First = '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|'
+    $script:Best = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|'
+    $script:ResNet = '|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|'
+    $script:Genotype = "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])"
+    $script:Database = Join-Path $TestDrive 'cache.db'
+    $script:NatsFile = Join-Path $PSScriptRoot '../../../shared/data/nats-tss/nats_bench.csv'
+
+    $path = Join-Path $TestDrive 'sweep.csv'
+    Set-Content -Path $path -Encoding utf8NoBOM -Value @"
+acc,ArchitectureString,epochs,note,params
+93.5,$Best,200,,1.2e6
+10,$First,12,text,
+70.25,$ResNet,200,"a, b",0.5
+"@
+    Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
+    $darts = Join-Path $TestDrive 'darts.json'
+    Set-Content -Path $darts -Encoding utf8NoBOM -Value (ConvertTo-Json -InputObject @([pscustomobject]@{ genotype = $Genotype; val_acc = 97.1 }))
+    Import-CanopyBenchmark -Path $darts -Database $Database | Out-Null
+}
+
+Describe 'Get-CanopyBenchmark' {
+    It 'lists the stored benchmarks' {
+        $benchmarks = Get-CanopyBenchmark -Database $Database
+
+        $benchmarks.Name | Should -Be @('darts', 'sweep')
+        $sweep = $benchmarks[1]
+        $sweep.Rows | Should -Be 3
+        $sweep.Columns | Should -Be @('acc', 'ArchitectureString', 'epochs', 'note', 'params')
+        $sweep.SearchSpaces | Should -Be @([Canopy.Architectures.SearchSpace]::NatsTopology)
+        $benchmarks[0].SearchSpaces | Should -Be @([Canopy.Architectures.SearchSpace]::Darts)
+        $sweep.Source | Should -Be (Join-Path $TestDrive 'sweep.csv')
+        $sweep.ImportedAt | Should -BeOfType [DateTimeOffset]
+    }
+
+    It 'streams records with the original columns and typed values' {
+        $records = @(Get-CanopyBenchmark -Name sweep -Database $Database)
+
+        $records.Count | Should -Be 3
+        $records[0].PSObject.Properties.Name | Should -Be @('acc', 'ArchitectureString', 'epochs', 'note', 'params', 'SearchSpace')
+        $records[0].acc | Should -BeOfType [double]
+        $records[1].acc | Should -BeOfType [long]
+        $records[0].epochs | Should -BeOfType [long]
+        $records[0].note | Should -BeNullOrEmpty
+        $records[1].note | Should -BeExactly 'text'
+        $records[2].note | Should -BeExactly 'a, b'
+        $records[0].params | Should -Be 1.2e6
+        $records[1].params | Should -Be $null
+        $records[0].ArchitectureString | Should -Be ([Canopy.Architectures.ArchitectureParser]::Parse($Best, $null).Canonical)
+        $records[0].SearchSpace | Should -Be ([Canopy.Architectures.SearchSpace]::NatsTopology)
+    }
+
+    It 'filters by architecture in any accepted encoding' {
+        $rangeForm = $Genotype -replace 'normal_concat=\[2, 3, 4, 5\]', 'normal_concat=range(2, 6)'
+
+        $nats = @(Get-CanopyBenchmark -Name sweep -Architecture $ResNet, $First -Database $Database)
+        $darts = @(Get-CanopyBenchmark -Name darts -Architecture $rangeForm -Database $Database)
+
+        $nats.acc | Should -Be @(10, 70.25)
+        $darts.val_acc | Should -Be 97.1
+    }
+
+    It 'reports an invalid architecture and still returns the valid ones' {
+        $records = @(Get-CanopyBenchmark -Name sweep -Architecture 'nonsense', $Best -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $records.acc | Should -Be 93.5
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].TargetObject | Should -Be 'nonsense'
+    }
+
+    It 'reports an unknown benchmark' {
+        Get-CanopyBenchmark -Name nothing -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkNotFound,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].Exception.Message | Should -BeLike "*'nothing'*"
+    }
+
+    It 'lists nothing from a cache file that does not exist' {
+        $absent = Join-Path $TestDrive 'absent.db'
+
+        Get-CanopyBenchmark -Database $absent | Should -BeNullOrEmpty
+        Test-Path $absent | Should -BeFalse
+    }
+
+    It 'rejects a cache written by a newer release' {
+        $newer = Join-Path $TestDrive 'newer.db'
+        Copy-Item $Database $newer
+        $connection = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$newer;Pooling=False")
+        $connection.Open()
+        $command = $connection.CreateCommand()
+        $command.CommandText = 'PRAGMA user_version = 99;'
+        $command.ExecuteNonQuery() | Out-Null
+        $connection.Dispose()
+
+        { Get-CanopyBenchmark -Database $newer -ErrorAction Stop } | Should -Throw -ErrorId 'CacheFormatInvalid,*'
+        { Get-CanopyBenchmark -Database $newer -ErrorAction Stop } | Should -Throw '*schema version 99*'
+    }
+
+    It 'reads nats_bench.csv back with the values Import-Csv reads' {
+        if (-not (Test-Path $NatsFile)) {
+            Set-ItResult -Skipped -Because 'the shared benchmark data (../shared/data) is not present'
+            return
+        }
+
+        Import-CanopyBenchmark -Path $NatsFile -Name nats-tss -Database $Database -Force | Out-Null
+        $expected = Import-Csv $NatsFile
+        $stored = @(Get-CanopyBenchmark -Name nats-tss -Database $Database)
+        $best = Get-CanopyBenchmark -Name nats-tss -Architecture $Best -Database $Database
+
+        $stored.Count | Should -Be $expected.Count
+        $stored[0].PSObject.Properties.Name | Should -Be @($expected[0].PSObject.Properties.Name + 'SearchSpace')
+        $differences = for ($i = 0; $i -lt $expected.Count; $i += 97) {
+            if ($stored[$i].ImageNetTestAccuracy200Epochs -ne [double]$expected[$i].ImageNetTestAccuracy200Epochs) { $i }
+        }
+        $differences | Should -BeNullOrEmpty
+        $best.CIFAR10TestAccuracy200Epochs | Should -Be 94.37333333333333
+    }
+}

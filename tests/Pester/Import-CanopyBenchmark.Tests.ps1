@@ -1,0 +1,187 @@
+BeforeAll {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+
+    $script:First = '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|'
+    $script:Best = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|'
+    $script:NatsFile = Join-Path $PSScriptRoot '../../../shared/data/nats-tss/nats_bench.csv'
+
+    function New-BenchmarkFile([string] $Name, [string] $Text) {
+        $path = Join-Path $TestDrive $Name
+        Set-Content -Path $path -Value $Text -NoNewline -Encoding utf8NoBOM
+        return $path
+    }
+}
+
+Describe 'Import-CanopyBenchmark' {
+    BeforeEach {
+        $script:Database = Join-Path $TestDrive "cache-$([guid]::NewGuid().ToString('N')).db"
+    }
+
+    It 'stores a CSV file and returns one summary' {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc,params`n$First,85.5,0.8`n$Best,94.37,1.29`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database
+
+        $summary.Name | Should -Be 'sweep'
+        $summary.RowsStored | Should -Be 2
+        $summary.RowsRejected | Should -Be 0
+        $summary.Rejections.Count | Should -Be 0
+        $summary.Database | Should -Be $Database
+        $summary.Elapsed | Should -BeOfType [timespan]
+        $summary.Format | Should -Be 'CSV'
+        $summary.ArchitectureColumn | Should -Be 'arch'
+    }
+
+    It 'rejects an existing name without -Force and replaces it with -Force' {
+        $old = New-BenchmarkFile 'old.csv' "arch,acc`n$First,1`n"
+        $new = New-BenchmarkFile 'new.csv' "arch,acc`n$Best,2`n$First,3`n"
+        Import-CanopyBenchmark -Path $old -Name bench -Database $Database | Out-Null
+
+        $refused = Import-CanopyBenchmark -Path $new -Name bench -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+        $rowsAfterRefusal = (Get-CanopyBenchmark -Database $Database).Rows
+        $replaced = Import-CanopyBenchmark -Path $new -Name bench -Database $Database -Force
+
+        $refused | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkExists,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ResourceExists'
+        $problems[0].Exception.Message | Should -BeLike '*-Force*'
+        $rowsAfterRefusal | Should -Be 1
+        $replaced.Replaced | Should -BeTrue
+        (Get-CanopyBenchmark -Database $Database).Rows | Should -Be 2
+    }
+
+    It 'writes nothing under -WhatIf' {
+        $path = New-BenchmarkFile 'whatif.csv' "arch,acc`n$First,1`n"
+
+        $result = Import-CanopyBenchmark -Path $path -Database $Database -WhatIf
+
+        $result | Should -BeNullOrEmpty
+        Test-Path $Database | Should -BeFalse
+    }
+
+    It 'reports bad rows with their line numbers and stores the rest' {
+        $path = New-BenchmarkFile 'mixed.csv' "arch,acc`n$First,1`n,2`nnot-a-cell,3`n$Best,4`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $summary.RowsStored | Should -Be 2
+        $summary.RowsRejected | Should -Be 2
+        $summary.Rejections.LineNumber | Should -Be @(3, 4)
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].Exception.Message | Should -BeLike '*mixed.csv, line 3:*empty*'
+        $problems[0].TargetObject.acc | Should -Be 2
+        $problems[1].Exception.Message | Should -BeLike "*line 4:*'not-a-cell' is invalid*"
+    }
+
+    It 'names the columns when no architecture column is found' {
+        $path = New-BenchmarkFile 'noarch.csv' "name,acc`nx,1`n"
+
+        Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureColumnNotFound,*'
+        $problems[0].Exception.Message | Should -BeLike "*'name', 'acc'*-ArchitectureProperty*"
+    }
+
+    It 'takes the architecture column from -ArchitectureProperty' {
+        $path = New-BenchmarkFile 'cells.csv' "id,cell,acc`n1,$First,1`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -ArchitectureProperty cell
+
+        $summary.ArchitectureColumn | Should -Be 'cell'
+        $summary.RowsStored | Should -Be 1
+    }
+
+    It 'reads gzip-compressed CSV and JSON arrays' {
+        $gzipPath = Join-Path $TestDrive 'packed.csv.gz'
+        $bytes = [Text.Encoding]::UTF8.GetBytes("arch;acc`n$First;1,5`n")
+        $file = [IO.File]::Create($gzipPath)
+        $gzip = [IO.Compression.GZipStream]::new($file, [IO.Compression.CompressionLevel]::Fastest)
+        $gzip.Write($bytes, 0, $bytes.Length)
+        $gzip.Dispose(); $file.Dispose()
+        $jsonPath = New-BenchmarkFile 'records.json' "[{`"arch_str`": `"$Best`", `"acc`": 94.37}]"
+
+        $summaries = Import-CanopyBenchmark -Path $gzipPath, $jsonPath -Database $Database
+
+        $summaries.Name | Should -Be @('packed', 'records')
+        $summaries.Format | Should -Be @('CSV (gzip)', 'JSON')
+        (Get-CanopyBenchmark -Name packed -Database $Database).acc | Should -Be '1,5'
+        (Get-CanopyBenchmark -Name records -Database $Database).acc | Should -Be 94.37
+    }
+
+    It 'takes files from Get-ChildItem' {
+        $folder = Join-Path $TestDrive 'many'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Set-Content -Path (Join-Path $folder 'a.csv') -Value "arch,acc`n$First,1"
+        Set-Content -Path (Join-Path $folder 'b.csv') -Value "arch,acc`n$Best,2"
+
+        $summaries = Get-ChildItem $folder -Filter *.csv | Import-CanopyBenchmark -Database $Database
+
+        $summaries.Name | Should -Be @('a', 'b')
+    }
+
+    It 'reports a missing file and a -Name that would cover several files' {
+        Import-CanopyBenchmark -Path (Join-Path $TestDrive 'absent.csv') -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileNotFound,*'
+        $a = New-BenchmarkFile 'x1.csv' "arch`n$First`n"
+        $b = New-BenchmarkFile 'x2.csv' "arch`n$Best`n"
+        { Import-CanopyBenchmark -Path $a, $b -Name both -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkNameAmbiguous,*'
+    }
+
+    It 'uses CANOPY_DATABASE when -Database is not given' {
+        $path = New-BenchmarkFile 'fromenv.csv' "arch,acc`n$First,1`n"
+        $saved = $env:CANOPY_DATABASE
+        try {
+            $env:CANOPY_DATABASE = $Database
+            $summary = Import-CanopyBenchmark -Path $path
+        }
+        finally {
+            $env:CANOPY_DATABASE = $saved
+        }
+
+        $summary.Database | Should -Be $Database
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be 'fromenv'
+    }
+
+    It 'completes benchmark names from the cache' {
+        $path = New-BenchmarkFile 'nats_small.csv' "arch,acc`n$First,1`n"
+        Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
+        Import-CanopyBenchmark -Path $path -Name 'with space' -Database $Database | Out-Null
+
+        $line = "Import-CanopyBenchmark -Database '$Database' -Path x -Name nat"
+        $natsMatches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $line = "Get-CanopyBenchmark -Database '$Database' -Name wi"
+        $spaceMatches = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $natsMatches.CompletionText | Should -Be @('nats_small')
+        $spaceMatches.CompletionText | Should -Be @("'with space'")
+    }
+
+    It 'imports nats_bench.csv with the values Import-Csv reads' {
+        if (-not (Test-Path $NatsFile)) {
+            Set-ItResult -Skipped -Because 'the shared benchmark data (../shared/data) is not present'
+            return
+        }
+
+        $summary = Import-CanopyBenchmark -Path $NatsFile -Name nats-tss -Database $Database
+        $stored = @(Get-CanopyBenchmark -Name nats-tss -Database $Database)
+        $expected = Import-Csv $NatsFile
+
+        $summary.RowsStored | Should -Be 15625
+        $summary.RowsRejected | Should -Be 0
+        $stored.Count | Should -Be 15625
+        $columns = 'CIFAR10TestAccuracy200Epochs', 'CIFAR100TestAccuracy200Epochs', 'ImageNetTestAccuracy200Epochs'
+        $mismatches = 0
+        for ($i = 0; $i -lt $expected.Count; $i++) {
+            foreach ($column in $columns) {
+                if ($stored[$i].$column -isnot [double] -or $stored[$i].$column -ne [double]$expected[$i].$column) { $mismatches++ }
+            }
+            if ($stored[$i].UniqueString -ne $expected[$i].UniqueString) { $mismatches++ }
+        }
+        $mismatches | Should -Be 0
+        $stored[9930].CIFAR100TestAccuracy200Epochs | Should -Be 73.51333326009114
+        $stored[9930].SearchSpace | Should -Be ([Canopy.Architectures.SearchSpace]::NatsTopology)
+    }
+}
