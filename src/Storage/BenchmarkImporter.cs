@@ -37,9 +37,6 @@ internal sealed class BenchmarkImporter
         int architectureColumn = FindArchitectureColumn(source, options);
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
-
-        // WAL with synchronous=NORMAL cannot corrupt the file; a power cut may only lose the last commits.
-        CacheConnection.Execute(connection, "PRAGMA synchronous = NORMAL;");
         using SqliteTransaction transaction = connection.BeginTransaction();
 
         bool replaced = RemoveExisting(connection, transaction, name, options.Replace);
@@ -87,12 +84,12 @@ internal sealed class BenchmarkImporter
     {
         if (source.Columns.Count == 0)
         {
-            throw new BenchmarkFileException(options.Path, 1, "The file holds no records, so there is nothing to import.");
+            throw new BenchmarkFileException(options.Path, 1, "The file contains no records, so there is nothing to import.");
         }
 
         if (source.Columns.Count > BenchmarkTable.MaxColumns)
         {
-            throw new BenchmarkFileException(options.Path, 1, $"The file has {source.Columns.Count} columns; the cache stores at most {BenchmarkTable.MaxColumns}.");
+            throw new BenchmarkFileException(options.Path, 1, $"The file has {source.Columns.Count} columns, but the cache stores at most {BenchmarkTable.MaxColumns}.");
         }
 
         int position = ArchitectureColumns.Find(source.Columns, options.ArchitectureColumn);

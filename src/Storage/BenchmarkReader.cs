@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Text.Json;
 using Canopy.Architectures;
 using Microsoft.Data.Sqlite;
 
@@ -28,7 +27,7 @@ public sealed class BenchmarkReader : IDisposable
         _select = BenchmarkImporter.Command(connection, null, table.SelectSql(canonicalArchitectures is not null));
         if (canonicalArchitectures is not null)
         {
-            _select.Parameters.AddWithValue("$architectures", JsonSerializer.Serialize(canonicalArchitectures));
+            BenchmarkTable.BindArchitectures(_select, canonicalArchitectures);
         }
 
         _rows = _select.ExecuteReader();

@@ -34,7 +34,7 @@ public sealed class BenchmarkStore
 
     /// <summary>
     /// Imports a CSV or JSON file (optionally gzip-compressed) as one benchmark. Rows that cannot be stored go to
-    /// <paramref name="rejected"/> and the rest are stored; the whole import is one transaction.
+    /// <paramref name="rejected"/> and the rest are stored. The whole import is one transaction.
     /// </summary>
     /// <exception cref="BenchmarkExistsException">The name exists and <see cref="BenchmarkImportOptions.Replace"/> is false.</exception>
     /// <exception cref="BenchmarkFileException">The file cannot be read as a benchmark.</exception>
@@ -43,7 +43,7 @@ public sealed class BenchmarkStore
     public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress = null, Action<RowRejection>? rejected = null, CancellationToken cancellationToken = default) =>
         new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken);
 
-    /// <summary>Lists the stored benchmarks by name; an absent cache file lists none.</summary>
+    /// <summary>Lists the stored benchmarks by name. A cache file that does not exist lists none.</summary>
     public IReadOnlyList<BenchmarkInfo> List()
     {
         using SqliteConnection? connection = CacheConnection.OpenForRead(DatabasePath);
@@ -58,7 +58,7 @@ public sealed class BenchmarkStore
     }
 
     /// <summary>
-    /// Opens the rows of a benchmark in file order; with <paramref name="canonicalArchitectures"/>, only the rows
+    /// Opens the rows of a benchmark in file order. With <paramref name="canonicalArchitectures"/>, only the rows
     /// whose architecture is in that list.
     /// </summary>
     /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
@@ -91,14 +91,14 @@ public sealed class BenchmarkStore
         int position = ArchitectureColumns.Find(benchmark.Columns, column);
         if (position < 0)
         {
-            throw new ArgumentException($"The benchmark '{benchmark.Name}' has no column '{column}'; it has {string.Join(", ", benchmark.Columns)}.", nameof(column));
+            throw new ArgumentException($"The benchmark '{benchmark.Name}' has no column '{column}'. Its columns are {string.Join(", ", benchmark.Columns)}.", nameof(column));
         }
 
         var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.LookupSql(position));
-        select.Parameters.AddWithValue("$architectures", JsonSerializer.Serialize(wanted));
+        BenchmarkTable.BindArchitectures(select, wanted);
 
-        // NOTE: a long-format file lists an architecture once per task; the first row in file order wins.
+        // NOTE: a long-format file lists an architecture once per task, and the first row in file order wins.
         var values = new Dictionary<string, object?>(StringComparer.Ordinal);
         using (SqliteDataReader rows = select.ExecuteReader())
         {

@@ -1,24 +1,27 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Canopy.Storage;
 
 /// <summary>
-/// SQL text for the table that holds one benchmark's rows. Table and column identifiers are built from the
+/// SQL text for the table that stores one benchmark's rows. Table and column identifiers are built from the
 /// benchmark's integer id and column positions only, so no benchmark or column name ever reaches SQL text.
 /// </summary>
 /// <remarks>
 /// Columns: ordinal (the row's position in the file, also the rowid), line (its 1-based line in the file),
-/// search_space (the architecture's search space), then c0, c1, ... in file order. The architecture column holds
-/// the canonical architecture and carries an index. The value columns have no declared type, so SQLite stores each
-/// value with the storage class it was given: INTEGER, REAL, TEXT or NULL.
+/// search_space (the architecture's search space), architecture_hash (<see cref="ArchitectureHash"/> of the
+/// canonical architecture, indexed), then c0, c1, ... in file order. The architecture column contains the canonical
+/// architecture. The value columns have no declared type, so SQLite stores each value with the storage class it was
+/// given: INTEGER, REAL, TEXT or NULL.
 /// </remarks>
 internal sealed class BenchmarkTable
 {
     /// <summary>The most file columns one benchmark may have: SQLite's default limit of 2000 columns per table,
-    /// less ordinal, line and search_space.</summary>
-    public const int MaxColumns = 1997;
+    /// less ordinal, line, search_space and architecture_hash.</summary>
+    public const int MaxColumns = 1996;
 
     public BenchmarkTable(long benchmarkId, int columnCount, int architectureColumn)
     {
@@ -39,7 +42,7 @@ internal sealed class BenchmarkTable
     public static string ValueColumn(int position) => "c" + position.ToString(CultureInfo.InvariantCulture);
 
     public string CreateSql() =>
-        $"CREATE TABLE {Name} (ordinal INTEGER PRIMARY KEY, line INTEGER NOT NULL, search_space TEXT NOT NULL{string.Concat(ValueColumns().Select(column => ", " + column))});";
+        $"CREATE TABLE {Name} (ordinal INTEGER PRIMARY KEY, line INTEGER NOT NULL, search_space TEXT NOT NULL, architecture_hash INTEGER NOT NULL{string.Concat(ValueColumns().Select(column => ", " + column))});";
 
     /// <summary>SQL that adds one more value column, for a JSON property that first appears after the first record.</summary>
     public string AddColumnSql()
@@ -49,24 +52,36 @@ internal sealed class BenchmarkTable
         return sql;
     }
 
-    /// <summary>An INSERT with parameters $line, $space and $c0..$cN.</summary>
+    /// <summary>An INSERT with the parameters line, search space, architecture hash and c0..cN, in that order.</summary>
     public string InsertSql() =>
-        $"INSERT INTO {Name} (line, search_space{string.Concat(ValueColumns().Select(column => ", " + column))}) VALUES ($line, $space{string.Concat(ValueColumns().Select(column => ", $" + column))});";
+        $"INSERT INTO {Name} (line, search_space, architecture_hash{string.Concat(ValueColumns().Select(column => ", " + column))}) VALUES (?, ?, ?{string.Concat(ValueColumns().Select(_ => ", ?"))});";
 
-    public string CreateIndexSql() => $"CREATE INDEX {Name}_architecture ON {Name} ({ValueColumn(ArchitectureColumn)});";
+    // An index of 8-byte hashes is a fraction of the size of one on the architecture strings, and quicker to build.
+    public string CreateIndexSql() => $"CREATE INDEX {Name}_architecture ON {Name} (architecture_hash);";
 
     public string DropSql() => $"DROP TABLE IF EXISTS {Name};";
 
     /// <summary>A SELECT of the value columns and the search space in stored order, optionally only the rows whose
-    /// architecture is in the JSON array bound to $architectures.</summary>
+    /// architecture is in the JSON array $architectures, with their hashes in the JSON array $hashes.</summary>
     public string SelectSql(bool filterByArchitecture) =>
         $"SELECT {string.Join(", ", ValueColumns())}, search_space FROM {Name}"
-        + (filterByArchitecture ? $" WHERE {ValueColumn(ArchitectureColumn)} IN (SELECT value FROM json_each($architectures))" : string.Empty)
+        + (filterByArchitecture ? " WHERE " + ArchitectureFilter : string.Empty)
         + " ORDER BY ordinal;";
 
-    /// <summary>A SELECT of architecture and one value column for the architectures in the JSON array $architectures.</summary>
+    /// <summary>A SELECT of architecture and one value column for the architectures in $architectures and $hashes.</summary>
     public string LookupSql(int column) =>
-        $"SELECT {ValueColumn(ArchitectureColumn)}, {ValueColumn(column)} FROM {Name} WHERE {ValueColumn(ArchitectureColumn)} IN (SELECT value FROM json_each($architectures)) ORDER BY ordinal;";
+        $"SELECT {ValueColumn(ArchitectureColumn)}, {ValueColumn(column)} FROM {Name} WHERE {ArchitectureFilter} ORDER BY ordinal;";
+
+    /// <summary>Binds $architectures and $hashes of <see cref="SelectSql"/> and <see cref="LookupSql"/>.</summary>
+    public static void BindArchitectures(SqliteCommand command, IReadOnlyCollection<string> canonicalArchitectures)
+    {
+        command.Parameters.AddWithValue("$architectures", JsonSerializer.Serialize(canonicalArchitectures));
+        command.Parameters.AddWithValue("$hashes", JsonSerializer.Serialize(canonicalArchitectures.Select(ArchitectureHash.Compute)));
+    }
+
+    // The hash finds the candidate rows through the index, and the string comparison removes hash collisions.
+    private string ArchitectureFilter =>
+        $"architecture_hash IN (SELECT value FROM json_each($hashes)) AND {ValueColumn(ArchitectureColumn)} IN (SELECT value FROM json_each($architectures))";
 
     private IEnumerable<string> ValueColumns() => Enumerable.Range(0, ColumnCount).Select(ValueColumn);
 }

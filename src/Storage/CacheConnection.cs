@@ -23,8 +23,9 @@ internal static class CacheConnection
         {
             CacheSchema.CheckReadable(connection, databasePath);
 
-            // WAL lets other processes read the last committed content while an import writes.
-            Execute(connection, "PRAGMA journal_mode = WAL;");
+            // WAL lets other processes read the last committed content while an import writes. With WAL,
+            // synchronous=NORMAL cannot corrupt the file, though a power cut may lose the last commits.
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
             CacheSchema.EnsureCurrent(connection, databasePath);
             return connection;
         }

@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace Canopy.Storage;
 
 /// <summary>
-/// Inserts the rows of one import with a single prepared INSERT whose parameters are reused, and counts stored
+/// Inserts the rows of one import with a single prepared INSERT whose parameters are rebound, and counts stored
 /// and rejected rows. Holds one row at a time, so memory does not grow with the file.
 /// </summary>
 internal sealed class RowWriter : IDisposable
@@ -58,12 +58,13 @@ internal sealed class RowWriter : IDisposable
             return;
         }
 
-        // Parameters in the order of BenchmarkTable.InsertSql: line, search space, then the value columns.
+        // Parameters in the order of BenchmarkTable.InsertSql: line, search space, hash, then the value columns.
         _insert.Bind(1, _source.LineNumber);
         _insert.Bind(2, SpaceName(architecture.Space));
+        _insert.Bind(3, ArchitectureHash.Compute(architecture.Canonical!));
         for (int i = 0; i < _table.ColumnCount; i++)
         {
-            _insert.Bind(i + 3, i == _table.ArchitectureColumn ? architecture.Canonical : _source.GetValue(i));
+            _insert.Bind(i + 4, i == _table.ArchitectureColumn ? architecture.Canonical : _source.GetValue(i));
         }
 
         _insert.Execute();
@@ -96,7 +97,7 @@ internal sealed class RowWriter : IDisposable
     {
         if (_source.Columns.Count > BenchmarkTable.MaxColumns)
         {
-            throw new BenchmarkFileException(_path, _source.LineNumber, $"The records use {_source.Columns.Count} distinct properties; the cache stores at most {BenchmarkTable.MaxColumns}.");
+            throw new BenchmarkFileException(_path, _source.LineNumber, $"The records use {_source.Columns.Count} distinct properties, but the cache stores at most {BenchmarkTable.MaxColumns}.");
         }
 
         int firstNew = _table.ColumnCount;
@@ -112,7 +113,7 @@ internal sealed class RowWriter : IDisposable
 
     private void PrepareInsert() => _insert = new PreparedInsert(_connection, _table.InsertSql());
 
-    // Enum.ToString allocates; a benchmark has one or a few search spaces, so the names are cached.
+    // Enum.ToString allocates, and a benchmark has few search spaces, so the names are cached.
     private string SpaceName(SearchSpace space)
     {
         if (!_spaceNames.TryGetValue(space, out string? name))
