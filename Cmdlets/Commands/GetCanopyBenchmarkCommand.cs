@@ -79,16 +79,17 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         bool addSearchSpace = !columns.Contains(nameof(SearchSpace), StringComparer.OrdinalIgnoreCase);
         while (reader.Read())
         {
+            // The import rejected column names that repeat ignoring case, so the duplicate check can be skipped.
             var record = new PSObject();
             PSMemberInfoCollection<PSPropertyInfo> properties = record.Properties;
             for (int i = 0; i < columns.Length; i++)
             {
-                properties.Add(new PSNoteProperty(columns[i], reader.Values[i]));
+                properties.Add(new PSNoteProperty(columns[i], reader.Values[i]), preValidated: true);
             }
 
             if (addSearchSpace)
             {
-                properties.Add(new PSNoteProperty(nameof(SearchSpace), reader.SearchSpace));
+                properties.Add(new PSNoteProperty(nameof(SearchSpace), reader.SearchSpace), preValidated: true);
             }
 
             WriteObject(record);
