@@ -34,7 +34,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Name { get; set; }
 
-    /// <summary>The column that holds architectures; by default the first of ArchitectureString, arch_str, arch,
+    /// <summary>The column that contains architectures; by default the first of ArchitectureString, arch_str, arch,
     /// Architecture, genotype and arch_repr.</summary>
     [Parameter]
     [Alias("ArchitectureColumn")]
@@ -98,7 +98,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     {
         if (Directory.Exists(file))
         {
-            WriteError(ErrorRecords.Create($"{file} is a folder; give the path of a CSV or JSON file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, file));
+            WriteError(ErrorRecords.Create($"{file} is a folder. Give the path of a CSV or JSON file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, file));
             return;
         }
 
@@ -138,7 +138,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         }
     }
 
-    // Checks for an existing benchmark first, so that -WhatIf tells whether the import would replace one.
+    // Checks for an existing benchmark first, so that -WhatIf shows whether the import would replace one.
     private bool ConfirmImport(BenchmarkStore store, string file, string name)
     {
         BenchmarkInfo? existing;
@@ -170,7 +170,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             record.Properties.Add(new PSNoteProperty(field.Key, field.Value));
         }
 
-        WriteError(ErrorRecords.Create($"{file}, line {rejection.LineNumber}: {rejection.Reason}; the row was not stored.", "BenchmarkRowInvalid", ErrorCategory.InvalidData, record));
+        WriteError(ErrorRecords.Create($"{file}, line {rejection.LineNumber}: {rejection.Reason}. The row was not stored.", "BenchmarkRowInvalid", ErrorCategory.InvalidData, record));
     }
 
     private static ErrorRecord? ToErrorRecord(Exception exception, string file, string name) => exception switch

@@ -1,6 +1,6 @@
 namespace Canopy.Storage;
 
-/// <summary>A benchmark file with no column that holds architectures.</summary>
+/// <summary>A benchmark file with no column that contains architectures.</summary>
 public sealed class ArchitectureColumnNotFoundException : BenchmarkFileException
 {
     public ArchitectureColumnNotFoundException(string path, string message)

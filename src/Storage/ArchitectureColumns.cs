@@ -4,7 +4,7 @@ using System.Linq;
 
 namespace Canopy.Storage;
 
-/// <summary>Picks the column of a benchmark file that holds architectures.</summary>
+/// <summary>Picks the column of a benchmark file that contains architectures.</summary>
 public static class ArchitectureColumns
 {
     /// <summary>The column names tried in order, ignoring case, when the caller names none.</summary>
@@ -33,7 +33,7 @@ public static class ArchitectureColumns
     {
         string present = columns.Count == 0 ? "none" : string.Join(", ", columns.Select(column => "'" + column + "'"));
         return requested is null
-            ? $"No column holds architectures: looked for {string.Join(", ", Candidates)} (ignoring case) among the columns {present}. Name the column with -ArchitectureProperty."
+            ? $"No column contains architectures. Looked for {string.Join(", ", Candidates)} (ignoring case) among the columns {present}. Name the column with -ArchitectureProperty."
             : $"The column '{requested}' given by -ArchitectureProperty does not exist; the file has the columns {present}.";
     }
 }

@@ -11,7 +11,7 @@ public sealed class BenchmarkImportOptions
     /// <summary>The benchmark name; null for the file name without its extension.</summary>
     public string? Name { get; init; }
 
-    /// <summary>The column that holds architectures; null to pick the first of <see cref="ArchitectureColumns.Candidates"/>.</summary>
+    /// <summary>The column that contains architectures; null to pick the first of <see cref="ArchitectureColumns.Candidates"/>.</summary>
     public string? ArchitectureColumn { get; init; }
 
     /// <summary>The search space of every architecture; null to detect it for each row.</summary>

@@ -14,7 +14,7 @@ public sealed class BenchmarkInfo
     /// <summary>The column names in the order of the imported file.</summary>
     public required IReadOnlyList<string> Columns { get; init; }
 
-    /// <summary>The column that holds the architecture, in canonical form.</summary>
+    /// <summary>The column that contains the architecture, in canonical form.</summary>
     public required string ArchitectureColumn { get; init; }
 
     /// <summary>The search spaces of the stored architectures.</summary>

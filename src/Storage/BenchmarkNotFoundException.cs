@@ -6,7 +6,7 @@ namespace Canopy.Storage;
 public sealed class BenchmarkNotFoundException : Exception
 {
     public BenchmarkNotFoundException(string name, string databasePath)
-        : base($"The cache {databasePath} holds no benchmark named '{name}'. Run Get-CanopyBenchmark without -Name to list the stored benchmarks.")
+        : base($"The cache {databasePath} contains no benchmark named '{name}'. Run Get-CanopyBenchmark without -Name to list the stored benchmarks.")
     {
         Name = name;
     }

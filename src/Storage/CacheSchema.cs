@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Canopy.Storage;
 
 /// <summary>
-/// Creates and checks the cache schema. PRAGMA user_version holds the schema version, so a later release can
+/// Creates and checks the cache schema. PRAGMA user_version stores the schema version, so a later release can
 /// migrate an older file, and PRAGMA application_id marks the file as a Canopy cache.
 /// </summary>
 internal static class CacheSchema

@@ -91,7 +91,7 @@ internal sealed class CsvRecordSource : IRecordSource
         _file.Dispose();
     }
 
-    // RawRow counts physical lines up to the end of the record; blank lines skipped before it push the start down.
+    // RawRow counts physical lines up to the end of the record, and blank lines skipped before it push the start down.
     private long FirstLineOf(string[] record)
     {
         long lastLine = _csv.Parser.RawRow;

@@ -6,9 +6,9 @@ using System.Text.Json;
 namespace Canopy.Storage.Input;
 
 /// <summary>
-/// Reads a JSON array of flat objects one record at a time with Utf8JsonReader, so memory holds the largest record
-/// rather than the file. Numbers become long or double, strings text, null missing; a nested array or object is
-/// kept as its JSON text and true/false as 1/0.
+/// Reads a JSON array of flat objects one record at a time with Utf8JsonReader, so memory contains the largest
+/// record rather than the file. Numbers become long or double, strings text and null missing. A nested array or
+/// object is kept as its JSON text, and true/false become 1/0.
 /// </summary>
 internal sealed class JsonRecordSource : IRecordSource
 {
@@ -66,7 +66,7 @@ internal sealed class JsonRecordSource : IRecordSource
 
             if (_endOfFile)
             {
-                throw Invalid(LineOf(_end), "The file ends inside the JSON array; it is truncated.");
+                throw Invalid(LineOf(_end), "The file ends inside the JSON array, so it is truncated.");
             }
 
             Refill();
@@ -143,7 +143,7 @@ internal sealed class JsonRecordSource : IRecordSource
             long line = exception.LineNumber is long offset ? LineOf(_start) + offset : LineOf(_start);
             if (_endOfFile && IsBlank(_buffer.AsSpan(_start + (int)reader.BytesConsumed, _end - _start - (int)reader.BytesConsumed)))
             {
-                throw Invalid(line, "The file ends inside the JSON array; it is truncated.");
+                throw Invalid(line, "The file ends inside the JSON array, so it is truncated.");
             }
 
             throw Invalid(line, "The file is not valid JSON: " + exception.Message);
