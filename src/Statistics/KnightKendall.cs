@@ -12,26 +12,16 @@ internal static class KnightKendall
     /// <summary>τ-b of samples without NaN, at least two pairs, neither constant.</summary>
     public static double TauB(double[] x, double[] y)
     {
-        var pairs = new Pair[x.Length];
-        for (int i = 0; i < pairs.Length; i++)
-        {
-            pairs[i] = new Pair(x[i], y[i]);
-        }
+        // Sorting the primitive arrays, x as keys and y as items, is faster than sorting (x, y) structs.
+        double[] xs = (double[])x.Clone();
+        double[] ys = (double[])y.Clone();
+        Array.Sort(xs, ys);
+        (long tiedInX, long tiedInBoth) = SortRunsOfEqualX(xs, ys);
 
-        Array.Sort(pairs);
-
-        long n = pairs.Length;
+        long n = xs.Length;
         long allPairs = n * (n - 1) / 2;
-        long tiedInX = TiedPairs(pairs, static (a, b) => a.X == b.X);
-        long tiedInBoth = TiedPairs(pairs, static (a, b) => a.X == b.X && a.Y == b.Y);
 
-        // Within a run of equal x the ys are already ascending, so every exchange is a discordant pair.
-        double[] ys = new double[pairs.Length];
-        for (int i = 0; i < ys.Length; i++)
-        {
-            ys[i] = pairs[i].Y;
-        }
-
+        // Within a run of equal x the ys are now ascending, so every exchange is a discordant pair.
         long discordant = MergeSortCountingExchanges(ys);
         long tiedInY = TiedPairs(ys);
 
@@ -39,6 +29,35 @@ internal static class KnightKendall
         long concordantMinusDiscordant = allPairs - tiedInX - tiedInY + tiedInBoth - 2 * discordant;
         double denominator = Math.Sqrt(allPairs - tiedInX) * Math.Sqrt(allPairs - tiedInY);
         return Math.Clamp(concordantMinusDiscordant / denominator, -1.0, 1.0);
+    }
+
+    // Sorts y within each run of equal x, so the pairs are ordered by x then y, and counts the pairs tied in x
+    // and those tied in both x and y.
+    private static (long TiedInX, long TiedInBoth) SortRunsOfEqualX(double[] xs, double[] ys)
+    {
+        long tiedInX = 0;
+        long tiedInBoth = 0;
+        int start = 0;
+        while (start < xs.Length)
+        {
+            int end = start + 1;
+            while (end < xs.Length && xs[end] == xs[start])
+            {
+                end++;
+            }
+
+            long run = end - start;
+            tiedInX += run * (run - 1) / 2;
+            if (run > 1)
+            {
+                Array.Sort(ys, start, end - start);
+                tiedInBoth += TiedPairs(ys.AsSpan(start, end - start));
+            }
+
+            start = end;
+        }
+
+        return (tiedInX, tiedInBoth);
     }
 
     /// <summary>Sorts <paramref name="values"/> ascending and returns the number of inversions (i &lt; j, v[i] &gt; v[j]).</summary>
@@ -94,17 +113,14 @@ internal static class KnightKendall
         return exchanges;
     }
 
-    private static long TiedPairs(double[] sorted) =>
-        TiedPairs(sorted, static (a, b) => a == b);
-
-    // Sums t(t − 1)/2 over the runs of equal neighbours in a sorted array.
-    private static long TiedPairs<T>(T[] sorted, Func<T, T, bool> equal)
+    // Sums t(t − 1)/2 over the runs of equal neighbours in a sorted span.
+    private static long TiedPairs(ReadOnlySpan<double> sorted)
     {
         long tied = 0;
         long run = 1;
         for (int i = 1; i < sorted.Length; i++)
         {
-            if (equal(sorted[i], sorted[i - 1]))
+            if (sorted[i] == sorted[i - 1])
             {
                 run++;
                 continue;
@@ -115,14 +131,5 @@ internal static class KnightKendall
         }
 
         return tied + run * (run - 1) / 2;
-    }
-
-    private readonly record struct Pair(double X, double Y) : IComparable<Pair>
-    {
-        public int CompareTo(Pair other)
-        {
-            int byX = X.CompareTo(other.X);
-            return byX != 0 ? byX : Y.CompareTo(other.Y);
-        }
     }
 }
