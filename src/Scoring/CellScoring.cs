@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using Canopy.Architectures;
 using Canopy.Regions;
 
@@ -15,21 +14,39 @@ internal static class CellScoring
 {
     private static readonly ConcurrentDictionary<(int Cell, int ImageSide, RegionMode Mode), (double Log10, string Formula)> NatsTopologyMemo = new();
 
-    public static int ImageSide(Dataset dataset) => dataset == Dataset.ImageNet16 ? 16 : 32;
-
-    public static (double Log10, string Formula) NatsTopology(IReadOnlyList<CellOperation> operations, Dataset dataset, RegionMode mode)
+    public static (double Log10, string Formula) NatsTopology(NatsTopologyCell cell, Dataset dataset, RegionMode mode)
     {
-        int key = operations.Aggregate(0, (index, operation) => index * 5 + (int)operation);
-        int side = ImageSide(dataset);
-        return NatsTopologyMemo.GetOrAdd((key, side, mode), _ => CellRegionCount.Evaluate(NatsTopologyTracing.Trace(operations, side), mode));
+        int side = DatasetFacts.ImageSide(dataset);
+        return NatsTopologyMemo.GetOrAdd((cell.Index, side, mode), _ => CellRegionCount.Evaluate(NatsTopologyTracing.Trace(cell.Operations, side), mode));
     }
 
-    public static (double Log10, string Formula) NatsSize(IReadOnlyList<int> channels, Dataset dataset, RegionMode mode) =>
-        CellRegionCount.Evaluate(NatsSizeTracing.Trace(channels, ImageSide(dataset)), mode);
+    public static (double Log10, string Formula) NatsSize(NatsSizeArchitecture architecture, Dataset dataset, RegionMode mode) =>
+        CellRegionCount.Evaluate(NatsSizeTracing.Trace(architecture.Widths, DatasetFacts.ImageSide(dataset)), mode);
 
-    public static (double Log10, string Formula) Darts(DartsCellSpec normal, DartsCellSpec reduce, DartsNetwork network, Dataset dataset, RegionMode mode)
+    public static (double Log10, string Formula) Darts(DartsGenotype genotype, DartsNetwork network, Dataset dataset, RegionMode mode)
     {
+        (IReadOnlyList<int> widths, int stemChannels) = DartsWidths(genotype, network);
+        return CellRegionCount.Evaluate(DartsTracing.Trace(genotype, widths, stemChannels, DatasetFacts.ImageSide(dataset)), mode);
+    }
+
+    // The benchmark networks start at C = 32 (NAS-Bench-301, 8 cells) or 36 (evaluation, 20 cells) and double C
+    // at each reduction cell; a genotype with its own widths keeps them, with a stem of three times the first.
+    private static (IReadOnlyList<int> Widths, int StemChannels) DartsWidths(DartsGenotype genotype, DartsNetwork network)
+    {
+        if (genotype.Widths is { } custom)
+        {
+            return (custom, 3 * custom[0]);
+        }
+
         (int cells, int channels) = network == DartsNetwork.Evaluation ? (20, 36) : (8, 32);
-        return CellRegionCount.Evaluate(DartsTracing.Trace(normal, reduce, cells, channels, ImageSide(dataset)), mode);
+        var widths = new int[cells];
+        int current = channels;
+        for (int i = 0; i < cells; i++)
+        {
+            current = DartsGenotype.IsReductionCell(i, cells) ? current * 2 : current;
+            widths[i] = current;
+        }
+
+        return (widths, 3 * channels);
     }
 }

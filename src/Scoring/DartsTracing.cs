@@ -1,53 +1,32 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Canopy.Architectures;
 
 namespace Canopy.Scoring;
 
-/// <summary>The DARTS operations, as the region count distinguishes them.</summary>
-internal enum DartsOp
-{
-    Zero,
-    MaxPool3x3,
-    AveragePool3x3,
-    Identity,
-    SeparableConv3x3,
-    SeparableConv5x5,
-    DilatedConv3x3,
-    DilatedConv5x5,
-}
-
-/// <summary>One DARTS cell: for each intermediate node 2.., the (operation, input node) pairs it sums, and the
-/// nodes concatenated into the cell output.</summary>
-internal sealed record DartsCellSpec(IReadOnlyList<IReadOnlyList<(DartsOp Operation, int Input)>> Nodes, IReadOnlyList<int> Concat);
-
 /// <summary>
-/// Traces the DARTS network: a 3×3 stem to 3C channels, <c>cells</c> cells with reductions at cells/3 and
-/// 2·cells/3 (channels double there), global average pooling and a linear classifier without a ReLU in front.
+/// Traces the DARTS network: a 3×3 stem to 3C channels, cells with the given channel counts and reductions at
+/// cells/3 and 2·cells/3, global average pooling and a linear classifier without a ReLU in front.
 /// Each cell preprocesses its two inputs (the outputs of the two previous cells) with ReLU-conv1×1-BN, or with
 /// a factorized reduction when the cell before the previous one was at twice the resolution.
 /// </summary>
 internal static class DartsTracing
 {
-    public static NetworkTracer Trace(DartsCellSpec normal, DartsCellSpec reduce, int cells, int initialChannels, int imageSide)
+    public static NetworkTracer Trace(DartsGenotype genotype, IReadOnlyList<int> widths, int stemChannels, int imageSide)
     {
         var tracer = new NetworkTracer(3L * imageSide * imageSide);
         TensorValue image = tracer.Input(3, imageSide * imageSide);
-        TensorValue stem = tracer.Convolve(image, 3 * initialChannels, window: 9, stride: 1, reluBefore: false);
+        TensorValue stem = tracer.Convolve(image, stemChannels, window: 9, stride: 1, reluBefore: false);
 
         TensorValue previousPrevious = stem;
         TensorValue previous = stem;
         bool previousReduced = false;
-        int channels = initialChannels;
-        for (int layer = 0; layer < cells; layer++)
+        for (int layer = 0; layer < widths.Count; layer++)
         {
-            bool reduction = layer == cells / 3 || layer == 2 * cells / 3;
-            if (reduction)
-            {
-                channels *= 2;
-            }
-
-            TensorValue output = TraceCell(tracer, reduction ? reduce : normal, previousPrevious, previous, channels, reduction, previousReduced);
+            bool reduction = DartsGenotype.IsReductionCell(layer, widths.Count);
+            DartsCell cell = reduction ? genotype.Reduce : genotype.Normal;
+            TensorValue output = TraceCell(tracer, cell, previousPrevious, previous, widths[layer], reduction, previousReduced);
             previousPrevious = previous;
             previous = output;
             previousReduced = reduction;
@@ -57,7 +36,7 @@ internal static class DartsTracing
     }
 
     private static TensorValue TraceCell(
-        NetworkTracer tracer, DartsCellSpec cell, TensorValue previousPrevious, TensorValue previous, int channels, bool reduction, bool previousReduced)
+        NetworkTracer tracer, DartsCell cell, TensorValue previousPrevious, TensorValue previous, int channels, bool reduction, bool previousReduced)
     {
         // ReLU-conv1×1-BN, or a factorized reduction: ReLU and two 1×1 stride-2 convolutions on offset grids.
         TensorValue s0 = previousReduced
@@ -67,13 +46,13 @@ internal static class DartsTracing
 
         var nodes = new List<TensorValue> { s0, s1 };
         int outputPositions = reduction ? Math.Max(1, s1.Positions / 4) : s1.Positions;
-        foreach (IReadOnlyList<(DartsOp Operation, int Input)> edges in cell.Nodes)
+        for (int node = 2; node < 2 + DartsCell.IntermediateNodeCount; node++)
         {
             var terms = new List<TensorValue>();
-            foreach ((DartsOp operation, int input) in edges)
+            foreach (DartsEdge edge in cell.InputsOf(node))
             {
-                int stride = reduction && input < 2 ? 2 : 1;
-                terms.Add(Apply(tracer, nodes[input], operation, channels, stride));
+                int stride = reduction && edge.Input < 2 ? 2 : 1;
+                terms.Add(Apply(tracer, nodes[edge.Input], edge.Operation, channels, stride));
             }
 
             nodes.Add(tracer.Sum(terms, channels, outputPositions));
@@ -82,25 +61,25 @@ internal static class DartsTracing
         return tracer.Concatenate(cell.Concat.Select(index => nodes[index]).ToArray());
     }
 
-    private static TensorValue Apply(NetworkTracer tracer, TensorValue source, DartsOp operation, int channels, int stride)
+    private static TensorValue Apply(NetworkTracer tracer, TensorValue source, DartsOperation operation, int channels, int stride)
     {
         switch (operation)
         {
-            case DartsOp.SeparableConv3x3:
-            case DartsOp.SeparableConv5x5:
+            case DartsOperation.SepConv3x3:
+            case DartsOperation.SepConv5x5:
                 // ReLU, depthwise k×k, pointwise 1×1, BN, applied twice: two ReLU'd tensors, each read through k×k.
-                int taps = operation == DartsOp.SeparableConv3x3 ? 9 : 25;
+                int taps = operation == DartsOperation.SepConv3x3 ? 9 : 25;
                 TensorValue middle = tracer.Convolve(source, channels, taps, stride, reluBefore: true);
                 return tracer.Convolve(middle, channels, taps, stride: 1, reluBefore: true);
-            case DartsOp.DilatedConv3x3:
+            case DartsOperation.DilConv3x3:
                 return tracer.Convolve(source, channels, window: 9, stride, reluBefore: true);
-            case DartsOp.DilatedConv5x5:
+            case DartsOperation.DilConv5x5:
                 return tracer.Convolve(source, channels, window: 25, stride, reluBefore: true);
-            case DartsOp.MaxPool3x3:
+            case DartsOperation.MaxPool3x3:
                 return tracer.MaxPool(source, window: 9, stride);
-            case DartsOp.AveragePool3x3:
+            case DartsOperation.AvgPool3x3:
                 return tracer.AveragePool(source, window: 9, stride);
-            case DartsOp.Identity:
+            case DartsOperation.SkipConnect:
                 // At stride 2 the identity becomes a factorized reduction.
                 return stride == 1 ? source : tracer.Convolve(source, channels, window: 2, stride: 2, reluBefore: true);
             default:

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using Canopy.Architectures;
 
 namespace Canopy.Scoring;
 
@@ -9,24 +10,17 @@ namespace Canopy.Scoring;
 /// </summary>
 internal static class NatsSizeTracing
 {
-    /// <summary>The fixed cell |nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|.</summary>
-    public static readonly CellOperation[] Cell =
-    {
-        CellOperation.ReluConv3x3, CellOperation.ReluConv3x3, CellOperation.ReluConv3x3,
-        CellOperation.Identity, CellOperation.ReluConv3x3, CellOperation.ReluConv3x3,
-    };
-
     public static NetworkTracer Trace(IReadOnlyList<int> channels, int imageSide)
     {
         var tracer = new NetworkTracer(3L * imageSide * imageSide);
         TensorValue image = tracer.Input(3, imageSide * imageSide);
         TensorValue current = tracer.Convolve(image, channels[0], window: 9, stride: 1, reluBefore: false);
 
-        current = NatsTopologyTracing.TraceCell(tracer, current, Cell, channels[0], channels[0]);
+        current = NatsTopologyTracing.TraceCell(tracer, current, NatsSizeArchitecture.Cell.Operations, channels[0], channels[0]);
         current = NatsTopologyTracing.ResidualReduction(tracer, current, channels[1]);
-        current = NatsTopologyTracing.TraceCell(tracer, current, Cell, channels[1], channels[2]);
+        current = NatsTopologyTracing.TraceCell(tracer, current, NatsSizeArchitecture.Cell.Operations, channels[1], channels[2]);
         current = NatsTopologyTracing.ResidualReduction(tracer, current, channels[3]);
-        current = NatsTopologyTracing.TraceCell(tracer, current, Cell, channels[3], channels[4]);
+        current = NatsTopologyTracing.TraceCell(tracer, current, NatsSizeArchitecture.Cell.Operations, channels[3], channels[4]);
 
         tracer.ReadByClassifier(current);
         return tracer;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using Canopy.Architectures;
 
 namespace Canopy.Scoring;
 
@@ -11,13 +12,13 @@ namespace Canopy.Scoring;
 /// </summary>
 internal static class NatsTopologyTracing
 {
-    public static readonly (int From, int To)[] Edges = { (0, 1), (0, 2), (1, 2), (0, 3), (1, 3), (2, 3) };
+    private static IReadOnlyList<(int From, int To)> Edges => NatsTopologyCell.Edges;
 
     private const int CellsPerStage = 5;
 
-    public static NetworkTracer Trace(IReadOnlyList<CellOperation> operations, int imageSide)
+    public static NetworkTracer Trace(IReadOnlyList<NatsOperation> operations, int imageSide)
     {
-        CellOperation[] live = LiveOperations(operations);
+        NatsOperation[] live = LiveOperations(operations);
         var tracer = new NetworkTracer(3L * imageSide * imageSide);
         TensorValue image = tracer.Input(3, imageSide * imageSide);
         TensorValue current = tracer.Convolve(image, 16, window: 9, stride: 1, reluBefore: false);
@@ -45,16 +46,16 @@ internal static class NatsTopologyTracing
     /// Traces one cell from <paramref name="inChannels"/> to <paramref name="outChannels"/>; when they differ, as in
     /// the NATS size space, the edges out of node 0 change the channel count.
     /// </summary>
-    public static TensorValue TraceCell(NetworkTracer tracer, TensorValue input, IReadOnlyList<CellOperation> live, int inChannels, int outChannels)
+    public static TensorValue TraceCell(NetworkTracer tracer, TensorValue input, IReadOnlyList<NatsOperation> live, int inChannels, int outChannels)
     {
         var nodes = new TensorValue[4];
         nodes[0] = input;
         for (int to = 1; to <= 3; to++)
         {
             var terms = new List<TensorValue>();
-            for (int e = 0; e < Edges.Length; e++)
+            for (int e = 0; e < Edges.Count; e++)
             {
-                if (Edges[e].To == to && live[e] != CellOperation.Zero)
+                if (Edges[e].To == to && live[e] != NatsOperation.None)
                 {
                     bool resize = Edges[e].From == 0 && inChannels != outChannels;
                     terms.Add(Apply(tracer, nodes[Edges[e].From], live[e], outChannels, resize));
@@ -71,32 +72,32 @@ internal static class NatsTopologyTracing
     /// Replaces every operation that cannot affect the cell output by the zero operation: an edge counts only
     /// when its source is reachable from the input and its target reaches the output.
     /// </summary>
-    public static CellOperation[] LiveOperations(IReadOnlyList<CellOperation> operations)
+    public static NatsOperation[] LiveOperations(IReadOnlyList<NatsOperation> operations)
     {
-        if (operations.Count != Edges.Length)
+        if (operations.Count != Edges.Count)
         {
-            throw new ArgumentException($"A cell has {Edges.Length} edges; {operations.Count} operations were given.", nameof(operations));
+            throw new ArgumentException($"A cell has {Edges.Count} edges; {operations.Count} operations were given.", nameof(operations));
         }
 
         var reachable = new bool[4];
         reachable[0] = true;
-        for (int e = 0; e < Edges.Length; e++)
+        for (int e = 0; e < Edges.Count; e++)
         {
-            reachable[Edges[e].To] |= reachable[Edges[e].From] && operations[e] != CellOperation.Zero;
+            reachable[Edges[e].To] |= reachable[Edges[e].From] && operations[e] != NatsOperation.None;
         }
 
         var reachesOutput = new bool[4];
         reachesOutput[3] = true;
-        for (int e = Edges.Length - 1; e >= 0; e--)
+        for (int e = Edges.Count - 1; e >= 0; e--)
         {
-            reachesOutput[Edges[e].From] |= reachesOutput[Edges[e].To] && operations[e] != CellOperation.Zero;
+            reachesOutput[Edges[e].From] |= reachesOutput[Edges[e].To] && operations[e] != NatsOperation.None;
         }
 
-        var live = new CellOperation[Edges.Length];
-        for (int e = 0; e < Edges.Length; e++)
+        var live = new NatsOperation[Edges.Count];
+        for (int e = 0; e < Edges.Count; e++)
         {
             bool isLive = reachable[Edges[e].From] && reachesOutput[Edges[e].To];
-            live[e] = isLive ? operations[e] : CellOperation.Zero;
+            live[e] = isLive ? operations[e] : NatsOperation.None;
         }
 
         return live;
@@ -113,19 +114,19 @@ internal static class NatsTopologyTracing
         return tracer.Sum(new[] { second, shortcut }, outChannels, second.Positions);
     }
 
-    private static TensorValue Apply(NetworkTracer tracer, TensorValue source, CellOperation operation, int outChannels, bool resize)
+    private static TensorValue Apply(NetworkTracer tracer, TensorValue source, NatsOperation operation, int outChannels, bool resize)
     {
         switch (operation)
         {
-            case CellOperation.ReluConv1x1:
+            case NatsOperation.NorConv1x1:
                 return tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true);
-            case CellOperation.ReluConv3x3:
+            case NatsOperation.NorConv3x3:
                 return tracer.Convolve(source, outChannels, window: 9, stride: 1, reluBefore: true);
-            case CellOperation.AveragePool3x3:
+            case NatsOperation.AvgPool3x3:
                 // A channel change puts ReLU-conv1×1-BN in front of the pooling.
                 TensorValue pooledInput = resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
                 return tracer.AveragePool(pooledInput, window: 9, stride: 1);
-            case CellOperation.Identity:
+            case NatsOperation.SkipConnect:
                 // A channel change turns the identity into ReLU-conv1×1-BN.
                 return resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
             default:

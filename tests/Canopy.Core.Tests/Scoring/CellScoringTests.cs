@@ -10,11 +10,11 @@ namespace Canopy.Tests.Scoring;
 
 public class CellScoringTests
 {
-    private const CellOperation None = CellOperation.Zero;
-    private const CellOperation Skip = CellOperation.Identity;
-    private const CellOperation Conv1 = CellOperation.ReluConv1x1;
-    private const CellOperation Conv3 = CellOperation.ReluConv3x3;
-    private const CellOperation Pool = CellOperation.AveragePool3x3;
+    private const NatsOperation None = NatsOperation.None;
+    private const NatsOperation Skip = NatsOperation.SkipConnect;
+    private const NatsOperation Conv1 = NatsOperation.NorConv1x1;
+    private const NatsOperation Conv3 = NatsOperation.NorConv3x3;
+    private const NatsOperation Pool = NatsOperation.AvgPool3x3;
 
     // ln Σ_{j ≤ d} C(n, j) from exact integers, independent of the extended-float code under test.
     private static double LnZaslavsky(int n, int d)
@@ -30,7 +30,10 @@ public class CellScoringTests
         return BigInteger.Log(total);
     }
 
-    private static double Score(params CellOperation[] cell) => CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.Generic).Log10;
+    private static double Score(params NatsOperation[] cell) => Count(cell, Dataset.Cifar10, RegionMode.Generic);
+
+    private static double Count(NatsOperation[] cell, Dataset dataset, RegionMode mode) =>
+        CellScoring.NatsTopology(NatsTopologyCell.Create(cell), dataset, mode).Log10;
 
     [Fact]
     public void SkipOnlyCellCountsOnlyTheFixedSkeleton()
@@ -114,35 +117,35 @@ public class CellScoringTests
             + 64 * LnZaslavsky(576, 48)
             + LnZaslavsky(4096, 48);
 
-        CellOperation[] skipOnly = { None, None, None, Skip, None, None };
-        Assert.Equal(expected / Math.Log(10), CellScoring.NatsTopology(skipOnly, Dataset.Cifar10, RegionMode.BottleneckBound).Log10, 9);
+        NatsOperation[] skipOnly = { None, None, None, Skip, None, None };
+        Assert.Equal(expected / Math.Log(10), Count(skipOnly, Dataset.Cifar10, RegionMode.BottleneckBound), 9);
     }
 
     [Fact]
     public void ModesOfCellNetworksAreOrdered()
     {
-        CellOperation[] cell = { Conv3, Conv1, Skip, Conv3, Pool, Conv1 };
+        NatsOperation[] cell = { Conv3, Conv1, Skip, Conv3, Pool, Conv1 };
 
-        double generic = CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.Generic).Log10;
-        double amortized = CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.BottleneckBound).Log10;
-        double unbudgeted = CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.TropicalBound).Log10;
-        double global = CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.GlobalBound).Log10;
+        double generic = Count(cell, Dataset.Cifar10, RegionMode.Generic);
+        double amortized = Count(cell, Dataset.Cifar10, RegionMode.BottleneckBound);
+        double unbudgeted = Count(cell, Dataset.Cifar10, RegionMode.TropicalBound);
+        double global = Count(cell, Dataset.Cifar10, RegionMode.GlobalBound);
 
         Assert.True(amortized < generic, "the amortized budget is the tighter one");
         Assert.True(generic < unbudgeted, "a budget can only lower the count");
         Assert.True(global > 0 && double.IsFinite(global));
-        Assert.Throws<NotSupportedException>(() => CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.SerraBound));
-        Assert.Throws<NotSupportedException>(() => CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.LowerBound));
+        Assert.Throws<NotSupportedException>(() => Count(cell, Dataset.Cifar10, RegionMode.SerraBound));
+        Assert.Throws<NotSupportedException>(() => Count(cell, Dataset.Cifar10, RegionMode.LowerBound));
     }
 
     [Fact]
     public void SmallerImagesGiveSmallerCounts()
     {
-        CellOperation[] cell = { Conv3, Conv3, Conv3, Skip, Conv3, Conv3 };
+        NatsOperation[] cell = { Conv3, Conv3, Conv3, Skip, Conv3, Conv3 };
 
-        Assert.True(CellScoring.NatsTopology(cell, Dataset.ImageNet16, RegionMode.Generic).Log10 <
-                    CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.Generic).Log10);
-        Assert.Equal(CellScoring.NatsTopology(cell, Dataset.Cifar100, RegionMode.Generic).Log10,
-                     CellScoring.NatsTopology(cell, Dataset.Cifar10, RegionMode.Generic).Log10, 12);
+        Assert.True(Count(cell, Dataset.ImageNet16, RegionMode.Generic) <
+                    Count(cell, Dataset.Cifar10, RegionMode.Generic));
+        Assert.Equal(Count(cell, Dataset.Cifar100, RegionMode.Generic),
+                     Count(cell, Dataset.Cifar10, RegionMode.Generic), 12);
     }
 }

@@ -10,22 +10,24 @@ namespace Canopy.Tests.Scoring;
 
 public class DartsScoringTests
 {
-    private static DartsCellSpec Cell(params (DartsOp Operation, int Input)[] pairs) =>
-        new(Enumerable.Range(0, 4).Select(k => (IReadOnlyList<(DartsOp, int)>)new[] { pairs[2 * k], pairs[2 * k + 1] }).ToArray(), new[] { 2, 3, 4, 5 });
+    private static DartsCell Cell(params (DartsOperation Operation, int Input)[] pairs) => DartsCell.FromPairs(pairs);
 
-    private static readonly DartsCellSpec Reduce = Cell(
-        (DartsOp.MaxPool3x3, 0), (DartsOp.MaxPool3x3, 1), (DartsOp.Identity, 2), (DartsOp.MaxPool3x3, 1),
-        (DartsOp.MaxPool3x3, 0), (DartsOp.Identity, 2), (DartsOp.Identity, 2), (DartsOp.MaxPool3x3, 1));
+    private static double Score(DartsCell normal, DartsNetwork network = DartsNetwork.NasBench301) =>
+        CellScoring.Darts(DartsGenotype.Create(normal, Reduce), network, Dataset.Cifar10, RegionMode.Generic).Log10;
 
-    private static DartsCellSpec NormalWith(DartsOp lastOperation) => Cell(
-        (DartsOp.SeparableConv3x3, 0), (DartsOp.SeparableConv3x3, 1), (DartsOp.SeparableConv3x3, 0), (DartsOp.SeparableConv3x3, 1),
-        (DartsOp.SeparableConv3x3, 1), (DartsOp.Identity, 0), (DartsOp.Identity, 0), (lastOperation, 2));
+    private static readonly DartsCell Reduce = Cell(
+        (DartsOperation.MaxPool3x3, 0), (DartsOperation.MaxPool3x3, 1), (DartsOperation.SkipConnect, 2), (DartsOperation.MaxPool3x3, 1),
+        (DartsOperation.MaxPool3x3, 0), (DartsOperation.SkipConnect, 2), (DartsOperation.SkipConnect, 2), (DartsOperation.MaxPool3x3, 1));
+
+    private static DartsCell NormalWith(DartsOperation lastOperation) => Cell(
+        (DartsOperation.SepConv3x3, 0), (DartsOperation.SepConv3x3, 1), (DartsOperation.SepConv3x3, 0), (DartsOperation.SepConv3x3, 1),
+        (DartsOperation.SepConv3x3, 1), (DartsOperation.SkipConnect, 0), (DartsOperation.SkipConnect, 0), (lastOperation, 2));
 
     [Fact]
     public void MaxPoolingAddsOneMaxoutRegionFactorPerUnit()
     {
-        double withMax = CellScoring.Darts(NormalWith(DartsOp.MaxPool3x3), Reduce, DartsNetwork.NasBench301, Dataset.Cifar10, RegionMode.Generic).Log10;
-        double withAverage = CellScoring.Darts(NormalWith(DartsOp.AveragePool3x3), Reduce, DartsNetwork.NasBench301, Dataset.Cifar10, RegionMode.Generic).Log10;
+        double withMax = Score(NormalWith(DartsOperation.MaxPool3x3));
+        double withAverage = Score(NormalWith(DartsOperation.AvgPool3x3));
 
         // Normal cells sit at layers 0, 1 (32 channels, 32×32), 3, 4 (64, 16×16) and 6, 7 (128, 8×8); each
         // max-pooled unit is a rank-9 maxout unit with 9 regions.
@@ -36,10 +38,10 @@ public class DartsScoringTests
     [Fact]
     public void EvaluationNetworkCountsMoreThanNasBench301()
     {
-        DartsCellSpec normal = NormalWith(DartsOp.DilatedConv5x5);
+        DartsCell normal = NormalWith(DartsOperation.DilConv5x5);
 
-        double small = CellScoring.Darts(normal, Reduce, DartsNetwork.NasBench301, Dataset.Cifar10, RegionMode.Generic).Log10;
-        double large = CellScoring.Darts(normal, Reduce, DartsNetwork.Evaluation, Dataset.Cifar10, RegionMode.Generic).Log10;
+        double small = Score(normal, DartsNetwork.NasBench301);
+        double large = Score(normal, DartsNetwork.Evaluation);
 
         Assert.True(large > small);
         Assert.True(double.IsFinite(large));
@@ -49,9 +51,9 @@ public class DartsScoringTests
     public void SeparableConvolutionHasTwoArrangements()
     {
         // A separable convolution applies ReLU-depthwise-pointwise-BN twice; a dilated one once.
-        double separable = CellScoring.Darts(NormalWith(DartsOp.SeparableConv3x3), Reduce, DartsNetwork.NasBench301, Dataset.Cifar10, RegionMode.Generic).Log10;
-        double dilated = CellScoring.Darts(NormalWith(DartsOp.DilatedConv3x3), Reduce, DartsNetwork.NasBench301, Dataset.Cifar10, RegionMode.Generic).Log10;
-        double skip = CellScoring.Darts(NormalWith(DartsOp.Identity), Reduce, DartsNetwork.NasBench301, Dataset.Cifar10, RegionMode.Generic).Log10;
+        double separable = Score(NormalWith(DartsOperation.SepConv3x3));
+        double dilated = Score(NormalWith(DartsOperation.DilConv3x3));
+        double skip = Score(NormalWith(DartsOperation.SkipConnect));
 
         Assert.True(separable - dilated > 0);
         Assert.Equal(dilated - skip, separable - dilated, 6);

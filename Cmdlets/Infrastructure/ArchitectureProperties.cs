@@ -1,0 +1,40 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>Finds the property of a piped record that holds its architecture.</summary>
+internal static class ArchitectureProperties
+{
+    /// <summary>The property names looked for, in order, when no name is given; PowerShell matches them in any case.</summary>
+    public static readonly IReadOnlyList<string> Candidates = new[] { "ArchitectureString", "arch_str", "arch", "Architecture", "genotype", "arch_repr" };
+
+    /// <summary>Returns the named property, or the first candidate the record has; null when there is none.</summary>
+    public static PSPropertyInfo? Find(PSObject record, string? name)
+    {
+        if (!string.IsNullOrEmpty(name))
+        {
+            return record.Properties[name];
+        }
+
+        foreach (string candidate in Candidates)
+        {
+            PSPropertyInfo? property = record.Properties[candidate];
+            if (property is not null)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Returns the value as a string, unwrapping PowerShell's object wrapper; null for null.</summary>
+    public static string? Text(object? value) => (value is PSObject wrapped ? wrapped.BaseObject : value) switch
+    {
+        null => null,
+        string text => text,
+        object other => Convert.ToString(other, System.Globalization.CultureInfo.InvariantCulture),
+    };
+}
