@@ -3,128 +3,331 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using System.Threading;
+using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
+using Canopy.Costs;
 using Canopy.Regions;
 using Canopy.Scoring;
 
 namespace Canopy.Commands;
 
 /// <summary>
-/// Scores architectures by the number of linear regions their ReLU networks can express. Accepts layer
-/// widths directly, or records from the pipeline that carry LayerWidths and InputDimension properties.
+/// Scores architectures by the number of linear regions their ReLU networks can express. Accepts layer widths,
+/// architecture strings, architecture objects, and records whose architecture sits in a property; records come
+/// out with TropicalScore, ParameterCount, Flops and SearchSpace added.
 /// </summary>
 [Cmdlet(VerbsCommon.Get, "TropicalScore", DefaultParameterSetName = WidthsSet)]
 [OutputType(typeof(ArchitectureScore), typeof(PSObject))]
-public sealed class GetTropicalScoreCommand : PSCmdlet
+public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 {
     /// <summary>The input dimension used when none is given: a 32×32 RGB image, as in CIFAR.</summary>
     public const long DefaultInputDimension = 3072;
 
     private const string WidthsSet = "Widths";
+    private const string ArchitectureSet = "Architecture";
     private const string InputObjectSet = "InputObject";
 
-    /// <summary>The hidden-layer widths n1..nL, as numbers or as text such as "64,128,64".</summary>
+    // Records are scored in batches of this size, so large inputs use all cores while output still streams.
+    private const int BatchSize = 512;
+
+    private readonly List<PendingScore> _pending = new();
+    private readonly HashSet<string> _keptProperties = new(StringComparer.OrdinalIgnoreCase);
+    private CancellationTokenSource _cancellation = new();
+    private ScoringOptions _options = new();
+    private long _recordNumber;
+    private long _scored;
+    private bool _progressShown;
+
+    /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64".</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet)]
     [Alias("Widths")]
     public string[] LayerWidths { get; set; } = Array.Empty<string>();
 
-    /// <summary>The input dimension n0; records that carry their own InputDimension keep it.</summary>
+    /// <summary>The input dimension n0 of fully connected networks; records with their own InputDimension keep it.</summary>
     [Parameter(ParameterSetName = WidthsSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
     public long InputDimension { get; set; } = DefaultInputDimension;
 
-    /// <summary>A record from the pipeline with a LayerWidths property.</summary>
+    /// <summary>Architecture strings in any encoding Canopy reads.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ArchitectureSet)]
+    [ValidateNotNullOrEmpty]
+    public string[] Architecture { get; set; } = Array.Empty<string>();
+
+    /// <summary>Strings, architecture objects or records from the pipeline.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     public PSObject? InputObject { get; set; }
+
+    /// <summary>The record property that holds the architecture; by default the first of ArchitectureString, arch_str, arch, Architecture, genotype, arch_repr.</summary>
+    [Parameter(ParameterSetName = InputObjectSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ArchitectureProperty { get; set; }
+
+    /// <summary>The search space of the strings; by default it is recognised from each string's form.</summary>
+    [Parameter(ParameterSetName = ArchitectureSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
+    public SearchSpace? SearchSpace { get; set; }
 
     /// <summary>Which region count to report; Generic is the Canopy score.</summary>
     [Parameter]
     public RegionMode Mode { get; set; } = RegionMode.Generic;
 
-    protected override void ProcessRecord()
-    {
-        if (ParameterSetName == WidthsSet)
-        {
-            ScoreWidths(LayerWidths, InputDimension, target: LayerWidths);
-            return;
-        }
+    /// <summary>The dataset whose resolution and classifier the benchmark network uses.</summary>
+    [Parameter]
+    [ValidateSet(DatasetNames.Cifar10, DatasetNames.Cifar100, DatasetNames.ImageNet16, IgnoreCase = true)]
+    public string Dataset { get; set; } = DatasetNames.Cifar10;
 
-        ScoreRecord(InputObject!);
+    /// <summary>The network DARTS genotypes are evaluated in, unless a genotype carries its own cell widths.</summary>
+    [Parameter]
+    public DartsNetwork DartsNetwork { get; set; } = DartsNetwork.NasBench301;
+
+    public void Dispose() => _cancellation.Dispose();
+
+    protected override void BeginProcessing()
+    {
+        _options = new ScoringOptions(Mode, DatasetNames.Parse(Dataset), DartsNetwork);
     }
 
-    private void ScoreRecord(PSObject record)
+    protected override void ProcessRecord()
     {
-        PSPropertyInfo? widthsProperty = record.Properties["LayerWidths"] ?? record.Properties["Widths"];
-        if (widthsProperty is null)
+        switch (ParameterSetName)
         {
-            WriteError(ErrorRecords.Create(
-                $"The record {Describe(record)} has no LayerWidths property, so there is nothing to score.",
-                "LayerWidthsMissing",
-                ErrorCategory.InvalidData,
-                record));
+            case WidthsSet:
+                Enqueue(FromWidths(LayerWidths, InputDimension, LayerWidths), target: LayerWidths, record: null);
+                break;
+            case ArchitectureSet:
+                foreach (string text in Architecture)
+                {
+                    _recordNumber++;
+                    Enqueue(Parse(text, text), text, record: null);
+                }
+
+                break;
+            default:
+                _recordNumber++;
+                Classify(InputObject!);
+                break;
+        }
+
+        if (_pending.Count >= BatchSize)
+        {
+            Flush();
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        Flush();
+        if (_progressShown)
+        {
+            WriteProgress(new ProgressRecord(1, "Scoring architectures", "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        if (_keptProperties.Count > 0)
+        {
+            WriteWarning($"The records already had {string.Join(", ", _keptProperties.Select(name => "'" + name + "'"))}; those values were kept and Canopy's were not added. Rename the columns to see both.");
+        }
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    private void Classify(PSObject input)
+    {
+        object baseObject = input.BaseObject;
+        switch (baseObject)
+        {
+            case Architecture architecture:
+                Enqueue(architecture, input, record: null);
+                return;
+            case ArchitectureRecord record:
+                Enqueue(record.Definition, input, record: null);
+                return;
+            case string text:
+                Enqueue(Parse(text, input), input, record: null);
+                return;
+        }
+
+        PSPropertyInfo? property = ArchitectureProperties.Find(input, ArchitectureProperty);
+        if (property is not null)
+        {
+            object? value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
+            Architecture? architecture = value switch
+            {
+                Architecture known => known,
+                ArchitectureRecord record => record.Definition,
+                _ => Parse(ArchitectureProperties.Text(value) ?? string.Empty, input),
+            };
+            Enqueue(architecture, input, input);
             return;
         }
 
-        long inputDimension = InputDimension;
-        PSPropertyInfo? dimensionProperty = record.Properties["InputDimension"];
-        if (dimensionProperty?.Value is { } rawDimension && !string.IsNullOrWhiteSpace(rawDimension.ToString()))
+        PSPropertyInfo? widths = input.Properties["LayerWidths"] ?? input.Properties["Widths"];
+        if (widths is not null)
         {
-            if (!long.TryParse(rawDimension.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out inputDimension) ||
+            Enqueue(FromRecordWidths(input, widths), input, input);
+            return;
+        }
+
+        string expected = ArchitectureProperty is null
+            ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or LayerWidths"
+            : $"the property '{ArchitectureProperty}' named by -ArchitectureProperty";
+        WriteError(ErrorRecords.Create(
+            $"Record {_recordNumber} has no architecture: expected {expected}.",
+            "ArchitectureMissing",
+            ErrorCategory.InvalidData,
+            input));
+    }
+
+    private Architecture? Parse(string text, object target)
+    {
+        if (ArchitectureParser.TryParse(text, SearchSpace, out Architecture? architecture, out string? error))
+        {
+            return architecture;
+        }
+
+        WriteError(ErrorRecords.Create(
+            new FormatException($"Record {_recordNumber}: {error}"),
+            "ArchitectureInvalid",
+            ErrorCategory.InvalidData,
+            target));
+        return null;
+    }
+
+    private Architecture? FromRecordWidths(PSObject record, PSPropertyInfo widths)
+    {
+        long inputDimension = InputDimension;
+        if (ArchitectureProperties.Text(record.Properties["InputDimension"]?.Value) is { Length: > 0 } rawDimension)
+        {
+            if (!long.TryParse(rawDimension, NumberStyles.Integer, CultureInfo.InvariantCulture, out inputDimension) ||
                 inputDimension < 1 || inputDimension > FullyConnectedNetwork.MaxSize)
             {
                 WriteError(ErrorRecords.Create(
-                    $"The record {Describe(record)} has InputDimension '{rawDimension}'; it must be a whole number from 1 to {FullyConnectedNetwork.MaxSize}.",
+                    $"Record {_recordNumber} has InputDimension '{rawDimension}'; it must be a whole number from 1 to {FullyConnectedNetwork.MaxSize}.",
                     "InputDimensionInvalid",
                     ErrorCategory.InvalidData,
                     record));
-                return;
+                return null;
             }
         }
 
-        ScoreWidths(ToStrings(widthsProperty.Value), inputDimension, record);
+        return FromWidths(WidthTexts(widths.Value), inputDimension, record);
     }
 
-    private void ScoreWidths(IEnumerable<string> widthText, long inputDimension, object target)
+    private Architecture? FromWidths(IEnumerable<string> widthText, long inputDimension, object target)
     {
-        FullyConnectedNetwork network;
         try
         {
-            network = FullyConnectedNetwork.Create(inputDimension, WidthList.Parse(widthText));
+            return MlpArchitecture.Create(inputDimension, WidthList.Parse(widthText));
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            WriteError(ErrorRecords.Create(exception, "LayerWidthsInvalid", ErrorCategory.InvalidArgument, target));
-            return;
+            WriteError(ErrorRecords.Create(
+                new ArgumentException($"Record {Math.Max(1, _recordNumber)}: {exception.Message}", exception),
+                "LayerWidthsInvalid",
+                ErrorCategory.InvalidArgument,
+                target));
+            return null;
         }
-
-        RegionCount count;
-        try
-        {
-            count = RegionBounds.Compute(network, Mode);
-        }
-        catch (RegionCountTooLargeException exception)
-        {
-            WriteError(ErrorRecords.Create(exception, "RegionCountTooLarge", ErrorCategory.LimitsExceeded, target));
-            return;
-        }
-
-        WriteVerbose($"{network}: {Mode} uses {count.Formula}.");
-        WriteObject(new ArchitectureScore
-        {
-            Architecture = network.ToString(),
-            SearchSpace = "Mlp",
-            Mode = Mode,
-            TropicalScore = count.Log10,
-            RegionCount = count.Value,
-            ParameterCount = network.ParameterCount,
-            Flops = network.Flops,
-            Formula = count.Formula,
-            IsExactMaximum = count.IsExactMaximum,
-        });
     }
 
-    private static IEnumerable<string> ToStrings(object? value)
+    private void Enqueue(Architecture? architecture, object target, PSObject? record)
+    {
+        if (architecture is not null)
+        {
+            _pending.Add(new PendingScore(architecture, target, record, _recordNumber));
+        }
+    }
+
+    private void Flush()
+    {
+        if (_pending.Count == 0)
+        {
+            return;
+        }
+
+        (ArchitectureScore? Score, Exception? Error)[] results;
+        try
+        {
+            results = TropicalScorer.ScoreBatch(_pending.Select(item => item.Architecture).ToArray(), _options, _cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            _pending.Clear();
+            return;
+        }
+
+        for (int i = 0; i < results.Length; i++)
+        {
+            PendingScore item = _pending[i];
+            if (results[i].Error is { } error)
+            {
+                WriteError(ScoringError(error, item));
+                continue;
+            }
+
+            ArchitectureScore score = results[i].Score!;
+            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
+            WriteObject(item.Record is null ? score : Annotate(item.Record, score));
+        }
+
+        _scored += results.Length;
+        _pending.Clear();
+        _progressShown = true;
+        WriteProgress(new ProgressRecord(1, "Scoring architectures", $"{_scored} scored"));
+    }
+
+    private ErrorRecord ScoringError(Exception error, PendingScore item)
+    {
+        (string id, ErrorCategory category) = error switch
+        {
+            NotSupportedException => ("ModeNotSupported", ErrorCategory.InvalidArgument),
+            RegionCountTooLargeException => ("RegionCountTooLarge", ErrorCategory.LimitsExceeded),
+            OverflowException => ("CostTooLarge", ErrorCategory.LimitsExceeded),
+            _ => ("ArchitectureInvalid", ErrorCategory.InvalidData),
+        };
+        return ErrorRecords.Create(
+            new InvalidOperationException($"Record {item.RecordNumber} ({item.Architecture.Canonical}): {error.Message}", error),
+            id,
+            category,
+            item.Target);
+    }
+
+    // TropicalScore is always set, so a record can be scored again in another mode; the other properties are added
+    // only when absent, because benchmark files often carry their own published params and flops columns.
+    private PSObject Annotate(PSObject record, ArchitectureScore score)
+    {
+        SetProperty(record, "TropicalScore", score.TropicalScore);
+        AddIfAbsent(record, "ParameterCount", score.ParameterCount);
+        AddIfAbsent(record, "Flops", score.Flops);
+        AddIfAbsent(record, "SearchSpace", score.SearchSpace);
+        return record;
+    }
+
+    private static void SetProperty(PSObject record, string name, object? value)
+    {
+        if (record.Properties[name] is { } existing && existing.IsSettable)
+        {
+            existing.Value = value;
+            return;
+        }
+
+        record.Properties.Remove(name);
+        record.Properties.Add(new PSNoteProperty(name, value));
+    }
+
+    private void AddIfAbsent(PSObject record, string name, object? value)
+    {
+        if (record.Properties[name] is { } existing)
+        {
+            _keptProperties.Add(existing.Name);
+            return;
+        }
+
+        record.Properties.Add(new PSNoteProperty(name, value));
+    }
+
+    private static IEnumerable<string> WidthTexts(object? value)
     {
         object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
         if (unwrapped is string text)
@@ -134,15 +337,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet
 
         if (unwrapped is System.Collections.IEnumerable items)
         {
-            return items.Cast<object?>().Select(item => Convert.ToString(item is PSObject p ? p.BaseObject : item, CultureInfo.InvariantCulture) ?? string.Empty).ToArray();
+            return items.Cast<object?>().Select(item => ArchitectureProperties.Text(item) ?? string.Empty).ToArray();
         }
 
-        return new[] { Convert.ToString(unwrapped, CultureInfo.InvariantCulture) ?? string.Empty };
+        return new[] { ArchitectureProperties.Text(unwrapped) ?? string.Empty };
     }
 
-    private static string Describe(PSObject record)
-    {
-        string text = record.ToString();
-        return text.Length > 80 ? "'" + text[..77] + "...'" : "'" + text + "'";
-    }
+    private sealed record PendingScore(Architecture Architecture, object Target, PSObject? Record, long RecordNumber);
 }

@@ -20,7 +20,7 @@ Describe 'Get-TropicalScore for layer widths' {
     It 'runs the quick start with the default input dimension' {
         $score = Get-TropicalScore -LayerWidths 64, 128, 64
 
-        $score.Architecture | Should -Be '3072 -> 64-128-64'
+        $score.Architecture | Should -Be 'mlp:3072:64-128-64'
         $score.TropicalScore | Should -BeGreaterThan 0
         [double]::IsFinite($score.TropicalScore) | Should -BeTrue
         $score.ParameterCount | Should -Be ((3072 + 1) * 64 + (64 + 1) * 128 + (128 + 1) * 64)
@@ -82,5 +82,135 @@ LayerWidths,InputDimension
         [double]::IsFinite($wide.TropicalScore) | Should -BeTrue
         [double]::IsFinite($deep.TropicalScore) | Should -BeTrue
         $deep.RegionCount | Should -BeNullOrEmpty
+    }
+}
+
+Describe 'Get-TropicalScore for architectures' {
+    BeforeAll {
+        $cell9930 = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+        $dataFolder = Join-Path $PSScriptRoot '../../../shared/data'
+    }
+
+    It 'scores a NAS-Bench-201 string with the benchmark network costs' {
+        $score = Get-TropicalScore -Architecture $cell9930
+
+        $score.SearchSpace | Should -Be 'NatsTopology'
+        $score.ParameterCount | Should -Be 1288506
+        $score.Flops | Should -Be 184730250
+        $score.TropicalScore | Should -BeGreaterThan 0
+    }
+
+    It 'recognises every encoding from its form' {
+        $inputs = @(
+            $cell9930
+            '8:16:24:32:64'
+            'mlp:784:128-64'
+            "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])"
+        )
+
+        $scores = $inputs | Get-TropicalScore
+
+        $scores.SearchSpace | Should -Be @('NatsTopology', 'NatsSize', 'Mlp', 'Darts')
+        $scores | ForEach-Object { [double]::IsFinite($_.TropicalScore) | Should -BeTrue }
+    }
+
+    It 'counts more regions for a 3x3 convolution than for a 1x1 and an identity' {
+        $cells = '|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|',
+                 '|none~0|+|none~0|none~1|+|nor_conv_1x1~0|none~1|none~2|',
+                 '|none~0|+|none~0|none~1|+|nor_conv_3x3~0|none~1|none~2|'
+
+        $scores = (Get-TropicalScore -Architecture $cells).TropicalScore
+
+        $scores[0] | Should -BeLessThan $scores[1]
+        $scores[1] | Should -BeLessThan $scores[2]
+    }
+
+    It 'gives a disconnected cell a single region' {
+        (Get-TropicalScore -Architecture '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|none~0|none~1|none~2|').TropicalScore | Should -Be 0
+    }
+
+    It 'adds the scores to records and keeps their properties' {
+        $records = @"
+Name,ArchitectureString,Accuracy
+best,$cell9930,94.36
+plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
+"@ | ConvertFrom-Csv
+
+        $scored = $records | Get-TropicalScore
+
+        $scored.Count | Should -Be 2
+        $scored[0].Name | Should -Be 'best'
+        $scored[0].Accuracy | Should -Be '94.36'
+        $scored[0].ParameterCount | Should -Be 1288506
+        $scored[0].SearchSpace | Should -Be 'NatsTopology'
+        $scored[0].TropicalScore | Should -BeGreaterThan $scored[1].TropicalScore
+    }
+
+    It 'reads the column named by -ArchitectureProperty' {
+        $record = [pscustomobject]@{ cell = $cell9930; arch = 'not an architecture' }
+
+        $scored = $record | Get-TropicalScore -ArchitectureProperty cell
+
+        $scored.ParameterCount | Should -Be 1288506
+    }
+
+    It 'keeps a published flops column and warns once' {
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ arch_str = $cell9930; flops = 116.69 } }
+
+        $scored = $records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scored.flops | Should -Be @(116.69, 116.69, 116.69)
+        $warnings.Count | Should -Be 1
+        $warnings[0] | Should -BeLike "*'flops'*"
+    }
+
+    It 'reports each bad record and scores the others' {
+        $inputs = @(
+            $cell9930
+            '|nor_conv_5x5~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+            '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|'
+            '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~7|'
+            '8:16:24:32:72'
+            "Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2, 3, 4, 5])"
+            'banana'
+            ''
+            '|none~0|+|none~0|none~1|+|nor_conv_1x1~0|none~1|none~2|'
+        )
+
+        $scores = $inputs | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $scores.Count | Should -Be 2
+        $problems.Count | Should -Be 7
+        $problems | ForEach-Object {
+            $_.FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+            $_.CategoryInfo.Category | Should -Be 'InvalidData'
+        }
+        $problems[0].Exception.Message | Should -BeLike '*Record 2*nor_conv_5x5*'
+        $problems[0].TargetObject | Should -Be $inputs[1]
+    }
+
+    It 'rejects a mode that cells do not define' {
+        $score = Get-TropicalScore -Architecture $cell9930 -Mode SerraBound -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ModeNotSupported,*'
+    }
+
+    It 'ranks NATS-Bench above the parameter count on all three datasets' {
+        $file = Join-Path $dataFolder 'nats-tss/nats_bench.csv'
+        if (-not (Test-Path $file)) {
+            Set-ItResult -Skipped -Because "the NATS-Bench file is not at $file"
+            return
+        }
+
+        $scored = Import-Csv $file | Get-TropicalScore
+        $scored.Count | Should -Be 15625
+
+        foreach ($target in 'CIFAR10TestAccuracy200Epochs', 'CIFAR100TestAccuracy200Epochs', 'ImageNetTestAccuracy200Epochs') {
+            $rows = $scored | Measure-ProxyCorrelation -Target $target -Proxy TropicalScore, ParameterCount
+            $tropical = ($rows | Where-Object Proxy -EQ 'TropicalScore').Spearman
+            $parameters = ($rows | Where-Object Proxy -EQ 'ParameterCount').Spearman
+            $tropical | Should -BeGreaterThan $parameters -Because "TropicalScore must rank $target better than the parameter count"
+        }
     }
 }
