@@ -46,8 +46,10 @@ LayerWidths,InputDimension
         $scores = $csv | Get-TropicalScore
 
         $scores.Count | Should -Be 3
-        $scores[0].RegionCount | Should -Be 7
-        $scores[2].RegionCount | Should -Be 25
+        $scores[0].TropicalScore | Should -BeExactly ([Math]::Log10(7))
+        $scores[2].TropicalScore | Should -BeExactly ([Math]::Log10(25))
+        $scores[0].SearchSpace | Should -Be 'Mlp'
+        $scores[1].LayerWidths | Should -Be '64,128,64'
     }
 
     It 'reports a bad record and still scores the others' {
@@ -62,12 +64,12 @@ LayerWidths,InputDimension
 
         $scores = $records | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 
-        $scores.RegionCount | Should -Be @(7, 3)
+        $scores.TropicalScore | Should -Be @([Math]::Log10(7), [Math]::Log10(3))
         $problems.Count | Should -Be 4
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'LayerWidthsInvalid,*'
         $problems[0].TargetObject.LayerWidths | Should -Be '3,0'
         $problems[1].Exception.Message | Should -BeLike "*'1.5' is not a whole number*"
-        $problems[2].FullyQualifiedErrorId | Should -BeLike 'LayerWidthsMissing,*'
+        $problems[2].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
         $problems[3].FullyQualifiedErrorId | Should -BeLike 'InputDimensionInvalid,*'
     }
 
