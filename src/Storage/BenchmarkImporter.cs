@@ -1,9 +1,11 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
+using System.Threading.Tasks;
 using Canopy.Architectures;
 using Canopy.Storage.Input;
 using Microsoft.Data.Sqlite;
@@ -16,8 +18,6 @@ namespace Canopy.Storage;
 /// </summary>
 internal sealed class BenchmarkImporter
 {
-    private const int ProgressInterval = 4096;
-
     private readonly string _databasePath;
     private readonly IArchitectureCanonicalizer _canonicalizer;
 
@@ -43,23 +43,15 @@ internal sealed class BenchmarkImporter
         long id = InsertBenchmark(connection, transaction, name, options.Path, source.Format, architectureColumn);
         var table = new BenchmarkTable(id, source.Columns.Count, architectureColumn);
         CacheConnection.Execute(connection, table.CreateSql(), transaction);
-        InsertColumns(connection, transaction, id, source.Columns, 0);
+        InsertColumns(connection, transaction, id, source.Columns, 0, source.Columns.Count);
 
-        var writer = new RowWriter(connection, transaction, table, source, options.Path, rejected);
-        while (hasRecord)
+        using var writer = new RowWriter(connection, transaction, table, options.Path, rejected);
+        if (hasRecord)
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            writer.Write(Canonicalize(source, architectureColumn, options.SearchSpace));
-            if (writer.RowsRead % ProgressInterval == 0)
-            {
-                progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
-            }
-
-            hasRecord = source.Read();
+            WriteRows(new RowParser(source, architectureColumn, options.SearchSpace, _canonicalizer), writer, source, progress, cancellationToken);
         }
 
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
-        writer.Dispose();
         CacheConnection.Execute(connection, table.CreateIndexSql(), transaction);
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
         cancellationToken.ThrowIfCancellationRequested();
@@ -78,6 +70,44 @@ internal sealed class BenchmarkImporter
             ArchitectureColumn = source.Columns[architectureColumn],
             Replaced = replaced,
         };
+    }
+
+    // Parses on a worker thread and writes on this one, so the callbacks run on the caller's thread. A failure on
+    // either side stops the other before the exception leaves, so the source is never read after disposal.
+    private static void WriteRows(RowParser parser, RowWriter writer, IRecordSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var queue = new BlockingCollection<RowBatch>(boundedCapacity: 4);
+        Task parsing = Task.Run(() => parser.Run(queue, stop.Token), CancellationToken.None);
+        try
+        {
+            foreach (RowBatch batch in queue.GetConsumingEnumerable(cancellationToken))
+            {
+                foreach (ParsedRow row in batch.Rows)
+                {
+                    writer.Write(row, batch.Columns);
+                }
+
+                progress?.Report(new ImportProgress(batch.BytesRead, source.TotalBytes, writer.RowsRead));
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            parsing.GetAwaiter().GetResult();
+        }
+        catch
+        {
+            stop.Cancel();
+            try
+            {
+                parsing.Wait(CancellationToken.None);
+            }
+            catch (AggregateException)
+            {
+                // The first failure is the one rethrown below; the parser's cancellation adds nothing.
+            }
+
+            throw;
+        }
     }
 
     private static int FindArchitectureColumn(IRecordSource source, BenchmarkImportOptions options)
@@ -99,28 +129,6 @@ internal sealed class BenchmarkImporter
         }
 
         return position;
-    }
-
-    // Returns the canonical architecture and its search space, or the reason the row cannot be stored.
-    private (string? Canonical, SearchSpace Space, string? Problem) Canonicalize(IRecordSource source, int column, SearchSpace? searchSpace)
-    {
-        if (source.RecordProblem is { } problem)
-        {
-            return (null, default, problem);
-        }
-
-        string? text = Convert.ToString(source.GetValue(column), CultureInfo.InvariantCulture);
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return (null, default, $"the architecture column '{source.Columns[column]}' is empty");
-        }
-
-        if (!_canonicalizer.TryCanonicalize(text, searchSpace, out string canonical, out SearchSpace detected, out string? error))
-        {
-            return (null, default, $"the architecture '{Shorten(text)}' is invalid: {error}");
-        }
-
-        return (canonical, detected, null);
     }
 
     private bool RemoveExisting(SqliteConnection connection, SqliteTransaction transaction, string name, bool replace)
@@ -160,13 +168,13 @@ internal sealed class BenchmarkImporter
         return (long)insert.ExecuteScalar()!;
     }
 
-    internal static void InsertColumns(SqliteConnection connection, SqliteTransaction transaction, long id, IReadOnlyList<string> columns, int firstPosition)
+    internal static void InsertColumns(SqliteConnection connection, SqliteTransaction transaction, long id, IReadOnlyList<string> columns, int firstPosition, int endPosition)
     {
         using SqliteCommand insert = Command(connection, transaction, "INSERT INTO benchmark_columns (benchmark_id, position, name) VALUES ($id, $position, $name);");
         SqliteParameter position = insert.Parameters.Add("$position", SqliteType.Integer);
         SqliteParameter name = insert.Parameters.Add("$name", SqliteType.Text);
         insert.Parameters.AddWithValue("$id", id);
-        for (int i = firstPosition; i < columns.Count; i++)
+        for (int i = firstPosition; i < endPosition; i++)
         {
             position.Value = i;
             name.Value = columns[i];
@@ -191,5 +199,4 @@ internal sealed class BenchmarkImporter
         return command;
     }
 
-    private static string Shorten(string text) => text.Length > 120 ? text[..117] + "..." : text;
 }

@@ -7,7 +7,8 @@ namespace Canopy.Storage;
 /// <summary>
 /// One prepared INSERT executed through SQLitePCL's raw API with positional parameters. Microsoft.Data.Sqlite looks
 /// every parameter up by name on each execution, which made a row cost more than reading it from the file.
-/// The statement runs inside whatever transaction the connection has open.
+/// Text is bound as UTF-16, which SQLite converts without a managed UTF-8 copy per value. The statement runs
+/// inside whatever transaction the connection has open.
 /// </summary>
 internal sealed class PreparedInsert : IDisposable
 {
@@ -30,7 +31,7 @@ internal sealed class PreparedInsert : IDisposable
             long whole => raw.sqlite3_bind_int64(_statement, index, whole),
             int whole => raw.sqlite3_bind_int64(_statement, index, whole),
             double real => raw.sqlite3_bind_double(_statement, index, real),
-            string text => raw.sqlite3_bind_text(_statement, index, text),
+            string text => raw.sqlite3_bind_text16(_statement, index, text),
             _ => throw new ArgumentException($"The cache stores long, double, string or null, not {value.GetType().Name}.", nameof(value)),
         };
         SqliteException.ThrowExceptionForRC(result, _database);

@@ -1,21 +1,19 @@
 using System;
 using System.Collections.Generic;
 using Canopy.Architectures;
-using Canopy.Storage.Input;
 using Microsoft.Data.Sqlite;
 
 namespace Canopy.Storage;
 
 /// <summary>
 /// Inserts the rows of one import with a single prepared INSERT whose parameters are rebound, and counts stored
-/// and rejected rows. Holds one row at a time, so memory does not grow with the file.
+/// and rejected rows.
 /// </summary>
 internal sealed class RowWriter : IDisposable
 {
     private readonly SqliteConnection _connection;
     private readonly SqliteTransaction _transaction;
     private readonly BenchmarkTable _table;
-    private readonly IRecordSource _source;
     private readonly string _path;
     private readonly Action<RowRejection>? _rejected;
     private readonly List<RowRejection> _rejections = new();
@@ -23,13 +21,12 @@ internal sealed class RowWriter : IDisposable
     private readonly Dictionary<SearchSpace, string> _spaceNames = new();
     private PreparedInsert _insert = null!;
 
-    public RowWriter(SqliteConnection connection, SqliteTransaction transaction, BenchmarkTable table, IRecordSource source, string path, Action<RowRejection>? rejected)
+    public RowWriter(SqliteConnection connection, SqliteTransaction transaction, BenchmarkTable table, string path, Action<RowRejection>? rejected)
     {
         _path = path;
         _connection = connection;
         _transaction = transaction;
         _table = table;
-        _source = source;
         _rejected = rejected;
         PrepareInsert();
     }
@@ -44,45 +41,46 @@ internal sealed class RowWriter : IDisposable
 
     public IEnumerable<SearchSpace> SearchSpaces => _searchSpaces;
 
-    /// <summary>Stores the source's current record with the architecture replaced by its canonical form, or rejects it.</summary>
-    public void Write((string? Canonical, SearchSpace Space, string? Problem) architecture)
+    /// <summary>Stores a row with its canonical architecture, or reports it as rejected.</summary>
+    public void Write(ParsedRow row, IReadOnlyList<string> columns)
     {
-        if (_source.Columns.Count > _table.ColumnCount)
+        if (row.Values.Length > _table.ColumnCount)
         {
-            AddColumns();
+            AddColumns(columns, row);
         }
 
-        if (architecture.Problem is not null)
+        if (row.Problem is not null)
         {
-            Reject(architecture.Problem);
+            Reject(row, columns);
             return;
         }
 
         // Parameters in the order of BenchmarkTable.InsertSql: line, search space, hash, then the value columns.
-        _insert.Bind(1, _source.LineNumber);
-        _insert.Bind(2, SpaceName(architecture.Space));
-        _insert.Bind(3, ArchitectureHash.Compute(architecture.Canonical!));
+        _insert.Bind(1, row.LineNumber);
+        _insert.Bind(2, SpaceName(row.SearchSpace));
+        _insert.Bind(3, row.ArchitectureHash);
         for (int i = 0; i < _table.ColumnCount; i++)
         {
-            _insert.Bind(i + 4, i == _table.ArchitectureColumn ? architecture.Canonical : _source.GetValue(i));
+            object? value = i == _table.ArchitectureColumn ? row.Canonical : i < row.Values.Length ? row.Values[i] : null;
+            _insert.Bind(i + 4, value);
         }
 
         _insert.Execute();
-        _searchSpaces.Add(architecture.Space);
+        _searchSpaces.Add(row.SearchSpace);
         RowsStored++;
     }
 
     public void Dispose() => _insert.Dispose();
 
-    private void Reject(string reason)
+    private void Reject(ParsedRow row, IReadOnlyList<string> columns)
     {
-        var record = new KeyValuePair<string, object?>[_source.Columns.Count];
+        var record = new KeyValuePair<string, object?>[row.Values.Length];
         for (int i = 0; i < record.Length; i++)
         {
-            record[i] = new KeyValuePair<string, object?>(_source.Columns[i], _source.GetValue(i));
+            record[i] = new KeyValuePair<string, object?>(columns[i], row.Values[i]);
         }
 
-        var rejection = new RowRejection { LineNumber = _source.LineNumber, Reason = reason, Record = record };
+        var rejection = new RowRejection { LineNumber = row.LineNumber, Reason = row.Problem!, Record = record };
         RowsRejected++;
         if (_rejections.Count < ImportSummary.MaxRejectionsKept)
         {
@@ -93,20 +91,20 @@ internal sealed class RowWriter : IDisposable
     }
 
     // A JSON record may bring a property that earlier records lacked; earlier rows read it as missing.
-    private void AddColumns()
+    private void AddColumns(IReadOnlyList<string> columns, ParsedRow row)
     {
-        if (_source.Columns.Count > BenchmarkTable.MaxColumns)
+        if (row.Values.Length > BenchmarkTable.MaxColumns)
         {
-            throw new BenchmarkFileException(_path, _source.LineNumber, $"The records use {_source.Columns.Count} distinct properties, but the cache stores at most {BenchmarkTable.MaxColumns}.");
+            throw new BenchmarkFileException(_path, row.LineNumber, $"The records use {row.Values.Length} distinct properties, but the cache stores at most {BenchmarkTable.MaxColumns}.");
         }
 
         int firstNew = _table.ColumnCount;
-        while (_table.ColumnCount < _source.Columns.Count)
+        while (_table.ColumnCount < row.Values.Length)
         {
             CacheConnection.Execute(_connection, _table.AddColumnSql(), _transaction);
         }
 
-        BenchmarkImporter.InsertColumns(_connection, _transaction, _table.Id, _source.Columns, firstNew);
+        BenchmarkImporter.InsertColumns(_connection, _transaction, _table.Id, columns, firstNew, row.Values.Length);
         _insert.Dispose();
         PrepareInsert();
     }

@@ -159,6 +159,34 @@ Describe 'Import-CanopyBenchmark' {
         $spaceMatches.CompletionText | Should -Be @("'with space'")
     }
 
+    It 'keeps the old benchmark when an import is stopped' {
+        $old = New-BenchmarkFile 'old.csv' "arch,acc`n$First,1`n"
+        Import-CanopyBenchmark -Path $old -Name bench -Database $Database | Out-Null
+        $block = [Text.StringBuilder]::new()
+        foreach ($i in 1..10000) { [void]$block.Append("$Best,$i.5`n") }
+        $large = Join-Path $TestDrive 'large.csv'
+        $writer = [IO.StreamWriter]::new($large)
+        $writer.Write("arch,acc`n")
+        foreach ($i in 1..40) { $writer.Write($block.ToString()) }
+        $writer.Dispose()
+
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript("Import-Module '$env:CANOPY_MODULE_MANIFEST'; Import-CanopyBenchmark -Path '$large' -Name bench -Database '$Database' -Force")
+        $running = $shell.BeginInvoke()
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while (-not $running.IsCompleted -and [DateTime]::UtcNow -lt $deadline -and -not ((Test-Path "$Database-wal") -and (Get-Item "$Database-wal").Length -gt 1MB)) {
+            Start-Sleep -Milliseconds 20
+        }
+        $completedBeforeStop = $running.IsCompleted
+        $shell.Stop()
+        $shell.Dispose()
+
+        $completedBeforeStop | Should -BeFalse -Because 'the import must still run when it is stopped'
+        $records = @(Get-CanopyBenchmark -Name bench -Database $Database)
+        $records.Count | Should -Be 1
+        $records[0].acc | Should -Be 1
+    }
+
     It 'imports nats_bench.csv with the values Import-Csv reads' {
         if (-not (Test-Path $NatsFile)) {
             Set-ItResult -Skipped -Because 'the shared benchmark data (../shared/data) is not present'

@@ -1,0 +1,16 @@
+using System;
+using System.Collections.Generic;
+
+namespace Canopy.Storage;
+
+/// <summary>Consecutive rows handed from the parsing thread to the writing thread.</summary>
+internal sealed class RowBatch
+{
+    public List<ParsedRow> Rows { get; } = new(RowParser.BatchSize);
+
+    /// <summary>The column names known when the batch was queued, enough for every row in it.</summary>
+    public IReadOnlyList<string> Columns { get; set; } = Array.Empty<string>();
+
+    /// <summary>Bytes read from the file when the batch was queued.</summary>
+    public long BytesRead { get; set; }
+}
