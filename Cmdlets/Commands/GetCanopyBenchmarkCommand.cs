@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Linq.Expressions;
+using System.Reflection;
 using System.Management.Automation;
 using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
@@ -19,6 +21,8 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 {
     private const string ListSet = "List";
     private const string RecordsSet = "Records";
+
+    private static readonly Func<int, PSObject> NewRecord = CreateRecordFactory();
 
     /// <summary>The benchmark whose records to stream; without it the stored benchmarks are listed.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = RecordsSet, ValueFromPipelineByPropertyName = true)]
@@ -80,7 +84,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         while (reader.Read())
         {
             // The import rejected column names that repeat ignoring case, so the duplicate check can be skipped.
-            var record = new PSObject();
+            PSObject record = NewRecord(columns.Length + 1);
             PSMemberInfoCollection<PSPropertyInfo> properties = record.Properties;
             for (int i = 0; i < columns.Length; i++)
             {
@@ -94,6 +98,21 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 
             WriteObject(record);
         }
+    }
+
+    // PowerShell 7 has a public PSObject(int capacity) constructor that keeps the note properties with the object,
+    // which made building records about four times faster in a measurement on PowerShell 7.6. PowerShellStandard
+    // 5.1 does not declare it, so it is bound at run time, with the plain constructor as the fallback.
+    private static Func<int, PSObject> CreateRecordFactory()
+    {
+        ConstructorInfo? withCapacity = typeof(PSObject).GetConstructor(new[] { typeof(int) });
+        if (withCapacity is null)
+        {
+            return _ => new PSObject();
+        }
+
+        ParameterExpression capacity = Expression.Parameter(typeof(int), "capacity");
+        return Expression.Lambda<Func<int, PSObject>>(Expression.New(withCapacity, capacity), capacity).Compile();
     }
 
     // Parses each requested architecture in the benchmark's search spaces, then by detection.
