@@ -108,6 +108,11 @@ public sealed class NatsSizeArchitecture : Architecture
         }
 
         string[] parts = trimmed.Split(':');
+        if (parts.Length == 1)
+        {
+            throw Error(text, $"{ArchitectureFormatException.Quote(text)} is not a NATS-Bench size channel list; expected five widths joined by ':', for example 8:16:24:32:64.");
+        }
+
         var widths = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {

@@ -61,6 +61,7 @@ public class ArchitectureParserTests
     [InlineData("8:16:24:32", null, "has 5 widths, but 4 were given")]
     [InlineData("8:16:x:32:64", SearchSpace.NatsSize, "'x' in '8:16:x:32:64' is not a whole number")]
     [InlineData("8:16:24:32:64", SearchSpace.NatsTopology, "'8:16:24:32:64' is not a NATS-Bench topology cell")]
+    [InlineData("|none~0|", SearchSpace.NatsSize, "'|none~0|' is not a NATS-Bench size channel list")]
     [InlineData("mlp:3072:64-0", null, "Invalid MLP string 'mlp:3072:64-0'")]
     [InlineData("mlp:3072", null, "has no ':' between the input dimension and the widths")]
     [InlineData("mlp:abc:4", null, "The input dimension 'abc'")]
