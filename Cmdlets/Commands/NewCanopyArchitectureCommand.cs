@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using Canopy.Architectures;
+using Canopy.Commands.Infrastructure;
+using Canopy.Costs;
+using Canopy.Regions;
+
+namespace Canopy.Commands;
+
+/// <summary>
+/// Builds architectures of any search space from a string, from piped records, or from their parts: NATS-Bench
+/// topology operations, NATS-Bench size channels, DARTS candidate-edge operations or MLP widths. Each comes out with
+/// its canonical string and the exact parameter and FLOP counts of its benchmark network.
+/// </summary>
+[Cmdlet(VerbsCommon.New, "CanopyArchitecture", DefaultParameterSetName = StringSet)]
+[OutputType(typeof(NatsTopologyRecord), typeof(NatsSizeRecord), typeof(DartsRecord), typeof(MlpRecord))]
+public sealed class NewCanopyArchitectureCommand : PSCmdlet
+{
+    private const string StringSet = "ArchitectureString";
+    private const string InputObjectSet = "InputObject";
+    private const string OperationsSet = "NatsTopology";
+    private const string ChannelsSet = "NatsSize";
+    private const string DartsCellsSet = "DartsCells";
+    private const string MlpSet = "Mlp";
+
+    private long _recordNumber;
+    private Dataset _dataset;
+
+    /// <summary>Architecture strings in any encoding Canopy reads.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet)]
+    [Alias("Genotype", "Cell")]
+    [ValidateNotNull]
+    public string[] ArchitectureString { get; set; } = Array.Empty<string>();
+
+    /// <summary>Strings, architecture objects or records from the pipeline.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The record property that contains the architecture; by default the first of the usual names.</summary>
+    [Parameter(ParameterSetName = InputObjectSet)]
+    [ValidateNotNullOrEmpty]
+    public string? ArchitectureProperty { get; set; }
+
+    /// <summary>The six NATS-Bench topology operations on edges (0→1), (0→2), (1→2), (0→3), (1→3), (2→3).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = OperationsSet)]
+    [ValidateCount(NatsTopologyCell.EdgeCount, NatsTopologyCell.EdgeCount)]
+    [ValidateSet("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3")]
+    public string[] Operations { get; set; } = Array.Empty<string>();
+
+    /// <summary>The five NATS-Bench size widths, each one of 8, 16, ..., 64.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = ChannelsSet)]
+    [ValidateCount(NatsSizeArchitecture.LayerCount, NatsSizeArchitecture.LayerCount)]
+    public int[] Channels { get; set; } = Array.Empty<int>();
+
+    /// <summary>One DARTS operation per candidate edge of the normal cell, in the standard edge order.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = DartsCellsSet)]
+    [ValidateCount(DartsCell.CandidateEdgeCount, DartsCell.CandidateEdgeCount)]
+    [ValidateSet("none", "max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5")]
+    public string[] NormalOperations { get; set; } = Array.Empty<string>();
+
+    /// <summary>One DARTS operation per candidate edge of the reduction cell; by default the normal cell's list.</summary>
+    [Parameter(ParameterSetName = DartsCellsSet)]
+    [ValidateCount(DartsCell.CandidateEdgeCount, DartsCell.CandidateEdgeCount)]
+    [ValidateSet("none", "max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5")]
+    public string[]? ReduceOperations { get; set; }
+
+    /// <summary>The channel count of every cell of the DARTS network; by default the genotype goes into -DartsNetwork.</summary>
+    [Parameter(ParameterSetName = DartsCellsSet)]
+    [ValidateCount(1, DartsGenotype.MaxCells)]
+    public int[]? Widths { get; set; }
+
+    /// <summary>The hidden-layer widths of an MLP, as numbers or text such as "64,128,64".</summary>
+    [Parameter(Mandatory = true, ParameterSetName = MlpSet)]
+    public string[] LayerWidths { get; set; } = Array.Empty<string>();
+
+    /// <summary>The input dimension of the MLP.</summary>
+    [Parameter(ParameterSetName = MlpSet)]
+    [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
+    public long InputDimension { get; set; } = ArchitectureConversion.DefaultInputDimension;
+
+    /// <summary>The search space the strings or records must belong to; by default recognised from each string.</summary>
+    [Parameter]
+    public SearchSpace? SearchSpace { get; set; }
+
+    /// <summary>The dataset whose resolution and classifier the benchmark network uses.</summary>
+    [Parameter]
+    [ValidateSet(DatasetNames.Cifar10, DatasetNames.Cifar100, DatasetNames.ImageNet16, IgnoreCase = true)]
+    public string Dataset { get; set; } = DatasetNames.Cifar10;
+
+    /// <summary>The network DARTS genotypes are counted in, unless a genotype carries its own cell widths.</summary>
+    [Parameter]
+    public DartsNetwork DartsNetwork { get; set; } = DartsNetwork.NasBench301;
+
+    protected override void BeginProcessing()
+    {
+        _dataset = DatasetNames.Parse(Dataset);
+
+        SearchSpace? implied = ParameterSetName switch
+        {
+            OperationsSet => Architectures.SearchSpace.NatsTopology,
+            ChannelsSet => Architectures.SearchSpace.NatsSize,
+            DartsCellsSet => Architectures.SearchSpace.Darts,
+            MlpSet => Architectures.SearchSpace.Mlp,
+            _ => null,
+        };
+
+        if (implied is not null && SearchSpace is not null && SearchSpace != implied)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                $"-SearchSpace {SearchSpace} contradicts the parameters given, which build a {implied} architecture; omit -SearchSpace or pass {implied}.",
+                "SearchSpaceMismatch",
+                ErrorCategory.InvalidArgument,
+                SearchSpace));
+        }
+    }
+
+    protected override void ProcessRecord()
+    {
+        switch (ParameterSetName)
+        {
+            case StringSet:
+                foreach (string text in ArchitectureString)
+                {
+                    _recordNumber++;
+                    Emit(ArchitectureConversion.Convert(text, SearchSpace, propertyName: null, $"Architecture {_recordNumber}", out ErrorRecord? error), error);
+                }
+
+                break;
+            case InputObjectSet:
+                _recordNumber++;
+                Emit(ArchitectureConversion.Convert(InputObject, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? recordError), recordError);
+                break;
+            default:
+                Emit(FromParts(out ErrorRecord? partsError), partsError);
+                break;
+        }
+    }
+
+    private Architecture? FromParts(out ErrorRecord? error)
+    {
+        error = null;
+        object target = ParameterSetName switch
+        {
+            OperationsSet => Operations,
+            ChannelsSet => Channels,
+            DartsCellsSet => (object?)Widths ?? NormalOperations,
+            _ => LayerWidths,
+        };
+
+        try
+        {
+            return ParameterSetName switch
+            {
+                OperationsSet => NatsTopologyCell.Create(Operations.Select(ParseNatsOperation)),
+                ChannelsSet => NatsSizeArchitecture.Create(Channels),
+                DartsCellsSet => FromCandidateEdges(),
+                _ => MlpArchitecture.Create(InputDimension, WidthList.Parse(LayerWidths)),
+            };
+        }
+        catch (Exception exception) when (exception is ArgumentException or FormatException)
+        {
+            error = ErrorRecords.Create(exception, "ArchitectureInvalid", ErrorCategory.InvalidData, target);
+            return null;
+        }
+    }
+
+    // Without -ReduceOperations the reduction cell uses the normal cell's list; its edges from the two cell inputs
+    // then run at stride 2.
+    private DartsGenotype FromCandidateEdges()
+    {
+        DartsCell normal = DartsCell.FromCandidateEdges(NormalOperations.Select(ParseDartsOperation));
+        DartsCell reduce = ReduceOperations is null ? normal : DartsCell.FromCandidateEdges(ReduceOperations.Select(ParseDartsOperation));
+        return DartsGenotype.Create(normal, reduce, Widths);
+    }
+
+    private void Emit(Architecture? architecture, ErrorRecord? error)
+    {
+        if (architecture is null)
+        {
+            WriteError(error!);
+            return;
+        }
+
+        ArchitectureRecord record = ArchitectureRecord.Create(architecture, _dataset, DartsNetwork);
+        if (record.ParameterCount is null)
+        {
+            WriteWarning($"{record.Architecture}: the parameter or FLOP count exceeds Int64, so it is left empty.");
+        }
+
+        WriteVerbose(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network} on {DatasetNames.Name(_dataset)}."));
+        WriteObject(ArchitectureConversion.ToOutput(record));
+    }
+
+    // ValidateSet accepts any letter case, so names are lowered before lookup.
+    private static NatsOperation ParseNatsOperation(string name) =>
+        NatsOperationNames.TryParse(name.ToLowerInvariant(), out NatsOperation operation) ? operation : throw new ArgumentException($"Unknown NATS-Bench operation '{name}'.");
+
+    private static DartsOperation ParseDartsOperation(string name) =>
+        DartsOperationNames.TryParse(name.ToLowerInvariant(), out DartsOperation operation) ? operation : throw new ArgumentException($"Unknown DARTS operation '{name}'.");
+}

@@ -1,0 +1,171 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using Canopy.Architectures;
+using Canopy.Costs;
+using Canopy.Regions;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>
+/// Turns PowerShell input into architectures: strings in any encoding Canopy reads, core Architecture objects,
+/// the records the architecture cmdlets output, records whose architecture sits in a property (see
+/// <see cref="ArchitectureProperties"/>), and records that describe an MLP by LayerWidths and InputDimension.
+/// </summary>
+internal static class ArchitectureConversion
+{
+    /// <summary>The input dimension of MLP records without one: a 32×32 RGB image.</summary>
+    public const long DefaultInputDimension = 3072;
+
+    private static readonly string[] DisplayedProperties = { "SearchSpace", "ParameterCount", "Flops", "Architecture" };
+
+    /// <summary>
+    /// Converts one input. Returns null and sets <paramref name="error"/> (an ArchitectureInvalid, ArchitectureMissing
+    /// or InputDimensionInvalid record whose target is the input) when the input contains no valid architecture.
+    /// </summary>
+    /// <param name="input">A string, an architecture, an architecture record, or any record.</param>
+    /// <param name="searchSpace">The search space the input must belong to; null to recognise it from the text.</param>
+    /// <param name="propertyName">The record property that holds the architecture; null to try the usual names.</param>
+    /// <param name="label">How messages name the input, for example "Record 3".</param>
+    /// <param name="error">The error to write when the conversion fails.</param>
+    public static Architecture? Convert(object? input, SearchSpace? searchSpace, string? propertyName, string label, out ErrorRecord? error)
+    {
+        object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
+        error = null;
+
+        switch (value)
+        {
+            case null:
+                error = Missing(input, $"{label} is empty, so there is no architecture to read.");
+                return null;
+            case Architecture architecture:
+                return Check(architecture, searchSpace, input, label, out error);
+            case ArchitectureRecord record:
+                return Check(record.Definition, searchSpace, input, label, out error);
+            case string text:
+                return Parse(text, searchSpace, input, label, out error);
+        }
+
+        var properties = input as PSObject ?? PSObject.AsPSObject(value);
+        PSPropertyInfo? property = ArchitectureProperties.Find(properties, propertyName);
+        if (property is not null)
+        {
+            object? propertyValue = property.Value is PSObject inner ? inner.BaseObject : property.Value;
+            return propertyValue switch
+            {
+                Architecture architecture => Check(architecture, searchSpace, input, label, out error),
+                ArchitectureRecord record => Check(record.Definition, searchSpace, input, label, out error),
+                _ => Parse(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace ?? HintedSearchSpace(properties), input, label, out error),
+            };
+        }
+
+        PSPropertyInfo? widths = properties.Properties["LayerWidths"] ?? properties.Properties["Widths"];
+        if (widths is not null && propertyName is null)
+        {
+            return FromWidthsRecord(properties, widths, searchSpace, label, out error);
+        }
+
+        string expected = propertyName is null
+            ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or LayerWidths"
+            : $"the property '{propertyName}'";
+        error = Missing(input, $"{label} has no architecture: expected {expected}.");
+        return null;
+    }
+
+    /// <summary>
+    /// Wraps a record for output, showing SearchSpace, ParameterCount, Flops and Architecture by default; the other
+    /// properties stay available to Select-Object and Format-List.
+    /// </summary>
+    public static PSObject ToOutput(ArchitectureRecord record)
+    {
+        var output = new PSObject(record);
+        var displaySet = new PSPropertySet("DefaultDisplayPropertySet", DisplayedProperties);
+        output.Members.Add(new PSMemberSet("PSStandardMembers", new PSMemberInfo[] { displaySet }));
+        return output;
+    }
+
+    private static Architecture? Parse(string text, SearchSpace? searchSpace, object? target, string label, out ErrorRecord? error)
+    {
+        if (ArchitectureParser.TryParse(text, searchSpace, out Architecture? architecture, out string? message))
+        {
+            error = null;
+            return architecture;
+        }
+
+        error = Invalid(target, $"{label}: {message}");
+        return null;
+    }
+
+    private static Architecture? Check(Architecture architecture, SearchSpace? searchSpace, object? target, string label, out ErrorRecord? error)
+    {
+        if (searchSpace is null || architecture.SearchSpace == searchSpace)
+        {
+            error = null;
+            return architecture;
+        }
+
+        error = Invalid(target, $"{label}: {architecture.Canonical} is a {architecture.SearchSpace} architecture, not {searchSpace}.");
+        return null;
+    }
+
+    // A SearchSpace property, which the records of Get-CanopyBenchmark and of these cmdlets carry, names the space
+    // the parser reads the text in.
+    private static SearchSpace? HintedSearchSpace(PSObject record)
+    {
+        object? value = record.Properties["SearchSpace"]?.Value;
+        value = value is PSObject wrapped ? wrapped.BaseObject : value;
+        return value switch
+        {
+            SearchSpace space => space,
+            string text when Enum.TryParse(text, ignoreCase: true, out SearchSpace parsed) && Enum.IsDefined(parsed) => parsed,
+            _ => null,
+        };
+    }
+
+    private static Architecture? FromWidthsRecord(PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, out ErrorRecord? error)
+    {
+        long inputDimension = DefaultInputDimension;
+        string? rawDimension = ArchitectureProperties.Text(record.Properties["InputDimension"]?.Value);
+        if (!string.IsNullOrWhiteSpace(rawDimension) &&
+            (!long.TryParse(rawDimension, NumberStyles.Integer, CultureInfo.InvariantCulture, out inputDimension) || inputDimension < 1 || inputDimension > FullyConnectedNetwork.MaxSize))
+        {
+            error = ErrorRecords.Create(
+                new FormatException($"{label} has InputDimension '{rawDimension}'; it must be a whole number from 1 to {FullyConnectedNetwork.MaxSize}."),
+                "InputDimensionInvalid",
+                ErrorCategory.InvalidData,
+                record);
+            return null;
+        }
+
+        try
+        {
+            MlpArchitecture mlp = MlpArchitecture.Create(inputDimension, WidthList.Parse(WidthTexts(widths.Value)));
+            return Check(mlp, searchSpace, record, label, out error);
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            error = Invalid(record, $"{label}: invalid LayerWidths: {exception.Message}");
+            return null;
+        }
+    }
+
+    private static IEnumerable<string> WidthTexts(object? value)
+    {
+        object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        if (unwrapped is not string && unwrapped is IEnumerable items)
+        {
+            return items.Cast<object?>().Select(item => ArchitectureProperties.Text(item) ?? string.Empty).ToArray();
+        }
+
+        return new[] { ArchitectureProperties.Text(unwrapped) ?? string.Empty };
+    }
+
+    private static ErrorRecord Invalid(object? target, string message) =>
+        ErrorRecords.Create(new FormatException(message), "ArchitectureInvalid", ErrorCategory.InvalidData, target);
+
+    private static ErrorRecord Missing(object? target, string message) =>
+        ErrorRecords.Create(new ArgumentException(message), "ArchitectureMissing", ErrorCategory.InvalidData, target);
+}

@@ -1,0 +1,174 @@
+BeforeAll {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+
+    $script:Cell9930 = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+    $script:DartsV2 = "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])"
+    $script:QuickStartOperations = @(
+        'sep_conv_3x3', 'sep_conv_3x3'
+        'sep_conv_3x3', 'sep_conv_3x3', 'none'
+        'skip_connect', 'sep_conv_3x3', 'none', 'none'
+        'skip_connect', 'none', 'dil_conv_3x3', 'none', 'none'
+    )
+}
+
+Describe 'New-CanopyArchitecture' {
+    It 'counts NATS-Bench index 9930 exactly' {
+        $architecture = New-CanopyArchitecture $Cell9930
+
+        $architecture.SearchSpace | Should -Be 'NatsTopology'
+        $architecture.Architecture | Should -BeExactly $Cell9930
+        $architecture.ParameterCount | Should -Be 1288506
+        $architecture.Flops | Should -Be 184730250
+        $architecture.Operations | Should -Be @('nor_conv_3x3', 'nor_conv_3x3', 'nor_conv_3x3', 'skip_connect', 'nor_conv_3x3', 'nor_conv_3x3')
+    }
+
+    It 'builds the same cell from its six operations' {
+        $architecture = New-CanopyArchitecture -SearchSpace NatsTopology -Operations nor_conv_3x3, nor_conv_3x3, NOR_CONV_3X3, skip_connect, nor_conv_3x3, nor_conv_3x3
+
+        $architecture.Architecture | Should -BeExactly $Cell9930
+        $architecture.Definition | Should -BeOfType ([Canopy.Architectures.NatsTopologyCell])
+    }
+
+    It 'counts the networks of the other datasets' {
+        (New-CanopyArchitecture $Cell9930 -Dataset ImageNet16-120).Flops | Should -Be 46190200
+        (New-CanopyArchitecture $Cell9930 -Dataset cifar100).ParameterCount | Should -Be 1294356
+    }
+
+    It 'builds a NATS-Bench size architecture from channels' {
+        $architecture = New-CanopyArchitecture -Channels 8, 8, 8, 16, 40
+
+        $architecture.Architecture | Should -BeExactly '8:8:8:16:40'
+        $architecture.BenchmarkIndex | Should -Be 12
+        $architecture.ParameterCount | Should -Be 67378
+        $architecture.Flops | Should -Be 7991706
+    }
+
+    It 'runs the quick start with five widths and 14 cell operations' {
+        $architecture = New-CanopyArchitecture -Widths 32, 32, 32, 32, 32 -NormalOperations $QuickStartOperations
+
+        $architecture.SearchSpace | Should -Be 'Darts'
+        $architecture.CellWidths | Should -Be @(32, 32, 32, 32, 32)
+        $architecture.Architecture.StartsWith("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0)") | Should -BeTrue
+        $architecture.Architecture.EndsWith('; widths=[32, 32, 32, 32, 32]') | Should -BeTrue
+        $architecture.Reduce.Count | Should -Be 8
+        $architecture.Network | Should -Be 'DARTS cells: 5 cells, C = 32, 32, 32, 32, 32'
+
+        $reparsed = New-CanopyArchitecture $architecture.Architecture
+        $reparsed.ParameterCount | Should -Be $architecture.ParameterCount
+        $reparsed.Flops | Should -Be $architecture.Flops
+    }
+
+    It 'keeps nodes with other than two inputs as 14 edges' {
+        $operations = $QuickStartOperations.Clone()
+        $operations[13] = 'avg_pool_3x3'
+
+        $architecture = New-CanopyArchitecture -Widths 32, 32, 32, 32, 32 -NormalOperations $operations -ReduceOperations $QuickStartOperations
+
+        $architecture.Normal.Count | Should -Be 14
+        $architecture.Reduce.Count | Should -Be 8
+        $architecture.Normal[13].ToString() | Should -Be "('avg_pool_3x3', 4)"
+        (New-CanopyArchitecture $architecture.Architecture).Architecture | Should -BeExactly $architecture.Architecture
+    }
+
+    It 'counts DARTS V2 in both DARTS networks' {
+        (New-CanopyArchitecture -Genotype $DartsV2 -DartsNetwork Evaluation).ParameterCount | Should -Be 3349342
+        (New-CanopyArchitecture -Genotype $DartsV2).ParameterCount | Should -Be 919722
+    }
+
+    It 'builds an MLP that Get-TropicalScore can read' {
+        $architecture = New-CanopyArchitecture -LayerWidths 64, 128, 64
+
+        $architecture.Architecture | Should -BeExactly 'mlp:3072:64-128-64'
+        $architecture.ParameterCount | Should -Be ((3072 + 1) * 64 + (64 + 1) * 128 + (128 + 1) * 64)
+        $architecture.LayerWidths | Should -Be @(64, 128, 64)
+        $architecture.InputDimension | Should -Be 3072
+    }
+
+    It 'binds records from Import-Csv and reports bad ones' {
+        $records = @"
+arch_str,accuracy
+$Cell9930,94.36
+|nor_conv_5x5~0|+|none~0|none~1|+|none~0|none~1|none~2|,10.0
+"|none~0|+|none~0|none~1|+|none~0|none~1|",10.0
+"(4, 3, 3, 0, 0, 0)",85.86
+"@ | ConvertFrom-Csv
+
+        $architectures = $records | New-CanopyArchitecture -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $architectures.Count | Should -Be 2
+        $architectures[0].ParameterCount | Should -Be 1288506
+        $architectures[1].Architecture | Should -BeExactly '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|'
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].TargetObject.accuracy | Should -Be '10.0'
+        $problems[0].Exception.Message | Should -BeLike "Record 2: Unknown operation 'nor_conv_5x5'*valid operations are none, skip_connect*"
+        $problems[1].Exception.Message | Should -BeLike 'Record 3: Node 3 has 2 edge(s)*'
+    }
+
+    It 'reports records without an architecture' {
+        $inputs = @(
+            [pscustomobject]@{ Name = 'no architecture' }
+            [pscustomobject]@{ LayerWidths = '3,4'; InputDimension = 2 }
+            [pscustomobject]@{ LayerWidths = '3'; InputDimension = 'two' }
+        )
+
+        $architectures = $inputs | New-CanopyArchitecture -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $architectures.Architecture | Should -Be 'mlp:2:3-4'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
+        $problems[0].Exception.Message | Should -BeLike 'Record 1 has no architecture*'
+        $problems[1].FullyQualifiedErrorId | Should -BeLike 'InputDimensionInvalid,*'
+    }
+
+    It 'takes its own records and architecture objects back' {
+        $original = New-CanopyArchitecture $Cell9930
+
+        $again = $original, $original.Definition | New-CanopyArchitecture -Dataset ImageNet16-120
+
+        $again.Count | Should -Be 2
+        $again.Flops | Should -Be @(46190200, 46190200)
+    }
+
+    It 'checks the search space when one is given' {
+        $architectures = '8:16:24:32:64', $Cell9930 | New-CanopyArchitecture -SearchSpace NatsSize -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $architectures.Architecture | Should -Be '8:16:24:32:64'
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike "Record 2: '|nor_conv_3x3~0|*' is not a NATS-Bench size channel list*"
+    }
+
+    It 'reports invalid parts without stopping' {
+        New-CanopyArchitecture -Channels 8, 16, 24, 32, 65 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike '*Width 65 of layer 4 is outside the NATS-Bench size space*'
+        $problems[0].TargetObject | Should -Be @(8, 16, 24, 32, 65)
+    }
+
+    It 'rejects a search space that contradicts the parts' {
+        { New-CanopyArchitecture -SearchSpace NatsSize -Channels 8, 8, 8, 8, 8 } | Should -Not -Throw
+        { New-CanopyArchitecture -SearchSpace Darts -Channels 8, 8, 8, 8, 8 -ErrorAction Stop } | Should -Throw -ErrorId 'SearchSpaceMismatch,*'
+    }
+
+    It 'validates operation lists at binding' {
+        { New-CanopyArchitecture -Operations none, none -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+        { New-CanopyArchitecture -Operations none, none, none, none, none, conv -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'converts the NASLib DARTS records' {
+        $file = Join-Path $PSScriptRoot '../../../shared/data/darts-other-tasks/nb301_9x_zc13.csv'
+        if (-not (Test-Path $file)) {
+            Set-ItResult -Skipped -Because 'the benchmark data folder ../shared/data is absent'
+            return
+        }
+
+        $records = Import-Csv $file | Select-Object -First 20
+        $architectures = $records | New-CanopyArchitecture -ArchitectureProperty naslib_arch
+
+        $architectures.Count | Should -Be 20
+        for ($i = 0; $i -lt 20; $i++) {
+            $architectures[$i].Architecture | Should -BeExactly $records[$i].arch_repr
+        }
+    }
+}
