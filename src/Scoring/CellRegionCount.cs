@@ -6,19 +6,23 @@ namespace Canopy.Scoring;
 /// <summary>Evaluates a traced cell-based network in one of the region modes.</summary>
 internal static class CellRegionCount
 {
-    /// <summary>Returns the base-10 logarithm of the count, and the formula used.</summary>
+    /// <summary>Traces a network on an image of the given side and returns the base-10 logarithm of its count, and the formula used.</summary>
     /// <exception cref="NotSupportedException">The mode has no definition for cell-based networks.</exception>
-    public static (double Log10, string Formula) Evaluate(NetworkTracer tracer, RegionMode mode)
+    public static (double Log10, string Formula) Evaluate(RegionMode mode, int imageSide, Action<RegionLedger> trace)
     {
-        double naturalLog = mode switch
+        long inputDimension = 3L * imageSide * imageSide;
+        RegionLedger ledger = mode switch
         {
-            RegionMode.Generic => LocalRegionCount.LocalLog(tracer, LocalBudget.ReceptiveField),
-            RegionMode.BottleneckBound => LocalRegionCount.LocalLog(tracer, LocalBudget.Amortized),
-            RegionMode.TropicalBound => LocalRegionCount.LocalLog(tracer, LocalBudget.None),
-            RegionMode.GlobalBound => LocalRegionCount.GlobalLog(tracer),
+            RegionMode.Generic => RegionLedger.Local(LocalBudget.ReceptiveField, inputDimension),
+            RegionMode.BottleneckBound => RegionLedger.Local(LocalBudget.Amortized, inputDimension),
+            RegionMode.TropicalBound => RegionLedger.Local(LocalBudget.None, inputDimension),
+            RegionMode.GlobalBound => RegionLedger.Global(inputDimension),
             _ => throw new NotSupportedException(
                 $"The {mode} mode is defined for fully connected networks only; cell-based networks support Generic, TropicalBound, BottleneckBound and GlobalBound."),
         };
+
+        trace(ledger);
+        double naturalLog = ledger.NaturalLog;
 
         string formula = mode switch
         {

@@ -17,16 +17,22 @@ internal static class CellScoring
     public static (double Log10, string Formula) NatsTopology(NatsTopologyCell cell, Dataset dataset, RegionMode mode)
     {
         int side = DatasetFacts.ImageSide(dataset);
-        return NatsTopologyMemo.GetOrAdd((cell.Index, side, mode), _ => CellRegionCount.Evaluate(NatsTopologyTracing.Trace(cell.Operations, side), mode));
+        return NatsTopologyMemo.GetOrAdd(
+            (cell.Index, side, mode),
+            _ => CellRegionCount.Evaluate(mode, side, ledger => NatsTopologyTracing.Trace(ledger, cell.Operations, side)));
     }
 
-    public static (double Log10, string Formula) NatsSize(NatsSizeArchitecture architecture, Dataset dataset, RegionMode mode) =>
-        CellRegionCount.Evaluate(NatsSizeTracing.Trace(architecture.Widths, DatasetFacts.ImageSide(dataset)), mode);
+    public static (double Log10, string Formula) NatsSize(NatsSizeArchitecture architecture, Dataset dataset, RegionMode mode)
+    {
+        int side = DatasetFacts.ImageSide(dataset);
+        return CellRegionCount.Evaluate(mode, side, ledger => NatsSizeTracing.Trace(ledger, architecture.Widths, side));
+    }
 
     public static (double Log10, string Formula) Darts(DartsGenotype genotype, DartsNetwork network, Dataset dataset, RegionMode mode)
     {
         (IReadOnlyList<int> widths, int stemChannels) = DartsWidths(genotype, network);
-        return CellRegionCount.Evaluate(DartsTracing.Trace(genotype, widths, stemChannels, DatasetFacts.ImageSide(dataset)), mode);
+        int side = DatasetFacts.ImageSide(dataset);
+        return CellRegionCount.Evaluate(mode, side, ledger => DartsTracing.Trace(ledger, genotype, widths, stemChannels, side));
     }
 
     // The benchmark networks start at C = 32 (NAS-Bench-301, 8 cells) or 36 (evaluation, 20 cells) and double C

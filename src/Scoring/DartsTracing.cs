@@ -13,9 +13,9 @@ namespace Canopy.Scoring;
 /// </summary>
 internal static class DartsTracing
 {
-    public static NetworkTracer Trace(DartsGenotype genotype, IReadOnlyList<int> widths, int stemChannels, int imageSide)
+    public static void Trace(RegionLedger ledger, DartsGenotype genotype, IReadOnlyList<int> widths, int stemChannels, int imageSide)
     {
-        var tracer = new NetworkTracer(3L * imageSide * imageSide);
+        var tracer = new NetworkTracer(ledger);
         TensorValue image = tracer.Input(3, imageSide * imageSide);
         TensorValue stem = tracer.Convolve(image, stemChannels, window: 9, stride: 1, reluBefore: false);
 
@@ -31,8 +31,6 @@ internal static class DartsTracing
             previous = output;
             previousReduced = reduction;
         }
-
-        return tracer;
     }
 
     private static TensorValue TraceCell(

@@ -1,12 +1,11 @@
 using System;
 using System.Collections.Concurrent;
-using System.Linq;
 using Canopy.Numerics;
 
 namespace Canopy.Scoring;
 
 /// <summary>
-/// Turns the region sources a <see cref="NetworkTracer"/> recorded into a region count (natural logarithm).
+/// The per-source formulas of the cell region counts (natural logarithms), which <see cref="RegionLedger"/> adds up.
 /// <list type="bullet">
 /// <item>Local count: a ReLU'd tensor with C channels, read through a window of w positions by a consumer with
 /// P output positions, contributes P · ln Σ_{j ≤ D} C(w·C, j): at each output position the w·C hyperplanes of
@@ -25,46 +24,8 @@ internal static class LocalRegionCount
     private static readonly ConcurrentDictionary<(long Hyperplanes, long Dimension), double> ZaslavskyLogs = new();
     private static readonly ConcurrentDictionary<(long Units, long Rank, long Dimension), double> MaxoutLogs = new();
 
-    public static double LocalLog(NetworkTracer tracer, LocalBudget budget)
-    {
-        double total = 0;
-        foreach (RegionSource source in tracer.ReluSources)
-        {
-            total += source.Readings.Max(reading => reading.ConsumerPositions * LocalReluLog(source.Tensor, reading.Window, budget));
-        }
-
-        foreach (RegionSource source in tracer.MaxoutSources)
-        {
-            total += source.Readings.Max(reading => reading.ConsumerPositions * (double)source.Tensor.Channels * Math.Log(reading.Window));
-        }
-
-        return total;
-    }
-
-    public static double GlobalLog(NetworkTracer tracer)
-    {
-        double total = 0;
-        foreach (RegionSource source in tracer.ReluSources)
-        {
-            long dimension = Math.Min(tracer.InputDimension, source.Tensor.GlobalRank);
-            total += ZaslavskyLog(source.Tensor.Units, dimension);
-        }
-
-        foreach (RegionSource source in tracer.MaxoutSources)
-        {
-            long dimension = Math.Min(tracer.InputDimension, source.Tensor.GlobalRank);
-            foreach ((int window, int consumerPositions) in source.Readings)
-            {
-                total += MaxoutLogs.GetOrAdd(
-                    ((long)source.Tensor.Channels * consumerPositions, window, dimension),
-                    key => MaxoutCount.LayerUpperBound(key.Units, key.Rank, key.Dimension).Log);
-            }
-        }
-
-        return total;
-    }
-
-    private static double LocalReluLog(TensorValue tensor, int window, LocalBudget budget)
+    /// <summary>Returns ln of the local count of ReLU(tensor) read through <paramref name="window"/> taps, per output position.</summary>
+    public static double LocalReluLog(TensorValue tensor, int window, LocalBudget budget)
     {
         long hyperplanes = (long)window * tensor.Channels;
         long dimension = budget switch
@@ -76,8 +37,34 @@ internal static class LocalRegionCount
         return ZaslavskyLog(hyperplanes, Math.Min(hyperplanes, dimension));
     }
 
-    private static double ZaslavskyLog(long hyperplanes, long dimension) =>
-        ZaslavskyLogs.GetOrAdd((hyperplanes, dimension), key => Zaslavsky.Count(key.Hyperplanes, key.Dimension).Log);
+    /// <summary>Returns ln Σ_{j ≤ d} C(N, j) for the N units of the tensor, d its global rank.</summary>
+    public static double GlobalReluLog(TensorValue tensor, long inputDimension) =>
+        ZaslavskyLog(tensor.Units, Math.Min(inputDimension, tensor.GlobalRank));
+
+    /// <summary>Returns ln of Serra et al.'s maxout bound for a max pooling of the tensor.</summary>
+    public static double GlobalMaxoutLog(TensorValue tensor, int window, int consumerPositions, long inputDimension)
+    {
+        var key = ((long)tensor.Channels * consumerPositions, (long)window, Math.Min(inputDimension, tensor.GlobalRank));
+        if (!MaxoutLogs.TryGetValue(key, out double log))
+        {
+            log = MaxoutCount.LayerUpperBound(key.Item1, key.Item2, key.Item3).Log;
+            MaxoutLogs[key] = log;
+        }
+
+        return log;
+    }
+
+    private static double ZaslavskyLog(long hyperplanes, long dimension)
+    {
+        if (ZaslavskyLogs.TryGetValue((hyperplanes, dimension), out double cached))
+        {
+            return cached;
+        }
+
+        double log = Zaslavsky.Count(hyperplanes, dimension).Log;
+        ZaslavskyLogs[(hyperplanes, dimension)] = log;
+        return log;
+    }
 }
 
 /// <summary>Which dimension budget each output position of a local count gets.</summary>

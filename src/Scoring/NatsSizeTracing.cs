@@ -10,9 +10,9 @@ namespace Canopy.Scoring;
 /// </summary>
 internal static class NatsSizeTracing
 {
-    public static NetworkTracer Trace(IReadOnlyList<int> channels, int imageSide)
+    public static void Trace(RegionLedger ledger, IReadOnlyList<int> channels, int imageSide)
     {
-        var tracer = new NetworkTracer(3L * imageSide * imageSide);
+        var tracer = new NetworkTracer(ledger);
         TensorValue image = tracer.Input(3, imageSide * imageSide);
         TensorValue current = tracer.Convolve(image, channels[0], window: 9, stride: 1, reluBefore: false);
 
@@ -23,6 +23,5 @@ internal static class NatsSizeTracing
         current = NatsTopologyTracing.TraceCell(tracer, current, NatsSizeArchitecture.Cell.Operations, channels[3], channels[4]);
 
         tracer.ReadByClassifier(current);
-        return tracer;
     }
 }

@@ -16,10 +16,10 @@ internal static class NatsTopologyTracing
 
     private const int CellsPerStage = 5;
 
-    public static NetworkTracer Trace(IReadOnlyList<NatsOperation> operations, int imageSide)
+    public static void Trace(RegionLedger ledger, IReadOnlyList<NatsOperation> operations, int imageSide)
     {
         NatsOperation[] live = LiveOperations(operations);
-        var tracer = new NetworkTracer(3L * imageSide * imageSide);
+        var tracer = new NetworkTracer(ledger);
         TensorValue image = tracer.Input(3, imageSide * imageSide);
         TensorValue current = tracer.Convolve(image, 16, window: 9, stride: 1, reluBefore: false);
 
@@ -39,7 +39,6 @@ internal static class NatsTopologyTracing
         }
 
         tracer.ReadByClassifier(current);
-        return tracer;
     }
 
     /// <summary>

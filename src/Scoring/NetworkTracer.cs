@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 
 namespace Canopy.Scoring;
 
@@ -12,21 +11,16 @@ namespace Canopy.Scoring;
 /// </summary>
 internal sealed class NetworkTracer
 {
-    private readonly Dictionary<int, RegionSource> _reluSources = new();
-    private readonly Dictionary<(int Id, int Window), RegionSource> _maxoutSources = new();
+    private readonly RegionLedger _ledger;
     private int _nextId = 1;
 
-    /// <param name="inputDimension">The dimension of the network input, which caps every global rank.</param>
-    public NetworkTracer(long inputDimension)
+    /// <param name="ledger">Receives every place where regions are born; its input dimension caps every global rank.</param>
+    public NetworkTracer(RegionLedger ledger)
     {
-        InputDimension = inputDimension;
+        _ledger = ledger;
     }
 
-    public long InputDimension { get; }
-
-    public IEnumerable<RegionSource> ReluSources => _reluSources.Values;
-
-    public IEnumerable<RegionSource> MaxoutSources => _maxoutSources.Values;
+    public long InputDimension => _ledger.InputDimension;
 
     /// <summary>Returns the input image: each position spans as many dimensions as it has channels.</summary>
     public TensorValue Input(int channels, int positions) =>
@@ -89,37 +83,45 @@ internal sealed class NetworkTracer
     /// </summary>
     public TensorValue Sum(IReadOnlyList<TensorValue> terms, int channels, int positions)
     {
-        TensorValue[] live = terms.Where(term => term.DependsOnInput).ToArray();
-        if (live.Length == 0)
+        int first = -1;
+        bool allSame = true;
+        for (int i = 0; i < terms.Count; i++)
+        {
+            if (!terms[i].DependsOnInput)
+            {
+                continue;
+            }
+
+            if (first < 0)
+            {
+                first = i;
+            }
+            else
+            {
+                allSame &= terms[i].Id == terms[first].Id;
+            }
+        }
+
+        if (first < 0)
         {
             return TensorValue.Constant(channels, positions);
         }
 
-        if (live.All(term => term.Id == live[0].Id))
-        {
-            return live[0];
-        }
-
-        int localRank = (int)Math.Min(channels, live.Sum(term => (long)term.LocalRank));
-        int amortizedRank = (int)Math.Min(channels, live.Sum(term => (long)term.AmortizedRank));
-        long globalRank = Math.Min(Math.Min(InputDimension, (long)channels * positions), live.Sum(term => term.GlobalRank));
-        return Create(channels, positions, localRank, amortizedRank, globalRank);
+        return allSame ? terms[first] : Combine(terms, channels, positions);
     }
 
     /// <summary>Concatenates tensors along channels; the parts' regions combine as a product.</summary>
     public TensorValue Concatenate(IReadOnlyList<TensorValue> parts)
     {
-        int channels = parts.Sum(part => part.Channels);
-        int positions = parts[0].Positions;
-        if (parts.All(part => !part.DependsOnInput))
+        int channels = 0;
+        bool anyLive = false;
+        foreach (TensorValue part in parts)
         {
-            return TensorValue.Constant(channels, positions);
+            channels += part.Channels;
+            anyLive |= part.DependsOnInput;
         }
 
-        int localRank = (int)Math.Min(channels, parts.Sum(part => (long)part.LocalRank));
-        int amortizedRank = (int)Math.Min(channels, parts.Sum(part => (long)part.AmortizedRank));
-        long globalRank = Math.Min(Math.Min(InputDimension, (long)channels * positions), parts.Sum(part => part.GlobalRank));
-        return Create(channels, positions, localRank, amortizedRank, globalRank);
+        return anyLive ? Combine(parts, channels, parts[0].Positions) : TensorValue.Constant(channels, parts[0].Positions);
     }
 
     /// <summary>Records the classifier's read of a ReLU'd tensor through global average pooling: one output reads every position.</summary>
@@ -131,26 +133,27 @@ internal sealed class NetworkTracer
         }
     }
 
-    private void RecordRelu(TensorValue source, int window, int consumerPositions)
+    private void RecordRelu(TensorValue source, int window, int consumerPositions) =>
+        _ledger.ReadRelu(source, window, consumerPositions);
+
+    private void RecordMaxout(TensorValue source, int window, int consumerPositions) =>
+        _ledger.ReadMaxout(source, window, consumerPositions);
+
+    // A sum or concatenation spans at most the sum of its parts' dimensions, and never more than its channels.
+    private TensorValue Combine(IReadOnlyList<TensorValue> parts, int channels, int positions)
     {
-        if (!_reluSources.TryGetValue(source.Id, out RegionSource? existing))
+        long localRank = 0;
+        long amortizedRank = 0;
+        long globalRank = 0;
+        foreach (TensorValue part in parts)
         {
-            existing = new RegionSource(RegionSourceKind.Relu, source);
-            _reluSources[source.Id] = existing;
+            localRank += part.LocalRank;
+            amortizedRank += part.AmortizedRank;
+            globalRank += part.GlobalRank;
         }
 
-        existing.AddReading(window, consumerPositions);
-    }
-
-    private void RecordMaxout(TensorValue source, int window, int consumerPositions)
-    {
-        if (!_maxoutSources.TryGetValue((source.Id, window), out RegionSource? existing))
-        {
-            existing = new RegionSource(RegionSourceKind.Maxout, source);
-            _maxoutSources[(source.Id, window)] = existing;
-        }
-
-        existing.AddReading(window, consumerPositions);
+        globalRank = Math.Min(globalRank, Math.Min(InputDimension, (long)channels * positions));
+        return Create(channels, positions, (int)Math.Min(channels, localRank), (int)Math.Min(channels, amortizedRank), globalRank);
     }
 
     // The amortized rank never exceeds the whole tensor's dimension shared out over its positions, which keeps

@@ -1,0 +1,65 @@
+using System;
+using System.Collections.Generic;
+
+namespace Canopy.Scoring;
+
+/// <summary>
+/// Adds up, while a network is traced, the natural logarithm of its region count in one mode. Each place where
+/// regions are born (a distinct ReLU'd tensor, or a max pooling of a tensor) counts once, through the largest of the
+/// readings that later layers make of it, so the ledger keeps the best value per tensor id.
+/// </summary>
+internal sealed class RegionLedger
+{
+    private readonly LocalBudget? _budget;
+    private readonly List<double> _bestRelu = new() { 0 };
+    private readonly List<double> _bestMaxout = new() { 0 };
+
+    private RegionLedger(LocalBudget? budget, long inputDimension)
+    {
+        _budget = budget;
+        InputDimension = inputDimension;
+    }
+
+    public long InputDimension { get; }
+
+    /// <summary>The natural logarithm of the count so far.</summary>
+    public double NaturalLog { get; private set; }
+
+    /// <summary>Creates a ledger for the local count with the given per-position budget.</summary>
+    public static RegionLedger Local(LocalBudget budget, long inputDimension) => new(budget, inputDimension);
+
+    /// <summary>Creates a ledger for the global count, Montúfar's product over distinct ReLU'd tensors.</summary>
+    public static RegionLedger Global(long inputDimension) => new(null, inputDimension);
+
+    /// <summary>Records that a consumer with <paramref name="consumerPositions"/> outputs reads ReLU(source) through <paramref name="window"/> taps.</summary>
+    public void ReadRelu(TensorValue source, int window, int consumerPositions)
+    {
+        double value = _budget is { } budget
+            ? consumerPositions * LocalRegionCount.LocalReluLog(source, window, budget)
+            : LocalRegionCount.GlobalReluLog(source, InputDimension);
+        Keep(_bestRelu, source.Id, value);
+    }
+
+    /// <summary>Records a max pooling of <paramref name="source"/> with windows of <paramref name="window"/> values.</summary>
+    public void ReadMaxout(TensorValue source, int window, int consumerPositions)
+    {
+        double value = _budget is not null
+            ? consumerPositions * (double)source.Channels * Math.Log(window)
+            : LocalRegionCount.GlobalMaxoutLog(source, window, consumerPositions, InputDimension);
+        Keep(_bestMaxout, source.Id, value);
+    }
+
+    private void Keep(List<double> best, int id, double value)
+    {
+        while (best.Count <= id)
+        {
+            best.Add(0);
+        }
+
+        if (value > best[id])
+        {
+            NaturalLog += value - best[id];
+            best[id] = value;
+        }
+    }
+}
