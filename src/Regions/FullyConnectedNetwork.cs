@@ -10,7 +10,7 @@ namespace Canopy.Regions;
 /// </summary>
 public sealed class FullyConnectedNetwork
 {
-    /// <summary>The largest depth accepted, so that every bound finishes within a second.</summary>
+    /// <summary>The largest depth accepted; with the work limit of Serra et al.'s recursion every mode stays near a second or less.</summary>
     public const int MaxDepth = 1_000_000;
 
     /// <summary>The largest width or input dimension accepted (2^40, about 10^12).</summary>

@@ -13,7 +13,7 @@ namespace Canopy.Regions;
 /// </summary>
 public static class RegionBounds
 {
-    /// <summary>Counts below 10^ExactDigitLimit are also computed exactly; larger ones only as logarithms.</summary>
+    /// <summary>Counts whose base-10 logarithm is at most this (at most 1001 digits) are also computed exactly; larger ones only as logarithms.</summary>
     public const int ExactDigitLimit = 1000;
 
     public static RegionCount Compute(FullyConnectedNetwork network, RegionMode mode) => mode switch
@@ -28,8 +28,8 @@ public static class RegionBounds
 
     /// <summary>
     /// Returns the maximal count for generic weights: Zaslavsky's count for one hidden layer and the product
-    /// ∏(n_l + 1) for one-dimensional input with every n_l ≥ 3 (both exact), otherwise the tightest valid upper
-    /// bound, which is Serra et al.'s because it never exceeds the bottleneck or tropical bounds.
+    /// ∏(n_l + 1) for one-dimensional input with every n_l ≥ 3 (both exact), otherwise the tightest upper bound
+    /// Canopy implements, Serra et al.'s, which never exceeds the bottleneck or tropical bounds.
     /// </summary>
     public static RegionCount Generic(FullyConnectedNetwork network)
     {
@@ -81,7 +81,8 @@ public static class RegionBounds
     /// <summary>
     /// Returns the largest lower bound whose conditions hold on some leading block of layers: Serra et al.
     /// (2018, Theorem 6) where n_l ≥ 3·n0, Montúfar et al. (2014) where n_l ≥ n0, and Zaslavsky's count of the
-    /// first layer always. A leading block bounds the whole network because later layers only refine its regions.
+    /// first layer always. A leading block bounds the whole network because later layers only refine its
+    /// activation regions, the region definition Canopy counts (docs/method.md).
     /// </summary>
     public static RegionCount LowerBound(FullyConnectedNetwork network)
     {
@@ -189,7 +190,7 @@ public static class RegionBounds
             exact = network.Widths.Aggregate(BigInteger.One, (product, width) => product * (width + 1));
         }
 
-        return new RegionCount(LogOf(exact, count), exact, "Serra et al. (2018) Theorem 5, exact for one-dimensional input", true);
+        return new RegionCount(LogOf(exact, count), exact, "Serra et al. (2018, arXiv:1711.02114) Theorem 5, exact for one-dimensional input", true);
     }
 
     private static RegionCount? TrySerra(FullyConnectedNetwork network)

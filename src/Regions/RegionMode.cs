@@ -3,7 +3,7 @@ namespace Canopy.Regions;
 /// <summary>Which region count a score reports; docs/method.md gives each formula and its source.</summary>
 public enum RegionMode
 {
-    /// <summary>The maximal count for generic weights: exact where known, else the tightest valid upper bound.</summary>
+    /// <summary>The maximal count for generic weights: exact where known, else the tightest upper bound Canopy implements.</summary>
     Generic,
 
     /// <summary>The tropical upper bound of Zhang, Naitzat and Lim (2018).</summary>

@@ -14,10 +14,10 @@ namespace Canopy.Regions;
 internal static class SerraRecursion
 {
     /// <summary>
-    /// The most budget updates one evaluation may spend (about 0.2 s); beyond it the recursion gives up and
-    /// returns false, because networks that large also have an input dimension and widths in the millions.
+    /// The most budget updates one evaluation may spend; beyond it the recursion gives up and returns false. One
+    /// update took about 41 ns of CPU time on a 2-core AMD EPYC, so the limit keeps an evaluation near 0.6 s.
     /// </summary>
-    public const long WorkLimit = 40_000_000;
+    public const long WorkLimit = 15_000_000;
 
     public static bool TrySum<T, TArithmetic>(long inputDimension, IReadOnlyList<long> widths, out T total)
         where TArithmetic : ICountArithmetic<T>
