@@ -31,20 +31,8 @@ public static class DartsOperationNames
     /// <summary>
     /// Finds the operation of a genotype name (exact) or of an enum name such as SepConv3x3 (ignoring case).
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<char> name, out DartsOperation operation)
-    {
-        for (int i = 0; i < Names.Length; i++)
-        {
-            if (name.SequenceEqual(Names[i]))
-            {
-                operation = (DartsOperation)i;
-                return true;
-            }
-        }
-
-        bool isNumber = name.Length > 0 && (char.IsDigit(name[0]) || name[0] == '-');
-        return Enum.TryParse(name, ignoreCase: true, out operation) && Enum.IsDefined(operation) && !isNumber;
-    }
+    public static bool TryParse(ReadOnlySpan<char> name, out DartsOperation operation) =>
+        OperationNames.TryParse(name, Names, out operation);
 
     /// <summary>Returns the sentence that lists the valid names, for error messages.</summary>
     internal static string ValidNames => "valid operations are " + string.Join(", ", Names);

@@ -18,23 +18,9 @@ public static class NatsOperationNames
     /// Finds the operation of a benchmark name (exact, as the cell strings write it) or of an enum name such as
     /// NorConv3x3 (ignoring case).
     /// </summary>
-    public static bool TryParse(ReadOnlySpan<char> name, out NatsOperation operation)
-    {
-        for (int i = 0; i < Names.Length; i++)
-        {
-            if (name.SequenceEqual(Names[i]))
-            {
-                operation = (NatsOperation)i;
-                return true;
-            }
-        }
-
-        return Enum.TryParse(name, ignoreCase: true, out operation) && Enum.IsDefined(operation) && !IsNumber(name);
-    }
+    public static bool TryParse(ReadOnlySpan<char> name, out NatsOperation operation) =>
+        OperationNames.TryParse(name, Names, out operation);
 
     /// <summary>Returns the sentence that lists the valid names, for error messages.</summary>
     internal static string ValidNames => "valid operations are " + string.Join(", ", Names);
-
-    // Enum.TryParse accepts "3"; operations are named, never numbered, in this format.
-    private static bool IsNumber(ReadOnlySpan<char> name) => name.Length > 0 && (char.IsDigit(name[0]) || name[0] == '-');
 }

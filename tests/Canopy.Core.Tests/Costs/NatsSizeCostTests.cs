@@ -35,12 +35,7 @@ public class NatsSizeCostTests
     [InlineData(Dataset.ImageNet16, 0.0127, 0.7208, 1.12, 68.61)]
     public void SpaceRangesMatchPublishedTable(Dataset dataset, double minMillionParameters, double maxMillionParameters, double minMegaFlops, double maxMegaFlops)
     {
-        NetworkCost[] costs = NatsSizeArchitecture.EnumerateAll().Select(architecture => CostModel.Count(architecture, dataset)).ToArray();
-
-        Assert.Equal(minMillionParameters, Math.Round(costs.Min(cost => cost.Parameters) / 1e6, 4));
-        Assert.Equal(maxMillionParameters, Math.Round(costs.Max(cost => cost.Parameters) / 1e6, 4));
-        Assert.Equal(minMegaFlops, Math.Round(costs.Min(cost => cost.Flops) / 1e6, 2));
-        Assert.Equal(maxMegaFlops, Math.Round(costs.Max(cost => cost.Flops) / 1e6, 2));
+        CostRanges.AssertMatches(NatsSizeArchitecture.EnumerateAll().Select(architecture => CostModel.Count(architecture, dataset)), minMillionParameters, maxMillionParameters, minMegaFlops, maxMegaFlops);
     }
 
     [Fact]

@@ -47,12 +47,7 @@ public class NatsTopologyCostTests(ITestOutputHelper output)
     [InlineData(Dataset.ImageNet16, 0.0805, 1.5387, 1.95, 55.04)]
     public void SpaceRangesMatchPublishedTable(Dataset dataset, double minMillionParameters, double maxMillionParameters, double minMegaFlops, double maxMegaFlops)
     {
-        NetworkCost[] costs = NatsTopologyCell.EnumerateAll().Select(cell => CostModel.Count(cell, dataset)).ToArray();
-
-        Assert.Equal(minMillionParameters, Math.Round(costs.Min(cost => cost.Parameters) / 1e6, 4));
-        Assert.Equal(maxMillionParameters, Math.Round(costs.Max(cost => cost.Parameters) / 1e6, 4));
-        Assert.Equal(minMegaFlops, Math.Round(costs.Min(cost => cost.Flops) / 1e6, 2));
-        Assert.Equal(maxMegaFlops, Math.Round(costs.Max(cost => cost.Flops) / 1e6, 2));
+        CostRanges.AssertMatches(NatsTopologyCell.EnumerateAll().Select(cell => CostModel.Count(cell, dataset)), minMillionParameters, maxMillionParameters, minMegaFlops, maxMegaFlops);
     }
 
     [Theory]
