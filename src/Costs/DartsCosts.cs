@@ -11,6 +11,8 @@ namespace Canopy.Costs;
 /// </summary>
 internal static class DartsCosts
 {
+    // NOTE: neither NAS-Bench-301 nor DARTS trained on ImageNet16-120; for it Canopy counts the same network on
+    // 16×16 inputs with 120 classes, which no published figure checks.
     public static NetworkCost Count(DartsGenotype genotype, Dataset dataset, DartsNetwork network)
     {
         (int[] widths, int stemChannels) = NetworkWidths(genotype, network);
