@@ -56,8 +56,9 @@ public sealed class CorrelationPlot
             proxy.Length);
 
         PlotModel model = PlotStyle.CreateModel(text.Title, subtitle);
-        model.Axes.Add(PlotStyle.Configure(new LinearAxis(), AxisPosition.Bottom, text.XTitle));
-        model.Axes.Add(PlotStyle.Configure(new LinearAxis(), AxisPosition.Left, text.YTitle));
+        // Padding keeps the extreme points, such as cells at chance accuracy, clear of the plot border.
+        model.Axes.Add(PlotStyle.Configure(new LinearAxis { MinimumPadding = 0.03, MaximumPadding = 0.03 }, AxisPosition.Bottom, text.XTitle));
+        model.Axes.Add(PlotStyle.Configure(new LinearAxis { MinimumPadding = 0.03, MaximumPadding = 0.03 }, AxisPosition.Left, text.YTitle));
         model.Series.Add(CreateScatter(proxy, target));
         return new CorrelationPlot(model, proxy.Length, spearman, kendall);
     }
