@@ -72,13 +72,14 @@ internal sealed class BenchmarkImporter
         };
     }
 
-    // Parses on a worker thread and writes on this one, so the callbacks run on the caller's thread. A failure on
-    // either side stops the other before the exception leaves, so the source is never read after disposal.
+    // Parses on a dedicated thread, which a busy thread pool cannot delay, and writes on this one, so the callbacks
+    // run on the caller's thread. A failure on either side stops the other before the exception leaves, so the
+    // source is never read after disposal.
     private static void WriteRows(RowParser parser, RowWriter writer, IRecordSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var queue = new BlockingCollection<RowBatch>(boundedCapacity: 4);
-        Task parsing = Task.Run(() => parser.Run(queue, stop.Token), CancellationToken.None);
+        Task parsing = Task.Factory.StartNew(() => parser.Run(queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         try
         {
             foreach (RowBatch batch in queue.GetConsumingEnumerable(cancellationToken))
