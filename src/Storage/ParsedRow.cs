@@ -7,7 +7,7 @@ internal sealed class ParsedRow
 {
     public required long LineNumber { get; init; }
 
-    /// <summary>The values in column order; a JSON record that ends before later columns appear has fewer.</summary>
+    /// <summary>The values in column order. A JSON record read before later columns appeared has fewer.</summary>
     public required object?[] Values { get; init; }
 
     /// <summary>The canonical architecture, or null when the row is rejected.</summary>

@@ -61,7 +61,13 @@ internal sealed class RowWriter : IDisposable
         _insert.Bind(3, row.ArchitectureHash);
         for (int i = 0; i < _table.ColumnCount; i++)
         {
-            object? value = i == _table.ArchitectureColumn ? row.Canonical : i < row.Values.Length ? row.Values[i] : null;
+            // A JSON record that ends before later columns appeared leaves them missing.
+            object? value = i < row.Values.Length ? row.Values[i] : null;
+            if (i == _table.ArchitectureColumn)
+            {
+                value = row.Canonical;
+            }
+
             _insert.Bind(i + 4, value);
         }
 
@@ -90,7 +96,7 @@ internal sealed class RowWriter : IDisposable
         _rejected?.Invoke(rejection);
     }
 
-    // A JSON record may bring a property that earlier records lacked; earlier rows read it as missing.
+    // A JSON record may bring a property that earlier records lacked, and earlier rows read it as missing.
     private void AddColumns(IReadOnlyList<string> columns, ParsedRow row)
     {
         if (row.Values.Length > BenchmarkTable.MaxColumns)
