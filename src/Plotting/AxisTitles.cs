@@ -6,21 +6,26 @@ namespace Canopy.Plotting;
 /// <summary>Maps record property names to axis titles, with the unit wherever the property has a known unit.</summary>
 public static class AxisTitles
 {
-    private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
+    // Each known property with its readable name and its unit, if it has one.
+    private static readonly Dictionary<string, (string Label, string? Unit)> Known = new(StringComparer.OrdinalIgnoreCase)
     {
-        ["TropicalScore"] = "Tropical score (log10 regions)",
-        ["BestScore"] = "Best tropical score (log10 regions)",
-        ["ParameterCount"] = "Parameters",
-        ["Flops"] = "FLOPs (multiply-accumulates)",
-        ["Step"] = "Evaluations",
-        ["Spearman"] = "Spearman ρ",
-        ["Kendall"] = "Kendall τ-b",
-        ["Pearson"] = "Pearson r",
-        ["TopOverlap"] = "Top overlap (share of the top architectures)",
-        ["CIFAR10TestAccuracy200Epochs"] = "CIFAR-10 test accuracy (%)",
-        ["CIFAR100TestAccuracy200Epochs"] = "CIFAR-100 test accuracy (%)",
-        ["ImageNetTestAccuracy200Epochs"] = "ImageNet16-120 test accuracy (%)",
+        ["TropicalScore"] = ("Tropical score", "log10 regions"),
+        ["BestScore"] = ("Best tropical score", "log10 regions"),
+        ["ParameterCount"] = ("Parameters", null),
+        ["Flops"] = ("FLOPs", "multiply-accumulates"),
+        ["Step"] = ("Evaluations", null),
+        ["Spearman"] = ("Spearman ρ", null),
+        ["Kendall"] = ("Kendall τ-b", null),
+        ["Pearson"] = ("Pearson r", null),
+        ["TopOverlap"] = ("Top overlap", "share of the top architectures"),
+        ["CIFAR10TestAccuracy200Epochs"] = ("CIFAR-10 test accuracy", "%"),
+        ["CIFAR100TestAccuracy200Epochs"] = ("CIFAR-100 test accuracy", "%"),
+        ["ImageNetTestAccuracy200Epochs"] = ("ImageNet16-120 test accuracy", "%"),
     };
+
+    /// <summary>Returns the readable name of a known property, without its unit, or the value itself.</summary>
+    public static string LabelFor(string value) =>
+        Known.TryGetValue(value, out (string Label, string? Unit) known) ? known.Label : value;
 
     /// <summary>
     /// Returns the title for <paramref name="property"/>. An accuracy-like name (containing "acc") whose values
@@ -28,9 +33,9 @@ public static class AxisTitles
     /// </summary>
     public static string For(string property, IReadOnlyList<double> values)
     {
-        if (Known.TryGetValue(property, out string? title))
+        if (Known.TryGetValue(property, out (string Label, string? Unit) known))
         {
-            return title;
+            return known.Unit is null ? known.Label : $"{known.Label} ({known.Unit})";
         }
 
         bool bestTarget = property.Equals("BestTarget", StringComparison.OrdinalIgnoreCase);

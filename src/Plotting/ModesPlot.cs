@@ -16,6 +16,14 @@ public sealed class ModesPlot
     /// <summary>Above this many bars the value labels overlap, so they are left out.</summary>
     private const int MaxLabelledBars = 40;
 
+    // An estimate of the plot area's width in pixels at the default 800×600 and of the average character width at
+    // the shared 14 px font. They decide only whether labels are turned, so a rough value is enough.
+    private const double EstimatedWidth = 600;
+    private const double AverageCharacterWidth = 7.5;
+
+    /// <summary>Below this bar width in pixels, a level value label such as "0.79" overlaps its neighbours.</summary>
+    private const double MinBarWidthForLevelLabels = 36;
+
     private ModesPlot(PlotModel model, IReadOnlyList<string> categories, IReadOnlyList<string> series, int duplicates)
     {
         Model = model;
@@ -49,7 +57,7 @@ public sealed class ModesPlot
 
         if (bars.FirstOrDefault(bar => !double.IsFinite(bar.Value)) is { } invalid)
         {
-            throw new ArgumentException($"The bar ({invalid.Category}, {invalid.Series}) has value {invalid.Value}; every value must be a finite number.", nameof(bars));
+            throw new ArgumentException($"The bar ({invalid.Category}, {invalid.Series}) has value {invalid.Value}, but every value must be a finite number.", nameof(bars));
         }
 
         List<string> categories = bars.Select(bar => bar.Category).Distinct(StringComparer.Ordinal).ToList();
@@ -61,18 +69,34 @@ public sealed class ModesPlot
         }
 
         PlotModel model = PlotStyle.CreateModel(text.Title, subtitle: null);
-        var categoryAxis = PlotStyle.Configure(new CategoryAxis { Key = "categories", GapWidth = 0.6 }, AxisPosition.Bottom, text.XTitle);
-        categoryAxis.Labels.AddRange(categories);
-        model.Axes.Add(categoryAxis);
+        model.Axes.Add(CreateCategoryAxis(categories, text.XTitle));
         model.Axes.Add(CreateValueAxis(bars, text.YTitle));
 
         bool labelled = categories.Count * series.Count <= MaxLabelledBars;
+        bool narrowBars = EstimatedWidth / (categories.Count * (series.Count + 1.0)) < MinBarWidthForLevelLabels;
         for (int s = 0; s < series.Count; s++)
         {
-            model.Series.Add(CreateBarSeries(series[s], s, series.Count, categories, values, labelled));
+            BarSeries barSeries = CreateBarSeries(series[s], s, series.Count, categories, values, labelled);
+            barSeries.LabelAngle = narrowBars ? -90 : 0;
+            model.Series.Add(barSeries);
         }
 
         return new ModesPlot(model, categories, series, bars.Count - values.Count);
+    }
+
+    private static CategoryAxis CreateCategoryAxis(List<string> categories, string title)
+    {
+        var axis = PlotStyle.Configure(new CategoryAxis { Key = "categories", GapWidth = 0.6 }, AxisPosition.Bottom, title);
+        axis.Labels.AddRange(categories.Select(AxisTitles.LabelFor));
+
+        // Labels wider than their share of the axis would run into each other, so they are slanted instead.
+        double widestLabel = axis.Labels.Max(label => label.Length) * AverageCharacterWidth;
+        if (widestLabel > EstimatedWidth / categories.Count)
+        {
+            axis.Angle = -25;
+        }
+
+        return axis;
     }
 
     private static LinearAxis CreateValueAxis(IReadOnlyList<ModeBar> bars, string title)
@@ -81,10 +105,11 @@ public sealed class ModesPlot
         double min = bars.Min(bar => bar.Value);
         double max = bars.Max(bar => bar.Value);
 
-        // Correlations live in [-1, 1]: a fixed top at 1 makes bars comparable between plots, and 0 stays visible.
+        // Correlations lie in [-1, 1]: a fixed top at 1 makes bars comparable between plots, and 0 stays visible.
+        // Below a negative bar the axis leaves at least 0.12 free for its value label.
         if (min >= -1 && max <= 1)
         {
-            axis.Minimum = Math.Min(0, Math.Floor(min * 10) / 10);
+            axis.Minimum = min < 0 ? Math.Floor((min - 0.12) * 10) / 10 : 0;
             axis.Maximum = 1;
         }
         else

@@ -32,6 +32,14 @@ public class AxisTitlesTests
     }
 
     [Fact]
+    public void LabelLeavesOutTheUnit()
+    {
+        Assert.Equal("CIFAR-100 test accuracy", AxisTitles.LabelFor("CIFAR100TestAccuracy200Epochs"));
+        Assert.Equal("Tropical score", AxisTitles.LabelFor("TropicalScore"));
+        Assert.Equal("cifar10", AxisTitles.LabelFor("cifar10"));
+    }
+
+    [Fact]
     public void UnknownPropertyKeepsItsName()
     {
         Assert.Equal("synflow", AxisTitles.For("synflow", new double[] { 50 }));

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Xml.Linq;
 using Canopy.Plotting;
+using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Series;
 using Xunit;
@@ -49,8 +50,48 @@ public class ModesPlotTests
     {
         Axis axis = ModesPlot.Create(Bars, Text).Model.Axes.Single(candidate => candidate is not CategoryAxis);
 
-        Assert.Equal(-0.2, axis.Minimum, 12);
+        // The lowest bar is -0.14, its label needs 0.12 below it, and -0.26 rounds down to -0.3.
+        Assert.Equal(-0.3, axis.Minimum, 12);
         Assert.Equal(1, axis.Maximum, 12);
+    }
+
+    [Fact]
+    public void KnownTargetsGetReadableLabels()
+    {
+        var bars = new[]
+        {
+            new ModeBar("CIFAR10TestAccuracy200Epochs", "Generic", 0.79),
+            new ModeBar("ImageNetTestAccuracy200Epochs", "Generic", 0.75),
+            new ModeBar("my-own-target", "Generic", 0.5),
+        };
+
+        CategoryAxis axis = ModesPlot.Create(bars, Text).Model.Axes.OfType<CategoryAxis>().Single();
+
+        Assert.Equal(new[] { "CIFAR-10 test accuracy", "ImageNet16-120 test accuracy", "my-own-target" }, axis.Labels);
+    }
+
+    [Fact]
+    public void LongLabelsAndNarrowBarsAreTurned()
+    {
+        // Three targets of 28 characters need about 210 px each, more than a third of the 600 px estimate.
+        // And 3 × 5 bars leave about 600 / (3 · 6) = 33 px per bar, too narrow for level labels.
+        string[] targets = { "CIFAR10TestAccuracy200Epochs", "CIFAR100TestAccuracy200Epochs", "a-target-name-of-28-letters." };
+        string[] proxies = { "p1", "p2", "p3", "p4", "p5" };
+        ModeBar[] bars = targets.SelectMany(target => proxies.Select(proxy => new ModeBar(target, proxy, 0.5))).ToArray();
+
+        PlotModel model = ModesPlot.Create(bars, Text).Model;
+
+        Assert.Equal(-25, model.Axes.OfType<CategoryAxis>().Single().Angle);
+        Assert.All(model.Series.OfType<BarSeries>(), series => Assert.Equal(-90, series.LabelAngle));
+    }
+
+    [Fact]
+    public void ShortLabelsAndWideBarsStayLevel()
+    {
+        PlotModel model = ModesPlot.Create(Bars, Text).Model;
+
+        Assert.Equal(0, model.Axes.OfType<CategoryAxis>().Single().Angle);
+        Assert.All(model.Series.OfType<BarSeries>(), series => Assert.Equal(0, series.LabelAngle));
     }
 
     [Fact]
