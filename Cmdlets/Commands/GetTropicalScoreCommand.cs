@@ -38,6 +38,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private long _recordNumber;
     private long _scored;
     private bool _progressShown;
+    private bool _verbose;
 
     /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64".</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet)]
@@ -87,6 +88,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         _options = new ScoringOptions(Mode, DatasetNames.Parse(Dataset), DartsNetwork);
+
+        // Formatting a verbose line per record costs as much as scoring it, so it is only done when someone listens.
+        _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
+            ? flag is SwitchParameter { IsPresent: true }
+            : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
     }
 
     protected override void ProcessRecord()
@@ -134,84 +140,28 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private void Classify(PSObject input)
     {
-        object baseObject = input.BaseObject;
-        switch (baseObject)
+        Architecture? architecture = ArchitectureConversion.Convert(
+            input, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension);
+        if (error is not null)
         {
-            case Architecture architecture:
-                Enqueue(architecture, input, record: null);
-                return;
-            case ArchitectureRecord record:
-                Enqueue(record.Definition, input, record: null);
-                return;
-            case string text:
-                Enqueue(Parse(text, input), input, record: null);
-                return;
-        }
-
-        PSPropertyInfo? property = ArchitectureProperties.Find(input, ArchitectureProperty);
-        if (property is not null)
-        {
-            object? value = property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value;
-            Architecture? architecture = value switch
-            {
-                Architecture known => known,
-                ArchitectureRecord record => record.Definition,
-                _ => Parse(ArchitectureProperties.Text(value) ?? string.Empty, input),
-            };
-            Enqueue(architecture, input, input);
+            WriteError(error);
             return;
         }
 
-        PSPropertyInfo? widths = input.Properties["LayerWidths"] ?? input.Properties["Widths"];
-        if (widths is not null)
-        {
-            Enqueue(FromRecordWidths(input, widths), input, input);
-            return;
-        }
-
-        string expected = ArchitectureProperty is null
-            ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or LayerWidths"
-            : $"the property '{ArchitectureProperty}' named by -ArchitectureProperty";
-        WriteError(ErrorRecords.Create(
-            $"Record {_recordNumber} has no architecture: expected {expected}.",
-            "ArchitectureMissing",
-            ErrorCategory.InvalidData,
-            input));
+        // Strings and architecture objects become score objects; every other record is returned with the scores added.
+        bool isRecord = input.BaseObject is not (string or Canopy.Architectures.Architecture or ArchitectureRecord);
+        Enqueue(architecture, input, isRecord ? input : null);
     }
 
     private Architecture? Parse(string text, object target)
     {
-        if (ArchitectureParser.TryParse(text, SearchSpace, out Architecture? architecture, out string? error))
+        Architecture? architecture = ArchitectureConversion.Convert(text, SearchSpace, null, $"Record {_recordNumber}", out ErrorRecord? error);
+        if (error is not null)
         {
-            return architecture;
+            WriteError(ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, target));
         }
 
-        WriteError(ErrorRecords.Create(
-            new FormatException($"Record {_recordNumber}: {error}"),
-            "ArchitectureInvalid",
-            ErrorCategory.InvalidData,
-            target));
-        return null;
-    }
-
-    private Architecture? FromRecordWidths(PSObject record, PSPropertyInfo widths)
-    {
-        long inputDimension = InputDimension;
-        if (ArchitectureProperties.Text(record.Properties["InputDimension"]?.Value) is { Length: > 0 } rawDimension)
-        {
-            if (!long.TryParse(rawDimension, NumberStyles.Integer, CultureInfo.InvariantCulture, out inputDimension) ||
-                inputDimension < 1 || inputDimension > FullyConnectedNetwork.MaxSize)
-            {
-                WriteError(ErrorRecords.Create(
-                    $"Record {_recordNumber} has InputDimension '{rawDimension}'; it must be a whole number from 1 to {FullyConnectedNetwork.MaxSize}.",
-                    "InputDimensionInvalid",
-                    ErrorCategory.InvalidData,
-                    record));
-                return null;
-            }
-        }
-
-        return FromWidths(WidthTexts(widths.Value), inputDimension, record);
+        return architecture;
     }
 
     private Architecture? FromWidths(IEnumerable<string> widthText, long inputDimension, object target)
@@ -267,7 +217,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             }
 
             ArchitectureScore score = results[i].Score!;
-            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
+            if (_verbose)
+            {
+                WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
+            }
+
             WriteObject(item.Record is null ? score : Annotate(item.Record, score));
         }
 
@@ -325,22 +279,6 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         record.Properties.Add(new PSNoteProperty(name, value));
-    }
-
-    private static IEnumerable<string> WidthTexts(object? value)
-    {
-        object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
-        if (unwrapped is string text)
-        {
-            return new[] { text };
-        }
-
-        if (unwrapped is System.Collections.IEnumerable items)
-        {
-            return items.Cast<object?>().Select(item => ArchitectureProperties.Text(item) ?? string.Empty).ToArray();
-        }
-
-        return new[] { ArchitectureProperties.Text(unwrapped) ?? string.Empty };
     }
 
     private sealed record PendingScore(Architecture Architecture, object Target, PSObject? Record, long RecordNumber);

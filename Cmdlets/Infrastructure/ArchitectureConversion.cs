@@ -31,7 +31,9 @@ internal static class ArchitectureConversion
     /// <param name="propertyName">The record property that holds the architecture; null to try the usual names.</param>
     /// <param name="label">How messages name the input, for example "Record 3".</param>
     /// <param name="error">The error to write when the conversion fails.</param>
-    public static Architecture? Convert(object? input, SearchSpace? searchSpace, string? propertyName, string label, out ErrorRecord? error)
+    /// <param name="defaultInputDimension">The input dimension of MLP records that carry none.</param>
+    public static Architecture? Convert(
+        object? input, SearchSpace? searchSpace, string? propertyName, string label, out ErrorRecord? error, long defaultInputDimension = DefaultInputDimension)
     {
         object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
         error = null;
@@ -65,7 +67,7 @@ internal static class ArchitectureConversion
         PSPropertyInfo? widths = properties.Properties["LayerWidths"] ?? properties.Properties["Widths"];
         if (widths is not null && propertyName is null)
         {
-            return FromWidthsRecord(properties, widths, searchSpace, label, out error);
+            return FromWidthsRecord(properties, widths, searchSpace, label, defaultInputDimension, out error);
         }
 
         string expected = propertyName is null
@@ -125,9 +127,10 @@ internal static class ArchitectureConversion
         };
     }
 
-    private static Architecture? FromWidthsRecord(PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, out ErrorRecord? error)
+    private static Architecture? FromWidthsRecord(
+        PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, long defaultInputDimension, out ErrorRecord? error)
     {
-        long inputDimension = DefaultInputDimension;
+        long inputDimension = defaultInputDimension;
         string? rawDimension = ArchitectureProperties.Text(record.Properties["InputDimension"]?.Value);
         if (!string.IsNullOrWhiteSpace(rawDimension) &&
             (!long.TryParse(rawDimension, NumberStyles.Integer, CultureInfo.InvariantCulture, out inputDimension) || inputDimension < 1 || inputDimension > FullyConnectedNetwork.MaxSize))

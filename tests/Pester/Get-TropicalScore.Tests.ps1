@@ -66,11 +66,20 @@ LayerWidths,InputDimension
 
         $scores.TropicalScore | Should -Be @([Math]::Log10(7), [Math]::Log10(3))
         $problems.Count | Should -Be 4
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'LayerWidthsInvalid,*'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike 'Record 2: invalid LayerWidths*'
         $problems[0].TargetObject.LayerWidths | Should -Be '3,0'
         $problems[1].Exception.Message | Should -BeLike "*'1.5' is not a whole number*"
         $problems[2].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
         $problems[3].FullyQualifiedErrorId | Should -BeLike 'InputDimensionInvalid,*'
+    }
+
+    It 'reports a bad -LayerWidths value with its own id' {
+        $score = Get-TropicalScore -LayerWidths 64, -3 -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'LayerWidthsInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike '*-3*'
     }
 
     It 'rejects an input dimension below one at binding' {
