@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Linq;
 using Canopy.Architectures;
 
 namespace Canopy.Scoring;
@@ -42,21 +41,39 @@ internal static class DartsTracing
             : tracer.Convolve(previousPrevious, channels, window: 1, stride: 1, reluBefore: true);
         TensorValue s1 = tracer.Convolve(previous, channels, window: 1, stride: 1, reluBefore: true);
 
-        var nodes = new List<TensorValue> { s0, s1 };
+        var nodes = new TensorValue[2 + DartsCell.IntermediateNodeCount];
+        nodes[0] = s0;
+        nodes[1] = s1;
         int outputPositions = reduction ? Math.Max(1, s1.Positions / 4) : s1.Positions;
-        for (int node = 2; node < 2 + DartsCell.IntermediateNodeCount; node++)
+
+        // Edges come grouped by node in node order, so each node's sum closes when the next node's edges begin.
+        var terms = new List<TensorValue>(5);
+        int node = 2;
+        foreach (DartsEdge edge in cell.Edges)
         {
-            var terms = new List<TensorValue>();
-            foreach (DartsEdge edge in cell.InputsOf(node))
+            for (; node < edge.Node; node++)
             {
-                int stride = reduction && edge.Input < 2 ? 2 : 1;
-                terms.Add(Apply(tracer, nodes[edge.Input], edge.Operation, channels, stride));
+                nodes[node] = tracer.Sum(terms, channels, outputPositions);
+                terms.Clear();
             }
 
-            nodes.Add(tracer.Sum(terms, channels, outputPositions));
+            int stride = reduction && edge.Input < 2 ? 2 : 1;
+            terms.Add(Apply(tracer, nodes[edge.Input], edge.Operation, channels, stride));
         }
 
-        return tracer.Concatenate(cell.Concat.Select(index => nodes[index]).ToArray());
+        for (; node < nodes.Length; node++)
+        {
+            nodes[node] = tracer.Sum(terms, channels, outputPositions);
+            terms.Clear();
+        }
+
+        var parts = new TensorValue[cell.Concat.Count];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = nodes[cell.Concat[i]];
+        }
+
+        return tracer.Concatenate(parts);
     }
 
     private static TensorValue Apply(NetworkTracer tracer, TensorValue source, DartsOperation operation, int channels, int stride)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Canopy.Scoring;
 
@@ -11,8 +10,8 @@ namespace Canopy.Scoring;
 internal sealed class RegionLedger
 {
     private readonly LocalBudget? _budget;
-    private readonly List<double> _bestRelu = new() { 0 };
-    private readonly List<double> _bestMaxout = new() { 0 };
+    private double[] _bestRelu = new double[256];
+    private double[] _bestMaxout = new double[256];
 
     private RegionLedger(LocalBudget? budget, long inputDimension)
     {
@@ -37,7 +36,7 @@ internal sealed class RegionLedger
         double value = _budget is { } budget
             ? consumerPositions * LocalRegionCount.LocalReluLog(source, window, budget)
             : LocalRegionCount.GlobalReluLog(source, InputDimension);
-        Keep(_bestRelu, source.Id, value);
+        Keep(ref _bestRelu, source.Id, value);
     }
 
     /// <summary>Records a max pooling of <paramref name="source"/> with windows of <paramref name="window"/> values.</summary>
@@ -46,14 +45,14 @@ internal sealed class RegionLedger
         double value = _budget is not null
             ? consumerPositions * (double)source.Channels * Math.Log(window)
             : LocalRegionCount.GlobalMaxoutLog(source, window, consumerPositions, InputDimension);
-        Keep(_bestMaxout, source.Id, value);
+        Keep(ref _bestMaxout, source.Id, value);
     }
 
-    private void Keep(List<double> best, int id, double value)
+    private void Keep(ref double[] best, int id, double value)
     {
-        while (best.Count <= id)
+        if (id >= best.Length)
         {
-            best.Add(0);
+            Array.Resize(ref best, Math.Max(id + 1, best.Length * 2));
         }
 
         if (value > best[id])

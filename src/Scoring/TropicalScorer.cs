@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -16,6 +17,9 @@ public static class TropicalScorer
 {
     /// <summary>Batches at least this large are scored on all cores.</summary>
     public const int ParallelThreshold = 256;
+
+    // NATS topology costs are memoised like their region counts: searches and benchmarks score the cells again and again.
+    private static readonly ConcurrentDictionary<(int Cell, Dataset Dataset), NetworkCost> NatsTopologyCosts = new();
 
     /// <summary>Scores one architecture.</summary>
     /// <exception cref="NotSupportedException">The mode is not defined for the architecture's search space.</exception>
@@ -38,7 +42,9 @@ public static class TropicalScorer
             _ => throw new ArgumentException($"No region count for architectures of type {architecture.GetType().Name}.", nameof(architecture)),
         };
 
-        NetworkCost cost = CostModel.Count(architecture, options.Dataset, options.DartsNetwork);
+        NetworkCost cost = architecture is NatsTopologyCell natsCell
+            ? NatsTopologyCosts.GetOrAdd((natsCell.Index, options.Dataset), key => CostModel.Count(natsCell, key.Dataset))
+            : CostModel.Count(architecture, options.Dataset, options.DartsNetwork);
         return new ArchitectureScore
         {
             Architecture = architecture.Canonical,
