@@ -1,0 +1,169 @@
+# Ranking quality of TropicalScore on real benchmarks, and the speed of scoring.
+param([Parameter(Mandatory)] [hashtable] $Context)
+
+$modes = 'Generic', 'BottleneckBound', 'TropicalBound', 'GlobalBound'
+$datasets = @(
+    @{ Name = 'cifar10'; Column = 'CIFAR10TestAccuracy200Epochs'; Label = 'CIFAR-10' }
+    @{ Name = 'cifar100'; Column = 'CIFAR100TestAccuracy200Epochs'; Label = 'CIFAR-100' }
+    @{ Name = 'ImageNet16-120'; Column = 'ImageNetTestAccuracy200Epochs'; Label = 'ImageNet16-120' }
+)
+$publishedProxies = 'epe_nas', 'fisher', 'flops', 'grad_norm', 'grasp', 'jacov', 'l2_norm', 'nwot', 'params', 'plain', 'snip', 'synflow', 'zen'
+
+function Format-Correlation {
+    param($Row)
+    if ($null -eq $Row) { return 'n/a' }
+    '{0:N3} ({1:N3})' -f $Row.Spearman, $Row.Kendall
+}
+
+function Add-ModeScores {
+    # Scores the records in every mode and keeps each mode's score in its own property.
+    param([object[]] $Records, [string] $Dataset)
+
+    foreach ($mode in $modes) {
+        $null = $Records | Get-TropicalScore -Mode $mode -Dataset $Dataset
+        foreach ($record in $Records) {
+            $record | Add-Member -NotePropertyName "TropicalScore[$mode]" -NotePropertyValue $record.TropicalScore -Force
+        }
+    }
+}
+
+$lines = @('## TropicalScore on real benchmarks', '')
+$natsFile = if ($Context.DataPath) { Join-Path $Context.DataPath 'nats-tss/nats_bench.csv' }
+if (-not $natsFile -or -not (Test-Path $natsFile)) {
+    $lines += 'Skipped: the NATS-Bench file nats-tss/nats_bench.csv was not found under the data path (set CANOPY_DATA or -DataPath).'
+}
+else {
+    # All 15,625 cells, each dataset scored on its own network (resolution and classifier), test accuracy as target.
+    $table = @{}
+    $distinct = $null
+    foreach ($dataset in $datasets) {
+        $records = @(Import-Csv $natsFile)
+        Add-ModeScores -Records $records -Dataset $dataset.Name
+        if ($dataset.Name -eq 'cifar10') {
+            $distinct = @($records | ForEach-Object { [Math]::Round($_.'TropicalScore[Generic]', 6) } | Sort-Object -Unique).Count
+        }
+
+        $proxies = @($modes | ForEach-Object { "TropicalScore[$_]" }) + 'ParameterCount', 'Flops'
+        foreach ($row in ($records | Measure-ProxyCorrelation -Target $dataset.Column -Proxy $proxies)) {
+            $table["$($row.Proxy)|$($dataset.Name)"] = $row
+        }
+    }
+
+    $lines += @(
+        '### NATS-Bench topology space, all 15,625 cells'
+        ''
+        'Spearman ρ (Kendall τ-b) against 200-epoch test accuracy, seed-averaged, each dataset scored on its own network. TropicalScore[Generic] is the default TropicalScore.'
+        ''
+        '| score | CIFAR-10 | CIFAR-100 | ImageNet16-120 |'
+        '|---|---|---|---|'
+    )
+    foreach ($proxy in @($modes | ForEach-Object { "TropicalScore[$_]" }) + 'ParameterCount', 'Flops') {
+        $cells = foreach ($dataset in $datasets) { Format-Correlation $table["$proxy|$($dataset.Name)"] }
+        $lines += "| $proxy | $($cells -join ' | ') |"
+    }
+
+    $verdicts = foreach ($dataset in $datasets) {
+        $tropical = $table["TropicalScore[Generic]|$($dataset.Name)"].Spearman
+        $parameters = $table["ParameterCount|$($dataset.Name)"].Spearman
+        '{0}: {1:N3} vs {2:N3}, {3}' -f $dataset.Label, $tropical, $parameters, $(if ($tropical -gt $parameters) { 'above' } else { 'NOT above' })
+    }
+    $lines += @(
+        ''
+        "Required: TropicalScore above the parameter count on every dataset. $($verdicts -join '; ')."
+        ''
+        "The Generic score takes $distinct distinct values over the 15,625 cells (rounded to 6 decimals): many cells tie."
+        ''
+    )
+}
+
+$proxyFolder = if ($Context.DataPath) { Join-Path $Context.DataPath 'nb201-zero-cost-proxies' }
+if ($proxyFolder -and (Test-Path $proxyFolder)) {
+    # The 9,445 cells with all 13 published proxies; the target is the 200-epoch validation accuracy of those files.
+    $files = @(
+        @{ File = 'nb201_zc13_cifar10_reachable9445.csv'; Dataset = 'cifar10'; Label = 'CIFAR-10 (valid)' }
+        @{ File = 'nb201_zc13_ImageNet16-120_reachable9445.csv'; Dataset = 'ImageNet16-120'; Label = 'ImageNet16-120 (valid)' }
+    )
+    $side = @{}
+    foreach ($entry in $files) {
+        $rows = Import-Csv (Join-Path $proxyFolder $entry.File) | Get-TropicalScore -Dataset $entry.Dataset -WarningAction SilentlyContinue |
+            Measure-ProxyCorrelation -Target val_acc -Proxy (@('TropicalScore', 'ParameterCount') + $publishedProxies) -MissingValue -1e8 -WarningAction SilentlyContinue
+        foreach ($row in $rows) { $side["$($row.Proxy)|$($entry.Dataset)"] = $row }
+    }
+
+    $order = @('TropicalScore', 'ParameterCount') + $publishedProxies | Sort-Object { - $side["$_|cifar10"].Spearman }
+    $lines += @(
+        '### Side by side with 13 published zero-cost proxies (NAS-Bench-201, 9,445 cells)'
+        ''
+        'The same cells and targets as the published proxy scores (NAS-Bench-Suite-Zero): 200-epoch validation accuracy, failed proxy values (-1e8) left out. ParameterCount is Canopy''s exact count; params and flops are the published columns.'
+        ''
+        "| proxy | $($files[0].Label) | $($files[1].Label) |"
+        '|---|---|---|'
+    )
+    foreach ($proxy in $order) {
+        $lines += "| $proxy | $(Format-Correlation $side["$proxy|cifar10"]) | $(Format-Correlation $side["$proxy|ImageNet16-120"]) |"
+    }
+    $lines += ''
+}
+
+$otherFolder = if ($Context.DataPath) { Join-Path $Context.DataPath 'darts-other-tasks' }
+if ($otherFolder -and (Test-Path $otherFolder)) {
+    $spaces = @(
+        @{ File = 'nb301_9x_zc13.csv'; Label = 'DARTS space (NAS-Bench-301 cells)' }
+        @{ File = 'nb201_9x_zc13.csv'; Label = 'NAS-Bench-201' }
+    )
+    $lines += @(
+        '### Other tasks: DARTS and NAS-Bench-201 cells trained on SVHN, NinaPro and Spherical-CIFAR-100'
+        ''
+        'About 200 architectures per task, validation accuracy from NAS-Bench-Suite-Zero. The cells are scored on the CIFAR-10 network of their space (DARTS: NAS-Bench-301, 8 cells, 32 channels), since Canopy does not model these tasks'' networks. Spearman ρ (Kendall τ-b).'
+        ''
+        '| space | task | count | TropicalScore | params (published) | best published proxy |'
+        '|---|---|---|---|---|---|'
+    )
+    foreach ($space in $spaces) {
+        $all = @(Import-Csv (Join-Path $otherFolder $space.File))
+        foreach ($task in 'svhn', 'ninapro', 'scifar100') {
+            $rows = $all | Where-Object dataset -EQ $task | Get-TropicalScore -ArchitectureProperty arch_repr -WarningAction SilentlyContinue |
+                Measure-ProxyCorrelation -Target val_acc -Proxy (@('TropicalScore') + $publishedProxies) -MissingValue -1e8 -WarningAction SilentlyContinue
+            $byName = @{}
+            foreach ($row in $rows) { $byName[$row.Proxy] = $row }
+            $best = $rows | Where-Object { $_.Proxy -in $publishedProxies } | Select-Object -First 1
+            $lines += '| {0} | {1} | {2} | {3} | {4} | {5} {6} |' -f $space.Label, $task, $byName['TropicalScore'].Count, (Format-Correlation $byName['TropicalScore']), (Format-Correlation $byName['params']), $best.Proxy, (Format-Correlation $best)
+        }
+    }
+    $lines += ''
+}
+
+# Speed: the cmdlet against a pipeline that does nothing, and the core against the parser.
+$lines += @('### Speed of scoring', '')
+if ($natsFile -and (Test-Path $natsFile)) {
+    $null = Import-Csv $natsFile | Get-TropicalScore
+    $baseline = [System.Collections.Generic.List[double]]::new()
+    $scoring = [System.Collections.Generic.List[double]]::new()
+    for ($i = 0; $i -lt 5; $i++) {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $null = Import-Csv $natsFile | ForEach-Object { $_ }
+        $baseline.Add($watch.Elapsed.TotalSeconds)
+        $watch.Restart()
+        $null = Import-Csv $natsFile | Get-TropicalScore
+        $scoring.Add($watch.Elapsed.TotalSeconds)
+    }
+    $median = { param($values) ($values | Sort-Object)[[int][Math]::Floor($values.Count / 2)] }
+    $ratio = (& $median $scoring) / (& $median $baseline)
+    $lines += @(
+        ('`Import-Csv nats_bench.csv | Get-TropicalScore` took {0:N3} s and `Import-Csv nats_bench.csv | ForEach-Object {{ $_ }}` {1:N3} s (medians of 5 alternating runs after a warm-up): ratio {2:N2}, target at most 1.5: {3}.' -f (& $median $scoring), (& $median $baseline), $ratio, $(if ($ratio -le 1.5) { 'met' } else { 'missed' }))
+        ''
+    )
+}
+
+$core = Invoke-CoreBenchmark -Name 'score-vs-parse' -Options @('--rounds', '15')
+$lines += @(
+    ('Core, one thread, medians of {0} alternating rounds after a warm-up:' -f $core.rounds)
+    ''
+    '| architectures | parse, ns each | score, ns each | score / parse |'
+    '|---|---|---|---|'
+    ('| {0:N0} NATS-Bench topology cells | {1:N0} | {2:N0} | {3:N2} |' -f $core.'nats.count', $core.'nats.nanosecondsPerParse', $core.'nats.nanosecondsPerScore', $core.'nats.scoreOverParse')
+    ('| {0:N0} sampled DARTS genotypes (NAS-Bench-301 network) | {1:N0} | {2:N0} | {3:N2} |' -f $core.'darts.count', $core.'darts.nanosecondsPerParse', $core.'darts.nanosecondsPerScore', $core.'darts.scoreOverParse')
+    ''
+    'A score includes the exact parameter and FLOP counts. NATS-Bench cells are memoised after their first score, which the warm-up fills.'
+)
+$lines

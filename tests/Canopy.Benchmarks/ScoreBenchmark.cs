@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using Canopy.Architectures;
+using Canopy.Scoring;
+
+namespace Canopy.Benchmarks;
+
+/// <summary>
+/// Compares, on one thread, the time to score an architecture with the time to parse its string: NATS-Bench
+/// topology cells and DARTS genotypes. Parsing and scoring alternate in rounds, so both see the same machine load,
+/// and the medians over rounds are reported.
+/// </summary>
+internal sealed class ScoreBenchmark : IBenchmark
+{
+    public string Name => "score-vs-parse";
+
+    public IReadOnlyDictionary<string, object?> Run(IReadOnlyDictionary<string, string> options)
+    {
+        int rounds = options.TryGetValue("rounds", out string? text) ? int.Parse(text, CultureInfo.InvariantCulture) : 15;
+
+        string[] nats = ArchitectureSource.Enumerate(SearchSpace.NatsTopology).Select(cell => cell.Canonical).ToArray();
+        string[] darts = DartsSampler.Samples(20261204).Take(2000).Select(genotype => genotype.Canonical).ToArray();
+
+        var figures = new Dictionary<string, object?> { ["rounds"] = rounds };
+        Measure(figures, "nats", nats, rounds);
+        Measure(figures, "darts", darts, rounds);
+        return figures;
+    }
+
+    private static void Measure(Dictionary<string, object?> figures, string name, string[] texts, int rounds)
+    {
+        Architecture[] parsed = texts.Select(text => ArchitectureParser.Parse(text)).ToArray();
+        var options = new ScoringOptions();
+
+        // Warm-up: JIT, tiered compilation, and the NATS memo that every later score of a cell reads.
+        for (int i = 0; i < 3; i++)
+        {
+            ParseAll(texts);
+            ScoreAll(parsed, options);
+        }
+
+        var parseTimes = new List<double>();
+        var scoreTimes = new List<double>();
+        for (int round = 0; round < rounds; round++)
+        {
+            parseTimes.Add(ParseAll(texts) * 1e6 / texts.Length);
+            scoreTimes.Add(ScoreAll(parsed, options) * 1e6 / texts.Length);
+        }
+
+        double parse = Median(parseTimes);
+        double score = Median(scoreTimes);
+        figures[name + ".count"] = texts.Length;
+        figures[name + ".nanosecondsPerParse"] = parse;
+        figures[name + ".nanosecondsPerScore"] = score;
+        figures[name + ".scoreOverParse"] = score / parse;
+    }
+
+    private static double ParseAll(string[] texts)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        foreach (string text in texts)
+        {
+            _ = ArchitectureParser.Parse(text);
+        }
+
+        return stopwatch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double ScoreAll(Architecture[] architectures, ScoringOptions options)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        foreach (Architecture architecture in architectures)
+        {
+            _ = TropicalScorer.Score(architecture, options);
+        }
+
+        return stopwatch.Elapsed.TotalMilliseconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
