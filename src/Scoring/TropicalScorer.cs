@@ -34,13 +34,7 @@ public static class TropicalScorer
             return ScoreMlp(mlp, options.Mode);
         }
 
-        (double log10, string formula) = architecture switch
-        {
-            NatsTopologyCell cell => CellScoring.NatsTopology(cell, options.Dataset, options.Mode),
-            NatsSizeArchitecture size => CellScoring.NatsSize(size, options.Dataset, options.Mode),
-            DartsGenotype genotype => CellScoring.Darts(genotype, options.DartsNetwork, options.Dataset, options.Mode),
-            _ => throw new ArgumentException($"No region count for architectures of type {architecture.GetType().Name}.", nameof(architecture)),
-        };
+        (double log10, string formula) = Count(architecture, options);
 
         NetworkCost cost = architecture is NatsTopologyCell natsCell
             ? NatsTopologyCosts.GetOrAdd((natsCell.Index, options.Dataset), key => CostModel.Count(natsCell, key.Dataset))
@@ -55,6 +49,30 @@ public static class TropicalScorer
             Flops = cost.Flops,
             Formula = formula,
         };
+    }
+
+    /// <summary>Returns only the region count, log10 and formula, without the parameter and FLOP counts.</summary>
+    /// <exception cref="NotSupportedException">The mode is not defined for the architecture's search space.</exception>
+    /// <exception cref="RegionCountTooLargeException">A fully connected network exceeds the work limit of the mode.</exception>
+    public static (double Log10, string Formula) Count(Architecture architecture, ScoringOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(architecture);
+        ArgumentNullException.ThrowIfNull(options);
+
+        switch (architecture)
+        {
+            case NatsTopologyCell cell:
+                return CellScoring.NatsTopology(cell, options.Dataset, options.Mode);
+            case NatsSizeArchitecture size:
+                return CellScoring.NatsSize(size, options.Dataset, options.Mode);
+            case DartsGenotype genotype:
+                return CellScoring.Darts(genotype, options.DartsNetwork, options.Dataset, options.Mode);
+            case MlpArchitecture mlp:
+                RegionCount count = RegionBounds.Compute(mlp.Network, options.Mode);
+                return (count.Log10, count.Formula);
+            default:
+                throw new ArgumentException($"No region count for architectures of type {architecture.GetType().Name}.", nameof(architecture));
+        }
     }
 
     /// <summary>
