@@ -1,14 +1,31 @@
 <#
 .SYNOPSIS
-    The main job: scores architectures without training and, when benchmark data is present, measures how well
-    the score ranks them.
+    The main job: scores architectures without training, searches, and, when NATS-Bench data is present, measures
+    how well the score ranks real accuracies.
+
+.DESCRIPTION
+    With the NATS-Bench table (nats-tss/nats_bench.csv under -DataPath, $env:CANOPY_DATA or ../shared/data), runs
+    Invoke-BenchmarkDemo.ps1; without it, runs Invoke-TrainingFreeDemo.ps1. Plots and the demo's cache go to
+    -OutputPath.
+
+.EXAMPLE
+    ./examples/Invoke-CanopyDemo.ps1 -DataPath ~/nas-data
 #>
 param(
-    [string] $ModuleManifest = (Join-Path $PSScriptRoot '../Canopy.psd1'),
-    [string] $DataPath
+    [string] $DataPath,
+    [string] $OutputPath = (Join-Path $PSScriptRoot '../out/demo'),
+    [string] $ModuleManifest = (Join-Path $PSScriptRoot '../Canopy.psd1')
 )
 
 $ErrorActionPreference = 'Stop'
-Import-Module $ModuleManifest
+$resolved = & (Join-Path $PSScriptRoot 'Resolve-CanopyDataPath.ps1') -DataPath $DataPath
+$watch = [System.Diagnostics.Stopwatch]::StartNew()
 
-Get-TropicalScore -LayerWidths 64, 128, 64 | Format-List Architecture, Mode, TropicalScore, Formula
+if ($resolved) {
+    & (Join-Path $PSScriptRoot 'Invoke-BenchmarkDemo.ps1') -DataPath $resolved -OutputPath $OutputPath -ModuleManifest $ModuleManifest
+}
+else {
+    & (Join-Path $PSScriptRoot 'Invoke-TrainingFreeDemo.ps1') -OutputPath $OutputPath -ModuleManifest $ModuleManifest
+}
+
+"Demo finished in {0:N0} s." -f $watch.Elapsed.TotalSeconds
