@@ -1,0 +1,132 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Canopy.Architectures;
+using Canopy.Costs;
+using Canopy.Regions;
+using Canopy.Scoring;
+using Canopy.Statistics;
+
+namespace Canopy.Search;
+
+/// <summary>
+/// Searches a space for the architecture with the highest objective, one reproducible run per seed, without
+/// training anything.
+/// </summary>
+/// <remarks>
+/// A run draws its random architectures from the stream that <see cref="ArchitectureSource"/> gives for the seed:
+/// the shuffled order of a NATS-Bench space (so random search never evaluates a cell twice there) or the samples of
+/// the DARTS and MLP spaces. Regularized evolution draws its tournaments and mutations from a second xoshiro256**
+/// stream of the same seed. Nothing depends on the thread, the .NET version or the machine, so a seed gives the
+/// same trajectory everywhere.
+/// </remarks>
+public static class ArchitectureSearch
+{
+    // The stream of the seed that tournaments and mutations use; sample streams count up from 0 and never reach it.
+    internal const ulong EvolutionStream = ulong.MaxValue;
+
+    /// <summary>
+    /// Checks, before any search, that the options can find something: the sizes are valid, the region mode is
+    /// defined for the space, the smallest architecture of the space meets the limits, and evolution can mutate.
+    /// </summary>
+    /// <exception cref="ArgumentException">A size or range is invalid, or evolution has nothing to mutate.</exception>
+    /// <exception cref="NotSupportedException">The region mode is not defined for the search space.</exception>
+    /// <exception cref="SearchConstraintException">No architecture of the space meets a limit.</exception>
+    public static void Validate(SearchOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        Architecture smallest = SmallestArchitecture.Of(options.SearchSpace, options.MlpSampler);
+        CheckModeDefined(smallest, options.Scoring);
+        (long? parameters, long? flops) = Costs(smallest, options.Scoring);
+        CheckLimit("parameter", options.MaxParameters, parameters, smallest, options.Scoring);
+        CheckLimit("FLOP", options.MaxFlops, flops, smallest, options.Scoring);
+
+        if (options.Strategy == SearchStrategy.RegularizedEvolution && options.SearchSpace == SearchSpace.Mlp)
+        {
+            MlpSampler bounds = options.MlpSampler;
+            if (bounds.MinDepth == bounds.MaxDepth && bounds.MinWidth == bounds.MaxWidth)
+            {
+                throw new ArgumentException($"The MLP ranges allow one network only ({bounds.MinDepth} hidden layers of {bounds.MinWidth} units), so evolution has nothing to mutate. Widen the depth or width range, or search at random.", nameof(options));
+            }
+        }
+    }
+
+    /// <summary>Runs one seed's search and returns its trajectory.</summary>
+    /// <param name="options">The search; <see cref="Validate"/> should have accepted it.</param>
+    /// <param name="seed">Fixes every random choice of the run.</param>
+    /// <param name="progress">Receives each step as it is recorded, on the thread that runs the search.</param>
+    /// <param name="cancellationToken">Stops the run before its next evaluation.</param>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    /// <exception cref="NotSupportedException">The region mode is not defined for the search space.</exception>
+    public static SearchResult Run(SearchOptions options, ulong seed, IProgress<SearchStep>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+
+        var run = new SearchRun(options, seed, progress, cancellationToken);
+        using IEnumerator<Architecture> randomArchitectures = RandomArchitectures(options, seed).GetEnumerator();
+        if (options.Strategy == SearchStrategy.RegularizedEvolution)
+        {
+            RegularizedEvolution.Run(run, randomArchitectures, Xoshiro256StarStar.ForStream(seed, EvolutionStream));
+        }
+        else
+        {
+            // Random search: the first Budget architectures of the stream, the best one kept.
+            while (run.HasBudget && randomArchitectures.MoveNext())
+            {
+                run.Evaluate(randomArchitectures.Current);
+            }
+        }
+
+        return run.Finish();
+    }
+
+    /// <summary>Returns the run's random architectures: those Get-CanopyArchitecture writes for the same seed.</summary>
+    internal static IEnumerable<Architecture> RandomArchitectures(SearchOptions options, ulong seed) =>
+        ArchitectureSource.Size(options.SearchSpace) is null
+            ? ArchitectureSource.Sample(options.SearchSpace, seed, options.MlpSampler)
+            : ArchitectureSource.Shuffle(options.SearchSpace, seed);
+
+    // Whether a mode is defined depends on the search space alone, so scoring one architecture of the space checks it.
+    private static void CheckModeDefined(Architecture architecture, ScoringOptions scoring)
+    {
+        try
+        {
+            TropicalScorer.Score(architecture, scoring);
+        }
+        catch (RegionCountTooLargeException)
+        {
+            // The mode is defined. Candidates above its work limit are rejected one by one during the search.
+        }
+    }
+
+    private static (long? Parameters, long? Flops) Costs(Architecture architecture, ScoringOptions scoring)
+    {
+        try
+        {
+            NetworkCost cost = CostModel.Count(architecture, scoring.Dataset, scoring.DartsNetwork);
+            return (cost.Parameters, cost.Flops);
+        }
+        catch (OverflowException)
+        {
+            return (null, null);
+        }
+    }
+
+    private static void CheckLimit(string counted, long? limit, long? smallestValue, Architecture smallest, ScoringOptions scoring)
+    {
+        if (limit is { } maximum && (smallestValue is not { } value || value > maximum))
+        {
+            string smallestText = smallestValue is { } known ? known.ToString("N0", CultureInfo.InvariantCulture) : "more than Int64 holds";
+            string limitText = maximum.ToString("N0", CultureInfo.InvariantCulture);
+            throw new SearchConstraintException(
+                $"No {smallest.SearchSpace} architecture meets the {counted} limit of {limitText}: the smallest one, {smallest.Canonical}, has {smallestText} {counted}s on {scoring.Dataset}.",
+                maximum,
+                smallest.Canonical,
+                smallestValue);
+        }
+    }
+}

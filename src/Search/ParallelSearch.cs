@@ -1,0 +1,133 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Canopy.Search;
+
+/// <summary>
+/// Runs the seeds of a search in parallel, at most one per core, and hands out each seed's steps in seed order, so
+/// the output does not depend on which thread finished first.
+/// </summary>
+/// <remarks>
+/// Seeds start in the order given. Without a benchmark a seed's steps are handed out as they are recorded. With
+/// one they are handed out when the seed has finished, after one batched lookup of its best architectures.
+/// </remarks>
+public sealed class ParallelSearch
+{
+    private readonly SeedSearch[] _seeds;
+    private long _evaluations;
+
+    private ParallelSearch(SearchOptions options, IReadOnlyList<ulong> seeds)
+    {
+        Options = options;
+        _seeds = seeds.Select(seed => new SeedSearch(seed)).ToArray();
+    }
+
+    public SearchOptions Options { get; }
+
+    /// <summary>One entry per seed, in the order the seeds were given.</summary>
+    public IReadOnlyList<SeedSearch> Seeds => _seeds;
+
+    /// <summary>The number of evaluations finished so far, over all seeds.</summary>
+    public long Evaluations => Interlocked.Read(ref _evaluations);
+
+    /// <summary>The number of evaluations all seeds make unless a finite space runs out first.</summary>
+    public long PlannedEvaluations => (long)Options.Budget * _seeds.Length;
+
+    /// <summary>Finishes when every seed has finished, failed or been cancelled.</summary>
+    public Task Completion { get; private set; } = Task.CompletedTask;
+
+    /// <summary>Validates the options, then starts every seed on the thread pool and returns at once.</summary>
+    /// <param name="options">The search of every seed.</param>
+    /// <param name="seeds">The seeds, one run each.</param>
+    /// <param name="targets">The benchmark column to look the best architectures up in, or null.</param>
+    /// <param name="cancellationToken">Stops every run before its next evaluation.</param>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="ArchitectureSearch.Validate"/>), or no seed is given.</exception>
+    /// <exception cref="NotSupportedException">The region mode is not defined for the search space.</exception>
+    /// <exception cref="SearchConstraintException">No architecture of the space meets a limit.</exception>
+    public static ParallelSearch Start(SearchOptions options, IReadOnlyList<ulong> seeds, BenchmarkTargets? targets, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seeds);
+        if (seeds.Count == 0)
+        {
+            throw new ArgumentException("A search needs at least one seed.", nameof(seeds));
+        }
+
+        ArchitectureSearch.Validate(options);
+        var search = new ParallelSearch(options, seeds);
+        search.Completion = Task.Run(() => search.RunAll(targets, cancellationToken), CancellationToken.None);
+        return search;
+    }
+
+    private void RunAll(BenchmarkTargets? targets, CancellationToken cancellationToken)
+    {
+        var parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+
+        // Without buffering, the partitioner hands seeds to the workers one at a time in the order given.
+        OrderablePartitioner<SeedSearch> partitioner = Partitioner.Create(_seeds, EnumerablePartitionerOptions.NoBuffering);
+        try
+        {
+            Parallel.ForEach(partitioner, parallelOptions, seed => RunSeed(seed, targets, cancellationToken));
+        }
+        finally
+        {
+            // Seeds that never started are ended too, so that a reader waiting on them wakes up.
+            foreach (SeedSearch seed in _seeds)
+            {
+                seed.Cancel();
+            }
+        }
+    }
+
+    private void RunSeed(SeedSearch seed, BenchmarkTargets? targets, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var progress = new StepSink(step =>
+            {
+                Interlocked.Increment(ref _evaluations);
+                if (targets is null)
+                {
+                    seed.Publish(step);
+                }
+            });
+
+            SearchResult result = ArchitectureSearch.Run(Options, seed.Seed, progress, cancellationToken);
+            if (targets is not null)
+            {
+                result.Targets = targets.Fill(result.Steps);
+                foreach (SearchStep step in result.Steps)
+                {
+                    seed.Publish(step);
+                }
+            }
+
+            seed.Complete(result);
+        }
+        catch (OperationCanceledException)
+        {
+            seed.Cancel();
+        }
+        catch (Exception exception)
+        {
+            // The reader rethrows it when it reaches this seed, so that earlier seeds are still written first.
+            seed.Fail(exception);
+        }
+    }
+
+    // Reports each step synchronously on the searching thread, unlike Progress<T>, which posts to a context.
+    private sealed class StepSink : IProgress<SearchStep>
+    {
+        private readonly Action<SearchStep> _report;
+
+        public StepSink(Action<SearchStep> report)
+        {
+            _report = report;
+        }
+
+        public void Report(SearchStep value) => _report(value);
+    }
+}

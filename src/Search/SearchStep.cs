@@ -1,0 +1,56 @@
+namespace Canopy.Search;
+
+/// <summary>
+/// One evaluation of a search run and the best architecture found up to and including it: the trajectory record
+/// that Invoke-CanopySearch writes and Export-CanopyPlot -Kind Trajectory draws.
+/// </summary>
+public sealed class SearchStep
+{
+    public required ulong Seed { get; init; }
+
+    /// <summary>The 1-based number of this evaluation within its run.</summary>
+    public required int Step { get; init; }
+
+    public required SearchStrategy Strategy { get; init; }
+
+    public required SearchObjective Objective { get; init; }
+
+    /// <summary>The evaluated candidate in canonical form.</summary>
+    public required string Architecture { get; init; }
+
+    /// <summary>The candidate's value of <see cref="Objective"/>, or null when scoring failed.</summary>
+    public double? Score { get; init; }
+
+    /// <summary>The base-10 logarithm of the candidate's region count, or null when scoring failed.</summary>
+    public double? TropicalScore { get; init; }
+
+    /// <summary>The candidate's parameter count, or null when scoring failed or the count is above Int64.</summary>
+    public long? ParameterCount { get; init; }
+
+    /// <summary>The candidate's FLOP count, or null when scoring failed or the count is above Int64.</summary>
+    public long? Flops { get; init; }
+
+    /// <summary>Whether the candidate was accepted, and if not, why.</summary>
+    public required EvaluationStatus Status { get; init; }
+
+    /// <summary>Why the scorer could not count the candidate's regions, when <see cref="Status"/> is ScoringFailed.</summary>
+    public string? ScoringError { get; init; }
+
+    /// <summary>True when the candidate met every limit, so it joined the population and could become the best.</summary>
+    public bool Accepted => Status == EvaluationStatus.Accepted;
+
+    /// <summary>True when this candidate became the new best architecture.</summary>
+    public required bool Improved { get; init; }
+
+    /// <summary>The best accepted architecture so far, or null while none has been accepted.</summary>
+    public string? BestArchitecture { get; init; }
+
+    /// <summary>The <see cref="Objective"/> value of <see cref="BestArchitecture"/>.</summary>
+    public double? BestScore { get; init; }
+
+    /// <summary>
+    /// The benchmark's stored value for <see cref="BestArchitecture"/> in the target column, or null without a
+    /// benchmark, while there is no best architecture, or when the benchmark has no numeric value for it.
+    /// </summary>
+    public double? BestTarget { get; internal set; }
+}

@@ -1,0 +1,39 @@
+using Canopy.Architectures;
+
+namespace Canopy.Search;
+
+/// <summary>The best architecture one seed's search found, with its scores and the cost of finding it.</summary>
+public sealed class SearchSummary
+{
+    public required ulong Seed { get; init; }
+
+    public required SearchSpace SearchSpace { get; init; }
+
+    public required SearchStrategy Strategy { get; init; }
+
+    public required SearchObjective Objective { get; init; }
+
+    /// <summary>The best accepted architecture in canonical form.</summary>
+    public required string Architecture { get; init; }
+
+    /// <summary>The architecture's value of <see cref="Objective"/>.</summary>
+    public required double Score { get; init; }
+
+    public required double TropicalScore { get; init; }
+
+    public long? ParameterCount { get; init; }
+
+    public long? Flops { get; init; }
+
+    /// <summary>The evaluation at which the architecture was first found.</summary>
+    public required int Step { get; init; }
+
+    /// <summary>The number of evaluations the run made, rejected candidates included.</summary>
+    public required int Evaluations { get; init; }
+
+    /// <summary>The number of evaluations whose candidate was over a limit or could not be scored.</summary>
+    public required int Rejected { get; init; }
+
+    /// <summary>The benchmark's stored value for the architecture in the target column, or null (see <see cref="SearchStep.BestTarget"/>).</summary>
+    public double? Target { get; init; }
+}

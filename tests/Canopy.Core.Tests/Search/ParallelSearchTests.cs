@@ -1,0 +1,154 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Canopy.Architectures;
+using Canopy.Search;
+using Canopy.Storage;
+using Canopy.Tests.Storage;
+using Xunit;
+
+namespace Canopy.Tests.Search;
+
+public class ParallelSearchTests
+{
+    [Fact]
+    public void SeedsComeOutInGivenOrder()
+    {
+        SearchOptions options = SearchTests.Options(SearchSpace.Darts, SearchStrategy.RegularizedEvolution, budget: 80);
+        ulong[] seeds = { 7, 2, 9, 4, 0 };
+
+        ParallelSearch search = ParallelSearch.Start(options, seeds, null, CancellationToken.None);
+        List<(ulong Seed, List<SearchStep> Steps)> runs = TakeAll(search);
+
+        Assert.Equal(seeds, runs.Select(run => run.Seed));
+        foreach ((ulong seed, List<SearchStep> steps) in runs)
+        {
+            SearchResult alone = ArchitectureSearch.Run(options, seed);
+            Assert.Equal(alone.Steps.Select(step => step.Architecture), steps.Select(step => step.Architecture));
+            Assert.All(steps, step => Assert.Equal(seed, step.Seed));
+            Assert.Equal(Enumerable.Range(1, 80), steps.Select(step => step.Step));
+        }
+
+        Assert.Equal(seeds.Length * 80, search.Evaluations);
+        Assert.Equal(seeds.Length * 80, search.PlannedEvaluations);
+    }
+
+    [Fact]
+    public async Task CancelledSearchEndsEverySeed()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        SearchOptions options = SearchTests.Options(SearchSpace.Darts, SearchStrategy.RegularizedEvolution, budget: 100_000);
+
+        ParallelSearch search = ParallelSearch.Start(options, new ulong[] { 1, 2, 3 }, null, cancellation.Token);
+        await search.Completion.WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(search.Completion.IsCompleted);
+        Assert.All(search.Seeds, seed => Assert.True(seed.IsFinished));
+        Assert.All(search.Seeds, seed => Assert.True(seed.Result.IsCanceled));
+        Assert.Equal(0, search.Evaluations);
+    }
+
+    [Fact]
+    public void InvalidOptionsFailAtStart()
+    {
+        SearchOptions options = SearchTests.Options(SearchSpace.NatsTopology, SearchStrategy.Random, budget: 10) with { MaxParameters = 10 };
+
+        Assert.Throws<SearchConstraintException>(() => ParallelSearch.Start(options, new ulong[] { 0 }, null, CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => ParallelSearch.Start(options with { MaxParameters = null }, Array.Empty<ulong>(), null, CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task TargetsComeFromBenchmark()
+    {
+        // The benchmark lists the cells of even index (Canopy's base-5 order), each with its index as the target.
+        using var cache = new TemporaryCache();
+        var csv = new StringBuilder("arch,acc,note\n");
+        foreach (NatsTopologyCell cell in NatsTopologyCell.EnumerateAll().Where(cell => cell.Index % 2 == 0))
+        {
+            csv.Append(cell.Canonical).Append(',').Append(cell.Index).Append(cell.Index % 4 == 0 ? ",text\n" : ",\n");
+        }
+
+        cache.Import(cache.WriteText("even.csv", csv.ToString()), name: "even");
+        BenchmarkTargets targets = BenchmarkTargets.Open(cache.Store, "EVEN", "Acc");
+        SearchOptions options = SearchTests.Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 300);
+
+        ParallelSearch search = ParallelSearch.Start(options, new ulong[] { 3, 5 }, targets, CancellationToken.None);
+        List<(ulong Seed, List<SearchStep> Steps)> runs = TakeAll(search);
+
+        Assert.Equal("acc", targets.Column);
+        int absent = 0;
+        foreach ((ulong seed, List<SearchStep> steps) in runs)
+        {
+            foreach (SearchStep step in steps)
+            {
+                int? index = step.BestArchitecture is { } best ? NatsTopologyCell.Parse(best).Index : null;
+                double? expected = index % 2 == 0 ? index : null;
+                Assert.Equal(expected, step.BestTarget);
+            }
+
+            SearchResult result = await search.Seeds.Single(run => run.Seed == seed).Result;
+            string[] bests = steps.Select(step => step.BestArchitecture).OfType<string>().Distinct().ToArray();
+            Assert.Equal(bests.Length, result.Targets!.Architectures);
+            Assert.Equal(bests.Count(best => NatsTopologyCell.Parse(best).Index % 2 == 1), result.Targets.Absent);
+            Assert.Equal(0, result.Targets.WithoutNumber);
+            Assert.Equal(steps[^1].BestTarget, result.ToSummary()!.Target);
+            absent += result.Targets.Absent;
+        }
+
+        Assert.True(absent > 0, "no best architecture of odd index came up, so absent architectures went untested");
+    }
+
+    [Fact]
+    public void TextTargetHasNoNumber()
+    {
+        using var cache = new TemporaryCache();
+        NatsTopologyCell cell = NatsTopologyCell.FromIndex(4321);
+        cache.Import(cache.WriteText("notes.csv", $"arch,note\n{cell.Canonical},good\n"), name: "notes");
+        BenchmarkTargets targets = BenchmarkTargets.Open(cache.Store, "notes", "note");
+        var step = new SearchStep { Seed = 0, Step = 1, Strategy = SearchStrategy.Random, Objective = SearchObjective.TropicalScore, Architecture = cell.Canonical, Status = EvaluationStatus.Accepted, Improved = true, BestArchitecture = cell.Canonical };
+
+        TargetLookupResult result = targets.Fill(new[] { step });
+
+        Assert.Equal(new TargetLookupResult(1, 0, 1), result);
+        Assert.Null(step.BestTarget);
+    }
+
+    [Fact]
+    public void UnknownBenchmarkOrColumnFailsAtOpen()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("accs.csv", $"arch,acc\n{KnownArchitectures.Nb201Best},94.37\n"), name: "accs");
+
+        var missingBenchmark = Assert.Throws<BenchmarkNotFoundException>(() => BenchmarkTargets.Open(cache.Store, "other", "acc"));
+        var missingColumn = Assert.Throws<TargetColumnNotFoundException>(() => BenchmarkTargets.Open(cache.Store, "accs", "loss"));
+
+        Assert.Equal("other", missingBenchmark.Name);
+        Assert.Equal("loss", missingColumn.Column);
+        Assert.Contains("'acc'", missingColumn.Message);
+    }
+
+    private static List<(ulong Seed, List<SearchStep> Steps)> TakeAll(ParallelSearch search)
+    {
+        var runs = new List<(ulong, List<SearchStep>)>();
+        foreach (SeedSearch seed in search.Seeds)
+        {
+            var steps = new List<SearchStep>();
+            while (!seed.IsFinished)
+            {
+                if (seed.TryTake(out SearchStep? step, TimeSpan.FromMilliseconds(50), CancellationToken.None))
+                {
+                    steps.Add(step!);
+                }
+            }
+
+            Assert.True(seed.Result.IsCompletedSuccessfully);
+            runs.Add((seed.Seed, steps));
+        }
+
+        return runs;
+    }
+}

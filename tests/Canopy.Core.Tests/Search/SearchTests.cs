@@ -1,0 +1,368 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Canopy.Architectures;
+using Canopy.Costs;
+using Canopy.Regions;
+using Canopy.Scoring;
+using Canopy.Search;
+using Canopy.Statistics;
+using Xunit;
+
+namespace Canopy.Tests.Search;
+
+public class SearchTests
+{
+    public static TheoryData<SearchSpace, SearchStrategy> EverySpaceAndStrategy()
+    {
+        var data = new TheoryData<SearchSpace, SearchStrategy>();
+        foreach (SearchSpace space in Enum.GetValues<SearchSpace>())
+        {
+            foreach (SearchStrategy strategy in Enum.GetValues<SearchStrategy>())
+            {
+                data.Add(space, strategy);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(EverySpaceAndStrategy))]
+    public void SameSeedGivesSameTrajectory(SearchSpace space, SearchStrategy strategy)
+    {
+        SearchOptions options = Options(space, strategy, budget: 120);
+
+        string[] first = Describe(ArchitectureSearch.Run(options, 4));
+        string[] again = Describe(ArchitectureSearch.Run(options, 4));
+        string[] other = Describe(ArchitectureSearch.Run(options, 5));
+
+        Assert.Equal(120, first.Length);
+        Assert.Equal(first, again);
+        Assert.NotEqual(first, other);
+    }
+
+    [Theory]
+    [InlineData(SearchSpace.NatsTopology)]
+    [InlineData(SearchSpace.Darts)]
+    public void EvolutionFollowsAlgorithmOne(SearchSpace space)
+    {
+        SearchOptions options = Options(space, SearchStrategy.RegularizedEvolution, budget: 300) with { PopulationSize = 20, SampleSize = 5 };
+
+        string[] expected = ReferenceEvolution(options, seed: 8);
+        string[] actual = ArchitectureSearch.Run(options, 8).Steps.Select(step => step.Architecture).ToArray();
+
+        Assert.Equal(expected, actual);
+    }
+
+    [Fact]
+    public void EvolutionWithLimitFollowsAlgorithmOne()
+    {
+        SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 400) with
+        {
+            PopulationSize = 15,
+            SampleSize = 4,
+            MaxParameters = 600_000,
+        };
+
+        string[] expected = ReferenceEvolution(options, seed: 9);
+        SearchResult result = ArchitectureSearch.Run(options, 9);
+
+        Assert.Equal(expected, result.Steps.Select(step => step.Architecture));
+        Assert.Contains(result.Steps, step => !step.Accepted);
+    }
+
+    [Fact]
+    public void CandidateOverLimitIsNeverAccepted()
+    {
+        const long limit = 500_000;
+        SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 1000) with { MaxParameters = limit };
+
+        SearchResult result = ArchitectureSearch.Run(options, 3);
+
+        SearchStep[] rejected = result.Steps.Where(step => step.ParameterCount > limit).ToArray();
+        Assert.NotEmpty(rejected);
+        Assert.All(rejected, step => Assert.Equal(EvaluationStatus.ParameterLimitExceeded, step.Status));
+        Assert.All(rejected, step => Assert.False(step.Accepted));
+        Assert.All(rejected, step => Assert.False(step.Improved));
+        Assert.All(result.Steps.Where(step => step.Accepted), step => Assert.True(step.ParameterCount <= limit));
+        var rejectedArchitectures = rejected.Select(step => step.Architecture).ToHashSet();
+        Assert.DoesNotContain(result.Steps, step => step.BestArchitecture is { } best && rejectedArchitectures.Contains(best));
+        Assert.True(result.ToSummary()!.ParameterCount <= limit);
+        Assert.Equal(rejected.Length, result.Rejected);
+    }
+
+    [Fact]
+    public void FlopLimitRejectsLikeParameterLimit()
+    {
+        const long limit = 60_000_000;
+        SearchOptions options = Options(SearchSpace.NatsSize, SearchStrategy.Random, budget: 300) with { MaxFlops = limit };
+
+        SearchResult result = ArchitectureSearch.Run(options, 1);
+
+        Assert.Contains(result.Steps, step => step.Status == EvaluationStatus.FlopLimitExceeded);
+        Assert.All(result.Steps, step => Assert.Equal(step.Flops <= limit, step.Accepted));
+    }
+
+    [Fact]
+    public void ImpossibleLimitFailsBeforeSearching()
+    {
+        // The smallest NAS-Bench-201 network (every edge none) has 73,306 parameters and 7,783,050 FLOPs on CIFAR-10.
+        SearchOptions parameters = Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 10) with { MaxParameters = 73_305 };
+        SearchOptions flops = parameters with { MaxParameters = null, MaxFlops = 7_783_049 };
+        SearchOptions feasible = parameters with { MaxParameters = 73_306 };
+
+        var parameterError = Assert.Throws<SearchConstraintException>(() => ArchitectureSearch.Validate(parameters));
+        var flopError = Assert.Throws<SearchConstraintException>(() => ArchitectureSearch.Validate(flops));
+        ArchitectureSearch.Validate(feasible);
+
+        Assert.Equal(73_306, parameterError.SmallestValue);
+        Assert.Equal(7_783_050, flopError.SmallestValue);
+        Assert.Contains("73,306", parameterError.Message);
+    }
+
+    [Fact]
+    public void NatsSmallestArchitecturesAreSmallest()
+    {
+        foreach (SearchSpace space in new[] { SearchSpace.NatsTopology, SearchSpace.NatsSize })
+        {
+            var smallest = CostModel.Count(SmallestArchitecture.Of(space, new MlpSampler()), Dataset.Cifar100);
+            var all = ArchitectureSource.Enumerate(space).Select(architecture => CostModel.Count(architecture, Dataset.Cifar100)).ToArray();
+
+            Assert.Equal(all.Min(cost => cost.Parameters), smallest.Parameters);
+            Assert.Equal(all.Min(cost => cost.Flops), smallest.Flops);
+        }
+    }
+
+    [Fact]
+    public void DartsAndMlpSmallestArchitecturesAreSmallest()
+    {
+        var mlp = new MlpSampler(100, 2, 6, 5, 50);
+        foreach ((SearchSpace space, IEnumerable<Architecture> samples) in new[] { (SearchSpace.Darts, ArchitectureSource.Sample(SearchSpace.Darts, 1)), (SearchSpace.Mlp, ArchitectureSource.Sample(SearchSpace.Mlp, 1, mlp)) })
+        {
+            var smallest = CostModel.Count(SmallestArchitecture.Of(space, mlp), Dataset.Cifar10, DartsNetwork.Evaluation);
+            var sampled = samples.Take(3000).Select(architecture => CostModel.Count(architecture, Dataset.Cifar10, DartsNetwork.Evaluation)).ToArray();
+
+            Assert.True(sampled.Min(cost => cost.Parameters) >= smallest.Parameters, $"{space}: a sample has fewer parameters than the smallest architecture");
+            Assert.True(sampled.Min(cost => cost.Flops) >= smallest.Flops, $"{space}: a sample has fewer FLOPs than the smallest architecture");
+        }
+    }
+
+    [Fact]
+    public void ModeOfFullyConnectedNetworksFailsOnCells()
+    {
+        SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.Random, budget: 10) with { Scoring = new ScoringOptions(RegionMode.SerraBound) };
+
+        Assert.Throws<NotSupportedException>(() => ArchitectureSearch.Validate(options));
+    }
+
+    [Fact]
+    public void SampleLargerThanPopulationIsInvalid()
+    {
+        SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 10) with { PopulationSize = 5, SampleSize = 6 };
+
+        Assert.Throws<ArgumentException>(() => ArchitectureSearch.Validate(options));
+    }
+
+    [Fact]
+    public void MlpEvolutionWithOneNetworkIsInvalid()
+    {
+        SearchOptions options = Options(SearchSpace.Mlp, SearchStrategy.RegularizedEvolution, budget: 10) with { MlpSampler = new MlpSampler(10, 2, 2, 8, 8) };
+
+        Assert.Throws<ArgumentException>(() => ArchitectureSearch.Validate(options));
+        ArchitectureSearch.Validate(options with { Strategy = SearchStrategy.Random });
+    }
+
+    [Theory]
+    [InlineData(TieBreaker.None)]
+    [InlineData(TieBreaker.ParameterCount)]
+    [InlineData(TieBreaker.Flops)]
+    public void BestFollowsObjectiveThenTieBreakerThenStep(TieBreaker tieBreaker)
+    {
+        SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 500) with { TieBreaker = tieBreaker };
+
+        SearchResult result = ArchitectureSearch.Run(options, 2);
+
+        // Recomputes the best after every step from the steps alone, with scores rounded far above rounding noise.
+        SearchStep? best = null;
+        foreach (SearchStep step in result.Steps)
+        {
+            if (step.Accepted && (best is null || Key(step, tieBreaker).CompareTo(Key(best, tieBreaker)) > 0))
+            {
+                best = step;
+            }
+
+            Assert.Equal(best?.Architecture, step.BestArchitecture);
+            Assert.Equal(ReferenceEquals(best, step), step.Improved);
+        }
+
+        Assert.Equal(best!.Step, result.BestStep!.Step);
+        Assert.Equal(best.Step, result.ToSummary()!.Step);
+    }
+
+    [Fact]
+    public void SizeObjectiveMaximisesParameterCount()
+    {
+        SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.Random, budget: 400) with { Objective = SearchObjective.ParameterCount };
+
+        SearchResult result = ArchitectureSearch.Run(options, 6);
+
+        long maximum = result.Steps.Max(step => step.ParameterCount!.Value);
+        Assert.Equal(maximum, result.Steps[^1].BestScore);
+        Assert.All(result.Steps, step => Assert.Equal((double)step.ParameterCount!.Value, step.Score));
+        Assert.Equal(maximum, result.ToSummary()!.ParameterCount);
+    }
+
+    [Fact]
+    public void RandomSearchEvaluatesShuffledSpaceOnce()
+    {
+        SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.Random, budget: 20_000);
+
+        SearchResult result = ArchitectureSearch.Run(options, 12);
+
+        Assert.Equal(NatsTopologyCell.CellCount, result.Evaluations);
+        Assert.Equal(ArchitectureSource.Shuffle(SearchSpace.NatsTopology, 12).Select(cell => cell.Canonical), result.Steps.Select(step => step.Architecture));
+        double bestScore = result.Steps.Max(step => step.TropicalScore!.Value);
+        Assert.Equal(bestScore, result.ToSummary()!.TropicalScore, 9);
+    }
+
+    [Fact]
+    public void EvolutionStartsFromRandomSearchCandidates()
+    {
+        SearchOptions evolution = Options(SearchSpace.Darts, SearchStrategy.RegularizedEvolution, budget: 60) with { PopulationSize = 25, SampleSize = 5 };
+        SearchOptions random = evolution with { Strategy = SearchStrategy.Random };
+
+        string[] evolved = ArchitectureSearch.Run(evolution, 30).Steps.Select(step => step.Architecture).ToArray();
+        string[] sampled = ArchitectureSearch.Run(random, 30).Steps.Select(step => step.Architecture).ToArray();
+
+        Assert.Equal(sampled.Take(25), evolved.Take(25));
+        Assert.Equal(DartsSampler.Samples(30).Take(60).Select(genotype => genotype.Canonical), sampled);
+        Assert.NotEqual(sampled.Skip(25), evolved.Skip(25));
+    }
+
+    [Fact]
+    public void CancelledRunStopsBeforeEvaluating()
+    {
+        using var cancellation = new CancellationTokenSource();
+        cancellation.Cancel();
+        SearchOptions options = Options(SearchSpace.Darts, SearchStrategy.RegularizedEvolution, budget: 100);
+
+        Assert.Throws<OperationCanceledException>(() => ArchitectureSearch.Run(options, 0, null, cancellation.Token));
+    }
+
+    [Fact]
+    public void ProgressReportsEveryStepInOrder()
+    {
+        var reported = new List<SearchStep>();
+        SearchOptions options = Options(SearchSpace.NatsSize, SearchStrategy.RegularizedEvolution, budget: 50) with { PopulationSize = 10, SampleSize = 3 };
+
+        SearchResult result = ArchitectureSearch.Run(options, 1, new SynchronousProgress(reported.Add));
+
+        Assert.Equal(result.Steps, reported);
+        Assert.Equal(Enumerable.Range(1, 50), reported.Select(step => step.Step));
+    }
+
+    [Fact]
+    public void UncountableCandidateIsRejected()
+    {
+        // (2^40 + 1) · 2^30 parameters in the first layer alone exceed Int64.
+        var evaluator = new CandidateEvaluator(Options(SearchSpace.Mlp, SearchStrategy.Random, budget: 1) with { Objective = SearchObjective.ParameterCount });
+        var limited = new CandidateEvaluator(Options(SearchSpace.Mlp, SearchStrategy.Random, budget: 1) with { MaxParameters = long.MaxValue });
+        MlpArchitecture huge = MlpArchitecture.Create(1L << 40, new long[] { 1L << 30 });
+
+        Evaluation unranked = evaluator.Evaluate(1, huge);
+        Evaluation overLimit = limited.Evaluate(1, huge);
+
+        Assert.Equal(EvaluationStatus.ScoringFailed, unranked.Status);
+        Assert.NotNull(unranked.Error);
+        Assert.Equal(EvaluationStatus.ParameterLimitExceeded, overLimit.Status);
+    }
+
+    internal static SearchOptions Options(SearchSpace space, SearchStrategy strategy, int budget) => new()
+    {
+        SearchSpace = space,
+        Strategy = strategy,
+        Budget = budget,
+        PopulationSize = 30,
+        SampleSize = 5,
+        MlpSampler = new MlpSampler(inputDimension: 64, minDepth: 1, maxDepth: 4, minWidth: 8, maxWidth: 96),
+    };
+
+    // Every field of every step, so that two trajectories compare equal only when they are identical.
+    private static string[] Describe(SearchResult result) => result.Steps
+        .Select(step => string.Join("|", step.Seed, step.Step, step.Strategy, step.Architecture, step.Score?.ToString("R"), step.ParameterCount, step.Flops, step.Status, step.Improved, step.BestArchitecture, step.BestScore?.ToString("R")))
+        .ToArray();
+
+    private static (double Score, double TieBreak, int Earlier) Key(SearchStep step, TieBreaker tieBreaker) =>
+        (Math.Round(step.Score!.Value, 6), tieBreaker switch
+        {
+            TieBreaker.ParameterCount => step.ParameterCount!.Value,
+            TieBreaker.Flops => step.Flops!.Value,
+            _ => 0,
+        }, -step.Step);
+
+    /// <summary>
+    /// Algorithm 1 of Real et al. (2019) written out plainly: a list as the population, the oldest at position 0,
+    /// tournaments with replacement, the fittest (then earliest) parent, one mutation, and the oldest removed. Scores
+    /// are rounded to 6 decimals, far above the rounding noise of equal region counts.
+    /// </summary>
+    private static string[] ReferenceEvolution(SearchOptions options, ulong seed)
+    {
+        var random = Xoshiro256StarStar.ForStream(seed, ArchitectureSearch.EvolutionStream);
+        IEnumerable<Architecture> stream = options.SearchSpace == SearchSpace.Darts
+            ? DartsSampler.Samples(seed)
+            : ArchitectureSource.Shuffle(options.SearchSpace, seed);
+        using IEnumerator<Architecture> fresh = stream.GetEnumerator();
+        var population = new List<(Architecture Architecture, double Score, int Step)>();
+        var history = new List<string>();
+
+        bool Evaluate(Architecture architecture, out double score)
+        {
+            ArchitectureScore scored = TropicalScorer.Score(architecture, options.Scoring);
+            history.Add(architecture.Canonical);
+            score = Math.Round(scored.TropicalScore, 6);
+            return options.MaxParameters is not { } limit || scored.ParameterCount <= limit;
+        }
+
+        while (population.Count < options.PopulationSize && history.Count < options.Budget)
+        {
+            fresh.MoveNext();
+            if (Evaluate(fresh.Current, out double score))
+            {
+                population.Add((fresh.Current, score, history.Count));
+            }
+        }
+
+        while (history.Count < options.Budget)
+        {
+            var sample = new List<(Architecture Architecture, double Score, int Step)>();
+            for (int i = 0; i < options.SampleSize; i++)
+            {
+                sample.Add(population[random.NextInt32(population.Count)]);
+            }
+
+            var parent = sample.OrderByDescending(member => member.Score).ThenBy(member => member.Step).First();
+            Architecture child = ArchitectureMutator.Mutate(parent.Architecture, random, options.MlpSampler);
+            if (Evaluate(child, out double childScore))
+            {
+                population.Add((child, childScore, history.Count));
+                population.RemoveAt(0);
+            }
+        }
+
+        return history.ToArray();
+    }
+
+    private sealed class SynchronousProgress : IProgress<SearchStep>
+    {
+        private readonly Action<SearchStep> _report;
+
+        public SynchronousProgress(Action<SearchStep> report)
+        {
+            _report = report;
+        }
+
+        public void Report(SearchStep value) => _report(value);
+    }
+}
