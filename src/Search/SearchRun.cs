@@ -14,6 +14,8 @@ internal sealed class SearchRun
     private readonly CandidateEvaluator _evaluator;
     private readonly IProgress<SearchStep>? _progress;
     private readonly CancellationToken _cancellationToken;
+    // TODO: keep only counts and the distinct best architectures when no caller needs every step, so that memory
+    // would not grow with the budget; today a run keeps all its steps (see SearchResult.Steps).
     private readonly List<SearchStep> _steps;
     private Evaluation? _best;
 
