@@ -1,0 +1,396 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using System.Threading;
+using Canopy.Architectures;
+using Canopy.Commands.Infrastructure;
+using Canopy.Regions;
+using Canopy.Scoring;
+using Canopy.Search;
+using Canopy.Storage;
+
+namespace Canopy.Commands;
+
+/// <summary>
+/// Searches a space for high-scoring architectures without training: regularized evolution or random search, one
+/// reproducible run per seed, guided by the tropical score or by an analytic size. Writes one trajectory record per
+/// evaluation, or one summary per seed, optionally with the stored benchmark value of the best architecture.
+/// </summary>
+[Cmdlet(VerbsLifecycle.Invoke, "CanopySearch", DefaultParameterSetName = PlainSet)]
+[OutputType(typeof(SearchStep), typeof(SearchSummary))]
+public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
+{
+    private const string PlainSet = "Plain";
+    private const string BenchmarkSet = "Benchmark";
+    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly MlpSampler DefaultMlp = new();
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private readonly Stopwatch _sinceProgress = new();
+    private ParallelSearch? _search;
+    private bool _progressShown;
+
+    /// <summary>The space to search.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public SearchSpace SearchSpace { get; set; }
+
+    /// <summary>Regularized evolution, or random search as the baseline.</summary>
+    [Parameter]
+    public SearchStrategy Strategy { get; set; } = SearchStrategy.RegularizedEvolution;
+
+    /// <summary>The number of evaluations per seed, rejected candidates included.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int Budget { get; set; } = SearchOptions.DefaultBudget;
+
+    /// <summary>The number of architectures regularized evolution keeps alive.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int PopulationSize { get; set; } = SearchOptions.DefaultPopulationSize;
+
+    /// <summary>The number of population members drawn for each tournament.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int SampleSize { get; set; } = SearchOptions.DefaultSampleSize;
+
+    /// <summary>One independent run per seed. The same seed gives the same trajectory on any machine.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    [ValidateRange(0, long.MaxValue)]
+    public long[] Seed { get; set; } = { 0 };
+
+    /// <summary>The region mode of the tropical score.</summary>
+    [Parameter]
+    public RegionMode Mode { get; set; } = RegionMode.Generic;
+
+    /// <summary>The value the search maximises.</summary>
+    [Parameter]
+    public SearchObjective Objective { get; set; } = SearchObjective.TropicalScore;
+
+    /// <summary>What decides between equal objective values before the earlier evaluation does.</summary>
+    [Parameter]
+    public TieBreaker TieBreaker { get; set; } = TieBreaker.None;
+
+    /// <summary>The largest parameter count a candidate may have to be accepted.</summary>
+    [Parameter]
+    [ValidateRange(1, long.MaxValue)]
+    public long MaxParameters { get; set; }
+
+    /// <summary>The largest FLOP count a candidate may have to be accepted.</summary>
+    [Parameter]
+    [ValidateRange(1, long.MaxValue)]
+    public long MaxFlops { get; set; }
+
+    /// <summary>The dataset whose resolution and classifier the benchmark network uses.</summary>
+    [Parameter]
+    [ValidateSet(DatasetNames.Cifar10, DatasetNames.Cifar100, DatasetNames.ImageNet16, IgnoreCase = true)]
+    public string Dataset { get; set; } = DatasetNames.Cifar10;
+
+    /// <summary>The network DARTS genotypes are scored and costed in.</summary>
+    [Parameter]
+    public DartsNetwork DartsNetwork { get; set; } = DartsNetwork.NasBench301;
+
+    /// <summary>The input dimension of the MLP space.</summary>
+    [Parameter]
+    [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
+    public long InputDimension { get; set; } = DefaultMlp.InputDimension;
+
+    /// <summary>The smallest and largest number of hidden layers in the MLP space.</summary>
+    [Parameter]
+    [ValidateCount(2, 2)]
+    [ValidateRange(1, 100_000)]
+    public int[] DepthRange { get; set; } = { DefaultMlp.MinDepth, DefaultMlp.MaxDepth };
+
+    /// <summary>The smallest and largest hidden width in the MLP space.</summary>
+    [Parameter]
+    [ValidateCount(2, 2)]
+    [ValidateRange(1, int.MaxValue - 1)]
+    public int[] WidthRange { get; set; } = { DefaultMlp.MinWidth, DefaultMlp.MaxWidth };
+
+    /// <summary>The stored benchmark whose values of the best architectures to report.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = BenchmarkSet)]
+    [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Benchmark { get; set; } = string.Empty;
+
+    /// <summary>The benchmark column to report, for example a test accuracy.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = BenchmarkSet)]
+    [ValidateNotNullOrEmpty]
+    public string Target { get; set; } = string.Empty;
+
+    /// <summary>The cache file; by default $env:CANOPY_DATABASE, else benchmarks.db in the per-user data folder.</summary>
+    [Parameter(ParameterSetName = BenchmarkSet)]
+    [ValidateNotNullOrEmpty]
+    public string? Database { get; set; }
+
+    /// <summary>Writes one summary per seed instead of one record per evaluation.</summary>
+    [Parameter]
+    public SwitchParameter Summary { get; set; }
+
+    public void Dispose()
+    {
+        // A downstream Select-Object -First ends the pipeline without StopProcessing, so the runs are stopped here.
+        _cancellation.Cancel();
+        if (_search is not null)
+        {
+            ((IAsyncResult)_search.Completion).AsyncWaitHandle.WaitOne();
+        }
+
+        _cancellation.Dispose();
+    }
+
+    protected override void ProcessRecord()
+    {
+        SearchOptions options = CreateOptions();
+        BenchmarkTargets? targets = ParameterSetName == BenchmarkSet ? OpenTargets() : null;
+        ulong[] seeds = Seed.Select(seed => (ulong)seed).ToArray();
+        _search = Start(options, seeds, targets);
+        WriteVerbose(Describe(options, seeds.Length, targets));
+
+        var tally = new SearchTally();
+        _sinceProgress.Start();
+        for (int i = 0; i < _search.Seeds.Count; i++)
+        {
+            WriteSeed(i, tally);
+        }
+
+        if (_progressShown)
+        {
+            WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
+        }
+
+        WriteWarnings(tally, targets);
+    }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    private string Activity => $"Invoke-CanopySearch -SearchSpace {SearchSpace} -Strategy {Strategy}";
+
+    private SearchOptions CreateOptions()
+    {
+        CheckMlpParameters();
+        return new SearchOptions
+        {
+            SearchSpace = SearchSpace,
+            Strategy = Strategy,
+            Budget = Budget,
+            PopulationSize = PopulationSize,
+            SampleSize = SampleSize,
+            Objective = Objective,
+            TieBreaker = TieBreaker,
+            Scoring = new ScoringOptions(Mode, DatasetNames.Parse(Dataset), DartsNetwork),
+            MaxParameters = IsBound(nameof(MaxParameters)) ? MaxParameters : null,
+            MaxFlops = IsBound(nameof(MaxFlops)) ? MaxFlops : null,
+            MlpSampler = new MlpSampler(InputDimension, DepthRange[0], DepthRange[1], WidthRange[0], WidthRange[1]),
+        };
+    }
+
+    private void CheckMlpParameters()
+    {
+        string[] mlpOnly = { nameof(InputDimension), nameof(DepthRange), nameof(WidthRange) };
+        string? mlpParameter = mlpOnly.FirstOrDefault(IsBound);
+        if (SearchSpace != SearchSpace.Mlp && mlpParameter is not null)
+        {
+            ThrowTerminatingError(ErrorRecords.Create($"-{mlpParameter} applies to -SearchSpace Mlp only, not to {SearchSpace}.", "ParameterNotApplicable", ErrorCategory.InvalidArgument, mlpParameter));
+        }
+
+        if (DepthRange[0] > DepthRange[1] || WidthRange[0] > WidthRange[1])
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                $"-DepthRange {DepthRange[0]},{DepthRange[1]} or -WidthRange {WidthRange[0]},{WidthRange[1]} has its minimum above its maximum; give the smaller number first.",
+                "RangeInvalid",
+                ErrorCategory.InvalidArgument,
+                DepthRange[0] > DepthRange[1] ? DepthRange : WidthRange));
+        }
+    }
+
+    // Fails before any search starts, so a wrong name costs no search time.
+    private BenchmarkTargets OpenTargets()
+    {
+        var store = new BenchmarkStore(Database is null ? null : GetUnresolvedProviderPathFromPSPath(Database));
+        BenchmarkTargets? targets = null;
+        try
+        {
+            targets = BenchmarkTargets.Open(store, Benchmark, Target);
+        }
+        catch (BenchmarkNotFoundException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, Benchmark));
+        }
+        catch (TargetColumnNotFoundException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "TargetColumnNotFound", ErrorCategory.ObjectNotFound, Target));
+        }
+        catch (CacheFormatException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath));
+        }
+
+        if (!targets!.Benchmark.SearchSpaces.Contains(SearchSpace))
+        {
+            string stored = targets.Benchmark.SearchSpaces.Count == 0 ? "no architectures" : string.Join(", ", targets.Benchmark.SearchSpaces) + " architectures";
+            ThrowTerminatingError(ErrorRecords.Create(
+                $"The benchmark '{targets.Benchmark.Name}' contains {stored}, so it has no values for {SearchSpace} architectures. Choose a benchmark of the {SearchSpace} space.",
+                "BenchmarkSearchSpaceMismatch",
+                ErrorCategory.InvalidArgument,
+                Benchmark));
+        }
+
+        return targets;
+    }
+
+    private ParallelSearch Start(SearchOptions options, ulong[] seeds, BenchmarkTargets? targets)
+    {
+        try
+        {
+            return ParallelSearch.Start(options, seeds, targets, _cancellation.Token);
+        }
+        catch (NotSupportedException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "ModeNotSupported", ErrorCategory.InvalidArgument, Mode));
+        }
+        catch (SearchConstraintException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(exception.Message + " Raise -MaxParameters or -MaxFlops above that count.", exception), "ConstraintInfeasible", ErrorCategory.InvalidArgument, exception.Limit));
+        }
+        catch (ArgumentException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "SearchOptionsInvalid", ErrorCategory.InvalidArgument, options));
+        }
+
+        throw new InvalidOperationException("Unreachable, because ThrowTerminatingError always throws.");
+    }
+
+    // Writes one seed's steps as they arrive (or its summary at the end), showing progress while waiting.
+    private void WriteSeed(int index, SearchTally tally)
+    {
+        SeedSearch seed = _search!.Seeds[index];
+        while (!seed.IsFinished)
+        {
+            bool received;
+            SearchStep? step;
+            try
+            {
+                received = seed.TryTake(out step, ProgressInterval, _cancellation.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new PipelineStoppedException();
+            }
+
+            if (received)
+            {
+                WriteStep(step!);
+            }
+
+            ShowProgress(index);
+        }
+
+        SearchResult result;
+        try
+        {
+            result = seed.Result.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception exception) when (exception is not PipelineStoppedException)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "SearchFailed", ErrorCategory.InvalidOperation, seed.Seed));
+            return;
+        }
+
+        tally.Add(result);
+        FinishSeed(result);
+    }
+
+    private void WriteStep(SearchStep step)
+    {
+        if (step.Improved)
+        {
+            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {Format(step.BestScore)}.");
+        }
+
+        if (!Summary)
+        {
+            WriteObject(step);
+        }
+    }
+
+    private void FinishSeed(SearchResult result)
+    {
+        SearchSummary? summary = result.ToSummary();
+        if (summary is null)
+        {
+            WriteError(ErrorRecords.Create(
+                $"Seed {result.Seed}: none of the {result.Evaluations:N0} candidates was accepted ({SearchTally.DescribeRejections(result)}). Raise the limits or -Budget.",
+                "FeasibleArchitectureNotFound",
+                ErrorCategory.ObjectNotFound,
+                result.Seed));
+            return;
+        }
+
+        WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {Format(summary.Score)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {Format(target)}" : string.Empty)}.");
+        if (Summary)
+        {
+            WriteObject(summary);
+        }
+    }
+
+    private void ShowProgress(int index)
+    {
+        if (_sinceProgress.Elapsed < ProgressInterval)
+        {
+            return;
+        }
+
+        long done = _search!.Evaluations;
+        long planned = _search.PlannedEvaluations;
+        WriteProgress(new ProgressRecord(1, Activity, $"{done:N0} of {planned:N0} evaluations; writing seed {_search.Seeds[index].Seed} ({index + 1} of {_search.Seeds.Count})")
+        {
+            PercentComplete = (int)Math.Min(100, 100 * done / planned),
+        });
+        _progressShown = true;
+        _sinceProgress.Restart();
+    }
+
+    private void WriteWarnings(SearchTally tally, BenchmarkTargets? targets)
+    {
+        if (tally.ScoringFailures > 0)
+        {
+            WriteWarning($"{tally.ScoringFailures:N0} candidates could not be scored in {Mode} mode and were rejected, for example {tally.FirstScoringFailure}");
+        }
+
+        if (targets is not null && tally.TargetsAbsent + tally.TargetsWithoutNumber > 0)
+        {
+            string seeds = string.Join(", ", tally.SeedsWithMissingTargets);
+            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsAbsent:N0} are not in benchmark '{targets.Benchmark.Name}' and {tally.TargetsWithoutNumber:N0} have no number in its column '{targets.Column}', so their BestTarget is empty (seeds {seeds}).");
+        }
+    }
+
+    private string Describe(SearchOptions options, int seedCount, BenchmarkTargets? targets)
+    {
+        string strategy = options.Strategy == SearchStrategy.RegularizedEvolution
+            ? $"regularized evolution (population {options.PopulationSize:N0}, tournament sample {options.SampleSize:N0})"
+            : "random search";
+        string objective = options.Objective == SearchObjective.TropicalScore ? $"TropicalScore in {Mode} mode" : options.Objective.ToString();
+        string ties = options.TieBreaker == TieBreaker.None ? "the earlier evaluation" : $"the larger {options.TieBreaker}, then the earlier evaluation";
+        string limits = (options.MaxParameters, options.MaxFlops) switch
+        {
+            (null, null) => string.Empty,
+            (long parameters, null) => $" Candidates with more than {parameters:N0} parameters are rejected.",
+            (null, long flops) => $" Candidates with more than {flops:N0} FLOPs are rejected.",
+            (long parameters, long flops) => $" Candidates with more than {parameters:N0} parameters or {flops:N0} FLOPs are rejected.",
+        };
+        string benchmark = targets is null ? string.Empty : $" BestTarget is '{targets.Column}' of benchmark '{targets.Benchmark.Name}' in {targets.Benchmark.Database}.";
+        return $"Searching {SearchSpace} on {Dataset} by {strategy}: {seedCount} seed(s) of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
+    }
+
+    private bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    private static string Format(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "none";
+}

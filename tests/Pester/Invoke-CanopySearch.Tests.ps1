@@ -1,0 +1,204 @@
+BeforeAll {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+    $script:NatsFile = Join-Path $PSScriptRoot '../../../shared/data/nats-tss/nats_bench.csv'
+
+    # A benchmark of the first 10 cells that random search with seed 3 evaluates, each with a made-up accuracy,
+    # except the second one, which is the best of the first 20.
+    $script:Database = Join-Path $TestDrive 'search.db'
+    $script:Listed = @{}
+    $script:Cells = @(Get-CanopyArchitecture NatsTopology -Seed 3 -Count 10 | Select-Object -Index 0, 2, 3, 4, 5, 6, 7, 8, 9)
+    for ($i = 0; $i -lt $Cells.Count; $i++) { $script:Listed[$Cells[$i].Architecture] = 50.0 + $i }
+    $csv = Join-Path $TestDrive 'first10.csv'
+    @('arch,acc') + @($Cells | ForEach-Object { "$($_.Architecture),$($script:Listed[$_.Architecture])" }) | Set-Content -Path $csv
+    Import-CanopyBenchmark -Path $csv -Name first10 -Database $script:Database | Out-Null
+}
+
+Describe 'Invoke-CanopySearch' {
+    It 'writes one trajectory record per evaluation in seed order' {
+        $records = @(Invoke-CanopySearch NatsTopology -Budget 30 -PopulationSize 10 -SampleSize 3 -Seed 2, 1)
+
+        $records.Count | Should -Be 60
+        $records[0] | Should -BeOfType ([Canopy.Search.SearchStep])
+        $records.Seed | Select-Object -Unique | Should -Be @(2, 1)
+        $records[0..29].Step | Should -Be (1..30)
+        $records[30..59].Step | Should -Be (1..30)
+        $records.Strategy | Select-Object -Unique | Should -Be 'RegularizedEvolution'
+    }
+
+    It 'keeps the best-so-far score of the accepted candidates' {
+        $records = @(Invoke-CanopySearch NatsTopology -Budget 80 -PopulationSize 10 -SampleSize 3 -Seed 4)
+        $best = [double]::NegativeInfinity
+
+        foreach ($record in $records) {
+            $best = [Math]::Max($best, $record.TropicalScore)
+            $record.BestScore | Should -BeGreaterOrEqual ($best - 1e-9 * $best)
+            $record.BestScore | Should -BeLessOrEqual $best
+        }
+        ($records | Where-Object Improved).Count | Should -BeGreaterThan 1
+        $records[0].Improved | Should -BeTrue
+        $records[0].BestArchitecture | Should -Be $records[0].Architecture
+    }
+
+    It 'repeats a seed exactly' {
+        $first = Invoke-CanopySearch Darts -Budget 40 -PopulationSize 10 -SampleSize 3 -Seed 9
+        $second = Invoke-CanopySearch Darts -Budget 40 -PopulationSize 10 -SampleSize 3 -Seed 9
+        $other = Invoke-CanopySearch Darts -Budget 40 -PopulationSize 10 -SampleSize 3 -Seed 10
+
+        $second.Architecture | Should -Be $first.Architecture
+        $second.BestScore | Should -Be $first.BestScore
+        $other.Architecture | Should -Not -Be $first.Architecture
+    }
+
+    It 'writes one summary per seed with -Summary' {
+        $steps = @(Invoke-CanopySearch NatsSize -Strategy Random -Budget 50 -Seed 5, 6)
+        $summaries = @(Invoke-CanopySearch NatsSize -Strategy Random -Budget 50 -Seed 5, 6 -Summary)
+
+        $summaries.Count | Should -Be 2
+        $summaries[0] | Should -BeOfType ([Canopy.Search.SearchSummary])
+        $summaries.Seed | Should -Be @(5, 6)
+        $summaries[0].Architecture | Should -Be $steps[49].BestArchitecture
+        $summaries[1].Architecture | Should -Be $steps[99].BestArchitecture
+        $summaries[0].Evaluations | Should -Be 50
+        $summaries[0].TropicalScore | Should -Be $steps[49].BestScore
+        $summaries[0].Step | Should -Be ($steps[0..49] | Where-Object Improved | Select-Object -Last 1).Step
+        $summaries[0].Target | Should -BeNullOrEmpty
+    }
+
+    It 'searches MLPs within -DepthRange and -WidthRange' {
+        $records = @(Invoke-CanopySearch Mlp -Budget 60 -PopulationSize 10 -SampleSize 3 -InputDimension 32 -DepthRange 2, 3 -WidthRange 4, 12)
+
+        foreach ($record in $records) {
+            $record.Architecture | Should -Match '^mlp:32:\d+-\d+(-\d+)?$'
+            $widths = ($record.Architecture -split ':')[2] -split '-' | ForEach-Object { [int]$_ }
+            $widths | Where-Object { $_ -lt 4 -or $_ -gt 12 } | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'never accepts a candidate over -MaxParameters' {
+        $limit = 400000
+        $records = @(Invoke-CanopySearch NatsTopology -Budget 200 -Seed 1 -MaxParameters $limit)
+        $summary = Invoke-CanopySearch NatsTopology -Budget 200 -Seed 1 -MaxParameters $limit -Summary
+
+        $over = @($records | Where-Object ParameterCount -GT $limit)
+        $over.Count | Should -BeGreaterThan 0
+        $over.Accepted | Should -Not -Contain $true
+        $over.Status | Select-Object -Unique | Should -Be 'ParameterLimitExceeded'
+        $records | Where-Object { $_.Accepted -and $_.ParameterCount -gt $limit } | Should -BeNullOrEmpty
+        $summary.ParameterCount | Should -BeLessOrEqual $limit
+        $summary.Rejected | Should -Be $over.Count
+    }
+
+    It 'rejects a limit that no architecture meets before searching' {
+        # The smallest NAS-Bench-201 network, every edge none, has 73,306 parameters on CIFAR-10.
+        { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -ErrorAction Stop } | Should -Throw -ErrorId 'ConstraintInfeasible,*'
+        { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -ErrorAction Stop } | Should -Throw '*73,306 parameters*'
+    }
+
+    It 'reports each new best with -Verbose' {
+        $output = @(Invoke-CanopySearch NatsTopology -Budget 60 -PopulationSize 10 -SampleSize 3 -Seed 7 -Verbose 4>&1)
+        $records = @($output | Where-Object { $_ -is [Canopy.Search.SearchStep] })
+        $messages = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        $messages[0] | Should -BeLike 'Searching NatsTopology on cifar10 by regularized evolution (population 10, tournament sample 3): 1 seed(s) of 60 evaluations*'
+        $improved = @($records | Where-Object Improved)
+        $newBest = @($messages | Where-Object { $_ -like 'Seed 7, step *: new best *' })
+        $newBest.Count | Should -Be $improved.Count
+        $newBest[-1] | Should -BeLike "Seed 7, step $($improved[-1].Step): new best $($improved[-1].Architecture) with TropicalScore *"
+        $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
+    }
+
+    It 'fills BestTarget from the benchmark and warns about absent architectures' {
+        $records = @(Invoke-CanopySearch NatsTopology -Strategy Random -Budget 20 -Seed 3 -Benchmark first10 -Target acc -Database $Database -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        foreach ($record in $records) {
+            $expected = $script:Listed[$record.BestArchitecture]
+            $record.BestTarget | Should -Be $expected -Because "step $($record.Step) has best $($record.BestArchitecture)"
+        }
+        $records[0].BestTarget | Should -Be 50.0
+        $absent = @($records.BestArchitecture | Select-Object -Unique | Where-Object { -not $script:Listed.ContainsKey($_) })
+        $absent.Count | Should -BeGreaterThan 0 -Because 'the second cell evaluated is absent from the benchmark and beats the first'
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*$($absent.Count) are not in benchmark 'first10'*"
+        $records[-1].BestTarget | Should -BeNullOrEmpty
+    }
+
+    It 'gives the Target of each seed with -Summary' {
+        $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark first10 -Target ACC -Database $Database -Summary
+
+        $summary.Target | Should -Be 50.0
+        $summary.Architecture | Should -Be $Cells[0].Architecture
+    }
+
+    It 'rejects an unknown benchmark before searching' {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        { Invoke-CanopySearch Darts -Budget 100000 -Benchmark nothing -Target acc -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkNotFound,*'
+
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+    }
+
+    It 'rejects an unknown target column before searching' {
+        $failure = { Invoke-CanopySearch NatsTopology -Budget 100000 -Benchmark first10 -Target loss -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'TargetColumnNotFound,*' -PassThru
+
+        $failure.Exception.Message | Should -BeLike "*no column 'loss'*'acc'*"
+        $failure.TargetObject | Should -Be 'loss'
+        $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'rejects a benchmark of another search space' {
+        { Invoke-CanopySearch Darts -Benchmark first10 -Target acc -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkSearchSpaceMismatch,*'
+    }
+
+    It 'rejects a region mode that cells do not support' {
+        { Invoke-CanopySearch NatsTopology -Mode SerraBound -ErrorAction Stop } | Should -Throw -ErrorId 'ModeNotSupported,*'
+    }
+
+    It 'rejects a tournament larger than the population' {
+        { Invoke-CanopySearch NatsTopology -PopulationSize 5 -SampleSize 6 -ErrorAction Stop } | Should -Throw -ErrorId 'SearchOptionsInvalid,*'
+    }
+
+    It 'rejects MLP parameters for other spaces' {
+        { Invoke-CanopySearch NatsTopology -DepthRange 1, 2 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterNotApplicable,*'
+    }
+
+    It 'stops early when downstream takes enough' {
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $first = @(Invoke-CanopySearch Darts -Budget 100000 | Select-Object -First 5)
+
+        $first.Count | Should -Be 5
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+    }
+
+    It 'feeds Export-CanopyPlot -Kind Trajectory' {
+        $path = Join-Path $TestDrive 'search.svg'
+
+        $file = Invoke-CanopySearch NatsTopology -Budget 40 -PopulationSize 10 -SampleSize 3 -Seed 1, 2, 3 | Export-CanopyPlot -Kind Trajectory -Path $path
+
+        $file.FullName | Should -Be $path
+        Get-Content -Raw $path | Should -BeLike '*RegularizedEvolution (3 seeds)*'
+    }
+
+    It 'shows steps and summaries as tables' {
+        $steps = (Invoke-CanopySearch NatsTopology -Budget 3 -PopulationSize 2 -SampleSize 1 | Out-String -Width 250) -split "`r?`n" | Where-Object { $_.Trim() }
+        $summary = (Invoke-CanopySearch NatsTopology -Budget 3 -PopulationSize 2 -SampleSize 1 -Summary | Out-String -Width 250) -split "`r?`n" | Where-Object { $_.Trim() }
+
+        $steps[0] | Should -Match '^\s*Seed\s+Step\s+Status\s+Score\s+BestScore\s+BestTarget\s+BestArchitecture$'
+        $steps.Count | Should -Be 5
+        $summary[0] | Should -Match '^\s*Seed\s+Strategy\s+Objective\s+Architecture\s+TropicalScore\s+ParameterCount\s+Evaluations\s+Target$'
+    }
+
+    It 'finds NATS-Bench accuracies of the best architectures' {
+        if (-not (Test-Path $NatsFile)) {
+            Set-ItResult -Skipped -Because 'the shared benchmark data (../shared/data) is not present'
+            return
+        }
+
+        Import-CanopyBenchmark -Path $NatsFile -Name nats-tss -Database $Database -Force | Out-Null
+        $records = @(Invoke-CanopySearch NatsTopology -Budget 100 -Seed 0 -Benchmark nats-tss -Target CIFAR10TestAccuracy200Epochs -Database $Database -WarningVariable warnings)
+        $last = $records[-1]
+        $stored = Get-CanopyBenchmark -Name nats-tss -Architecture $last.BestArchitecture -Database $Database
+
+        $warnings | Should -BeNullOrEmpty
+        $records.BestTarget | Should -Not -Contain $null
+        $last.BestTarget | Should -Be $stored.CIFAR10TestAccuracy200Epochs
+    }
+}
