@@ -83,6 +83,8 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         bool addSearchSpace = !columns.Contains(nameof(SearchSpace), StringComparer.OrdinalIgnoreCase);
         while (reader.Read())
         {
+            // TODO: reading NATS-Bench back takes about 1.4 times as long as Import-Csv of the file (docs/benchmarks.md).
+            // The SQLite read is under half of it, and the rest is building one PSObject per row, as Import-Csv does.
             // The import rejected column names that repeat ignoring case, so the duplicate check can be skipped.
             PSObject record = NewRecord(columns.Length + 1);
             PSMemberInfoCollection<PSPropertyInfo> properties = record.Properties;

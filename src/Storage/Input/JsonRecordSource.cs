@@ -158,6 +158,8 @@ internal sealed class JsonRecordSource : IRecordSource
         {
             if (!_columnIndex.TryGetValue(property.Name, out int column))
             {
+                // NOTE: a blank property name becomes H<position>, which is not checked against a real property of
+                // that name, so such a file reads back with two properties of one name.
                 column = _columns.Count;
                 _columns.Add(string.IsNullOrWhiteSpace(property.Name) ? "H" + (column + 1) : property.Name);
                 _columnIndex[property.Name] = column;
