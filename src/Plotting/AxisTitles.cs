@@ -39,7 +39,7 @@ public static class AxisTitles
         }
 
         bool bestTarget = property.Equals("BestTarget", StringComparison.OrdinalIgnoreCase);
-        string name = bestTarget ? "Best target value" : property;
+        string name = bestTarget ? "Target of the best architecture" : property;
         bool accuracyLike = bestTarget || property.Contains("acc", StringComparison.OrdinalIgnoreCase);
         return accuracyLike && LooksLikePercent(values) ? name + " (%)" : name;
     }

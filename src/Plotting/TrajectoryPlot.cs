@@ -62,9 +62,9 @@ public sealed class TrajectoryPlot
 
     /// <summary>
     /// Averages each group over its seeds at every x where any seed of the group has a record. A seed without a
-    /// record at x contributes its value at its last earlier x, because a best-so-far value stays constant until it
-    /// improves. A seed with no record at or before x is left out there. Of two records of one seed at the same x,
-    /// the last one counts.
+    /// record at x contributes its value at its last earlier x, because the best architecture of a run changes only
+    /// at a step it records. A seed with no record at or before x is left out there. Of two records of one seed at
+    /// the same x, the last one counts.
     /// </summary>
     public static IReadOnlyList<TrajectorySummary> Summarize(IReadOnlyList<TrajectoryPoint> points, TrajectoryBand band)
     {

@@ -174,7 +174,7 @@ e,5,50
             $texts | Should -Contain 'Evolution (3 seeds)'
             $texts | Should -Contain 'Lines: mean over seeds. Bands: min–max over seeds.'
             $texts | Should -Contain 'Evaluations'
-            $texts | Should -Contain 'Best target value (%)'
+            $texts | Should -Contain 'Target of the best architecture (%)'
             $texts | Should -Contain 'Search progress: BestTarget by Step'
         }
 

@@ -21,7 +21,7 @@ public class AxisTitlesTests
     public void AccuracyAboveOneIsPercent()
     {
         Assert.Equal("val_acc (%)", AxisTitles.For("val_acc", new double[] { 10, 91.57 }));
-        Assert.Equal("Best target value (%)", AxisTitles.For("BestTarget", new double[] { 94.37 }));
+        Assert.Equal("Target of the best architecture (%)", AxisTitles.For("BestTarget", new double[] { 94.37 }));
     }
 
     [Fact]
