@@ -57,17 +57,18 @@ Describe 'Canopy module manifest' {
 
 Describe 'Default views' {
     It 'shows scores with the architecture, mode and 3-decimal score' {
-        # Three units in the plane make 1 + 3 + 3 = 7 regions: log10 7 = 0.845; (2 + 1) · 3 = 9 parameters.
+        # Three units in the plane make 1 + 3 + 3 = 7 regions, and log10 7 = 0.845.
+        # The layer has (2 + 1) · 3 = 9 parameters and 2 · 3 = 6 multiply-accumulates.
         $lines = Get-DefaultView (Get-TropicalScore -LayerWidths 3 -InputDimension 2)
 
         $lines[0] | Should -Match '^Architecture\s+Mode\s+TropicalScore\s+ParameterCount\s+Flops$'
-        $lines[2] | Should -Match '^2 -> 3\s+Generic\s+0\.845\s+9\s+\d+$'
+        $lines[2] | Should -Match '^mlp:2:3\s+Generic\s+0\.845\s+9\s+6$'
     }
 
     It 'cuts long architectures to 48 characters' {
         $lines = Get-DefaultView (Get-TropicalScore -LayerWidths (@(64) * 30))
 
-        $lines[2].Substring(0, 48) | Should -BeExactly ('3072 -> ' + ('64-' * 13) + '…')
+        $lines[2].Substring(0, 48) | Should -BeExactly ('mlp:3072:' + ('64-' * 12) + '64…')
     }
 
     It 'shows correlations with every coefficient to 3 decimals' {
@@ -96,6 +97,23 @@ Describe 'Default views' {
         $summary[2] | Should -Match '^sweep\s+2\s+0\s+\d+\.\d{3}\s+'
         $listing[0] | Should -Match '^Name\s+Rows\s+Columns\s+SearchSpaces\s+ImportedAt\s+Source$'
         $listing[2] | Should -Match '^sweep\s+2\s+2\s+NatsTopology\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+'
+    }
+}
+
+Describe 'Default views of search output' {
+    It 'shows search steps with 3-decimal scores' {
+        $lines = Get-DefaultView (Invoke-CanopySearch Mlp -Budget 3 -Seed 1)
+
+        $lines[0] | Should -Match '^\s*Seed\s+Step\s+Status\s+Score\s+BestScore\s+BestTarget\s+BestArchitecture$'
+        $lines[2] | Should -Match '^\s*1\s+1\s+Accepted\s+[\d,]+\.\d{3}\s+[\d,]+\.\d{3}\s+mlp:'
+        $lines.Count | Should -Be 5
+    }
+
+    It 'shows search summaries with the best architecture and its costs' {
+        $lines = Get-DefaultView (Invoke-CanopySearch Mlp -Budget 3 -Seed 1 -Summary)
+
+        $lines[0] | Should -Match '^\s*Seed\s+Strategy\s+Objective\s+Architecture\s+TropicalScore\s+ParameterCount\s+Evaluations\s+Target$'
+        $lines[2] | Should -Match '^\s*1\s+RegularizedEvolution\s+TropicalScore\s+mlp:\S+\s+[\d,]+\.\d{3}\s+[\d,]+\s+3\s*$'
     }
 }
 
