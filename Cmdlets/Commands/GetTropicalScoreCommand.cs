@@ -274,7 +274,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     {
         if (record.Properties[name] is { } existing)
         {
-            _keptProperties.Add(existing.Name);
+            // A value that already agrees, such as the SearchSpace of Get-CanopyBenchmark's records, needs no warning.
+            if (!string.Equals(ArchitectureProperties.Text(existing.Value), ArchitectureProperties.Text(value), StringComparison.OrdinalIgnoreCase))
+            {
+                _keptProperties.Add(existing.Name);
+            }
+
             return;
         }
 

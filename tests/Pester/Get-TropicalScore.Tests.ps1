@@ -175,6 +175,20 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $warnings[0] | Should -BeLike "*'flops'*"
     }
 
+    It 'adds no warning for a SearchSpace property that agrees' {
+        $records = @(
+            [pscustomobject]@{ ArchitectureString = $cell9930; SearchSpace = 'NatsTopology' }
+            [pscustomobject]@{ ArchitectureString = $cell9930; SearchSpace = 'my sweep' }
+        )
+
+        $null = $records[0] | Get-TropicalScore -WarningVariable agreeing -WarningAction SilentlyContinue
+        $null = $records[1] | Get-TropicalScore -WarningVariable differing -WarningAction SilentlyContinue
+
+        $agreeing.Count | Should -Be 0
+        $differing.Count | Should -Be 1
+        $records[1].SearchSpace | Should -Be 'my sweep'
+    }
+
     It 'reports each bad record and scores the others' {
         $inputs = @(
             $cell9930
