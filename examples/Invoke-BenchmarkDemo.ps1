@@ -38,7 +38,7 @@ $targets = [ordered]@{
 
 Write-Host "`n== 1. Import NATS-Bench into the cache ($database)"
 Import-CanopyBenchmark -Path (Join-Path $DataPath 'nats-tss/nats_bench.csv') -Name nats-tss -Database $database -Force |
-    Format-Table Name, RowsStored, RowsRejected, Elapsed | Out-Host
+    Format-Table Name, RowsStored, RowsRejected, Elapsed -AutoSize | Out-String -Width 160 | Write-Host
 
 Write-Host '== 2. Score all 15,625 cells and measure the ranking (Spearman ρ, Kendall τ-b against test accuracy)'
 $modes = 'Generic', 'BottleneckBound', 'TropicalBound', 'GlobalBound'
@@ -53,7 +53,15 @@ $correlations = foreach ($dataset in $targets.Keys) {
     $proxies = @($modes | ForEach-Object { "TropicalScore[$_]" }) + 'ParameterCount', 'Flops'
     $records | Measure-ProxyCorrelation -Target $targets[$dataset] -Proxy $proxies
 }
-$correlations | Format-Table Target, Proxy, Count, Spearman, Kendall | Out-Host
+# One row per score, one ρ (τ-b) column per dataset.
+$correlations | Group-Object Proxy | ForEach-Object {
+    $row = [ordered]@{ Score = $_.Name }
+    foreach ($dataset in $targets.Keys) {
+        $measured = $_.Group | Where-Object Target -EQ $targets[$dataset]
+        $row["$dataset ρ (τ)"] = '{0:N3} ({1:N3})' -f $measured.Spearman, $measured.Kendall
+    }
+    [pscustomobject]$row
+} | Sort-Object 'cifar10 ρ (τ)' -Descending | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
 
 Write-Host "== 3. Search 10 seeds × $Budget evaluations without training, and look up what each search found"
 $searches = @(
@@ -78,10 +86,10 @@ $found = foreach ($search in $searches) {
     }
 }
 Write-Host 'Mean test accuracy (%) of the ten architectures each search found:'
-$found | Format-Table | Out-Host
+$found | Format-Table -AutoSize | Out-String -Width 160 | Write-Host
 
 Write-Host "== 4. Plots in $OutputPath"
 $scoredCifar10 | Export-CanopyPlot -Kind Correlation -Path (Join-Path $OutputPath 'correlation.svg') -X 'TropicalScore[Generic]' -Y $targets['cifar10'] -Title 'NATS-Bench: TropicalScore against CIFAR-10 accuracy' | Out-Null
 $trajectories | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $OutputPath 'trajectory.svg') -GroupBy Search -Title 'Search on NATS-Bench without training (10 seeds)' | Out-Null
 $correlations | Export-CanopyPlot -Kind Modes -Path (Join-Path $OutputPath 'modes.svg') -Title 'Spearman ρ of each mode and baseline on NATS-Bench' | Out-Null
-Get-ChildItem $OutputPath -Filter *.svg | Format-Table Name, Length | Out-Host
+Get-ChildItem $OutputPath -Filter *.svg | Format-Table Name, Length -AutoSize | Out-String -Width 120 | Write-Host

@@ -29,16 +29,16 @@ $cells | Sort-Object @{ Expression = 'TropicalScore'; Descending = $true }, Para
 
 Write-Host '== 2. Score 1,000 sampled DARTS genotypes on the NAS-Bench-301 network'
 $darts = @(Get-CanopyArchitecture -SearchSpace Darts -Count 1000 -Seed 0 | Get-TropicalScore)
-$darts | Sort-Object TropicalScore -Descending | Select-Object -First 3 | Format-List Architecture, TropicalScore, ParameterCount, Flops | Out-Host
+$darts | Sort-Object TropicalScore -Descending | Select-Object -First 3 | Format-List Architecture, TropicalScore, ParameterCount, Flops | Out-String -Width 200 | Write-Host
 
 Write-Host "== 3. Search NATS-Bench: 10 seeds × $Budget evaluations, regularized evolution on TropicalScore"
 $steps = @(Invoke-CanopySearch -SearchSpace NatsTopology -Budget $Budget -Seed (0..9))
-$steps | Group-Object Seed | ForEach-Object { $_.Group[-1] } | Format-Table Seed, BestArchitecture, BestScore | Out-Host
+$steps | Group-Object Seed | ForEach-Object { $_.Group[-1] } | Format-Table Seed, BestArchitecture, BestScore -AutoSize | Out-String -Width 200 | Write-Host
 
 Write-Host "== 4. Plots in $OutputPath"
 $steps | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $OutputPath 'trajectory.svg') -Title 'Best TropicalScore found (10 seeds)' | Out-Null
 $cells | Export-CanopyPlot -Kind Correlation -Path (Join-Path $OutputPath 'score-vs-parameters.svg') -X ParameterCount -Y TropicalScore -Title 'NATS-Bench cells: TropicalScore against parameter count' | Out-Null
-Get-ChildItem $OutputPath -Filter *.svg | Format-Table Name, Length | Out-Host
+Get-ChildItem $OutputPath -Filter *.svg | Format-Table Name, Length -AutoSize | Out-String -Width 120 | Write-Host
 
 Write-Host @'
 To see how well TropicalScore ranks trained accuracies, give Canopy the NATS-Bench results: a CSV with the columns
