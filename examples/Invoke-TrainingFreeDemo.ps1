@@ -25,7 +25,7 @@ $cells = @(Get-CanopyArchitecture -SearchSpace NatsTopology | Get-TropicalScore)
 Write-Host ('{0:N0} cells scored; TropicalScore from {1:N1} to {2:N1}.' -f $cells.Count, ($cells.TropicalScore | Measure-Object -Minimum).Minimum, ($cells.TropicalScore | Measure-Object -Maximum).Maximum)
 Write-Host 'Highest-scoring cells, the smallest first among equal scores:'
 $cells | Sort-Object @{ Expression = 'TropicalScore'; Descending = $true }, ParameterCount | Select-Object -First 10 |
-    Format-Table Architecture, TropicalScore, ParameterCount, Flops | Out-Host
+    Format-Table Architecture, TropicalScore, ParameterCount, Flops -AutoSize | Out-String -Width 200 | Write-Host
 
 Write-Host '== 2. Score 1,000 sampled DARTS genotypes on the NAS-Bench-301 network'
 $darts = @(Get-CanopyArchitecture -SearchSpace Darts -Count 1000 -Seed 0 | Get-TropicalScore)
