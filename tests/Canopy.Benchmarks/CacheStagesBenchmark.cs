@@ -13,12 +13,14 @@ namespace Canopy.Benchmarks;
 
 /// <summary>
 /// Splits the import time of one CSV file into its stages: reading the records with CsvHelper, then also parsing
-/// each architecture, then the whole import into a fresh cache, and reading the rows back. Each figure is the
-/// fastest of five interleaved runs after one warm-up round.
+/// each architecture, then the whole import, and reading the rows back. Each figure is the median of interleaved
+/// runs after warm-up rounds, in wall-clock time and in CPU time of the calling thread and of the process.
 /// </summary>
 internal sealed class CacheStagesBenchmark : IBenchmark
 {
-    private const int Runs = 5;
+    private const int WarmUpRuns = 3;
+    private const int Runs = 11;
+    private const int ProcessCpuClock = 2;
 
     public string Name => "cache-stages";
 
@@ -32,19 +34,23 @@ internal sealed class CacheStagesBenchmark : IBenchmark
         {
             var stages = new (string Name, Action Run)[]
             {
-                ("readMilliseconds", () => ReadRecords(file, column, parse: false)),
-                ("readAndParseMilliseconds", () => ReadRecords(file, column, parse: true)),
-                ("importMilliseconds", () => new BenchmarkStore(databasePath).Import(new BenchmarkImportOptions { Path = file, Name = "stages", Replace = true })),
-                ("readBackMilliseconds", () => ReadBack(databasePath)),
+                ("read", () => ReadRecords(file, column, parse: false)),
+                ("readAndParse", () => ReadRecords(file, column, parse: true)),
+                ("import", () => new BenchmarkStore(databasePath).Import(new BenchmarkImportOptions { Path = file, Name = "stages", Replace = true })),
+                ("readBack", () => ReadBack(databasePath)),
             };
             var figures = new Dictionary<string, object?>
             {
                 ["rows"] = ReadRecords(file, column, parse: false),
                 ["cores"] = Environment.ProcessorCount,
+                ["runs"] = Runs,
+                ["warmUpRuns"] = WarmUpRuns,
             };
-            foreach ((string name, double milliseconds) in FastestInterleaved(stages))
+            foreach ((string name, Time median) in MedianInterleaved(stages))
             {
-                figures[name] = milliseconds;
+                figures[name + "Milliseconds"] = median.Wall;
+                figures[name + "CpuMilliseconds"] = median.ThreadCpu;
+                figures[name + "ProcessCpuMilliseconds"] = median.ProcessCpu;
             }
 
             return figures;
@@ -58,26 +64,44 @@ internal sealed class CacheStagesBenchmark : IBenchmark
         }
     }
 
-    // Runs the stages in turn, round after round, so that load on the machine affects each alike. The first round
-    // only warms up.
-    private static IEnumerable<(string Name, double Milliseconds)> FastestInterleaved((string Name, Action Run)[] stages)
+    // Runs the stages in turn, round after round and in a rotating order, so that load on the machine affects each
+    // alike. A full garbage collection before each run keeps one stage from paying for another's garbage.
+    private static IEnumerable<(string Name, Time Median)> MedianInterleaved((string Name, Action Run)[] stages)
     {
-        var fastest = new double[stages.Length];
-        Array.Fill(fastest, double.MaxValue);
-        for (int round = 0; round <= Runs; round++)
+        var times = stages.Select(_ => new List<Time>()).ToArray();
+        for (int round = 0; round < WarmUpRuns + Runs; round++)
         {
             for (int i = 0; i < stages.Length; i++)
             {
+                int stage = (i + round) % stages.Length;
+                GC.Collect();
+                GC.WaitForPendingFinalizers();
+                GC.Collect();
+
+                double threadBefore = ThreadClock.Seconds();
+                double processBefore = ProcessCpuSeconds();
                 var stopwatch = Stopwatch.StartNew();
-                stages[i].Run();
-                if (round > 0)
+                stages[stage].Run();
+                stopwatch.Stop();
+                var time = new Time(stopwatch.Elapsed.TotalMilliseconds, (ThreadClock.Seconds() - threadBefore) * 1000, (ProcessCpuSeconds() - processBefore) * 1000);
+                if (round >= WarmUpRuns)
                 {
-                    fastest[i] = Math.Min(fastest[i], stopwatch.Elapsed.TotalMilliseconds);
+                    times[stage].Add(time);
                 }
             }
         }
 
-        return stages.Select((stage, i) => (stage.Name, fastest[i]));
+        return stages.Select((stage, i) => (stage.Name, new Time(
+            Median(times[i].Select(time => time.Wall)),
+            Median(times[i].Select(time => time.ThreadCpu)),
+            Median(times[i].Select(time => time.ProcessCpu)))));
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        double[] sorted = values.Order().ToArray();
+        int middle = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     // Reads every record as Import-CanopyBenchmark does, optionally parsing the architecture to its canonical form.
@@ -109,4 +133,26 @@ internal sealed class CacheStagesBenchmark : IBenchmark
         {
         }
     }
+
+    // The CPU time of all threads of the process, which the import's parsing thread adds to.
+    private static double ProcessCpuSeconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return Process.GetCurrentProcess().TotalProcessorTime.TotalSeconds;
+        }
+
+        var time = new long[2];
+        if (clock_gettime(ProcessCpuClock, time) != 0)
+        {
+            throw new InvalidOperationException("clock_gettime failed.");
+        }
+
+        return time[0] + time[1] * 1e-9;
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc")]
+    private static extern int clock_gettime(int clockId, [System.Runtime.InteropServices.Out] long[] time);
+
+    private readonly record struct Time(double Wall, double ThreadCpu, double ProcessCpu);
 }
