@@ -168,6 +168,28 @@ Describe 'Invoke-CanopySearch' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
     }
 
+    It 'stops at once on Ctrl+C and keeps the records written' {
+        # PowerShell.Stop() calls StopProcessing, as Ctrl+C does in a console.
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript('param($manifest) Import-Module $manifest; Invoke-CanopySearch Darts -Budget 10000000').AddArgument($env:CANOPY_MODULE_MANIFEST)
+        $output = [System.Management.Automation.PSDataCollection[psobject]]::new()
+        $handle = $shell.BeginInvoke([System.Management.Automation.PSDataCollection[psobject]]::new(), $output)
+        $deadline = [DateTime]::UtcNow.AddSeconds(60)
+        while ($output.Count -lt 100 -and [DateTime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+
+        $watch = [System.Diagnostics.Stopwatch]::StartNew()
+        $shell.Stop()
+        $stopSeconds = $watch.Elapsed.TotalSeconds
+        $completed = $handle.IsCompleted
+        $shell.Dispose()
+
+        $completed | Should -BeTrue
+        $stopSeconds | Should -BeLessThan 10
+        $output.Count | Should -BeGreaterOrEqual 100
+        $output.Count | Should -BeLessThan 10000000
+        $output[0].Step | Should -Be 1
+    }
+
     It 'feeds Export-CanopyPlot -Kind Trajectory' {
         $path = Join-Path $TestDrive 'search.svg'
 
