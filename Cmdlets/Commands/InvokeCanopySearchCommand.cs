@@ -110,7 +110,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     [ValidateRange(1, int.MaxValue - 1)]
     public int[] WidthRange { get; set; } = { DefaultMlp.MinWidth, DefaultMlp.MaxWidth };
 
-    /// <summary>The stored benchmark whose values of the best architectures to report.</summary>
+    /// <summary>The stored benchmark that supplies the BestTarget and Target values.</summary>
     [Parameter(Mandatory = true, ParameterSetName = BenchmarkSet)]
     [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
     [ValidateNotNullOrEmpty]
@@ -258,7 +258,8 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
         catch (ArgumentException exception)
         {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "SearchOptionsInvalid", ErrorCategory.InvalidArgument, options));
+            object target = exception.ParamName == nameof(SearchOptions.SampleSize) ? SampleSize : options;
+            ThrowTerminatingError(ErrorRecords.Create(exception, "SearchOptionsInvalid", ErrorCategory.InvalidArgument, target));
         }
 
         throw new InvalidOperationException("Unreachable, because ThrowTerminatingError always throws.");
@@ -362,7 +363,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     {
         if (tally.ScoringFailures > 0)
         {
-            WriteWarning($"{tally.ScoringFailures:N0} candidates could not be scored in {Mode} mode and were rejected, for example {tally.FirstScoringFailure}");
+            WriteWarning($"{tally.ScoringFailures:N0} candidates could not be scored or ranked and were rejected, for example {tally.FirstScoringFailure}");
         }
 
         if (targets is not null && tally.TargetsAbsent + tally.TargetsWithoutNumber > 0)

@@ -153,7 +153,10 @@ Describe 'Invoke-CanopySearch' {
     }
 
     It 'rejects a tournament larger than the population' {
-        { Invoke-CanopySearch NatsTopology -PopulationSize 5 -SampleSize 6 -ErrorAction Stop } | Should -Throw -ErrorId 'SearchOptionsInvalid,*'
+        $failure = { Invoke-CanopySearch NatsTopology -PopulationSize 5 -SampleSize 6 -ErrorAction Stop } | Should -Throw -ErrorId 'SearchOptionsInvalid,*' -PassThru
+
+        $failure.TargetObject | Should -Be 6
+        $failure.Exception.Message | Should -BeLike '*sample size 6 exceeds the population size 5*'
     }
 
     It 'rejects MLP parameters for other spaces' {
