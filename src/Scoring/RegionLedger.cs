@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace Canopy.Scoring;
 
@@ -21,8 +22,36 @@ internal sealed class RegionLedger
 
     public long InputDimension { get; }
 
-    /// <summary>The natural logarithm of the count so far.</summary>
-    public double NaturalLog { get; private set; }
+    /// <summary>
+    /// The natural logarithm of the count so far. The contributions are added in ascending order, so two networks with
+    /// the same contributions get bit-identical totals whatever order their layers came in, and ties stay ties.
+    /// </summary>
+    public double NaturalLog
+    {
+        get
+        {
+            var contributions = new List<double>();
+            foreach (double[] best in new[] { _bestRelu, _bestMaxout })
+            {
+                foreach (double value in best)
+                {
+                    if (value > 0)
+                    {
+                        contributions.Add(value);
+                    }
+                }
+            }
+
+            contributions.Sort();
+            double total = 0;
+            foreach (double value in contributions)
+            {
+                total += value;
+            }
+
+            return total;
+        }
+    }
 
     /// <summary>Creates a ledger for the local count with the given per-position budget.</summary>
     public static RegionLedger Local(LocalBudget budget, long inputDimension) => new(budget, inputDimension);
@@ -57,7 +86,6 @@ internal sealed class RegionLedger
 
         if (value > best[id])
         {
-            NaturalLog += value - best[id];
             best[id] = value;
         }
     }
