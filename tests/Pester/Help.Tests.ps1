@@ -137,6 +137,18 @@ ConvertTo-Json -InputObject @($results) -Depth 3 | Set-Content -Path $ResultPath
 '@
 }
 
+Describe 'about_Canopy' {
+    It 'is found by Get-Help with its sections' {
+        $text = Get-Help -Name about_Canopy | Out-String
+
+        $text | Should -Match 'SHORT DESCRIPTION'
+        $text | Should -Match 'LONG DESCRIPTION'
+        $text | Should -Match 'CANOPY_DATABASE'
+        $text | Should -Match 'CANOPY_DATA:'
+        $text | Should -Match 'GlobalBound'
+    }
+}
+
 Describe 'Help of <Name>' -ForEach $commands {
     BeforeAll {
         $help = Get-Help -Name $Name -Full
