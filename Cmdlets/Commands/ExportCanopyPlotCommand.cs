@@ -161,7 +161,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     {
         try
         {
-            return collector.CreatePlot(Title, Band);
+            return collector.CreatePlot(Title, Band, Width);
         }
         catch (PlotDataException exception)
         {

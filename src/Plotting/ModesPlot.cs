@@ -16,9 +16,9 @@ public sealed class ModesPlot
     /// <summary>Above this many bars the value labels overlap, so they are left out.</summary>
     private const int MaxLabelledBars = 40;
 
-    // An estimate of the plot area's width in pixels at the default 800×600 and of the average character width at
-    // the shared 14 px font. They decide only whether labels are turned, so a rough value is enough.
-    private const double EstimatedWidth = 600;
+    // Estimates of the pixels that axes and margins take from the image width, and of the average character width
+    // at the shared 14 px font. They decide only whether labels are turned, so rough values are enough.
+    private const double MarginWidth = 200;
     private const double AverageCharacterWidth = 7.5;
 
     /// <summary>Below this bar width in pixels, a level value label such as "0.79" overlaps its neighbours.</summary>
@@ -44,9 +44,10 @@ public sealed class ModesPlot
     public int Duplicates { get; }
 
     /// <summary>Builds the grouped bar chart.</summary>
+    /// <param name="imageWidth">The width in pixels the plot will be exported at, which decides whether labels fit level.</param>
     /// <exception cref="ArgumentException">A value is NaN or infinite.</exception>
     /// <exception cref="PlotDataException">There are no bars.</exception>
-    public static ModesPlot Create(IReadOnlyList<ModeBar> bars, PlotText text)
+    public static ModesPlot Create(IReadOnlyList<ModeBar> bars, PlotText text, double imageWidth = 800)
     {
         ArgumentNullException.ThrowIfNull(bars);
         ArgumentNullException.ThrowIfNull(text);
@@ -69,11 +70,12 @@ public sealed class ModesPlot
         }
 
         PlotModel model = PlotStyle.CreateModel(text.Title, subtitle: null);
-        model.Axes.Add(CreateCategoryAxis(categories, text.XTitle));
+        double plotAreaWidth = Math.Max(imageWidth - MarginWidth, 100);
+        model.Axes.Add(CreateCategoryAxis(categories, text.XTitle, plotAreaWidth));
         model.Axes.Add(CreateValueAxis(bars, text.YTitle));
 
         bool labelled = categories.Count * series.Count <= MaxLabelledBars;
-        bool narrowBars = EstimatedWidth / (categories.Count * (series.Count + 1.0)) < MinBarWidthForLevelLabels;
+        bool narrowBars = plotAreaWidth / (categories.Count * (series.Count + 1.0)) < MinBarWidthForLevelLabels;
         for (int s = 0; s < series.Count; s++)
         {
             BarSeries barSeries = CreateBarSeries(series[s], s, series.Count, categories, values, labelled);
@@ -84,14 +86,14 @@ public sealed class ModesPlot
         return new ModesPlot(model, categories, series, bars.Count - values.Count);
     }
 
-    private static CategoryAxis CreateCategoryAxis(List<string> categories, string title)
+    private static CategoryAxis CreateCategoryAxis(List<string> categories, string title, double plotAreaWidth)
     {
         var axis = PlotStyle.Configure(new CategoryAxis { Key = "categories", GapWidth = 0.6 }, AxisPosition.Bottom, title);
         axis.Labels.AddRange(categories.Select(AxisTitles.LabelFor));
 
         // Labels wider than their share of the axis would run into each other, so they are slanted instead.
         double widestLabel = axis.Labels.Max(label => label.Length) * AverageCharacterWidth;
-        if (widestLabel > EstimatedWidth / categories.Count)
+        if (widestLabel > plotAreaWidth / categories.Count)
         {
             axis.Angle = -25;
         }

@@ -130,8 +130,9 @@ public sealed class PlotRecordCollector
 
     /// <summary>Builds the plot of the collected points.</summary>
     /// <param name="title">The plot title. Null gives a title that names the plotted properties.</param>
+    /// <param name="imageWidth">The width in pixels the plot will be exported at.</param>
     /// <exception cref="PlotDataException">There are too few points for this kind of plot.</exception>
-    public PlotResult CreatePlot(string? title, TrajectoryBand band)
+    public PlotResult CreatePlot(string? title, TrajectoryBand band, double imageWidth = 800)
     {
         switch (Kind)
         {
@@ -158,7 +159,7 @@ public sealed class PlotRecordCollector
             {
                 string yTitle = AxisTitles.For(Columns.Y, _bars.Select(bar => bar.Value).ToList());
                 var text = new PlotText(title ?? $"{yTitle} per {Columns.Group}, grouped by {Columns.X}", Columns.X, yTitle);
-                return PlotResult.ForModes(ModesPlot.Create(_bars, text));
+                return PlotResult.ForModes(ModesPlot.Create(_bars, text, imageWidth));
             }
         }
     }
