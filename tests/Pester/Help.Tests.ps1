@@ -71,6 +71,8 @@ BeforeAll {
 
     # Makes <TestDrive>/<Name>/repo link to every top-level entry of the repository, and <TestDrive>/<Name>/shared to
     # the data folder's parent, so that ./Canopy.psd1 and ../shared/data resolve as they do from the repository root.
+    # NOTE: files an example writes into the current folder stay in TestDrive, but a file it writes into a
+    # subfolder such as docs/ lands in the real repository, because the subfolders are links.
     function New-ExampleFolder([string] $Name) {
         $rootFolder = Join-Path $TestDrive $Name
         $repository = Join-Path $rootFolder 'repo'
