@@ -63,8 +63,8 @@ public sealed class CorrelationPlot
         return new CorrelationPlot(model, proxy.Length, spearman, kendall);
     }
 
-    // TODO: every point becomes its own SVG ellipse, about 170 bytes each (2.7 MB for the 15,625 NATS-Bench cells);
-    // merging points that fall on the same pixel would shrink large plots without changing how they look.
+    // TODO: each point becomes its own SVG ellipse of about 170 bytes, so the 15,625 NATS-Bench cells take 2.7 MB.
+    // Merging points that fall on the same pixel would shrink large plots without changing how they look.
     private static ScatterSeries CreateScatter(double[] x, double[] y)
     {
         // Dense clouds (15,625 NATS cells) need small translucent markers so that density stays visible, but a few
