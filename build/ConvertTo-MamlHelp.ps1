@@ -185,6 +185,8 @@ function Read-CommandPage {
 function ConvertTo-Paragraphs {
     # Splits Markdown lines into plain-text paragraphs: blank lines separate them, list items and code lines keep their
     # own lines, inline code and emphasis marks are dropped, and HTML comments (such as run markers) are removed.
+    # NOTE: this is the Markdown the cmdlet pages use. Tables reach Get-Help as their raw pipe-separated lines, and
+    # other HTML, nested emphasis and reference-style links pass through unconverted.
     param([string[]] $Lines)
 
     $text = ($Lines -join "`n") -replace '(?s)<!--.*?-->', ''
