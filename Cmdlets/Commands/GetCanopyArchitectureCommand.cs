@@ -141,15 +141,9 @@ public sealed class GetCanopyArchitectureCommand : PSCmdlet, IDisposable
 
     private void CheckMlpParameters()
     {
-        string[] mlpOnly = { nameof(InputDimension), nameof(DepthRange), nameof(WidthRange) };
-        string? given = mlpOnly.FirstOrDefault(MyInvocation.BoundParameters.ContainsKey);
-        if (SearchSpace != SearchSpace.Mlp && given is not null)
+        if (MlpSamplingParameters.Check(SearchSpace, MyInvocation.BoundParameters, DepthRange, WidthRange) is { } error)
         {
-            ThrowTerminatingError(ErrorRecords.Create(
-                $"-{given} applies to -SearchSpace Mlp only, not to {SearchSpace}.",
-                "ParameterNotApplicable",
-                ErrorCategory.InvalidArgument,
-                given));
+            ThrowTerminatingError(error);
         }
     }
 }

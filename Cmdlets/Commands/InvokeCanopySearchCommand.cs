@@ -190,20 +190,9 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     private void CheckMlpParameters()
     {
-        string[] mlpOnly = { nameof(InputDimension), nameof(DepthRange), nameof(WidthRange) };
-        string? mlpParameter = mlpOnly.FirstOrDefault(IsBound);
-        if (SearchSpace != SearchSpace.Mlp && mlpParameter is not null)
+        if (MlpSamplingParameters.Check(SearchSpace, MyInvocation.BoundParameters, DepthRange, WidthRange) is { } error)
         {
-            ThrowTerminatingError(ErrorRecords.Create($"-{mlpParameter} applies to -SearchSpace Mlp only, not to {SearchSpace}.", "ParameterNotApplicable", ErrorCategory.InvalidArgument, mlpParameter));
-        }
-
-        if (DepthRange[0] > DepthRange[1] || WidthRange[0] > WidthRange[1])
-        {
-            ThrowTerminatingError(ErrorRecords.Create(
-                $"-DepthRange {DepthRange[0]},{DepthRange[1]} or -WidthRange {WidthRange[0]},{WidthRange[1]} has its minimum above its maximum; give the smaller number first.",
-                "RangeInvalid",
-                ErrorCategory.InvalidArgument,
-                DepthRange[0] > DepthRange[1] ? DepthRange : WidthRange));
+            ThrowTerminatingError(error);
         }
     }
 

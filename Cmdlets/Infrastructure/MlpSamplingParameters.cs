@@ -1,0 +1,40 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Canopy.Architectures;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>Checks the MLP sampling parameters that Get-CanopyArchitecture and Invoke-CanopySearch share.</summary>
+internal static class MlpSamplingParameters
+{
+    private static readonly string[] MlpOnly = { "InputDimension", "DepthRange", "WidthRange" };
+
+    /// <summary>
+    /// Returns an error when an MLP-only parameter was given for another search space or a range has its minimum
+    /// above its maximum; null when the parameters are consistent.
+    /// </summary>
+    public static ErrorRecord? Check(SearchSpace searchSpace, IDictionary<string, object> boundParameters, int[] depthRange, int[] widthRange)
+    {
+        string? given = MlpOnly.FirstOrDefault(boundParameters.ContainsKey);
+        if (searchSpace != SearchSpace.Mlp && given is not null)
+        {
+            return ErrorRecords.Create(
+                $"-{given} applies to -SearchSpace Mlp only, not to {searchSpace}.",
+                "ParameterNotApplicable",
+                ErrorCategory.InvalidArgument,
+                given);
+        }
+
+        if (depthRange[0] > depthRange[1] || widthRange[0] > widthRange[1])
+        {
+            return ErrorRecords.Create(
+                $"-DepthRange {depthRange[0]},{depthRange[1]} or -WidthRange {widthRange[0]},{widthRange[1]} has its minimum above its maximum; give the smaller number first.",
+                "RangeInvalid",
+                ErrorCategory.InvalidArgument,
+                depthRange[0] > depthRange[1] ? depthRange : widthRange);
+        }
+
+        return null;
+    }
+}
