@@ -1,5 +1,5 @@
+using Canopy.Numerics;
 using System.Collections.Generic;
-using Canopy.Statistics;
 
 namespace Canopy.Architectures;
 

@@ -1,7 +1,7 @@
+using Canopy.Numerics;
 using System;
 using System.Collections.Generic;
 using Canopy.Regions;
-using Canopy.Statistics;
 
 namespace Canopy.Architectures;
 

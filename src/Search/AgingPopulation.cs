@@ -1,6 +1,6 @@
+using Canopy.Numerics;
 using System;
 using System.Collections.Generic;
-using Canopy.Statistics;
 
 namespace Canopy.Search;
 

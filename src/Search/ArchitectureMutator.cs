@@ -1,7 +1,7 @@
+using Canopy.Numerics;
 using System;
 using System.Linq;
 using Canopy.Architectures;
-using Canopy.Statistics;
 
 namespace Canopy.Search;
 

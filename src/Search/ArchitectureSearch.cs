@@ -1,3 +1,4 @@
+using Canopy.Numerics;
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -6,7 +7,6 @@ using Canopy.Architectures;
 using Canopy.Costs;
 using Canopy.Regions;
 using Canopy.Scoring;
-using Canopy.Statistics;
 
 namespace Canopy.Search;
 

@@ -1,8 +1,8 @@
+using Canopy.Numerics;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using Canopy.Architectures;
-using Canopy.Statistics;
 
 namespace Canopy.Search;
 

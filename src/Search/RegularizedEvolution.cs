@@ -1,7 +1,7 @@
+using Canopy.Numerics;
 using System;
 using System.Collections.Generic;
 using Canopy.Architectures;
-using Canopy.Statistics;
 
 namespace Canopy.Search;
 

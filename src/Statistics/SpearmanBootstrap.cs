@@ -1,3 +1,4 @@
+using Canopy.Numerics;
 using System;
 using System.Threading;
 using System.Threading.Tasks;

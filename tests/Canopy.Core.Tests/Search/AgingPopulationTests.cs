@@ -1,8 +1,8 @@
+using Canopy.Numerics;
 using System;
 using System.Linq;
 using Canopy.Architectures;
 using Canopy.Search;
-using Canopy.Statistics;
 using Xunit;
 
 namespace Canopy.Tests.Search;

@@ -1,9 +1,9 @@
+using Canopy.Numerics;
 using System;
 using System.Collections.Generic;
 using System.Linq;
 using Canopy.Architectures;
 using Canopy.Search;
-using Canopy.Statistics;
 using Xunit;
 
 namespace Canopy.Tests.Search;

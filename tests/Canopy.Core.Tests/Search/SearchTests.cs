@@ -1,3 +1,4 @@
+using Canopy.Numerics;
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -7,7 +8,6 @@ using Canopy.Costs;
 using Canopy.Regions;
 using Canopy.Scoring;
 using Canopy.Search;
-using Canopy.Statistics;
 using Xunit;
 
 namespace Canopy.Tests.Search;

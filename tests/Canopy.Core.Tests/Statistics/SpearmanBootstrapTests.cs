@@ -1,3 +1,4 @@
+using Canopy.Numerics;
 using System;
 using System.Linq;
 using System.Threading;

@@ -1,8 +1,8 @@
 using System.Linq;
-using Canopy.Statistics;
+using Canopy.Numerics;
 using Xunit;
 
-namespace Canopy.Tests.Statistics;
+namespace Canopy.Tests.Numerics;
 
 public class Xoshiro256StarStarTests
 {

@@ -1,7 +1,7 @@
 using System;
 using System.Numerics;
 
-namespace Canopy.Statistics;
+namespace Canopy.Numerics;
 
 /// <summary>
 /// The xoshiro256** generator of Blackman and Vigna ("Scrambled linear pseudorandom number generators", ACM
