@@ -20,6 +20,14 @@ public class ModesPlotTests
         new("ImageNet16-120", "Generic", 0.58), new("ImageNet16-120", "TropicalBound", -0.14),
     };
 
+    // Three targets, the widest 28 characters long, with five proxies each.
+    private static ModeBar[] LongTargetBars()
+    {
+        string[] targets = { "CIFAR10TestAccuracy200Epochs", "CIFAR100TestAccuracy200Epochs", "a-target-name-of-28-letters." };
+        string[] proxies = { "p1", "p2", "p3", "p4", "p5" };
+        return targets.SelectMany(target => proxies.Select(proxy => new ModeBar(target, proxy, 0.5))).ToArray();
+    }
+
     [Fact]
     public void BarSeriesPerProxy()
     {
@@ -75,11 +83,7 @@ public class ModesPlotTests
     {
         // At 800 px the plot area is about 600 px. The widest label has 28 characters, about 210 px, more than a
         // third of that, and 3 × 5 bars leave about 600 / (3 · 6) = 33 px per bar, too narrow for level labels.
-        string[] targets = { "CIFAR10TestAccuracy200Epochs", "CIFAR100TestAccuracy200Epochs", "a-target-name-of-28-letters." };
-        string[] proxies = { "p1", "p2", "p3", "p4", "p5" };
-        ModeBar[] bars = targets.SelectMany(target => proxies.Select(proxy => new ModeBar(target, proxy, 0.5))).ToArray();
-
-        PlotModel model = ModesPlot.Create(bars, Text).Model;
+        PlotModel model = ModesPlot.Create(LongTargetBars(), Text).Model;
 
         Assert.Equal(-25, model.Axes.OfType<CategoryAxis>().Single().Angle);
         Assert.All(model.Series.OfType<BarSeries>(), series => Assert.Equal(-90, series.LabelAngle));
@@ -89,11 +93,7 @@ public class ModesPlotTests
     public void WideImageKeepsLabelsLevel()
     {
         // At 1,600 px the plot area is about 1,400 px: 467 px per target and 1,400 / 18 = 78 px per bar.
-        string[] targets = { "CIFAR10TestAccuracy200Epochs", "CIFAR100TestAccuracy200Epochs", "a-target-name-of-28-letters." };
-        string[] proxies = { "p1", "p2", "p3", "p4", "p5" };
-        ModeBar[] bars = targets.SelectMany(target => proxies.Select(proxy => new ModeBar(target, proxy, 0.5))).ToArray();
-
-        PlotModel model = ModesPlot.Create(bars, Text, imageWidth: 1600).Model;
+        PlotModel model = ModesPlot.Create(LongTargetBars(), Text, imageWidth: 1600).Model;
 
         Assert.Equal(0, model.Axes.OfType<CategoryAxis>().Single().Angle);
         Assert.All(model.Series.OfType<BarSeries>(), series => Assert.Equal(0, series.LabelAngle));
