@@ -100,6 +100,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         switch (ParameterSetName)
         {
             case WidthsSet:
+                _recordNumber++;
                 Enqueue(FromWidths(LayerWidths, InputDimension, LayerWidths), target: LayerWidths, record: null);
                 break;
             case ArchitectureSet:
@@ -173,7 +174,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
             WriteError(ErrorRecords.Create(
-                new ArgumentException($"Record {Math.Max(1, _recordNumber)}: {exception.Message}", exception),
+                new ArgumentException($"Record {_recordNumber}: {exception.Message}", exception),
                 "LayerWidthsInvalid",
                 ErrorCategory.InvalidArgument,
                 target));
