@@ -11,7 +11,7 @@ namespace Canopy.Scoring;
 /// P output positions, contributes P · ln Σ_{j ≤ D} C(w·C, j): at each output position the w·C hyperplanes of
 /// the window (Zaslavsky) in a budget of D dimensions. Windows overlap, so a large image gives each output
 /// position one input position's worth of dimensions, the asymptotic Hall budget of Xiong et al. (2020,
-/// Theorem 2); <see cref="LocalBudget"/> says how that per-position dimension is propagated. A tensor read by
+/// Theorem 2); <see cref="LocalBudget"/> selects how that per-position dimension is propagated. A tensor read by
 /// several consumers counts once, through its widest reading. A max-pooled window of K values contributes
 /// ln K per output unit (a rank-K maxout unit, a simplex Newton polytope).</item>
 /// <item>Global count: each distinct ReLU'd tensor of N units contributes ln Σ_{j ≤ d} C(N, j) with d its global

@@ -4,9 +4,9 @@ using Canopy.Architectures;
 namespace Canopy.Scoring;
 
 /// <summary>
-/// Traces the network of the NATS-Bench size space: the topology cell of NAS-Bench-201 index 9930 with one cell
-/// per stage, laid out as [cell, reduction block, cell, reduction block, cell] with the five channel counts
-/// chosen; the first count also sets the stem.
+/// Traces the network of the NATS-Bench size space. It uses the topology cell of NAS-Bench-201 index 9930, one cell
+/// per stage, laid out as [cell, reduction block, cell, reduction block, cell] with the five chosen channel counts.
+/// The first count also sets the stem.
 /// </summary>
 internal static class NatsSizeTracing
 {

@@ -5,10 +5,10 @@ using Canopy.Architectures;
 namespace Canopy.Scoring;
 
 /// <summary>
-/// Traces the network that NATS-Bench trains for a topology cell: a 3×3 stem to 16 channels, three stages of
-/// five cells with 16, 32 and 64 channels, a residual reduction block between stages, and batch norm, ReLU,
-/// global average pooling and a linear classifier at the end. Cells are DAGs over nodes 0..3 whose edges are
-/// listed in the order (0→1), (0→2), (1→2), (0→3), (1→3), (2→3); a node sums its incoming edges.
+/// Traces the network that NATS-Bench trains for a topology cell. It has a 3×3 stem to 16 channels, three stages of
+/// five cells with 16, 32 and 64 channels, and a residual reduction block between stages. Batch norm, ReLU, global
+/// average pooling and a linear classifier end it. Cells are DAGs over nodes 0..3 whose edges are listed in the order
+/// (0→1), (0→2), (1→2), (0→3), (1→3), (2→3), and a node sums its incoming edges.
 /// </summary>
 internal static class NatsTopologyTracing
 {

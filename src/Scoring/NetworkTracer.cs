@@ -6,7 +6,7 @@ namespace Canopy.Scoring;
 /// <summary>
 /// Walks a network layer by layer and records where linear regions are born: every distinct ReLU'd tensor
 /// with the receptive window through which its consumers read it, and every max pooling. Affine operations
-/// (convolution without a ReLU in front, batch norm, average pooling, identity) create no regions; they only
+/// (convolution without a ReLU in front, batch norm, average pooling, identity) create no regions. They only
 /// move the dimension budgets that cap later counts.
 /// </summary>
 internal sealed class NetworkTracer
