@@ -1,8 +1,12 @@
 # The benchmark cache: import and read-back time against Import-Csv, and import memory for 10^5 and 10^6 rows.
 param([Parameter(Mandatory)] [hashtable] $Context)
 
-$warmUpRounds = 3
-$measuredRounds = 11
+$measuredRounds = 15
+
+# Warm-up ends when two rounds in a row leave the JIT compiler with at most this many methods to compile. pwsh runs as
+# a dotnet tool without ReadyToRun code, so its background compilation kept a core busy for about 35 rounds here.
+$settledMethods = 10
+$maxWarmUpRounds = 80
 
 # CPU clocks with nanosecond resolution; Process.TotalProcessorTime counts in scheduler ticks of 10 ms on Linux.
 if (-not ('CanopyBench.CacheClock' -as [type])) {
@@ -70,25 +74,44 @@ function Get-Median {
     if ($sorted.Count % 2) { $sorted[$middle] } else { ($sorted[$middle - 1] + $sorted[$middle]) / 2 }
 }
 
-function Measure-Interleaved {
-    # Runs the scripts in turn, round after round, and returns the median wall-clock, thread CPU and process CPU
-    # seconds of each. Interleaving exposes every script to the same load on a shared machine, and the order rotates
-    # each round so that no script always follows the same one. The warm-up rounds let the JIT compiler finish.
-    param([Parameter(Mandatory)] [System.Collections.Specialized.OrderedDictionary] $Scripts, [int] $WarmUp, [int] $Rounds)
+function Invoke-Round {
+    # Runs every script once, in an order rotated by the round number, so that no script always follows the same one.
+    param([System.Collections.Specialized.OrderedDictionary] $Scripts, [int] $Round)
 
     $names = @($Scripts.Keys)
     $times = @{}
-    foreach ($name in $names) { $times[$name] = [Collections.Generic.List[hashtable]]::new() }
-    for ($round = 0; $round -lt $WarmUp + $Rounds; $round++) {
-        for ($i = 0; $i -lt $names.Count; $i++) {
-            $name = $names[($i + $round) % $names.Count]
-            $time = Measure-Operation $Scripts[$name]
-            if ($round -ge $WarmUp) { $times[$name].Add($time) }
-        }
+    for ($i = 0; $i -lt $names.Count; $i++) {
+        $name = $names[($i + $Round) % $names.Count]
+        $times[$name] = Measure-Operation $Scripts[$name]
+    }
+    return $times
+}
+
+function Measure-Interleaved {
+    # Runs the scripts in turn, round after round, and returns the median wall-clock, thread CPU and process CPU
+    # seconds of each, with the number of warm-up rounds. Interleaving exposes every script to the same load on a
+    # shared machine. Warm-up lasts until the JIT compiler has settled, so that no measured run executes
+    # unoptimised code or shares the cores with the compiler.
+    param([Parameter(Mandatory)] [System.Collections.Specialized.OrderedDictionary] $Scripts, [int] $Rounds)
+
+    $warmUp = 0
+    $quietRounds = 0
+    while ($quietRounds -lt 2 -and $warmUp -lt $maxWarmUpRounds) {
+        $compiledBefore = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
+        $null = Invoke-Round $Scripts $warmUp
+        $warmUp++
+        $quietRounds = if ([System.Runtime.JitInfo]::GetCompiledMethodCount($false) - $compiledBefore -le $settledMethods) { $quietRounds + 1 } else { 0 }
     }
 
-    $medians = @{}
-    foreach ($name in $names) {
+    $times = @{}
+    foreach ($name in $Scripts.Keys) { $times[$name] = [Collections.Generic.List[hashtable]]::new() }
+    for ($round = 0; $round -lt $Rounds; $round++) {
+        $roundTimes = Invoke-Round $Scripts $round
+        foreach ($name in $Scripts.Keys) { $times[$name].Add($roundTimes[$name]) }
+    }
+
+    $medians = @{ WarmUpRounds = $warmUp }
+    foreach ($name in $Scripts.Keys) {
         $medians[$name] = @{}
         foreach ($measure in 'Wall', 'Thread', 'Process') {
             $medians[$name][$measure] = Get-Median @(foreach ($time in $times[$name]) { $time[$measure] })
@@ -116,7 +139,7 @@ if ($natsFile -and (Test-Path $natsFile)) {
     $database = Join-Path $Context.Scratch 'cache-bench.db'
     Remove-Item "$database*" -ErrorAction SilentlyContinue
 
-    $medians = Measure-Interleaved -WarmUp $warmUpRounds -Rounds $measuredRounds -Scripts ([ordered]@{
+    $medians = Measure-Interleaved -Rounds $measuredRounds -Scripts ([ordered]@{
         ImportCsv = { Import-Csv $natsFile | Out-Null }
         Import    = { Import-CanopyBenchmark -Path $natsFile -Name nats-tss -Database $database -Force | Out-Null }
         Read      = { Get-CanopyBenchmark -Name nats-tss -Database $database | Out-Null }
@@ -126,7 +149,7 @@ if ($natsFile -and (Test-Path $natsFile)) {
 
     $stages = Invoke-CoreBenchmark -Name 'cache-stages' -Options @('--file', $natsFile, '--folder', $Context.Scratch)
     $lines += @(
-        ('NATS-Bench topology file (nats_bench.csv, {0:N0} rows, {1:N1} MB) in one pwsh process: medians of {2} rounds after {3} warm-up rounds, the three operations interleaved in a rotating order, with a full garbage collection before each run. The targets compare wall-clock medians. The CPU times show the work without the waits while other processes hold the cores: thread CPU is the pipeline thread alone, and process CPU adds the import''s parsing thread and the garbage collector.' -f $count, ((Get-Item $natsFile).Length / 1MB), $measuredRounds, $warmUpRounds)
+        ('NATS-Bench topology file (nats_bench.csv, {0:N0} rows, {1:N1} MB) in one pwsh process: medians of {2} rounds after {3} warm-up rounds (until the JIT compiler had settled), the three operations interleaved in a rotating order, with a full garbage collection before each run. The targets compare wall-clock medians. The CPU times show the work without the waits while other processes hold the cores: thread CPU is the pipeline thread alone, and process CPU adds the import''s parsing thread and the garbage collector.' -f $count, ((Get-Item $natsFile).Length / 1MB), $measuredRounds, $medians.WarmUpRounds)
         ''
         '| operation | wall s | wall ratio | thread CPU s | thread CPU ratio | process CPU s | process CPU ratio | target |'
         '|---|---|---|---|---|---|---|---|'

@@ -4,6 +4,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Runtime;
 using Canopy.Architectures;
 using Canopy.Storage;
 using CsvHelper;
@@ -18,8 +19,11 @@ namespace Canopy.Benchmarks;
 /// </summary>
 internal sealed class CacheStagesBenchmark : IBenchmark
 {
-    private const int WarmUpRuns = 3;
-    private const int Runs = 11;
+    private const int Runs = 15;
+
+    // Warm-up ends when two rounds in a row compile at most this many methods, or after MaxWarmUpRounds.
+    private const int SettledMethods = 10;
+    private const int MaxWarmUpRounds = 80;
     private const int ProcessCpuClock = 2;
 
     public string Name => "cache-stages";
@@ -44,8 +48,8 @@ internal sealed class CacheStagesBenchmark : IBenchmark
                 ["rows"] = ReadRecords(file, column, parse: false),
                 ["cores"] = Environment.ProcessorCount,
                 ["runs"] = Runs,
-                ["warmUpRuns"] = WarmUpRuns,
             };
+            figures["warmUpRuns"] = WarmUp(stages);
             foreach ((string name, Time median) in MedianInterleaved(stages))
             {
                 figures[name + "Milliseconds"] = median.Wall;
@@ -64,30 +68,31 @@ internal sealed class CacheStagesBenchmark : IBenchmark
         }
     }
 
-    // Runs the stages in turn, round after round and in a rotating order, so that load on the machine affects each
-    // alike. A full garbage collection before each run keeps one stage from paying for another's garbage.
+    // Runs rounds until the JIT compiler has settled and returns how many it took. After that no measured run
+    // executes unoptimised code or shares the cores with the compiler.
+    private static int WarmUp((string Name, Action Run)[] stages)
+    {
+        int rounds = 0;
+        for (int quietRounds = 0; quietRounds < 2 && rounds < MaxWarmUpRounds; rounds++)
+        {
+            long compiledBefore = JitInfo.GetCompiledMethodCount();
+            RunRound(stages, rounds);
+            quietRounds = JitInfo.GetCompiledMethodCount() - compiledBefore <= SettledMethods ? quietRounds + 1 : 0;
+        }
+
+        return rounds;
+    }
+
+    // Runs the stages in turn, round after round, so that load on the machine affects each alike.
     private static IEnumerable<(string Name, Time Median)> MedianInterleaved((string Name, Action Run)[] stages)
     {
         var times = stages.Select(_ => new List<Time>()).ToArray();
-        for (int round = 0; round < WarmUpRuns + Runs; round++)
+        for (int round = 0; round < Runs; round++)
         {
+            Time[] roundTimes = RunRound(stages, round);
             for (int i = 0; i < stages.Length; i++)
             {
-                int stage = (i + round) % stages.Length;
-                GC.Collect();
-                GC.WaitForPendingFinalizers();
-                GC.Collect();
-
-                double threadBefore = ThreadClock.Seconds();
-                double processBefore = ProcessCpuSeconds();
-                var stopwatch = Stopwatch.StartNew();
-                stages[stage].Run();
-                stopwatch.Stop();
-                var time = new Time(stopwatch.Elapsed.TotalMilliseconds, (ThreadClock.Seconds() - threadBefore) * 1000, (ProcessCpuSeconds() - processBefore) * 1000);
-                if (round >= WarmUpRuns)
-                {
-                    times[stage].Add(time);
-                }
+                times[i].Add(roundTimes[i]);
             }
         }
 
@@ -95,6 +100,29 @@ internal sealed class CacheStagesBenchmark : IBenchmark
             Median(times[i].Select(time => time.Wall)),
             Median(times[i].Select(time => time.ThreadCpu)),
             Median(times[i].Select(time => time.ProcessCpu)))));
+    }
+
+    // Runs every stage once in an order rotated by the round number, so that no stage always follows the same one.
+    // A full garbage collection before each run keeps one stage from paying for another's garbage.
+    private static Time[] RunRound((string Name, Action Run)[] stages, int round)
+    {
+        var times = new Time[stages.Length];
+        for (int i = 0; i < stages.Length; i++)
+        {
+            int stage = (i + round) % stages.Length;
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            GC.Collect();
+
+            double threadBefore = ThreadClock.Seconds();
+            double processBefore = ProcessCpuSeconds();
+            var stopwatch = Stopwatch.StartNew();
+            stages[stage].Run();
+            stopwatch.Stop();
+            times[stage] = new Time(stopwatch.Elapsed.TotalMilliseconds, (ThreadClock.Seconds() - threadBefore) * 1000, (ProcessCpuSeconds() - processBefore) * 1000);
+        }
+
+        return times;
     }
 
     private static double Median(IEnumerable<double> values)
