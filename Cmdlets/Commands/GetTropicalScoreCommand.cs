@@ -53,7 +53,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ArchitectureSet)]
-    [ValidateNotNullOrEmpty]
+    [AllowEmptyString]
     public string[] Architecture { get; set; } = Array.Empty<string>();
 
     /// <summary>Strings, architecture objects or records from the pipeline.</summary>

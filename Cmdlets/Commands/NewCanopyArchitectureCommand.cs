@@ -33,6 +33,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet)]
     [Alias("Genotype", "Cell")]
     [ValidateNotNull]
+    [AllowEmptyString]
     public string[] ArchitectureString { get; set; } = Array.Empty<string>();
 
     /// <summary>Strings, architecture objects or records from the pipeline.</summary>

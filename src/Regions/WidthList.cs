@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Numerics;
 using System.Text.RegularExpressions;
 
 namespace Canopy.Regions;
@@ -9,8 +10,10 @@ namespace Canopy.Regions;
 public static partial class WidthList
 {
     /// <summary>Parses the pieces into widths; each piece may itself hold several widths.</summary>
-    /// <exception cref="FormatException">A piece is not a whole number, or there is no width at all.</exception>
-    /// <exception cref="ArgumentOutOfRangeException">A width is below 1 or above <see cref="FullyConnectedNetwork.MaxSize"/>.</exception>
+    /// <exception cref="FormatException">
+    /// A width is not a whole number, is empty between two hyphens, is below 1 or above
+    /// <see cref="FullyConnectedNetwork.MaxSize"/>, or there is no width at all. The message names the value.
+    /// </exception>
     public static long[] Parse(IEnumerable<string> pieces)
     {
         ArgumentNullException.ThrowIfNull(pieces);
@@ -20,22 +23,10 @@ public static partial class WidthList
         {
             foreach (string token in Separator().Split(piece ?? string.Empty))
             {
-                if (token.Length == 0)
+                if (token.Length > 0)
                 {
-                    continue;
+                    AddToken(token, widths);
                 }
-
-                if (!long.TryParse(token, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long width))
-                {
-                    throw new FormatException($"The layer width '{token}' is not a whole number.");
-                }
-
-                if (width < 1 || width > FullyConnectedNetwork.MaxSize)
-                {
-                    throw new ArgumentOutOfRangeException(nameof(pieces), width, $"The layer width {width} is out of range; widths must be between 1 and {FullyConnectedNetwork.MaxSize}.");
-                }
-
-                widths.Add(width);
             }
         }
 
@@ -47,7 +38,37 @@ public static partial class WidthList
         return widths.ToArray();
     }
 
-    // A hyphen separates only when it follows a digit, so "-5" stays a (rejected) negative width.
-    [GeneratedRegex(@"[,;\s]+|(?<=\d)-")]
+    // A token is one width, or widths joined by hyphens such as 64-128-64; a leading hyphen makes a negative width.
+    private static void AddToken(string token, List<long> widths)
+    {
+        bool negative = token.StartsWith('-');
+        string[] parts = (negative ? token[1..] : token).Split('-');
+        for (int i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].Length == 0)
+            {
+                throw new FormatException($"The layer widths '{token}' contain an empty width between two hyphens.");
+            }
+
+            widths.Add(ParseWidth(negative && i == 0 ? "-" + parts[i] : parts[i]));
+        }
+    }
+
+    private static long ParseWidth(string text)
+    {
+        if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger value))
+        {
+            throw new FormatException($"The layer width '{text}' is not a whole number.");
+        }
+
+        if (value < 1 || value > FullyConnectedNetwork.MaxSize)
+        {
+            throw new FormatException($"The layer width {text} is out of range; widths must be between 1 and {FullyConnectedNetwork.MaxSize}.");
+        }
+
+        return (long)value;
+    }
+
+    [GeneratedRegex(@"[,;\s]+")]
     private static partial Regex Separator();
 }

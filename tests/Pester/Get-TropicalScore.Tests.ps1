@@ -214,6 +214,16 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $problems[0].TargetObject | Should -Be $inputs[1]
     }
 
+    It 'reports an empty string in -Architecture and scores the rest' {
+        $scores = Get-TropicalScore -Architecture 'garbage', $cell9930, '' -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $scores.Count | Should -Be 1
+        $scores.ParameterCount | Should -Be 1288506
+        $problems.Count | Should -Be 2
+        $problems | ForEach-Object { $_.FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*' }
+        $problems[1].Exception.Message | Should -BeLike 'Record 3*'
+    }
+
     It 'rejects a mode that cells do not define' {
         $score = Get-TropicalScore -Architecture $cell9930 -Mode SerraBound -ErrorVariable problems -ErrorAction SilentlyContinue
 

@@ -1,0 +1,41 @@
+using System;
+using Canopy.Regions;
+using Xunit;
+
+namespace Canopy.Tests.Regions;
+
+public class WidthListTests
+{
+    [Theory]
+    [InlineData("64,128,64")]
+    [InlineData("64 128 64")]
+    [InlineData("64-128-64")]
+    [InlineData(" 64 ; 128,64 ")]
+    public void SeparatorsAreInterchangeable(string text)
+    {
+        Assert.Equal(new long[] { 64, 128, 64 }, WidthList.Parse(new[] { text }));
+    }
+
+    [Fact]
+    public void PiecesAreJoined()
+    {
+        Assert.Equal(new long[] { 3, 4, 5 }, WidthList.Parse(new[] { "3", "4-5" }));
+    }
+
+    [Theory]
+    [InlineData("1.5", "'1.5' is not a whole number")]
+    [InlineData("abc", "'abc' is not a whole number")]
+    [InlineData("64--64", "empty width between two hyphens")]
+    [InlineData("0", "0 is out of range")]
+    [InlineData("-5", "-5 is out of range")]
+    [InlineData("3,-5", "-5 is out of range")]
+    [InlineData("1000000000000000000000000000000", "1000000000000000000000000000000 is out of range")]
+    [InlineData("", "is empty")]
+    public void BadWidthsAreNamed(string text, string expected)
+    {
+        var exception = Assert.Throws<FormatException>(() => WidthList.Parse(new[] { text }));
+
+        Assert.Contains(expected, exception.Message);
+        Assert.DoesNotContain("Parameter", exception.Message);
+    }
+}
