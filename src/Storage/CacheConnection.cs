@@ -9,6 +9,13 @@ internal static class CacheConnection
     /// <summary>How long a statement waits for another process's write lock before it fails, in seconds.</summary>
     public const int BusyTimeoutSeconds = 30;
 
+    /// <summary>
+    /// The page size of a new cache file, in bytes. Four times SQLite's default of 4,096 means a quarter as many
+    /// pages to write, log and checkpoint per imported row. That cut the writing thread's CPU time for NATS-Bench
+    /// from about 28 to 22 ms in one measurement on a 2-core machine.
+    /// </summary>
+    public const int PageSize = 16384;
+
     /// <summary>Opens the file for writing, creating it, its folder and the schema when they are missing.</summary>
     public static SqliteConnection OpenForWrite(string databasePath)
     {
@@ -25,7 +32,8 @@ internal static class CacheConnection
 
             // WAL lets other processes read the last committed content while an import writes. With WAL,
             // synchronous=NORMAL cannot corrupt the file, though a power cut may lose the last commits.
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            // The page size takes effect only in a new, empty file, before WAL is switched on; elsewhere it is ignored.
+            Execute(connection, $"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
             CacheSchema.EnsureCurrent(connection, databasePath);
             return connection;
         }

@@ -1,7 +1,9 @@
 using System.IO;
+using System.Linq;
 using Canopy.Storage;
 using Microsoft.Data.Sqlite;
 using Xunit;
+using static Canopy.Tests.Storage.CsvImportTests;
 using static Canopy.Tests.Storage.KnownArchitectures;
 
 namespace Canopy.Tests.Storage;
@@ -17,6 +19,21 @@ public class CacheSchemaTests
         Assert.Equal(CacheSchema.CurrentVersion, Pragma(cache.DatabasePath, "user_version"));
         Assert.Equal(CacheSchema.ApplicationId, Pragma(cache.DatabasePath, "application_id"));
         Assert.Equal("wal", PragmaText(cache.DatabasePath, "journal_mode"));
+        Assert.Equal(CacheConnection.PageSize, Pragma(cache.DatabasePath, "page_size"));
+    }
+
+    [Fact]
+    public void CacheWithSmallPagesKeepsThem()
+    {
+        using var cache = new TemporaryCache();
+        Execute(cache.DatabasePath, "PRAGMA page_size = 4096; PRAGMA journal_mode = WAL;");
+
+        cache.Import(cache.WriteText("one.csv", $"arch,acc\n{Nb201First},1\n"));
+        cache.Import(cache.WriteText("two.csv", $"arch,acc\n{Nb201Best},2\n"));
+
+        Assert.Equal(4096, Pragma(cache.DatabasePath, "page_size"));
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L }, ReadAll(cache.Store, "one", out _).Single());
+        Assert.Equal(new object?[] { Canonical(cache, Nb201Best), 2L }, ReadAll(cache.Store, "two", out _).Single());
     }
 
     [Fact]
