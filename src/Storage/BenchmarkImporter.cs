@@ -49,6 +49,7 @@ internal sealed class BenchmarkImporter
         if (hasRecord)
         {
             WriteRows(new RowParser(source, architectureColumn, options.SearchSpace, _canonicalizer), writer, source, progress, cancellationToken);
+            writer.Flush();
         }
 
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
@@ -73,8 +74,8 @@ internal sealed class BenchmarkImporter
     }
 
     // TODO: importing nats_bench.csv takes about 2.5 times as long as Import-Csv of the file (docs/benchmarks.md),
-    // because every architecture is parsed and every row written to SQLite. Multi-row INSERTs and parsing on more
-    // than one thread have not been tried.
+    // because every architecture is parsed and every row written to SQLite. Parsing on more than one thread has not
+    // been tried.
     // Parses on a dedicated thread, which a busy thread pool cannot delay, and writes on this one, so the callbacks
     // run on the caller's thread. A failure on either side stops the other before the exception leaves, so the
     // source is never read after disposal.

@@ -52,9 +52,18 @@ internal sealed class BenchmarkTable
         return sql;
     }
 
-    /// <summary>An INSERT with the parameters line, search space, architecture hash and c0..cN, in that order.</summary>
-    public string InsertSql() =>
-        $"INSERT INTO {Name} (line, search_space, architecture_hash{string.Concat(ValueColumns().Select(column => ", " + column))}) VALUES (?, ?, ?{string.Concat(ValueColumns().Select(_ => ", ?"))});";
+    /// <summary>How many parameters one row of <see cref="InsertSql"/> binds: line, search space, hash and the values.</summary>
+    public int ParametersPerRow => 3 + ColumnCount;
+
+    /// <summary>
+    /// An INSERT of <paramref name="rows"/> rows, each with the parameters line, search space, architecture hash and
+    /// c0..cN in that order, so row r's first parameter is r * <see cref="ParametersPerRow"/> + 1.
+    /// </summary>
+    public string InsertSql(int rows)
+    {
+        string row = "(?, ?, ?" + string.Concat(Enumerable.Repeat(", ?", ColumnCount)) + ")";
+        return $"INSERT INTO {Name} (line, search_space, architecture_hash{string.Concat(ValueColumns().Select(column => ", " + column))}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))};";
+    }
 
     // An index of 8-byte hashes is a fraction of the size of one on the architecture strings, and quicker to build.
     public string CreateIndexSql() => $"CREATE INDEX {Name}_architecture ON {Name} (architecture_hash);";

@@ -263,7 +263,7 @@ public class CsvImportTests
         return rows;
     }
 
-    private static long[] ReadLines(TemporaryCache cache, string name)
+    internal static long[] ReadLines(TemporaryCache cache, string name)
     {
         using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=" + cache.DatabasePath + ";Pooling=False");
         connection.Open();

@@ -1,0 +1,118 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text;
+using Canopy.Storage;
+using Xunit;
+using static Canopy.Tests.Storage.CsvImportTests;
+using static Canopy.Tests.Storage.KnownArchitectures;
+
+namespace Canopy.Tests.Storage;
+
+/// <summary>Imports larger than one multi-row INSERT.</summary>
+public class BulkImportTests
+{
+    [Fact]
+    public void RejectionsBetweenStatementsKeepFileOrder()
+    {
+        using var cache = new TemporaryCache();
+        const int rows = 250;
+        var text = new StringBuilder("arch,acc\n");
+        for (int i = 0; i < rows; i++)
+        {
+            text.Append(IsBroken(i) ? "not a cell" : Nb201Cell(i)).Append(',').Append(i).Append('\n');
+        }
+
+        ImportSummary summary = cache.Import(cache.WriteText("order.csv", text.ToString()));
+        List<object?[]> stored = ReadAll(cache.Store, "order", out _);
+
+        int[] storedCells = Enumerable.Range(0, rows).Where(i => !IsBroken(i)).ToArray();
+        Assert.Equal(storedCells.Length, summary.RowsStored);
+        Assert.Equal(rows - storedCells.Length, summary.RowsRejected);
+        Assert.Equal(Enumerable.Range(0, rows).Where(IsBroken).Select(i => (long)i + 2), summary.Rejections.Select(rejection => rejection.LineNumber));
+        Assert.Equal(storedCells.Select(i => (object?)(long)i), stored.Select(row => row[1]));
+        Assert.Equal(storedCells.Select(i => Canonical(cache, Nb201Cell(i))), stored.Select(row => (string)row[0]!));
+        Assert.Equal(storedCells.Select(i => (long)i + 2), ReadLines(cache, "order"));
+
+        static bool IsBroken(int i) => i % 7 == 3;
+    }
+
+    [Fact]
+    public void WidestRowsStayWithinTheParameterLimit()
+    {
+        using var cache = new TemporaryCache();
+        const int rows = 40;
+        int columns = BenchmarkTable.MaxColumns;
+        var text = new StringBuilder("arch");
+        for (int j = 1; j < columns; j++)
+        {
+            text.Append(",v").Append(j);
+        }
+
+        for (int i = 0; i < rows; i++)
+        {
+            text.Append('\n').Append(Nb201Cell(i));
+            for (int j = 1; j < columns; j++)
+            {
+                text.Append(',').Append(i * 10_000 + j);
+            }
+        }
+
+        ImportSummary summary = cache.Import(cache.WriteText("wide.csv", text.Append('\n').ToString()));
+        List<object?[]> stored = ReadAll(cache.Store, "wide", out BenchmarkInfo info);
+
+        Assert.Equal(rows, summary.RowsStored);
+        Assert.Equal(columns, info.Columns.Count);
+        for (int i = 0; i < rows; i++)
+        {
+            Assert.Equal(Enumerable.Range(1, columns - 1).Select(j => (object?)(long)(i * 10_000 + j)), stored[i].Skip(1));
+        }
+    }
+
+    [Fact]
+    public void PropertyAppearingMidStatementLeavesEarlierRowsMissing()
+    {
+        using var cache = new TemporaryCache();
+        const int records = 70;
+        const int firstWithLate = 45;
+        var text = new StringBuilder("[");
+        for (int i = 0; i < records; i++)
+        {
+            text.Append(i == 0 ? "\n" : ",\n").Append($"{{\"arch\": \"{Nb201Cell(i)}\", \"acc\": {i}");
+            text.Append(i >= firstWithLate ? $", \"late\": {i}.5}}" : "}");
+        }
+
+        cache.Import(cache.WriteText("late.json", text.Append("\n]").ToString()));
+        List<object?[]> stored = ReadAll(cache.Store, "late", out BenchmarkInfo info);
+
+        Assert.Equal(new[] { "arch", "acc", "late" }, info.Columns);
+        Assert.Equal(Enumerable.Range(0, records).Select(i => (object?)(long)i), stored.Select(row => row[1]));
+        Assert.All(stored.Take(firstWithLate), row => Assert.Null(row[2]));
+        Assert.Equal(Enumerable.Range(firstWithLate, records - firstWithLate).Select(i => (object?)(i + 0.5)), stored.Skip(firstWithLate).Select(row => row[2]));
+    }
+
+    /// <summary>The NAS-Bench-201 cell with this index in base 5, edge by edge in cell-string order.</summary>
+    internal static string Nb201Cell(int index)
+    {
+        string[] operations = { "none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3" };
+        var edges = new string[6];
+        for (int edge = 0; edge < edges.Length; edge++)
+        {
+            edges[edge] = operations[index % 5];
+            index /= 5;
+        }
+
+        return $"|{edges[0]}~0|+|{edges[1]}~0|{edges[2]}~1|+|{edges[3]}~0|{edges[4]}~1|{edges[5]}~2|";
+    }
+
+    internal static string CellsCsv(IEnumerable<int> cells)
+    {
+        var text = new StringBuilder("arch,acc\n");
+        foreach (int cell in cells)
+        {
+            text.Append(Nb201Cell(cell)).Append(',').Append(cell).Append('\n');
+        }
+
+        return text.ToString();
+    }
+}
