@@ -4,6 +4,7 @@ using System.Linq;
 using System.Linq.Expressions;
 using System.Reflection;
 using System.Management.Automation;
+using System.Threading;
 using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
 using Canopy.Storage;
@@ -22,7 +23,9 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
     private const string ListSet = "List";
     private const string RecordsSet = "Records";
 
-    private static readonly Func<int, PSObject> NewRecord = CreateRecordFactory();
+    private static readonly Func<int, PSObject> NewRecordWithCapacity = CreateRecordFactory();
+
+    private readonly CancellationTokenSource _cancellation = new();
 
     /// <summary>The benchmark whose records to stream; without it the stored benchmarks are listed.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = RecordsSet, ValueFromPipelineByPropertyName = true)]
@@ -39,6 +42,10 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
     [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    protected override void EndProcessing() => _cancellation.Dispose();
 
     protected override void ProcessRecord()
     {
@@ -65,10 +72,11 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 
     private void WriteRecords(BenchmarkStore store)
     {
-        BenchmarkInfo benchmark = store.Find(Name) ?? throw new BenchmarkNotFoundException(Name, store.DatabasePath);
         List<string>? architectures = null;
         if (Architecture is not null)
         {
+            // Requested architectures are parsed in the benchmark's search spaces, so the benchmark is looked up first.
+            BenchmarkInfo benchmark = store.Find(Name) ?? throw new BenchmarkNotFoundException(Name, store.DatabasePath);
             architectures = CanonicalizeRequested(store, benchmark);
             if (architectures.Count == 0)
             {
@@ -76,30 +84,57 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
             }
         }
 
-        using BenchmarkReader reader = store.Read(benchmark.Name, architectures);
-        WriteVerbose($"Reading {benchmark.Rows} rows of '{benchmark.Name}' from {store.DatabasePath}{(architectures is null ? string.Empty : $", only {architectures.Count} architectures")}.");
+        using BenchmarkReader reader = store.Read(Name, architectures);
+        WriteVerbose($"Reading {reader.Benchmark.Rows} rows of '{reader.Benchmark.Name}' from {store.DatabasePath}{(architectures is null ? string.Empty : $", only {architectures.Count} architectures")}.");
 
         string[] columns = reader.Benchmark.Columns.ToArray();
         bool addSearchSpace = !columns.Contains(nameof(SearchSpace), StringComparer.OrdinalIgnoreCase);
-        while (reader.Read())
+        var searchSpaces = new Dictionary<SearchSpace, object>();
+        try
         {
-            // TODO: reading NATS-Bench back takes about 1.4 times as long as Import-Csv of the file (docs/benchmarks.md).
-            // The SQLite read is under half of it, and the rest is building one PSObject per row, as Import-Csv does.
-            // The import rejected column names that repeat ignoring case, so the duplicate check can be skipped.
-            PSObject record = NewRecord(columns.Length + 1);
-            PSMemberInfoCollection<PSPropertyInfo> properties = record.Properties;
-            for (int i = 0; i < columns.Length; i++)
+            // A worker thread reads the next rows from SQLite while this one builds and writes records.
+            foreach (BenchmarkRowBatch batch in reader.ReadBatches(_cancellation.Token))
             {
-                properties.Add(new PSNoteProperty(columns[i], reader.Values[i]), preValidated: true);
+                for (int row = 0; row < batch.Count; row++)
+                {
+                    WriteObject(NewRecord(columns, batch.GetValues(row), addSearchSpace ? BoxedSearchSpace(searchSpaces, batch.GetSearchSpace(row)) : null));
+                }
             }
-
-            if (addSearchSpace)
-            {
-                properties.Add(new PSNoteProperty(nameof(SearchSpace), reader.SearchSpace), preValidated: true);
-            }
-
-            WriteObject(record);
         }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    // The import rejected column names that repeat ignoring case, so the duplicate check can be skipped.
+    private static PSObject NewRecord(string[] columns, ReadOnlySpan<object?> values, object? searchSpace)
+    {
+        PSObject record = NewRecordWithCapacity(columns.Length + 1);
+        PSMemberInfoCollection<PSPropertyInfo> properties = record.Properties;
+        for (int i = 0; i < columns.Length; i++)
+        {
+            properties.Add(new PSNoteProperty(columns[i], values[i]), preValidated: true);
+        }
+
+        if (searchSpace is not null)
+        {
+            properties.Add(new PSNoteProperty(nameof(SearchSpace), searchSpace), preValidated: true);
+        }
+
+        return record;
+    }
+
+    // Boxes each search space once rather than once per record.
+    private static object BoxedSearchSpace(Dictionary<SearchSpace, object> boxed, SearchSpace space)
+    {
+        if (!boxed.TryGetValue(space, out object? value))
+        {
+            value = space;
+            boxed[space] = value;
+        }
+
+        return value;
     }
 
     // PowerShell 7 has a public PSObject(int capacity) constructor that keeps the note properties with the object.

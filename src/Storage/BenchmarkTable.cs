@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Canopy.Storage;
 
@@ -88,9 +89,23 @@ internal sealed class BenchmarkTable
         command.Parameters.AddWithValue("$hashes", JsonSerializer.Serialize(canonicalArchitectures.Select(ArchitectureHash.Compute)));
     }
 
+    /// <summary>Binds $architectures and $hashes of <see cref="SelectSql"/> in a statement prepared with SQLitePCL.</summary>
+    public static void BindArchitectures(sqlite3_stmt statement, IReadOnlyCollection<string> canonicalArchitectures)
+    {
+        BindText(statement, "$architectures", JsonSerializer.Serialize(canonicalArchitectures));
+        BindText(statement, "$hashes", JsonSerializer.Serialize(canonicalArchitectures.Select(ArchitectureHash.Compute)));
+    }
+
     // The hash finds the candidate rows through the index, and the string comparison removes hash collisions.
     private string ArchitectureFilter =>
         $"architecture_hash IN (SELECT value FROM json_each($hashes)) AND {ValueColumn(ArchitectureColumn)} IN (SELECT value FROM json_each($architectures))";
+
+    private static void BindText(sqlite3_stmt statement, string parameter, string value)
+    {
+        int index = raw.sqlite3_bind_parameter_index(statement, parameter);
+        sqlite3 database = raw.sqlite3_db_handle(statement);
+        SqliteException.ThrowExceptionForRC(raw.sqlite3_bind_text(statement, index, value), database);
+    }
 
     private IEnumerable<string> ValueColumns() => Enumerable.Range(0, ColumnCount).Select(ValueColumn);
 }

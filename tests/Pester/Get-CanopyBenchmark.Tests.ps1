@@ -19,18 +19,27 @@ acc,ArchitectureString,epochs,note,params
     $darts = Join-Path $TestDrive 'darts.json'
     Set-Content -Path $darts -Encoding utf8NoBOM -Value (ConvertTo-Json -InputObject @([pscustomobject]@{ genotype = $Genotype; val_acc = 97.1 }))
     Import-CanopyBenchmark -Path $darts -Database $Database | Out-Null
+
+    # More rows than two read-ahead batches, cycling through three cells, with index and acc = index + 0.5.
+    $script:CycleRows = 2600
+    $cells = $First, $Best, $ResNet
+    $cycle = [Text.StringBuilder]::new("ArchitectureString,index,acc`n")
+    for ($i = 0; $i -lt $CycleRows; $i++) { [void]$cycle.Append("$($cells[$i % 3]),$i,$i.5`n") }
+    $cyclePath = Join-Path $TestDrive 'cycle.csv'
+    Set-Content -Path $cyclePath -Encoding utf8NoBOM -NoNewline -Value $cycle.ToString()
+    Import-CanopyBenchmark -Path $cyclePath -Database $Database | Out-Null
 }
 
 Describe 'Get-CanopyBenchmark' {
     It 'lists the stored benchmarks' {
         $benchmarks = Get-CanopyBenchmark -Database $Database
 
-        $benchmarks.Name | Should -Be @('darts', 'sweep')
-        $sweep = $benchmarks[1]
+        $benchmarks.Name | Should -Be @('cycle', 'darts', 'sweep')
+        $sweep = $benchmarks[2]
         $sweep.Rows | Should -Be 3
         $sweep.Columns | Should -Be @('acc', 'ArchitectureString', 'epochs', 'note', 'params')
         $sweep.SearchSpaces | Should -Be @([Canopy.Architectures.SearchSpace]::NatsTopology)
-        $benchmarks[0].SearchSpaces | Should -Be @([Canopy.Architectures.SearchSpace]::Darts)
+        $benchmarks[1].SearchSpaces | Should -Be @([Canopy.Architectures.SearchSpace]::Darts)
         $sweep.Source | Should -Be (Join-Path $TestDrive 'sweep.csv')
         $sweep.ImportedAt | Should -BeOfType [DateTimeOffset]
     }
@@ -97,6 +106,40 @@ Describe 'Get-CanopyBenchmark' {
 
         { Get-CanopyBenchmark -Database $newer -ErrorAction Stop } | Should -Throw -ErrorId 'CacheFormatInvalid,*'
         { Get-CanopyBenchmark -Database $newer -ErrorAction Stop } | Should -Throw '*schema version 99*'
+    }
+
+    It 'streams a benchmark of several batches in file order' {
+        $records = @(Get-CanopyBenchmark -Name cycle -Database $Database)
+
+        $records.Count | Should -Be $CycleRows
+        ($records.index -join ',') | Should -Be ((0..($CycleRows - 1)) -join ',')
+        $records[2].acc | Should -BeOfType [double]
+        $records[2].acc | Should -Be 2.5
+        $records[2].ArchitectureString | Should -Be ([Canopy.Architectures.ArchitectureParser]::Parse($ResNet, $null).Canonical)
+        $records[-1].SearchSpace | Should -Be ([Canopy.Architectures.SearchSpace]::NatsTopology)
+    }
+
+    It 'closes the cache when the pipeline takes only the first records' {
+        $first = @(Get-CanopyBenchmark -Name cycle -Database $Database | Select-Object -First 3)
+
+        $first.index | Should -Be @(0, 1, 2)
+        Test-Path "$Database-wal" | Should -BeFalse -Because 'the last connection to close removes the WAL file'
+        (Get-CanopyBenchmark -Name cycle -Database $Database | Measure-Object).Count | Should -Be $CycleRows
+    }
+
+    It 'stops a read when the pipeline is stopped' {
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript("Import-Module '$env:CANOPY_MODULE_MANIFEST'; Get-CanopyBenchmark -Name cycle -Database '$Database' | ForEach-Object { Start-Sleep -Milliseconds 5 }")
+        $running = $shell.BeginInvoke()
+        Start-Sleep -Milliseconds 500
+        $completedBeforeStop = $running.IsCompleted
+        $shell.Stop()
+        $state = $shell.InvocationStateInfo.State
+        $shell.Dispose()
+
+        $completedBeforeStop | Should -BeFalse -Because 'the read must still run when it is stopped'
+        $state | Should -Be 'Stopped'
+        Test-Path "$Database-wal" | Should -BeFalse -Because 'the stopped read closed its connection'
     }
 
     It 'reads nats_bench.csv back with the values Import-Csv reads' {
