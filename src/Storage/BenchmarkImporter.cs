@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
-using System.Threading.Tasks;
 using Canopy.Architectures;
 using Canopy.Storage.Input;
 using Microsoft.Data.Sqlite;
@@ -48,8 +46,8 @@ internal sealed class BenchmarkImporter
         using var writer = new RowWriter(connection, transaction, table, options.Path, rejected);
         if (hasRecord)
         {
-            WriteRows(new RowParser(source, architectureColumn, options.SearchSpace, _canonicalizer), writer, source, progress, cancellationToken);
-            writer.Flush();
+            var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer);
+            WriteRows(new RowReader(source), parser, writer, source.TotalBytes, progress, cancellationToken);
         }
 
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
@@ -73,46 +71,20 @@ internal sealed class BenchmarkImporter
         };
     }
 
-    // TODO: importing nats_bench.csv takes about 2.5 times as long as Import-Csv of the file (docs/benchmarks.md),
-    // because every architecture is parsed and every row written to SQLite. Parsing on more than one thread has not
-    // been tried.
-    // Parses on a dedicated thread, which a busy thread pool cannot delay, and writes on this one, so the callbacks
-    // run on the caller's thread. A failure on either side stops the other before the exception leaves, so the
-    // source is never read after disposal.
-    private static void WriteRows(RowParser parser, RowWriter writer, IRecordSource source, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private static void WriteRows(RowReader reader, RowParser parser, RowWriter writer, long totalBytes, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        using var queue = new BlockingCollection<RowBatch>(boundedCapacity: 4);
-        Task parsing = Task.Factory.StartNew(() => parser.Run(queue, stop.Token), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-        try
+        foreach (RowBatch batch in RowPipeline.Run(reader, parser, cancellationToken))
         {
-            foreach (RowBatch batch in queue.GetConsumingEnumerable(cancellationToken))
+            foreach (ParsedRow row in batch.Rows)
             {
-                foreach (ParsedRow row in batch.Rows)
-                {
-                    writer.Write(row, batch.Columns);
-                }
-
-                progress?.Report(new ImportProgress(batch.BytesRead, source.TotalBytes, writer.RowsRead));
-                cancellationToken.ThrowIfCancellationRequested();
+                writer.Write(row, batch.Columns);
             }
 
-            parsing.GetAwaiter().GetResult();
+            progress?.Report(new ImportProgress(batch.BytesRead, totalBytes, writer.RowsRead));
+            cancellationToken.ThrowIfCancellationRequested();
         }
-        catch
-        {
-            stop.Cancel();
-            try
-            {
-                parsing.Wait(CancellationToken.None);
-            }
-            catch (AggregateException)
-            {
-                // The first failure is the one rethrown below; the parser's cancellation adds nothing.
-            }
 
-            throw;
-        }
+        writer.Flush();
     }
 
     private static int FindArchitectureColumn(IRecordSource source, BenchmarkImportOptions options)

@@ -2,7 +2,10 @@ using Canopy.Architectures;
 
 namespace Canopy.Storage;
 
-/// <summary>One record read and canonicalised by <see cref="RowParser"/>, ready for <see cref="RowWriter"/>.</summary>
+/// <summary>
+/// One record of an import: <see cref="RowReader"/> fills in its line and values, <see cref="RowParser"/> its
+/// canonical architecture, and <see cref="RowWriter"/> stores it.
+/// </summary>
 internal sealed class ParsedRow
 {
     public required long LineNumber { get; init; }
@@ -10,13 +13,13 @@ internal sealed class ParsedRow
     /// <summary>The values in column order. A JSON record read before later columns appeared has fewer.</summary>
     public required object?[] Values { get; init; }
 
-    /// <summary>The canonical architecture, or null when the row is rejected.</summary>
-    public string? Canonical { get; init; }
+    /// <summary>The canonical architecture, or null when the row is rejected or not parsed yet.</summary>
+    public string? Canonical { get; set; }
 
-    public SearchSpace SearchSpace { get; init; }
+    public SearchSpace SearchSpace { get; set; }
 
-    public long ArchitectureHash { get; init; }
+    public long ArchitectureHash { get; set; }
 
     /// <summary>Why the row cannot be stored, or null.</summary>
-    public string? Problem { get; init; }
+    public string? Problem { get; set; }
 }

@@ -3,10 +3,10 @@ using System.Collections.Generic;
 
 namespace Canopy.Storage;
 
-/// <summary>Consecutive rows handed from the parsing thread to the writing thread.</summary>
+/// <summary>Consecutive rows handed from the reading thread to the parsing thread and on to the writing thread.</summary>
 internal sealed class RowBatch
 {
-    public List<ParsedRow> Rows { get; } = new(RowParser.BatchSize);
+    public List<ParsedRow> Rows { get; } = new(RowReader.BatchSize);
 
     /// <summary>The column names known when the batch was queued, enough for every row in it.</summary>
     public IReadOnlyList<string> Columns { get; set; } = Array.Empty<string>();

@@ -1,109 +1,76 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 using System.Threading;
 using Canopy.Architectures;
-using Canopy.Storage.Input;
 
 namespace Canopy.Storage;
 
 /// <summary>
-/// Reads records and canonicalises their architectures on a worker thread while the calling thread writes the
-/// previous batch into SQLite. The bounded queue keeps at most a few batches in memory.
+/// Canonicalises the architectures of the rows that <see cref="RowReader"/> read, on a dedicated thread, while the
+/// reader reads the next batch and the calling thread writes the previous one.
 /// </summary>
 internal sealed class RowParser
 {
-    public const int BatchSize = 1024;
-
-    private readonly IRecordSource _source;
     private readonly int _architectureColumn;
     private readonly SearchSpace? _searchSpace;
     private readonly IArchitectureCanonicalizer _canonicalizer;
-    private string[] _columns;
 
-    public RowParser(IRecordSource source, int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer)
+    public RowParser(int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer)
     {
-        _source = source;
         _architectureColumn = architectureColumn;
         _searchSpace = searchSpace;
         _canonicalizer = canonicalizer;
-        _columns = source.Columns.ToArray();
     }
 
     /// <summary>
-    /// Parses the source's current record and every later one into <paramref name="queue"/>, and marks the queue
-    /// complete at the end or on failure. Exceptions propagate to the caller of the returned task.
+    /// Parses every batch from <paramref name="input"/> into <paramref name="output"/>, and marks the output complete
+    /// when the input is, or on failure.
     /// </summary>
-    public void Run(BlockingCollection<RowBatch> queue, CancellationToken cancellationToken)
+    public void Run(BlockingCollection<RowBatch> input, BlockingCollection<RowBatch> output, CancellationToken cancellationToken)
     {
         try
         {
-            var batch = new RowBatch();
-            do
+            foreach (RowBatch batch in input.GetConsumingEnumerable(cancellationToken))
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                batch.Rows.Add(Parse());
-                if (batch.Rows.Count == BatchSize)
+                foreach (ParsedRow row in batch.Rows)
                 {
-                    Enqueue(queue, batch, cancellationToken);
-                    batch = new RowBatch();
+                    Parse(row, batch.Columns);
                 }
-            }
-            while (_source.Read());
 
-            Enqueue(queue, batch, cancellationToken);
+                output.Add(batch, cancellationToken);
+            }
         }
         finally
         {
-            queue.CompleteAdding();
+            output.CompleteAdding();
         }
     }
 
-    private void Enqueue(BlockingCollection<RowBatch> queue, RowBatch batch, CancellationToken cancellationToken)
+    private void Parse(ParsedRow row, IReadOnlyList<string> columns)
     {
-        batch.Columns = _columns;
-        batch.BytesRead = _source.BytesRead;
-        queue.Add(batch, cancellationToken);
-    }
-
-    private ParsedRow Parse()
-    {
-        if (_source.Columns.Count > _columns.Length)
+        if (row.Problem is not null)
         {
-            _columns = _source.Columns.ToArray();
+            return;
         }
 
-        var values = new object?[_source.Columns.Count];
-        for (int i = 0; i < values.Length; i++)
-        {
-            values[i] = _source.GetValue(i);
-        }
-
-        if (_source.RecordProblem is { } problem)
-        {
-            return new ParsedRow { LineNumber = _source.LineNumber, Values = values, Problem = problem };
-        }
-
-        string? text = Convert.ToString(values[_architectureColumn], CultureInfo.InvariantCulture);
+        string? text = Convert.ToString(row.Values[_architectureColumn], CultureInfo.InvariantCulture);
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new ParsedRow { LineNumber = _source.LineNumber, Values = values, Problem = $"the architecture column '{_columns[_architectureColumn]}' is empty" };
+            row.Problem = $"the architecture column '{columns[_architectureColumn]}' is empty";
+            return;
         }
 
         if (!_canonicalizer.TryCanonicalize(text, _searchSpace, out string canonical, out SearchSpace detected, out string? error))
         {
-            return new ParsedRow { LineNumber = _source.LineNumber, Values = values, Problem = $"the architecture '{Shorten(text)}' is invalid: {error}" };
+            row.Problem = $"the architecture '{Shorten(text)}' is invalid: {error}";
+            return;
         }
 
-        return new ParsedRow
-        {
-            LineNumber = _source.LineNumber,
-            Values = values,
-            Canonical = canonical,
-            SearchSpace = detected,
-            ArchitectureHash = Storage.ArchitectureHash.Compute(canonical),
-        };
+        row.Canonical = canonical;
+        row.SearchSpace = detected;
+        row.ArchitectureHash = ArchitectureHash.Compute(canonical);
     }
 
     private static string Shorten(string text) => text.Length > 120 ? text[..117] + "..." : text;

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Canopy.Architectures;
 using Canopy.Storage;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;
@@ -9,9 +12,11 @@ using static Canopy.Tests.Storage.KnownArchitectures;
 
 namespace Canopy.Tests.Storage;
 
-/// <summary>Imports larger than one multi-row INSERT.</summary>
+/// <summary>Imports larger than one multi-row INSERT or one batch, where the reading, parsing and writing threads meet.</summary>
 public class BulkImportTests
 {
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(60);
+
     [Fact]
     public void RejectionsBetweenStatementsKeepFileOrder()
     {
@@ -91,6 +96,38 @@ public class BulkImportTests
         Assert.Equal(Enumerable.Range(firstWithLate, records - firstWithLate).Select(i => (object?)(i + 0.5)), stored.Skip(firstWithLate).Select(row => row[2]));
     }
 
+    [Fact]
+    public async Task ParserFailureKeepsTheOldBenchmark()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("old.csv", $"arch,acc\n{Nb201First},1\n"), name: "bench");
+        string path = cache.WriteText("new.csv", CellsCsv(Enumerable.Range(0, 20_000)));
+        var store = new BenchmarkStore(cache.DatabasePath, new CountingCanonicalizer { FailAtCall = 5_000 });
+
+        Task<ImportSummary> import = Task.Run(() => store.Import(new BenchmarkImportOptions { Path = path, Name = "bench", Replace = true }));
+
+        Assert.Same(import, await Task.WhenAny(import, Task.Delay(Deadline)));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => import);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L }, ReadAll(cache.Store, "bench", out _).Single());
+    }
+
+    [Fact]
+    public async Task WriterFailureStopsReadingAndParsing()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("old.csv", $"arch,acc\n{Nb201First},1\n"), name: "bench");
+        string csv = CellsCsv(Enumerable.Range(0, 20_000)).Replace($"\n{Nb201Cell(3_000)},", "\nnot a cell,");
+        string path = cache.WriteText("new.csv", csv);
+        Action<RowRejection> failOnRejection = _ => throw new InvalidOperationException("the caller stopped at the first rejection");
+
+        Task<ImportSummary> import = Task.Run(() => cache.Store.Import(new BenchmarkImportOptions { Path = path, Name = "bench", Replace = true }, rejected: failOnRejection));
+
+        Assert.Same(import, await Task.WhenAny(import, Task.Delay(Deadline)));
+        var exception = await Assert.ThrowsAsync<InvalidOperationException>(() => import);
+        Assert.Equal("the caller stopped at the first rejection", exception.Message);
+        Assert.Equal(1, cache.Store.Find("bench")!.Rows);
+    }
+
     /// <summary>The NAS-Bench-201 cell with this index in base 5, edge by edge in cell-string order.</summary>
     internal static string Nb201Cell(int index)
     {
@@ -114,5 +151,25 @@ public class BulkImportTests
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Canonicalises with the real parser and fails on request.</summary>
+    private sealed class CountingCanonicalizer : IArchitectureCanonicalizer
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public int FailAtCall { get; init; } = int.MaxValue;
+
+        public bool TryCanonicalize(string text, SearchSpace? searchSpace, out string canonical, out SearchSpace detected, out string? error)
+        {
+            if (Interlocked.Increment(ref _calls) == FailAtCall)
+            {
+                throw new InvalidOperationException($"The canonicaliser failed on request at call {FailAtCall}.");
+            }
+
+            return ParserCanonicalizer.Instance.TryCanonicalize(text, searchSpace, out canonical, out detected, out error);
+        }
     }
 }
