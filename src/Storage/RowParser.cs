@@ -13,9 +13,19 @@ namespace Canopy.Storage;
 /// </summary>
 internal sealed class RowParser
 {
+    /// <summary>
+    /// How many architecture strings the parser remembers with their canonical forms. Long-format files list each
+    /// architecture once per task or seed, so a repeat is looked up instead of parsed again. The memory is cleared
+    /// when it is full, which bounds it. If the first this many rows repeat nothing, the file lists each
+    /// architecture once, and remembering stops because the lookups would cost more than they save.
+    /// </summary>
+    public const int MaxRemembered = 4096;
+
     private readonly int _architectureColumn;
     private readonly SearchSpace? _searchSpace;
     private readonly IArchitectureCanonicalizer _canonicalizer;
+    private Dictionary<string, Parsed>? _remembered = new(StringComparer.Ordinal);
+    private long _repeats;
 
     public RowParser(int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer)
     {
@@ -62,16 +72,59 @@ internal sealed class RowParser
             return;
         }
 
-        if (!_canonicalizer.TryCanonicalize(text, _searchSpace, out string canonical, out SearchSpace detected, out string? error))
+        if (!TryParse(text, out Parsed parsed, out string? error))
         {
             row.Problem = $"the architecture '{Shorten(text)}' is invalid: {error}";
             return;
         }
 
-        row.Canonical = canonical;
-        row.SearchSpace = detected;
-        row.ArchitectureHash = ArchitectureHash.Compute(canonical);
+        row.Canonical = parsed.Canonical;
+        row.SearchSpace = parsed.SearchSpace;
+        row.ArchitectureHash = parsed.Hash;
+    }
+
+    private bool TryParse(string text, out Parsed parsed, out string? error)
+    {
+        error = null;
+        if (_remembered is not null && _remembered.TryGetValue(text, out parsed))
+        {
+            _repeats++;
+            return true;
+        }
+
+        if (!_canonicalizer.TryCanonicalize(text, _searchSpace, out string canonical, out SearchSpace detected, out error))
+        {
+            parsed = default;
+            return false;
+        }
+
+        parsed = new Parsed(canonical, detected, ArchitectureHash.Compute(canonical));
+        Remember(text, parsed);
+        return true;
+    }
+
+    private void Remember(string text, Parsed parsed)
+    {
+        if (_remembered is null)
+        {
+            return;
+        }
+
+        if (_remembered.Count == MaxRemembered)
+        {
+            if (_repeats == 0)
+            {
+                _remembered = null;
+                return;
+            }
+
+            _remembered.Clear();
+        }
+
+        _remembered[text] = parsed;
     }
 
     private static string Shorten(string text) => text.Length > 120 ? text[..117] + "..." : text;
+
+    private readonly record struct Parsed(string Canonical, SearchSpace SearchSpace, long Hash);
 }

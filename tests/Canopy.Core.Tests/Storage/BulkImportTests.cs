@@ -97,6 +97,60 @@ public class BulkImportTests
     }
 
     [Fact]
+    public void RepeatedArchitecturesAreParsedOnce()
+    {
+        using var cache = new TemporaryCache();
+        const int cells = 300;
+        var text = new StringBuilder("task,arch,acc\n");
+        foreach (string task in new[] { "cifar10", "cifar100", "imagenet" })
+        {
+            for (int i = 0; i < cells; i++)
+            {
+                text.Append($"{task},{Nb201Cell(i)},{i}\n");
+            }
+        }
+
+        var canonicalizer = new CountingCanonicalizer();
+        var store = new BenchmarkStore(cache.DatabasePath, canonicalizer);
+        ImportSummary summary = store.Import(new BenchmarkImportOptions { Path = cache.WriteText("tasks.csv", text.ToString()) });
+        List<object?[]> stored = ReadAll(cache.Store, "tasks", out _);
+
+        Assert.Equal(3 * cells, summary.RowsStored);
+        Assert.Equal(cells, canonicalizer.Calls);
+        Assert.Equal(Enumerable.Repeat(Enumerable.Range(0, cells), 3).SelectMany(i => i).Select(i => Canonical(cache, Nb201Cell(i))), stored.Select(row => (string)row[1]!));
+    }
+
+    [Fact]
+    public void FileOfDistinctArchitecturesStopsRemembering()
+    {
+        using var cache = new TemporaryCache();
+        int distinct = RowParser.MaxRemembered + 500;
+        int[] cells = Enumerable.Range(0, distinct).Concat(Enumerable.Range(0, 10)).ToArray();
+
+        var canonicalizer = new CountingCanonicalizer();
+        ImportSummary summary = ImportCells(cache, canonicalizer, "distinct", cells);
+
+        Assert.Equal(cells.Length, summary.RowsStored);
+        Assert.Equal(cells.Length, canonicalizer.Calls);
+        Assert.Equal(cells.Select(i => Canonical(cache, Nb201Cell(i))), ReadAll(cache.Store, "distinct", out _).Select(row => (string)row[0]!));
+    }
+
+    [Fact]
+    public void FullMemoryIsClearedAndStaysCorrect()
+    {
+        using var cache = new TemporaryCache();
+        int distinct = 2 * RowParser.MaxRemembered + 100;
+        int[] cells = Enumerable.Range(0, distinct).SelectMany(i => new[] { i, i }).ToArray();
+
+        var canonicalizer = new CountingCanonicalizer();
+        ImportSummary summary = ImportCells(cache, canonicalizer, "pairs", cells);
+
+        Assert.Equal(cells.Length, summary.RowsStored);
+        Assert.Equal(distinct, canonicalizer.Calls);
+        Assert.Equal(cells.Select(i => Canonical(cache, Nb201Cell(i))), ReadAll(cache.Store, "pairs", out _).Select(row => (string)row[0]!));
+    }
+
+    [Fact]
     public async Task ParserFailureKeepsTheOldBenchmark()
     {
         using var cache = new TemporaryCache();
@@ -153,7 +207,13 @@ public class BulkImportTests
         return text.ToString();
     }
 
-    /// <summary>Canonicalises with the real parser and fails on request.</summary>
+    private static ImportSummary ImportCells(TemporaryCache cache, CountingCanonicalizer canonicalizer, string name, IEnumerable<int> cells)
+    {
+        var store = new BenchmarkStore(cache.DatabasePath, canonicalizer);
+        return store.Import(new BenchmarkImportOptions { Path = cache.WriteText(name + ".csv", CellsCsv(cells)) });
+    }
+
+    /// <summary>Canonicalises with the real parser, counts the calls, and fails on request.</summary>
     private sealed class CountingCanonicalizer : IArchitectureCanonicalizer
     {
         private int _calls;
