@@ -149,7 +149,7 @@ if ($natsFile -and (Test-Path $natsFile)) {
 
     $stages = Invoke-CoreBenchmark -Name 'cache-stages' -Options @('--file', $natsFile, '--folder', $Context.Scratch)
     $lines += @(
-        ('NATS-Bench topology file (nats_bench.csv, {0:N0} rows, {1:N1} MB) in one pwsh process: medians of {2} rounds after {3} warm-up rounds (until the JIT compiler had settled), the three operations interleaved in a rotating order, with a full garbage collection before each run. The targets compare wall-clock medians. The CPU times show the work without the waits while other processes hold the cores: thread CPU is the pipeline thread alone, and process CPU adds the import''s parsing thread and the garbage collector.' -f $count, ((Get-Item $natsFile).Length / 1MB), $measuredRounds, $medians.WarmUpRounds)
+        ('NATS-Bench topology file (nats_bench.csv, {0:N0} rows, {1:N1} MB) in one pwsh process: medians of {2} rounds after {3} warm-up rounds (until the JIT compiler had settled), the three operations interleaved in a rotating order, with a full garbage collection before each run. The targets compare wall-clock medians. The CPU times show the work without the waits while other processes hold the cores: thread CPU is the pipeline thread alone, and process CPU adds the import''s reading and parsing threads, the read''s SQLite thread and the runtime''s own threads.' -f $count, ((Get-Item $natsFile).Length / 1MB), $measuredRounds, $medians.WarmUpRounds)
         ''
         '| operation | wall s | wall ratio | thread CPU s | thread CPU ratio | process CPU s | process CPU ratio | target |'
         '|---|---|---|---|---|---|---|---|'
@@ -158,7 +158,7 @@ if ($natsFile -and (Test-Path $natsFile)) {
         (Format-Comparison 'Get-CanopyBenchmark -Name' $medians.Read $medians.ImportCsv)
         ''
         ('Where the import time goes, measured in the core on the same file (medians of {0} interleaved runs after {1} warm-up rounds, {2} cores; wall-clock time, thread CPU time in brackets): reading the records with CsvHelper takes {3:N0} ms ({4:N0}), reading them and parsing every architecture to its canonical form {5:N0} ms ({6:N0}), and the whole import, replacing the previous one, {7:N0} ms ({8:N0} on the calling thread, {9:N0} in the process); reading the stored rows back takes {10:N0} ms ({11:N0}).' -f $stages.runs, $stages.warmUpRuns, $stages.cores, $stages.readMilliseconds, $stages.readCpuMilliseconds, $stages.readAndParseMilliseconds, $stages.readAndParseCpuMilliseconds, $stages.importMilliseconds, $stages.importCpuMilliseconds, $stages.importProcessCpuMilliseconds, $stages.readBackMilliseconds, $stages.readBackCpuMilliseconds)
-        'Import-Csv only splits text into objects. Import-CanopyBenchmark also types every value, parses every architecture and writes each row and the architecture index to SQLite in one transaction; a worker thread parses while the calling thread writes, so on a busy or single-core machine the two add up.'
+        'Import-Csv only splits text into objects. Import-CanopyBenchmark also types every value, parses every architecture and writes each row and the architecture index to SQLite in one transaction. A reading, a parsing and the writing thread share the cores, so on a busy or single-core machine their times add up, and after the last row the index, the commit and the WAL checkpoint with its fsyncs run on one thread. Get-CanopyBenchmark reads the rows on a worker thread while the pipeline thread builds as many records as Import-Csv builds.'
         ''
     )
 }
