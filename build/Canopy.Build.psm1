@@ -101,7 +101,6 @@ function Invoke-TestTask {
     $xunit = Invoke-XunitTests -Root $Root -Configuration $Configuration
     $pester = Invoke-PesterTests -Root $Root
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
-    Write-Host "pester: $($pester.Passed) passed, $($pester.Failed) failed, $($pester.Skipped) skipped"
 
     $passed = $xunit.Passed + $pester.Passed
     $failed = $xunit.Failed + $pester.Failed

@@ -92,4 +92,5 @@ Write-Host "== 4. Plots in $OutputPath"
 $scoredCifar10 | Export-CanopyPlot -Kind Correlation -Path (Join-Path $OutputPath 'correlation.svg') -X 'TropicalScore[Generic]' -Y $targets['cifar10'] -Title 'NATS-Bench: TropicalScore against CIFAR-10 accuracy' | Out-Null
 $trajectories | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $OutputPath 'trajectory.svg') -GroupBy Search -Title 'Search on NATS-Bench without training (10 seeds)' | Out-Null
 $correlations | Export-CanopyPlot -Kind Modes -Path (Join-Path $OutputPath 'modes.svg') -Title 'Spearman ρ of each mode and baseline on NATS-Bench' | Out-Null
-Get-ChildItem $OutputPath -Filter *.svg | Format-Table Name, Length -AutoSize | Out-String -Width 120 | Write-Host
+Get-Item (Join-Path $OutputPath 'correlation.svg'), (Join-Path $OutputPath 'trajectory.svg'), (Join-Path $OutputPath 'modes.svg') |
+    Format-Table Name, Length -AutoSize | Out-String -Width 120 | Write-Host

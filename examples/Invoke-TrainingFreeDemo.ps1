@@ -38,7 +38,8 @@ $steps | Group-Object Seed | ForEach-Object { $_.Group[-1] } | Format-Table Seed
 Write-Host "== 4. Plots in $OutputPath"
 $steps | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $OutputPath 'trajectory.svg') -Title 'Best TropicalScore found (10 seeds)' | Out-Null
 $cells | Export-CanopyPlot -Kind Correlation -Path (Join-Path $OutputPath 'score-vs-parameters.svg') -X ParameterCount -Y TropicalScore -Title 'NATS-Bench cells: TropicalScore against parameter count' | Out-Null
-Get-ChildItem $OutputPath -Filter *.svg | Format-Table Name, Length -AutoSize | Out-String -Width 120 | Write-Host
+Get-Item (Join-Path $OutputPath 'trajectory.svg'), (Join-Path $OutputPath 'score-vs-parameters.svg') |
+    Format-Table Name, Length -AutoSize | Out-String -Width 120 | Write-Host
 
 Write-Host @'
 To see how well TropicalScore ranks trained accuracies, give Canopy the NATS-Bench results: a CSV with the columns
