@@ -26,13 +26,16 @@ internal static class MlpSamplingParameters
                 given);
         }
 
-        if (depthRange[0] > depthRange[1] || widthRange[0] > widthRange[1])
+        foreach ((string name, int[] range) in new[] { ("DepthRange", depthRange), ("WidthRange", widthRange) })
         {
-            return ErrorRecords.Create(
-                $"-DepthRange {depthRange[0]},{depthRange[1]} or -WidthRange {widthRange[0]},{widthRange[1]} has its minimum above its maximum; give the smaller number first.",
-                "RangeInvalid",
-                ErrorCategory.InvalidArgument,
-                depthRange[0] > depthRange[1] ? depthRange : widthRange);
+            if (range[0] > range[1])
+            {
+                return ErrorRecords.Create(
+                    $"-{name} {range[0]},{range[1]} has its minimum above its maximum; give the smaller number first.",
+                    "RangeInvalid",
+                    ErrorCategory.InvalidArgument,
+                    range);
+            }
         }
 
         return null;
