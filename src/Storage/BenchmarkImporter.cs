@@ -52,8 +52,9 @@ internal sealed class BenchmarkImporter
 
         // TODO: importing nats_bench.csv still takes about 1.4 times as long as Import-Csv of the file on 2 cores
         // (docs/benchmarks.md). The reading, parsing and writing threads keep both cores busy for about 30 ms. After
-        // the last row, this thread alone spends about 18 ms on the index, the commit and the WAL checkpoint with its
-        // two fsyncs when the connection closes. An index maintained row by row made the import slower.
+        // the last row, this thread alone spends about 15 ms on the index (5 ms), the commit (2.5 ms) and the WAL
+        // checkpoint with its two fsyncs when the connection closes (7 ms). An index maintained row by row made the
+        // import slower.
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
         CacheConnection.Execute(connection, table.CreateIndexSql(), transaction);
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
