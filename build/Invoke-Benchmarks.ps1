@@ -36,6 +36,8 @@ $context = @{
 }
 New-Item -ItemType Directory -Force -Path $context.Scratch | Out-Null
 
+. (Join-Path $PSScriptRoot 'bench/Timing.ps1')
+
 function Invoke-CoreBenchmark {
     # Runs one core benchmark in its own process and returns its figures.
     param([Parameter(Mandatory)] [string] $Name, [string[]] $Options = @())
@@ -59,7 +61,7 @@ $lines = @(
     ''
 )
 
-foreach ($section in Get-ChildItem (Join-Path $PSScriptRoot 'bench') -Filter '*.ps1' | Sort-Object Name) {
+foreach ($section in Get-ChildItem (Join-Path $PSScriptRoot 'bench') -Filter '[0-9]*.ps1' | Sort-Object Name) {
     Write-Host "Running benchmark section $($section.BaseName)"
     $lines += (& $section.FullName -Context $context)
     $lines += ''

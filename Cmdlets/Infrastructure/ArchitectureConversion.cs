@@ -60,7 +60,7 @@ internal static class ArchitectureConversion
             {
                 Architecture architecture => Check(architecture, searchSpace, input, label, out error),
                 ArchitectureRecord record => Check(record.Definition, searchSpace, input, label, out error),
-                _ => Parse(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace ?? HintedSearchSpace(properties), input, label, out error),
+                _ => ParseRecordText(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace, properties, input, label, out error),
             };
         }
 
@@ -113,8 +113,20 @@ internal static class ArchitectureConversion
         return null;
     }
 
-    // A SearchSpace property, which the records of Get-CanopyBenchmark and of these cmdlets carry, names the space
-    // the parser reads the text in.
+    // Text is read by its form first. Only when that fails does a SearchSpace property, which the records of
+    // Get-CanopyBenchmark and of these cmdlets carry, name the space to read it in, because looking the property up
+    // for every record costs as much as scoring it.
+    private static Architecture? ParseRecordText(string text, SearchSpace? searchSpace, PSObject record, object? target, string label, out ErrorRecord? error)
+    {
+        Architecture? architecture = Parse(text, searchSpace, target, label, out error);
+        if (architecture is not null || searchSpace is not null || HintedSearchSpace(record) is not { } hint)
+        {
+            return architecture;
+        }
+
+        return Parse(text, hint, target, label, out error);
+    }
+
     private static SearchSpace? HintedSearchSpace(PSObject record)
     {
         object? value = record.Properties["SearchSpace"]?.Value;
