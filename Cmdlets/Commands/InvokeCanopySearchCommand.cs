@@ -235,7 +235,9 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     {
         try
         {
-            return ParallelSearch.Start(options, seeds, targets, _cancellation.Token);
+            // A summary needs only the best architecture, so the seeds hand over nothing but the improvements.
+            PublishedSteps published = Summary ? PublishedSteps.Improvements : PublishedSteps.All;
+            return ParallelSearch.Start(options, seeds, targets, published, _cancellation.Token);
         }
         catch (NotSupportedException exception)
         {

@@ -54,19 +54,20 @@ public static class ArchitectureSearch
         }
     }
 
-    /// <summary>Runs one seed's search and returns its trajectory.</summary>
+    /// <summary>Runs one seed's search, reports each step to <paramref name="progress"/> and returns the best architecture and counts.</summary>
     /// <param name="options">The search; <see cref="Validate"/> should have accepted it.</param>
     /// <param name="seed">Fixes every random choice of the run.</param>
-    /// <param name="progress">Receives each step as it is recorded, on the thread that runs the search.</param>
+    /// <param name="progress">Receives each step as it is made, on the thread that runs the search. The run keeps no steps itself.</param>
     /// <param name="cancellationToken">Stops the run before its next evaluation.</param>
+    /// <param name="targets">The benchmark column that fills each step's BestTarget, or null.</param>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <exception cref="NotSupportedException">The region mode is not defined for the search space.</exception>
-    public static SearchResult Run(SearchOptions options, ulong seed, IProgress<SearchStep>? progress = null, CancellationToken cancellationToken = default)
+    public static SearchResult Run(SearchOptions options, ulong seed, IProgress<SearchStep>? progress = null, CancellationToken cancellationToken = default, BenchmarkTargets? targets = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
 
-        var run = new SearchRun(options, seed, progress, cancellationToken);
+        var run = new SearchRun(options, seed, targets, progress, cancellationToken);
         using IEnumerator<Architecture> randomArchitectures = RandomArchitectures(options, seed).GetEnumerator();
         if (options.Strategy == SearchStrategy.RegularizedEvolution)
         {

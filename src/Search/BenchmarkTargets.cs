@@ -1,6 +1,4 @@
 using System;
-using System.Collections.Generic;
-using System.Linq;
 using Canopy.Storage;
 
 namespace Canopy.Search;
@@ -46,39 +44,14 @@ public sealed class BenchmarkTargets
     }
 
     /// <summary>
-    /// Sets <see cref="SearchStep.BestTarget"/> on every step, with one batched lookup of the distinct best-so-far
-    /// architectures of the steps.
+    /// Looks up one architecture in the target column. Found is false when the benchmark does not contain it, and
+    /// Value is null when its stored value is empty, text or not finite.
     /// </summary>
-    public TargetLookupResult Fill(IReadOnlyList<SearchStep> steps)
+    public (bool Found, double? Value) Lookup(string canonicalArchitecture)
     {
-        ArgumentNullException.ThrowIfNull(steps);
-        string[] architectures = steps
-            .Select(step => step.BestArchitecture)
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToArray();
-        if (architectures.Length == 0)
-        {
-            return new TargetLookupResult(0, 0, 0);
-        }
-
-        var values = new Dictionary<string, double?>(StringComparer.Ordinal);
-        int absent = 0;
-        int withoutNumber = 0;
-        foreach (ArchitectureLookup lookup in _store.Lookup(Benchmark.Name, architectures, Column))
-        {
-            double? value = lookup.Found ? ToNumber(lookup.Value) : null;
-            absent += lookup.Found ? 0 : 1;
-            withoutNumber += lookup.Found && value is null ? 1 : 0;
-            values[lookup.Architecture] = value;
-        }
-
-        foreach (SearchStep step in steps)
-        {
-            step.BestTarget = step.BestArchitecture is { } best ? values[best] : null;
-        }
-
-        return new TargetLookupResult(architectures.Length, absent, withoutNumber);
+        ArgumentNullException.ThrowIfNull(canonicalArchitecture);
+        ArchitectureLookup lookup = _store.Lookup(Benchmark.Name, new[] { canonicalArchitecture }, Column)[0];
+        return lookup.Found ? (true, ToNumber(lookup.Value)) : (false, null);
     }
 
     // The cache stores numbers as Int64 or finite doubles; text in a numeric column is no number to report.

@@ -12,8 +12,13 @@ namespace Canopy.Search;
 /// the output does not depend on which thread finished first.
 /// </summary>
 /// <remarks>
-/// Seeds start in the order given. Without a benchmark a seed's steps are handed out as they are recorded. With
-/// one they are handed out when the seed has finished, after one batched lookup of its best architectures.
+/// Seeds start in the order given, and each hands out its steps as it makes them. The reader takes them seed by
+/// seed, so the first seed streams and the seeds after it hold their steps until the reader reaches them, each at
+/// most <see cref="SeedSearch.BufferCapacity"/> before it waits. A reader must therefore take the seeds' steps in
+/// order, or cancel the search.
+/// TODO: seeds that finish before the reader reaches them keep their steps, so with <see cref="PublishedSteps.All"/>
+/// memory still grows with the number of seeds times min(budget, BufferCapacity). Starting a seed only when the
+/// reader is within a few seeds of it would bound that by the core count.
 /// </remarks>
 public sealed class ParallelSearch
 {
@@ -44,11 +49,12 @@ public sealed class ParallelSearch
     /// <param name="options">The search of every seed.</param>
     /// <param name="seeds">The seeds, one run each.</param>
     /// <param name="targets">The benchmark column to look the best architectures up in, or null.</param>
+    /// <param name="published">Every step, or only the improvements when the reader needs no trajectory.</param>
     /// <param name="cancellationToken">Stops every run before its next evaluation.</param>
     /// <exception cref="ArgumentException">The options are invalid (see <see cref="ArchitectureSearch.Validate"/>), or no seed is given.</exception>
     /// <exception cref="NotSupportedException">The region mode is not defined for the search space.</exception>
     /// <exception cref="SearchConstraintException">No architecture of the space meets a limit.</exception>
-    public static ParallelSearch Start(SearchOptions options, IReadOnlyList<ulong> seeds, BenchmarkTargets? targets, CancellationToken cancellationToken)
+    public static ParallelSearch Start(SearchOptions options, IReadOnlyList<ulong> seeds, BenchmarkTargets? targets, PublishedSteps published, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seeds);
         if (seeds.Count == 0)
@@ -58,11 +64,11 @@ public sealed class ParallelSearch
 
         ArchitectureSearch.Validate(options);
         var search = new ParallelSearch(options, seeds);
-        search.Completion = Task.Run(() => search.RunAll(targets, cancellationToken), CancellationToken.None);
+        search.Completion = Task.Run(() => search.RunAll(targets, published, cancellationToken), CancellationToken.None);
         return search;
     }
 
-    private void RunAll(BenchmarkTargets? targets, CancellationToken cancellationToken)
+    private void RunAll(BenchmarkTargets? targets, PublishedSteps published, CancellationToken cancellationToken)
     {
         var parallelOptions = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
 
@@ -70,7 +76,7 @@ public sealed class ParallelSearch
         OrderablePartitioner<SeedSearch> partitioner = Partitioner.Create(_seeds, EnumerablePartitionerOptions.NoBuffering);
         try
         {
-            Parallel.ForEach(partitioner, parallelOptions, seed => RunSeed(seed, targets, cancellationToken));
+            Parallel.ForEach(partitioner, parallelOptions, seed => RunSeed(seed, targets, published, cancellationToken));
         }
         finally
         {
@@ -82,29 +88,20 @@ public sealed class ParallelSearch
         }
     }
 
-    private void RunSeed(SeedSearch seed, BenchmarkTargets? targets, CancellationToken cancellationToken)
+    private void RunSeed(SeedSearch seed, BenchmarkTargets? targets, PublishedSteps published, CancellationToken cancellationToken)
     {
         try
         {
             var progress = new StepSink(step =>
             {
                 Interlocked.Increment(ref _evaluations);
-                if (targets is null)
+                if (published == PublishedSteps.All || step.Improved)
                 {
-                    seed.Publish(step);
+                    seed.Publish(step, cancellationToken);
                 }
             });
 
-            SearchResult result = ArchitectureSearch.Run(Options, seed.Seed, progress, cancellationToken);
-            if (targets is not null)
-            {
-                result.Targets = targets.Fill(result.Steps);
-                foreach (SearchStep step in result.Steps)
-                {
-                    seed.Publish(step);
-                }
-            }
-
+            SearchResult result = ArchitectureSearch.Run(Options, seed.Seed, progress, cancellationToken, targets);
             seed.Complete(result);
         }
         catch (OperationCanceledException)

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Threading;
 using Canopy.Architectures;
 
@@ -7,35 +6,42 @@ namespace Canopy.Search;
 
 /// <summary>
 /// One seed's search in progress: evaluates candidates against the budget, keeps the best accepted one (the
-/// incumbent stays unless a candidate is strictly fitter), and records one trajectory step per evaluation.
+/// incumbent stays unless a candidate is strictly fitter), and reports one trajectory step per evaluation.
 /// </summary>
+/// <remarks>
+/// A run keeps counts, the best evaluation and its step, never the trajectory, so its memory does not grow with the
+/// budget. A caller that needs the steps collects them from the progress sink.
+/// </remarks>
 internal sealed class SearchRun
 {
     private readonly CandidateEvaluator _evaluator;
+    private readonly BestTargetLookup? _targets;
     private readonly IProgress<SearchStep>? _progress;
     private readonly CancellationToken _cancellationToken;
-    // TODO: keep only counts and the distinct best architectures when no caller needs every step, so that memory
-    // would not grow with the budget; today a run keeps all its steps (see SearchResult.Steps).
-    private readonly List<SearchStep> _steps;
+    private readonly int[] _statusCounts = new int[Enum.GetValues<EvaluationStatus>().Length];
+    private int _evaluations;
     private Evaluation? _best;
+    private SearchStep? _bestStep;
+    private double? _bestTarget;
+    private string? _firstScoringFailure;
 
-    public SearchRun(SearchOptions options, ulong seed, IProgress<SearchStep>? progress, CancellationToken cancellationToken)
+    public SearchRun(SearchOptions options, ulong seed, BenchmarkTargets? targets, IProgress<SearchStep>? progress, CancellationToken cancellationToken)
     {
         Options = options;
         Seed = seed;
         _evaluator = new CandidateEvaluator(options);
+        _targets = targets is null ? null : new BestTargetLookup(targets);
         _progress = progress;
         _cancellationToken = cancellationToken;
-        _steps = new List<SearchStep>(Math.Min(options.Budget, 1 << 16));
     }
 
     public SearchOptions Options { get; }
 
     public ulong Seed { get; }
 
-    public bool HasBudget => _steps.Count < Options.Budget;
+    public bool HasBudget => _evaluations < Options.Budget;
 
-    /// <summary>Evaluates one candidate, records its step and reports it.</summary>
+    /// <summary>Evaluates one candidate, counts it and reports its step.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
     /// <exception cref="InvalidOperationException">The budget is spent.</exception>
     public Evaluation Evaluate(Architecture architecture)
@@ -46,34 +52,57 @@ internal sealed class SearchRun
             throw new InvalidOperationException($"The budget of {Options.Budget} evaluations is spent.");
         }
 
-        Evaluation evaluation = _evaluator.Evaluate(_steps.Count + 1, architecture);
+        Evaluation evaluation = _evaluator.Evaluate(_evaluations + 1, architecture);
+        Count(evaluation);
+
         bool improved = evaluation.Accepted && (_best is null || evaluation.Beats(_best));
         if (improved)
         {
             _best = evaluation;
+
+            // Each improvement is a new architecture, because an equal one is never strictly fitter.
+            _bestTarget = _targets?.ValueOf(architecture.Canonical);
         }
 
-        var step = new SearchStep
+        SearchStep step = CreateStep(evaluation, improved);
+        if (improved)
         {
-            Seed = Seed,
-            Step = evaluation.Step,
-            Strategy = Options.Strategy,
-            Objective = Options.Objective,
-            Architecture = architecture.Canonical,
-            Score = evaluation.Score is { } score ? CandidateEvaluator.Value(score, Options.Objective) : null,
-            TropicalScore = evaluation.Score?.TropicalScore,
-            ParameterCount = evaluation.Score?.ParameterCount,
-            Flops = evaluation.Score?.Flops,
-            Status = evaluation.Status,
-            ScoringError = evaluation.Error,
-            Improved = improved,
-            BestArchitecture = _best?.Architecture.Canonical,
-            BestScore = _best?.Fitness.Objective,
-        };
-        _steps.Add(step);
+            _bestStep = step;
+        }
+
         _progress?.Report(step);
         return evaluation;
     }
 
-    public SearchResult Finish() => new(Seed, Options, _steps, _best);
+    public SearchResult Finish() =>
+        new(Seed, Options, _evaluations, _statusCounts, _firstScoringFailure, _best, _bestStep) { Targets = _targets?.Result };
+
+    private void Count(Evaluation evaluation)
+    {
+        _evaluations++;
+        _statusCounts[(int)evaluation.Status]++;
+        if (evaluation.Status == EvaluationStatus.ScoringFailed)
+        {
+            _firstScoringFailure ??= $"{evaluation.Architecture.Canonical}: {evaluation.Error}";
+        }
+    }
+
+    private SearchStep CreateStep(Evaluation evaluation, bool improved) => new()
+    {
+        Seed = Seed,
+        Step = evaluation.Step,
+        Strategy = Options.Strategy,
+        Objective = Options.Objective,
+        Architecture = evaluation.Architecture.Canonical,
+        Score = evaluation.Score is { } score ? CandidateEvaluator.Value(score, Options.Objective) : null,
+        TropicalScore = evaluation.Score?.TropicalScore,
+        ParameterCount = evaluation.Score?.ParameterCount,
+        Flops = evaluation.Score?.Flops,
+        Status = evaluation.Status,
+        ScoringError = evaluation.Error,
+        Improved = improved,
+        BestArchitecture = _best?.Architecture.Canonical,
+        BestScore = _best?.Fitness.Objective,
+        BestTarget = _bestTarget,
+    };
 }

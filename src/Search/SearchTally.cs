@@ -1,6 +1,6 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
 namespace Canopy.Search;
 
@@ -32,11 +32,9 @@ public sealed class SearchTally
 
     public void Add(SearchResult result)
     {
-        foreach (SearchStep step in result.Steps.Where(step => step.Status == EvaluationStatus.ScoringFailed))
-        {
-            ScoringFailures++;
-            FirstScoringFailure ??= $"{step.Architecture}: {step.ScoringError}";
-        }
+        ArgumentNullException.ThrowIfNull(result);
+        ScoringFailures += result.CountOf(EvaluationStatus.ScoringFailed);
+        FirstScoringFailure ??= result.FirstScoringFailure;
 
         if (result.Targets is { } targets)
         {
@@ -53,6 +51,7 @@ public sealed class SearchTally
     /// <summary>Describes why a run's candidates were rejected, for example "1,000 over the parameter limit".</summary>
     public static string DescribeRejections(SearchResult result)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var parts = new List<string>();
         AddCount(parts, result, EvaluationStatus.ParameterLimitExceeded, "over the parameter limit");
         AddCount(parts, result, EvaluationStatus.FlopLimitExceeded, "over the FLOP limit");
@@ -62,7 +61,7 @@ public sealed class SearchTally
 
     private static void AddCount(List<string> parts, SearchResult result, EvaluationStatus status, string text)
     {
-        int count = result.Steps.Count(step => step.Status == status);
+        int count = result.CountOf(status);
         if (count > 0)
         {
             parts.Add(count.ToString("N0", CultureInfo.InvariantCulture) + " " + text);

@@ -8,7 +8,13 @@ namespace Canopy.Search;
 /// <summary>One seed of a <see cref="ParallelSearch"/>: its steps as they become available, and its result.</summary>
 public sealed class SeedSearch
 {
-    private readonly BlockingCollection<SearchStep> _steps = new();
+    /// <summary>
+    /// The maximum number of steps a seed keeps for its reader. A run that gets this far ahead of the reader waits
+    /// until the reader takes some, so a seed never keeps more steps than this, whatever the budget.
+    /// </summary>
+    public const int BufferCapacity = 16_384;
+
+    private readonly BlockingCollection<SearchStep> _steps = new(BufferCapacity);
     private readonly TaskCompletionSource<SearchResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     internal SeedSearch(ulong seed)
@@ -27,6 +33,9 @@ public sealed class SeedSearch
     /// </summary>
     public Task<SearchResult> Result => _result.Task;
 
+    /// <summary>The number of steps published and not yet taken.</summary>
+    internal int Buffered => _steps.Count;
+
     /// <summary>Waits up to <paramref name="timeout"/> for the next step; false when none came or the run has ended.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
     public bool TryTake(out SearchStep? step, TimeSpan timeout, CancellationToken cancellationToken)
@@ -36,7 +45,9 @@ public sealed class SeedSearch
         return received;
     }
 
-    internal void Publish(SearchStep step) => _steps.Add(step);
+    /// <summary>Hands a step to the reader, waiting while <see cref="BufferCapacity"/> steps are not yet taken.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
+    internal void Publish(SearchStep step, CancellationToken cancellationToken) => _steps.Add(step, cancellationToken);
 
     internal void Complete(SearchResult result)
     {

@@ -72,7 +72,7 @@ internal sealed class SearchSpeedBenchmark : IBenchmark
     // Runs every seed in parallel and collects the steps in seed order, as Invoke-CanopySearch does.
     private static List<SearchStep> RunSearch(SearchOptions options, ulong[] seeds)
     {
-        ParallelSearch search = ParallelSearch.Start(options, seeds, null, CancellationToken.None);
+        ParallelSearch search = ParallelSearch.Start(options, seeds, null, PublishedSteps.All, CancellationToken.None);
         var steps = new List<SearchStep>(options.Budget * seeds.Length);
         foreach (SeedSearch seed in search.Seeds)
         {

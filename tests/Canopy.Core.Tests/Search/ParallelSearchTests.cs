@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Text;
 using System.Threading;
@@ -20,14 +21,14 @@ public class ParallelSearchTests
         SearchOptions options = SearchTests.Options(SearchSpace.Darts, SearchStrategy.RegularizedEvolution, budget: 80);
         ulong[] seeds = { 7, 2, 9, 4, 0 };
 
-        ParallelSearch search = ParallelSearch.Start(options, seeds, null, CancellationToken.None);
+        ParallelSearch search = ParallelSearch.Start(options, seeds, null, PublishedSteps.All, CancellationToken.None);
         List<(ulong Seed, List<SearchStep> Steps)> runs = TakeAll(search);
 
         Assert.Equal(seeds, runs.Select(run => run.Seed));
         foreach ((ulong seed, List<SearchStep> steps) in runs)
         {
-            SearchResult alone = ArchitectureSearch.Run(options, seed);
-            Assert.Equal(alone.Steps.Select(step => step.Architecture), steps.Select(step => step.Architecture));
+            List<SearchStep> alone = SearchTests.Trajectory(options, seed).Steps;
+            Assert.Equal(alone.Select(step => step.Architecture), steps.Select(step => step.Architecture));
             Assert.All(steps, step => Assert.Equal(seed, step.Seed));
             Assert.Equal(Enumerable.Range(1, 80), steps.Select(step => step.Step));
         }
@@ -43,7 +44,7 @@ public class ParallelSearchTests
         cancellation.Cancel();
         SearchOptions options = SearchTests.Options(SearchSpace.Darts, SearchStrategy.RegularizedEvolution, budget: 100_000);
 
-        ParallelSearch search = ParallelSearch.Start(options, new ulong[] { 1, 2, 3 }, null, cancellation.Token);
+        ParallelSearch search = ParallelSearch.Start(options, new ulong[] { 1, 2, 3 }, null, PublishedSteps.All, cancellation.Token);
         await search.Completion.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.True(search.Completion.IsCompleted);
@@ -57,8 +58,8 @@ public class ParallelSearchTests
     {
         SearchOptions options = SearchTests.Options(SearchSpace.NatsTopology, SearchStrategy.Random, budget: 10) with { MaxParameters = 10 };
 
-        Assert.Throws<SearchConstraintException>(() => ParallelSearch.Start(options, new ulong[] { 0 }, null, CancellationToken.None));
-        Assert.Throws<ArgumentException>(() => ParallelSearch.Start(options with { MaxParameters = null }, Array.Empty<ulong>(), null, CancellationToken.None));
+        Assert.Throws<SearchConstraintException>(() => ParallelSearch.Start(options, new ulong[] { 0 }, null, PublishedSteps.All, CancellationToken.None));
+        Assert.Throws<ArgumentException>(() => ParallelSearch.Start(options with { MaxParameters = null }, Array.Empty<ulong>(), null, PublishedSteps.All, CancellationToken.None));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public class ParallelSearchTests
         BenchmarkTargets targets = BenchmarkTargets.Open(cache.Store, "EVEN", "Acc");
         SearchOptions options = SearchTests.Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 300);
 
-        ParallelSearch search = ParallelSearch.Start(options, new ulong[] { 3, 5 }, targets, CancellationToken.None);
+        ParallelSearch search = ParallelSearch.Start(options, new ulong[] { 3, 5 }, targets, PublishedSteps.All, CancellationToken.None);
         List<(ulong Seed, List<SearchStep> Steps)> runs = TakeAll(search);
 
         Assert.Equal("acc", targets.Column);
@@ -95,6 +96,7 @@ public class ParallelSearchTests
             Assert.Equal(bests.Length, result.Targets!.Architectures);
             Assert.Equal(bests.Count(best => NatsTopologyCell.Parse(best).Index % 2 == 1), result.Targets.Absent);
             Assert.Equal(0, result.Targets.WithoutNumber);
+            Assert.Equal(steps.Count(step => step.Improved), bests.Length);
             Assert.Equal(steps[^1].BestTarget, result.ToSummary()!.Target);
             absent += result.Targets.Absent;
         }
@@ -109,12 +111,58 @@ public class ParallelSearchTests
         NatsTopologyCell cell = NatsTopologyCell.FromIndex(4321);
         cache.Import(cache.WriteText("notes.csv", $"arch,note\n{cell.Canonical},good\n"), name: "notes");
         BenchmarkTargets targets = BenchmarkTargets.Open(cache.Store, "notes", "note");
-        var step = new SearchStep { Seed = 0, Step = 1, Strategy = SearchStrategy.Random, Objective = SearchObjective.TropicalScore, Architecture = cell.Canonical, Status = EvaluationStatus.Accepted, Improved = true, BestArchitecture = cell.Canonical };
 
-        TargetLookupResult result = targets.Fill(new[] { step });
+        (bool found, double? value) = targets.Lookup(cell.Canonical);
+        (bool otherFound, double? otherValue) = targets.Lookup(NatsTopologyCell.FromIndex(4322).Canonical);
 
-        Assert.Equal(new TargetLookupResult(1, 0, 1), result);
-        Assert.Null(step.BestTarget);
+        Assert.True(found);
+        Assert.Null(value);
+        Assert.False(otherFound);
+        Assert.Null(otherValue);
+    }
+
+    [Fact]
+    public async Task SummarySearchPublishesOnlyImprovements()
+    {
+        SearchOptions options = SearchTests.Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 2000);
+        ulong[] seeds = { 3, 4 };
+
+        ParallelSearch search = ParallelSearch.Start(options, seeds, null, PublishedSteps.Improvements, CancellationToken.None);
+        List<(ulong Seed, List<SearchStep> Steps)> runs = TakeAll(search);
+
+        foreach ((ulong seed, List<SearchStep> steps) in runs)
+        {
+            List<SearchStep> improvements = SearchTests.Trajectory(options, seed).Steps.Where(step => step.Improved).ToList();
+            Assert.Equal(improvements.Select(step => step.Step), steps.Select(step => step.Step));
+            SearchResult result = await search.Seeds.Single(run => run.Seed == seed).Result;
+            Assert.Equal(improvements[^1].Architecture, result.ToSummary()!.Architecture);
+        }
+
+        Assert.Equal(2 * 2000, search.Evaluations);
+    }
+
+    [Fact]
+    public void UnreadSeedStopsAtBufferCapacity()
+    {
+        int budget = SeedSearch.BufferCapacity + 500;
+        SearchOptions options = SearchTests.Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget);
+
+        ParallelSearch search = ParallelSearch.Start(options, new ulong[] { 6 }, null, PublishedSteps.All, CancellationToken.None);
+        SeedSearch seed = search.Seeds[0];
+        var waited = Stopwatch.StartNew();
+        while (seed.Buffered < SeedSearch.BufferCapacity && waited.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            Thread.Sleep(10);
+        }
+
+        // The run counted the step it is waiting to hand over, and made no other.
+        Thread.Sleep(200);
+        Assert.Equal(SeedSearch.BufferCapacity, seed.Buffered);
+        Assert.Equal(SeedSearch.BufferCapacity + 1, search.Evaluations);
+        Assert.False(seed.Result.IsCompleted);
+
+        List<(ulong Seed, List<SearchStep> Steps)> runs = TakeAll(search);
+        Assert.Equal(Enumerable.Range(1, budget), runs[0].Steps.Select(step => step.Step));
     }
 
     [Fact]

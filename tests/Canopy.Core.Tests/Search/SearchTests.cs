@@ -34,9 +34,9 @@ public class SearchTests
     {
         SearchOptions options = Options(space, strategy, budget: 120);
 
-        string[] first = Describe(ArchitectureSearch.Run(options, 4));
-        string[] again = Describe(ArchitectureSearch.Run(options, 4));
-        string[] other = Describe(ArchitectureSearch.Run(options, 5));
+        string[] first = Describe(Trajectory(options, 4).Steps);
+        string[] again = Describe(Trajectory(options, 4).Steps);
+        string[] other = Describe(Trajectory(options, 5).Steps);
 
         Assert.Equal(120, first.Length);
         Assert.Equal(first, again);
@@ -51,7 +51,7 @@ public class SearchTests
         SearchOptions options = Options(space, SearchStrategy.RegularizedEvolution, budget: 300) with { PopulationSize = 20, SampleSize = 5 };
 
         string[] expected = ReferenceEvolution(options, seed: 8);
-        string[] actual = ArchitectureSearch.Run(options, 8).Steps.Select(step => step.Architecture).ToArray();
+        string[] actual = Trajectory(options, 8).Steps.Select(step => step.Architecture).ToArray();
 
         Assert.Equal(expected, actual);
     }
@@ -67,10 +67,10 @@ public class SearchTests
         };
 
         string[] expected = ReferenceEvolution(options, seed: 9);
-        SearchResult result = ArchitectureSearch.Run(options, 9);
+        (_, List<SearchStep> steps) = Trajectory(options, 9);
 
-        Assert.Equal(expected, result.Steps.Select(step => step.Architecture));
-        Assert.Contains(result.Steps, step => !step.Accepted);
+        Assert.Equal(expected, steps.Select(step => step.Architecture));
+        Assert.Contains(steps, step => !step.Accepted);
     }
 
     [Fact]
@@ -79,18 +79,20 @@ public class SearchTests
         const long limit = 500_000;
         SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 1000) with { MaxParameters = limit };
 
-        SearchResult result = ArchitectureSearch.Run(options, 3);
+        (SearchResult result, List<SearchStep> steps) = Trajectory(options, 3);
 
-        SearchStep[] rejected = result.Steps.Where(step => step.ParameterCount > limit).ToArray();
+        SearchStep[] rejected = steps.Where(step => step.ParameterCount > limit).ToArray();
         Assert.NotEmpty(rejected);
         Assert.All(rejected, step => Assert.Equal(EvaluationStatus.ParameterLimitExceeded, step.Status));
         Assert.All(rejected, step => Assert.False(step.Accepted));
         Assert.All(rejected, step => Assert.False(step.Improved));
-        Assert.All(result.Steps.Where(step => step.Accepted), step => Assert.True(step.ParameterCount <= limit));
+        Assert.All(steps.Where(step => step.Accepted), step => Assert.True(step.ParameterCount <= limit));
         var rejectedArchitectures = rejected.Select(step => step.Architecture).ToHashSet();
-        Assert.DoesNotContain(result.Steps, step => step.BestArchitecture is { } best && rejectedArchitectures.Contains(best));
+        Assert.DoesNotContain(steps, step => step.BestArchitecture is { } best && rejectedArchitectures.Contains(best));
         Assert.True(result.ToSummary()!.ParameterCount <= limit);
         Assert.Equal(rejected.Length, result.Rejected);
+        Assert.Equal(rejected.Length, result.CountOf(EvaluationStatus.ParameterLimitExceeded));
+        Assert.Equal(1000 - rejected.Length, result.CountOf(EvaluationStatus.Accepted));
     }
 
     [Fact]
@@ -99,10 +101,11 @@ public class SearchTests
         const long limit = 60_000_000;
         SearchOptions options = Options(SearchSpace.NatsSize, SearchStrategy.Random, budget: 300) with { MaxFlops = limit };
 
-        SearchResult result = ArchitectureSearch.Run(options, 1);
+        (SearchResult result, List<SearchStep> steps) = Trajectory(options, 1);
 
-        Assert.Contains(result.Steps, step => step.Status == EvaluationStatus.FlopLimitExceeded);
-        Assert.All(result.Steps, step => Assert.Equal(step.Flops <= limit, step.Accepted));
+        Assert.Contains(steps, step => step.Status == EvaluationStatus.FlopLimitExceeded);
+        Assert.All(steps, step => Assert.Equal(step.Flops <= limit, step.Accepted));
+        Assert.Equal(steps.Count(step => !step.Accepted), result.CountOf(EvaluationStatus.FlopLimitExceeded));
     }
 
     [Fact]
@@ -182,11 +185,11 @@ public class SearchTests
     {
         SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 500) with { TieBreaker = tieBreaker };
 
-        SearchResult result = ArchitectureSearch.Run(options, 2);
+        (SearchResult result, List<SearchStep> steps) = Trajectory(options, 2);
 
         // Recomputes the best after every step from the steps alone, with scores rounded far above rounding noise.
         SearchStep? best = null;
-        foreach (SearchStep step in result.Steps)
+        foreach (SearchStep step in steps)
         {
             if (step.Accepted && (best is null || Key(step, tieBreaker).CompareTo(Key(best, tieBreaker)) > 0))
             {
@@ -197,7 +200,8 @@ public class SearchTests
             Assert.Equal(ReferenceEquals(best, step), step.Improved);
         }
 
-        Assert.Equal(best!.Step, result.BestStep!.Step);
+        Assert.NotNull(best);
+        Assert.Same(best, result.BestStep);
         Assert.Equal(best.Step, result.ToSummary()!.Step);
     }
 
@@ -206,11 +210,11 @@ public class SearchTests
     {
         SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.Random, budget: 400) with { Objective = SearchObjective.ParameterCount };
 
-        SearchResult result = ArchitectureSearch.Run(options, 6);
+        (SearchResult result, List<SearchStep> steps) = Trajectory(options, 6);
 
-        long maximum = result.Steps.Max(step => step.ParameterCount!.Value);
-        Assert.Equal(maximum, result.Steps[^1].BestScore);
-        Assert.All(result.Steps, step => Assert.Equal((double)step.ParameterCount!.Value, step.Score));
+        long maximum = steps.Max(step => step.ParameterCount!.Value);
+        Assert.Equal(maximum, steps[^1].BestScore);
+        Assert.All(steps, step => Assert.Equal((double)step.ParameterCount!.Value, step.Score));
         Assert.Equal(maximum, result.ToSummary()!.ParameterCount);
     }
 
@@ -219,11 +223,11 @@ public class SearchTests
     {
         SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.Random, budget: 20_000);
 
-        SearchResult result = ArchitectureSearch.Run(options, 12);
+        (SearchResult result, List<SearchStep> steps) = Trajectory(options, 12);
 
         Assert.Equal(NatsTopologyCell.CellCount, result.Evaluations);
-        Assert.Equal(ArchitectureSource.Shuffle(SearchSpace.NatsTopology, 12).Select(cell => cell.Canonical), result.Steps.Select(step => step.Architecture));
-        double bestScore = result.Steps.Max(step => step.TropicalScore!.Value);
+        Assert.Equal(ArchitectureSource.Shuffle(SearchSpace.NatsTopology, 12).Select(cell => cell.Canonical), steps.Select(step => step.Architecture));
+        double bestScore = steps.Max(step => step.TropicalScore!.Value);
         Assert.Equal(bestScore, result.ToSummary()!.TropicalScore, 9);
     }
 
@@ -233,8 +237,8 @@ public class SearchTests
         SearchOptions evolution = Options(SearchSpace.Darts, SearchStrategy.RegularizedEvolution, budget: 60) with { PopulationSize = 25, SampleSize = 5 };
         SearchOptions random = evolution with { Strategy = SearchStrategy.Random };
 
-        string[] evolved = ArchitectureSearch.Run(evolution, 30).Steps.Select(step => step.Architecture).ToArray();
-        string[] sampled = ArchitectureSearch.Run(random, 30).Steps.Select(step => step.Architecture).ToArray();
+        string[] evolved = Trajectory(evolution, 30).Steps.Select(step => step.Architecture).ToArray();
+        string[] sampled = Trajectory(random, 30).Steps.Select(step => step.Architecture).ToArray();
 
         Assert.Equal(sampled.Take(25), evolved.Take(25));
         Assert.Equal(DartsSampler.Samples(30).Take(60).Select(genotype => genotype.Canonical), sampled);
@@ -259,8 +263,9 @@ public class SearchTests
 
         SearchResult result = ArchitectureSearch.Run(options, 1, new SynchronousProgress(reported.Add));
 
-        Assert.Equal(result.Steps, reported);
         Assert.Equal(Enumerable.Range(1, 50), reported.Select(step => step.Step));
+        Assert.Equal(50, result.Evaluations);
+        Assert.Same(reported.Last(step => step.Improved), result.BestStep);
     }
 
     [Fact]
@@ -289,8 +294,16 @@ public class SearchTests
         MlpSampler = new MlpSampler(inputDimension: 64, minDepth: 1, maxDepth: 4, minWidth: 8, maxWidth: 96),
     };
 
+    /// <summary>Runs one seed and collects the steps it reports, because a result keeps no trajectory.</summary>
+    internal static (SearchResult Result, List<SearchStep> Steps) Trajectory(SearchOptions options, ulong seed)
+    {
+        var steps = new List<SearchStep>();
+        SearchResult result = ArchitectureSearch.Run(options, seed, new SynchronousProgress(steps.Add));
+        return (result, steps);
+    }
+
     // Every field of every step, so that two trajectories compare equal only when they are identical.
-    private static string[] Describe(SearchResult result) => result.Steps
+    private static string[] Describe(List<SearchStep> steps) => steps
         .Select(step => string.Join("|", step.Seed, step.Step, step.Strategy, step.Architecture, step.Score?.ToString("R"), step.ParameterCount, step.Flops, step.Status, step.Improved, step.BestArchitecture, step.BestScore?.ToString("R")))
         .ToArray();
 
@@ -354,7 +367,7 @@ public class SearchTests
         return history.ToArray();
     }
 
-    private sealed class SynchronousProgress : IProgress<SearchStep>
+    internal sealed class SynchronousProgress : IProgress<SearchStep>
     {
         private readonly Action<SearchStep> _report;
 
