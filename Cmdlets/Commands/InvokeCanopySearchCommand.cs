@@ -28,10 +28,15 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
     private static readonly MlpSampler DefaultMlp = new();
 
+    // Type names of the views that add the BestTarget or Target column, for records of a search with a benchmark.
+    private const string StepWithTargetView = "Canopy.Search.SearchStep#Target";
+    private const string SummaryWithTargetView = "Canopy.Search.SearchSummary#Target";
+
     private readonly CancellationTokenSource _cancellation = new();
     private readonly Stopwatch _sinceProgress = new();
     private ParallelSearch? _search;
     private bool _progressShown;
+    private bool _withTargets;
 
     /// <summary>The space to search.</summary>
     [Parameter(Mandatory = true, Position = 0)]
@@ -147,6 +152,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         SearchOptions options = CreateOptions();
         BenchmarkTargets? targets = ParameterSetName == BenchmarkSet ? OpenTargets() : null;
         ulong[] seeds = Seed.Select(seed => (ulong)seed).ToArray();
+        _withTargets = targets is not null;
         _search = Start(options, seeds, targets);
         WriteVerbose(Describe(options, seeds.Length, targets));
 
@@ -309,7 +315,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
         if (!Summary)
         {
-            WriteObject(step);
+            WriteObject(_withTargets ? WithView(step, StepWithTargetView) : step);
         }
     }
 
@@ -329,8 +335,15 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {Format(summary.Score)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {Format(target)}" : string.Empty)}.");
         if (Summary)
         {
-            WriteObject(summary);
+            WriteObject(_withTargets ? WithView(summary, SummaryWithTargetView) : summary);
         }
+    }
+
+    private static PSObject WithView(object record, string typeName)
+    {
+        var wrapped = new PSObject(record);
+        wrapped.TypeNames.Insert(0, typeName);
+        return wrapped;
     }
 
     private void ShowProgress(int index)

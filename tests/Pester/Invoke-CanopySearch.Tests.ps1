@@ -202,15 +202,6 @@ Describe 'Invoke-CanopySearch' {
         Get-Content -Raw $path | Should -BeLike '*RegularizedEvolution (3 seeds)*'
     }
 
-    It 'shows steps and summaries as tables' {
-        $steps = (Invoke-CanopySearch NatsTopology -Budget 3 -PopulationSize 2 -SampleSize 1 | Out-String -Width 250) -split "`r?`n" | Where-Object { $_.Trim() }
-        $summary = (Invoke-CanopySearch NatsTopology -Budget 3 -PopulationSize 2 -SampleSize 1 -Summary | Out-String -Width 250) -split "`r?`n" | Where-Object { $_.Trim() }
-
-        $steps[0] | Should -Match '^\s*Seed\s+Step\s+Status\s+Score\s+BestScore\s+BestTarget\s+BestArchitecture$'
-        $steps.Count | Should -Be 5
-        $summary[0] | Should -Match '^\s*Seed\s+Strategy\s+Objective\s+Architecture\s+TropicalScore\s+ParameterCount\s+Evaluations\s+Target$'
-    }
-
     It 'finds NATS-Bench accuracies of the best architectures' {
         if (-not (Test-Path $NatsFile)) {
             Set-ItResult -Skipped -Because 'the shared benchmark data (../shared/data) is not present'

@@ -4,10 +4,33 @@ BeforeAll {
     $script:manifest = Import-PowerShellDataFile -Path $env:CANOPY_MODULE_MANIFEST
     $script:module = Get-Module -Name Canopy
 
-    # Renders objects with their default view, wide enough that no column is cut by the terminal width.
-    function Get-DefaultView($InputObject) {
-        ($InputObject | Out-String -Width 250) -split "`r?`n" | Where-Object { $_.Trim() }
+    # Renders objects with their default view at a host width of $Width columns, without blank lines.
+    function Get-DefaultView($InputObject, [int] $Width) {
+        ($InputObject | Out-String -Width $Width) -split "`r?`n" | Where-Object { $_.Trim() }
     }
+
+    # Checks that a table fits $Width columns: the labels in order on one header line, one rule under each
+    # label (so no header wrapped), and no line wider than the host.
+    function Assert-TableFits([string[]] $Lines, [int] $Width, [string[]] $Labels) {
+        $Lines[0] | Should -Match ('^\s*' + (($Labels | ForEach-Object { [regex]::Escape($_) }) -join '\s+') + '$')
+        @($Lines[1].Trim() -split '\s+').Count | Should -Be $Labels.Count
+        foreach ($line in $Lines) {
+            $line.Length | Should -BeLessOrEqual $Width -Because "'$line' must fit $Width columns"
+        }
+    }
+
+    # Returns the text of row $Row in the last column, which starts where its label starts in the header line.
+    function Get-LastColumn([string[]] $Lines, [int] $Row) {
+        $label = ($Lines[0].Trim() -split '\s+')[-1]
+        $Lines[$Row].Substring($Lines[0].LastIndexOf($label))
+    }
+
+    # A benchmark of the first three cells that random search with seed 3 evaluates, with accuracies 50, 51, 52.
+    $script:viewDatabase = Join-Path $TestDrive 'search-views.db'
+    $cells = @(Get-CanopyArchitecture NatsTopology -Seed 3 -Count 3)
+    $csv = Join-Path $TestDrive 'first3.csv'
+    @('arch,acc') + @(0..2 | ForEach-Object { "$($cells[$_].Architecture),$(50 + $_)" }) | Set-Content -Path $csv
+    Import-CanopyBenchmark -Path $csv -Name first3 -Database $script:viewDatabase | Out-Null
 }
 
 Describe 'Canopy module manifest' {
@@ -55,65 +78,109 @@ Describe 'Canopy module manifest' {
     }
 }
 
-Describe 'Default views' {
-    It 'shows scores with the architecture, mode and 3-decimal score' {
+Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+    It 'shows scores with mode, 3-decimal score and counts' {
         # Three units in the plane make 1 + 3 + 3 = 7 regions, and log10 7 = 0.845.
         # The layer has (2 + 1) · 3 = 9 parameters and 2 · 3 = 6 multiply-accumulates.
-        $lines = Get-DefaultView (Get-TropicalScore -LayerWidths 3 -InputDimension 2)
+        $lines = Get-DefaultView (Get-TropicalScore -LayerWidths 3 -InputDimension 2) -Width $Width
 
-        $lines[0] | Should -Match '^Architecture\s+Mode\s+TropicalScore\s+ParameterCount\s+Flops$'
-        $lines[2] | Should -Match '^mlp:2:3\s+Generic\s+0\.845\s+9\s+6$'
+        Assert-TableFits $lines $Width 'Mode', 'TropicalScore', 'Parameters', 'FLOPs', 'Architecture'
+        $lines[2] | Should -Match '^Generic\s+0\.845\s+9\s+6\s+mlp:2:3$'
     }
 
-    It 'cuts long architectures to 48 characters' {
-        $lines = Get-DefaultView (Get-TropicalScore -LayerWidths (@(64) * 30))
+    It 'cuts a long architecture at the end of the line' {
+        $genotype = (Get-CanopyArchitecture Darts -Count 1 -Seed 1).Architecture
+        $lines = Get-DefaultView (Get-TropicalScore -Architecture $genotype -SearchSpace Darts -Mode BottleneckBound) -Width $Width
 
-        $lines[2].Substring(0, 48) | Should -BeExactly ('mlp:3072:' + ('64-' * 12) + '64…')
+        Assert-TableFits $lines $Width 'Mode', 'TropicalScore', 'Parameters', 'FLOPs', 'Architecture'
+        $lines[2] | Should -Match '^BottleneckBound\s+[\d,]+\.\d{3}\s+[\d,]+\s+[\d,]+\s+Genotype\('
+        $shown = Get-LastColumn $lines 2
+        $shown | Should -BeLike '*…'
+        $genotype.StartsWith($shown.TrimEnd('…'), [StringComparison]::Ordinal) | Should -BeTrue -Because "'$shown' must be the start of the genotype"
+        $shown.Length | Should -BeGreaterOrEqual ($Width - 56) -Because 'the architecture takes the rest of the line'
     }
 
     It 'shows correlations with every coefficient to 3 decimals' {
         # y ranks 2,1,4,3,5 against x = 1..5: ρ = 0.8 and τ-b = 0.6, as worked out in Export-CanopyPlot's tests.
-        $records = 1..5 | ForEach-Object { [pscustomobject]@{ score = $_; acc = (20, 10, 40, 30, 50)[$_ - 1] } }
+        $records = 1..5 | ForEach-Object { [pscustomobject]@{ score = $_; CIFAR10TestAccuracy200Epochs = (20, 10, 40, 30, 50)[$_ - 1] } }
 
-        $lines = Get-DefaultView ($records | Measure-ProxyCorrelation -Target acc -Proxy score)
+        $lines = Get-DefaultView ($records | Measure-ProxyCorrelation -Target CIFAR10TestAccuracy200Epochs -Proxy score) -Width $Width
 
-        $lines[0] | Should -Match '^Proxy\s+Target\s+Count\s+Spearman\s+Kendall\s+Pearson\s+TopOverlap$'
-        $lines[2] | Should -Match '^score\s+acc\s+5\s+0\.800\s+0\.600\s+0\.800\s+\d\.\d{3}$'
+        Assert-TableFits $lines $Width 'Proxy', 'Count', 'Spearman', 'Kendall', 'Pearson', 'TopOverlap', 'Target'
+        $lines[2] | Should -Match '^score\s+5\s+0\.800\s+0\.600\s+0\.800\s+\d\.\d{3}\s+CIFAR10TestAcc'
+        if ($Width -ge 120) { Get-LastColumn $lines 2 | Should -Be 'CIFAR10TestAccuracy200Epochs' }
     }
 
     It 'shows import summaries and benchmark listings with counts' {
         $csv = Join-Path $TestDrive 'sweep.csv'
-        $database = Join-Path $TestDrive 'views.db'
+        $database = Join-Path $TestDrive "views-$Width.db"
         @(
             'ArchitectureString,acc'
             '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|,94.37'
             '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|,85.86'
         ) | Set-Content -Path $csv
 
-        $summary = Get-DefaultView (Import-CanopyBenchmark -Path $csv -Name sweep -Database $database)
-        $listing = Get-DefaultView (Get-CanopyBenchmark -Database $database)
+        $summary = Get-DefaultView (Import-CanopyBenchmark -Path $csv -Name sweep -Database $database) -Width $Width
+        $listing = Get-DefaultView (Get-CanopyBenchmark -Database $database) -Width $Width
 
-        $summary[0] | Should -Match '^Name\s+RowsStored\s+RowsRejected\s+Elapsed \(s\)\s+Database$'
-        $summary[2] | Should -Match '^sweep\s+2\s+0\s+\d+\.\d{3}\s+'
-        $listing[0] | Should -Match '^Name\s+Rows\s+Columns\s+SearchSpaces\s+ImportedAt\s+Source$'
-        $listing[2] | Should -Match '^sweep\s+2\s+2\s+NatsTopology\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+'
+        Assert-TableFits $summary $Width 'Name', 'RowsStored', 'RowsRejected', 'Elapsed (s)', 'Database'
+        $summary[2] | Should -Match '^sweep\s+2\s+0\s+\d+\.\d{3}\s+/'
+        Assert-TableFits $listing $Width 'Name', 'Rows', 'Columns', 'SearchSpaces', 'ImportedAt', 'Source'
+        $listing[2] | Should -Match '^sweep\s+2\s+2\s+NatsTopology\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+/'
     }
-}
 
-Describe 'Default views of search output' {
     It 'shows search steps with 3-decimal scores' {
-        $lines = Get-DefaultView (Invoke-CanopySearch Mlp -Budget 3 -Seed 1)
+        $steps = @(Invoke-CanopySearch Mlp -Budget 3 -Seed 1)
 
-        $lines[0] | Should -Match '^\s*Seed\s+Step\s+Status\s+Score\s+BestScore\s+BestTarget\s+BestArchitecture$'
-        $lines[2] | Should -Match '^\s*1\s+1\s+Accepted\s+[\d,]+\.\d{3}\s+[\d,]+\.\d{3}\s+mlp:'
+        $lines = Get-DefaultView $steps -Width $Width
+
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'BestScore', 'Architecture'
+        $lines[2] | Should -Match '^\s*1\s+1\s+[\d,]+\.\d{3}\s+[\d,]+\.\d{3}\s+mlp:'
         $lines.Count | Should -Be 5
     }
 
-    It 'shows search summaries with the best architecture and its costs' {
-        $lines = Get-DefaultView (Invoke-CanopySearch Mlp -Budget 3 -Seed 1 -Summary)
+    It 'keeps BestArchitecture and Status in the list view' {
+        $step = Invoke-CanopySearch Mlp -Budget 3 -Seed 1 | Select-Object -Last 1
 
-        $lines[0] | Should -Match '^\s*Seed\s+Strategy\s+Objective\s+Architecture\s+TropicalScore\s+ParameterCount\s+Evaluations\s+Target$'
-        $lines[2] | Should -Match '^\s*1\s+RegularizedEvolution\s+TropicalScore\s+mlp:\S+\s+[\d,]+\.\d{3}\s+[\d,]+\s+3\s*$'
+        $text = $step | Format-List | Out-String -Width $Width
+
+        $text | Should -Match "BestArchitecture\s+: $([regex]::Escape($step.BestArchitecture))"
+        $text | Should -Match 'Status\s+: Accepted'
+    }
+
+    It 'shows counts as objectives without decimals' {
+        $lines = Get-DefaultView (Invoke-CanopySearch NatsSize -Objective Flops -Budget 2 -Seed 1) -Width $Width
+
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'BestScore', 'Architecture'
+        $lines[2] | Should -Match '^\s*1\s+1\s+\d{1,3}(,\d{3})+\s+\d{1,3}(,\d{3})+\s+\d+:\d+:\d+:\d+:\d+$'
+    }
+
+    It 'adds BestTarget to the steps of a benchmark search' {
+        $steps = @(Invoke-CanopySearch NatsTopology -Strategy Random -Budget 3 -Seed 3 -Benchmark first3 -Target acc -Database $script:viewDatabase)
+
+        $lines = Get-DefaultView $steps -Width $Width
+
+        $steps[0].PSObject.TypeNames[0] | Should -Be 'Canopy.Search.SearchStep#Target'
+        $steps[0] | Should -BeOfType ([Canopy.Search.SearchStep])
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'BestScore', 'BestTarget', 'Architecture'
+        $lines[2] | Should -Match "^\s*3\s+1\s+[\d,]+\.\d{3}\s+[\d,]+\.\d{3}\s+$($steps[0].BestTarget)\.000\s+\|"
+    }
+
+    It 'shows search summaries with score, parameters and evaluations' {
+        $lines = Get-DefaultView (Invoke-CanopySearch Mlp -Budget 3 -Seed 1 -Summary) -Width $Width
+
+        Assert-TableFits $lines $Width 'Seed', 'TropicalScore', 'Parameters', 'Evaluations', 'Architecture'
+        $lines[2] | Should -Match '^\s*1\s+[\d,]+\.\d{3}\s+[\d,]+\s+3\s+mlp:\S+$'
+    }
+
+    It 'adds Target to the summaries of a benchmark search' {
+        $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 3 -Seed 3 -Summary -Benchmark first3 -Target acc -Database $script:viewDatabase
+
+        $lines = Get-DefaultView $summary -Width $Width
+
+        $summary.PSObject.TypeNames[0] | Should -Be 'Canopy.Search.SearchSummary#Target'
+        Assert-TableFits $lines $Width 'Seed', 'TropicalScore', 'Parameters', 'Evaluations', 'Target', 'Architecture'
+        $lines[2] | Should -Match "^\s*3\s+[\d,]+\.\d{3}\s+[\d,]+\s+3\s+$($summary.Target)\.000\s+\|"
     }
 }
 
