@@ -11,8 +11,10 @@
 
     The Markdown gives the text (synopsis, description, examples, parameter descriptions, inputs, outputs, notes);
     the built assembly gives syntax, parameter types, mandatory flags, positions, pipeline input, enum values and
-    default values. A binary module cannot be unloaded, so the metadata comes from a child pwsh that imports the
-    module; the build's own process never loads Canopy.dll.
+    default values. A default is the parameter property's initial value in a new instance of the cmdlet class, unless
+    the page gives one with a '<!-- Default: text -->' marker under the parameter's heading. A binary module cannot
+    be unloaded, so the metadata comes from a child pwsh that imports the module; the build's own process never
+    loads Canopy.dll.
 
     docs/cmdlets/README.md gives the Markdown layout. A cmdlet without a Markdown page, and a page that documents a
     parameter the cmdlet lacks or misses one it has, each produce a warning; tests/Pester/Help.Tests.ps1 fails on them.
@@ -66,7 +68,9 @@ function Export-CommandMetadata {
 }
 
 function Get-DefaultValues {
-    # Reads the initial property values of a fresh cmdlet instance, which are the parameters' defaults.
+    # Reads the initial property values of a fresh cmdlet instance, which are the parameters' defaults: enum members,
+    # numbers (0 included), strings, arrays and switches. Null, an empty string or array, and a value outside the
+    # parameter's own ValidateRange get none, because such a value only marks the parameter as not given.
     param([type] $Type)
 
     $values = @{}
@@ -75,17 +79,31 @@ function Get-DefaultValues {
     foreach ($property in $parameters) {
         $value = $property.GetValue($instance)
         $isEmpty = $null -eq $value -or ($value -is [string] -and $value -eq '') -or ($value -is [array] -and $value.Count -eq 0)
-        if ($isEmpty -or $value -is [System.Management.Automation.SwitchParameter]) {
+        if ($isEmpty -or (Test-OutsideValidateRange -Property $property -Value $value)) {
             continue
         }
-        if ($value -is [ValueType] -and $value -eq [Activator]::CreateInstance($value.GetType())) {
-            # 0, false and an enum's first member are also what an unset property holds, and some cmdlets then
-            # detect the value themselves, so only a page can say whether they are real defaults.
-            continue
+        if ($value -is [System.Management.Automation.SwitchParameter]) {
+            $value = $value.IsPresent
         }
         $values[$property.Name] = [string]::Join(', ', @($value | ForEach-Object { [System.Convert]::ToString($_, [cultureinfo]::InvariantCulture) }))
     }
     return $values
+}
+
+function Test-OutsideValidateRange {
+    # Tells whether a value, or any item of an array, lies outside the numeric range of the property's ValidateRange.
+    param([System.Reflection.PropertyInfo] $Property, $Value)
+
+    $range = $Property.GetCustomAttributes([System.Management.Automation.ValidateRangeAttribute], $true) | Select-Object -First 1
+    if (-not $range -or $null -eq $range.MinRange) {
+        return $false
+    }
+    foreach ($item in @($Value)) {
+        if ($item -lt $range.MinRange -or $item -gt $range.MaxRange) {
+            return $true
+        }
+    }
+    return $false
 }
 
 function ConvertTo-ParameterMetadata {
@@ -251,8 +269,20 @@ function Write-Parameter {
     $Writer.WriteStartElement('dev', 'type', $script:DevNamespace)
     $Writer.WriteElementString('maml', 'name', $script:MamlNamespace, $Parameter.TypeName)
     $Writer.WriteEndElement()
-    $Writer.WriteElementString('dev', 'defaultValue', $script:DevNamespace, ($Parameter.Default ?? 'None'))
+    $Writer.WriteElementString('dev', 'defaultValue', $script:DevNamespace, (Get-DefaultText -Parameter $Parameter -Description $Description))
     $Writer.WriteEndElement()
+}
+
+function Get-DefaultText {
+    # A page's '<!-- Default: text -->' marker wins, for a cmdlet that works the value out when the parameter is not
+    # given; otherwise the value read from the cmdlet, or None.
+    param($Parameter, [string[]] $Description)
+
+    $marker = ($Description -join "`n") | Select-String -Pattern '<!--\s*Default:\s*(.+?)\s*-->'
+    if ($marker) {
+        return $marker.Matches[0].Groups[1].Value
+    }
+    return $Parameter.Default ?? 'None'
 }
 
 function Write-TypeList {

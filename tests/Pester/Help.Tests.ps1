@@ -151,6 +151,33 @@ Describe 'about_Canopy' {
     }
 }
 
+Describe 'Parameter defaults in help' {
+    # Defaults come from a new instance of the cmdlet class, so the first enum member and 0 show as themselves.
+    # None is left for null, for a mandatory parameter, and for a value the parameter's ValidateRange rejects.
+    It '<Command> -<Parameter> shows <Expected>' -ForEach @(
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'Strategy'; Expected = 'RegularizedEvolution' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'Mode'; Expected = 'Generic' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'Objective'; Expected = 'TropicalScore' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'DartsNetwork'; Expected = 'NasBench301' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'Budget'; Expected = '1000' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'DepthRange'; Expected = '1, 10' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'Summary'; Expected = 'False' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'MaxParameters'; Expected = 'None' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'SearchSpace'; Expected = 'None' }
+        @{ Command = 'Export-CanopyPlot'; Parameter = 'Band'; Expected = 'MinMax' }
+        @{ Command = 'Get-TropicalScore'; Parameter = 'Mode'; Expected = 'Generic' }
+        @{ Command = 'Get-TropicalScore'; Parameter = 'SearchSpace'; Expected = 'None' }
+        @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Seed'; Expected = '0' }
+        @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Count'; Expected = 'None' }
+        @{ Command = 'Measure-ProxyCorrelation'; Parameter = 'Bootstrap'; Expected = '0' }
+        @{ Command = 'Measure-ProxyCorrelation'; Parameter = 'ConfidenceLevel'; Expected = '0.95' }
+        @{ Command = 'Measure-ProxyCorrelation'; Parameter = 'Seed'; Expected = 'a random seed, reported in the output' }
+        @{ Command = 'Import-CanopyBenchmark'; Parameter = 'SearchSpace'; Expected = 'detected from each architecture' }
+    ) {
+        (Get-Help -Name $Command -Parameter $Parameter).defaultValue | Should -Be $Expected
+    }
+}
+
 Describe 'Help of <Name>' -ForEach $commands {
     BeforeAll {
         $help = Get-Help -Name $Name -Full
