@@ -80,6 +80,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         }
 
         _fullPath = ResolveOutputPath(Path);
+        WarnIfNotSvgName();
     }
 
     protected override void ProcessRecord()
@@ -214,6 +215,26 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         }
 
         return fullPath;
+    }
+
+    // The file is SVG whatever its name, and a viewer that trusts a .png or .pdf name fails to open it.
+    private void WarnIfNotSvgName()
+    {
+        string extension = System.IO.Path.GetExtension(_fullPath);
+        if (string.Equals(extension, ".svg", StringComparison.OrdinalIgnoreCase))
+        {
+            return;
+        }
+
+        string svgName = System.IO.Path.ChangeExtension(Path, ".svg");
+        if (extension.Length == 0)
+        {
+            WriteWarning($"The path '{Path}' has no extension, but Export-CanopyPlot writes only SVG. Name it '{svgName}' so that viewers open it as SVG.");
+            return;
+        }
+
+        string format = extension.TrimStart('.').ToUpperInvariant();
+        WriteWarning($"The path '{Path}' ends in '{extension}', but Export-CanopyPlot writes only SVG, so the file contains SVG markup. Name it '{svgName}', or convert the SVG to {format} with another tool.");
     }
 
     private void ThrowNotApplicable(string parameter, string reason) =>

@@ -245,6 +245,30 @@ e,5,50
             Get-ChildItem $TestDrive -Filter '*.tmp' -Force | Should -BeNullOrEmpty
         }
 
+        It 'warns that the file <Name> gets SVG' -ForEach @(
+            @{ Name = 'r.png'; Reason = "ends in '.png'"; SvgName = 'r.svg' }
+            @{ Name = 'plot'; Reason = 'has no extension'; SvgName = 'plot.svg' }
+        ) {
+            $path = Join-Path $TestDrive $Name
+
+            $file = $script:scores | Export-CanopyPlot -Kind Correlation -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
+
+            @($warnings).Count | Should -Be 1
+            $warnings[0].Message | Should -BeLike "The path '*$Name' $Reason, but Export-CanopyPlot writes only SVG*"
+            $warnings[0].Message | Should -BeLike "*Name it '*$SvgName'*"
+            $file.FullName | Should -Be $path
+            (Read-Svg $path).DocumentElement.LocalName | Should -Be 'svg'
+        }
+
+        It 'writes a .SVG file without a warning' {
+            $path = Join-Path $TestDrive 'upper.SVG'
+
+            $null = $script:scores | Export-CanopyPlot -Kind Correlation -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
+
+            $warnings | Should -BeNullOrEmpty
+            $path | Should -Exist
+        }
+
         It 'rejects a folder that does not exist before reading any record' {
             $path = Join-Path $TestDrive 'absent/plot.svg'
 
