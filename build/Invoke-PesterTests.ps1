@@ -14,6 +14,13 @@ Import-Module (Resolve-Path $PesterManifest).Path
 # The tests import the module from this variable, so they always test the build, never a stale copy.
 $env:CANOPY_MODULE_MANIFEST = (Resolve-Path $ModuleManifest).Path
 
+# Tests that need benchmark data read it from this folder: CANOPY_DATA when it is set, else shared/data beside the
+# repository. The path is printed, so that a run whose data tests skip shows where it looked.
+$dataFolder = if ($env:CANOPY_DATA) { $env:CANOPY_DATA } else { Join-Path $PSScriptRoot '../../shared/data' }
+$env:CANOPY_TEST_DATA = [IO.Path]::GetFullPath($dataFolder)
+$presence = if (Test-Path -LiteralPath $env:CANOPY_TEST_DATA -PathType Container) { 'present' } else { 'absent, so the tests that need it skip' }
+"pester: benchmark data folder $env:CANOPY_TEST_DATA ($presence)"
+
 $configuration = New-PesterConfiguration
 $configuration.Run.Path = $TestPath
 $configuration.Run.PassThru = $true

@@ -146,9 +146,9 @@ e,5,50
         }
 
         It 'plots real NAS-Bench-201 proxies with the published Spearman ρ' {
-            $file = Join-Path (Split-Path $env:CANOPY_MODULE_MANIFEST) '../shared/data/nb201-zero-cost-proxies/nb201_zc13_cifar10_reachable9445.csv'
+            $file = "$env:CANOPY_TEST_DATA/nb201-zero-cost-proxies/nb201_zc13_cifar10_reachable9445.csv"
             if (-not (Test-Path $file)) {
-                Set-ItResult -Skipped -Because "the benchmark data folder ../shared/data is absent"
+                Set-ItResult -Skipped -Because "the benchmark data file $file is absent (set CANOPY_DATA to the data folder)"
                 return
             }
             $path = Join-Path $TestDrive 'synflow.svg'

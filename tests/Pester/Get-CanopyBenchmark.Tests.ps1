@@ -6,7 +6,7 @@ BeforeAll {
     $script:ResNet = '|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|'
     $script:Genotype = "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])"
     $script:Database = Join-Path $TestDrive 'cache.db'
-    $script:NatsFile = Join-Path $PSScriptRoot '../../../shared/data/nats-tss/nats_bench.csv'
+    $script:NatsFile = "$env:CANOPY_TEST_DATA/nats-tss/nats_bench.csv"
 
     $path = Join-Path $TestDrive 'sweep.csv'
     Set-Content -Path $path -Encoding utf8NoBOM -Value @"
@@ -144,7 +144,7 @@ Describe 'Get-CanopyBenchmark' {
 
     It 'reads nats_bench.csv back with the values Import-Csv reads' {
         if (-not (Test-Path $NatsFile)) {
-            Set-ItResult -Skipped -Because 'the shared benchmark data (../shared/data) is not present'
+            Set-ItResult -Skipped -Because "the benchmark data file $NatsFile is absent (set CANOPY_DATA to the data folder)"
             return
         }
 

@@ -99,7 +99,7 @@ LayerWidths,InputDimension
 Describe 'Get-TropicalScore for architectures' {
     BeforeAll {
         $cell9930 = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
-        $dataFolder = Join-Path $PSScriptRoot '../../../shared/data'
+        $dataFolder = $env:CANOPY_TEST_DATA
     }
 
     It 'scores a NAS-Bench-201 string with the benchmark network costs' {
@@ -232,9 +232,9 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
     }
 
     It 'ranks NATS-Bench above the parameter count on all three datasets' {
-        $file = Join-Path $dataFolder 'nats-tss/nats_bench.csv'
+        $file = "$dataFolder/nats-tss/nats_bench.csv"
         if (-not (Test-Path $file)) {
-            Set-ItResult -Skipped -Because "the NATS-Bench file is not at $file"
+            Set-ItResult -Skipped -Because "the benchmark data file $file is absent (set CANOPY_DATA to the data folder)"
             return
         }
 

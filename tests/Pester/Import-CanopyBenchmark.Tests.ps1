@@ -3,7 +3,7 @@ BeforeAll {
 
     $script:First = '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|'
     $script:Best = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|'
-    $script:NatsFile = Join-Path $PSScriptRoot '../../../shared/data/nats-tss/nats_bench.csv'
+    $script:NatsFile = "$env:CANOPY_TEST_DATA/nats-tss/nats_bench.csv"
 
     function New-BenchmarkFile([string] $Name, [string] $Text) {
         $path = Join-Path $TestDrive $Name
@@ -189,7 +189,7 @@ Describe 'Import-CanopyBenchmark' {
 
     It 'imports nats_bench.csv with the values Import-Csv reads' {
         if (-not (Test-Path $NatsFile)) {
-            Set-ItResult -Skipped -Because 'the shared benchmark data (../shared/data) is not present'
+            Set-ItResult -Skipped -Because "the benchmark data file $NatsFile is absent (set CANOPY_DATA to the data folder)"
             return
         }
 

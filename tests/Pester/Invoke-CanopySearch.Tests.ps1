@@ -1,6 +1,6 @@
 BeforeAll {
     Import-Module $env:CANOPY_MODULE_MANIFEST -Force
-    $script:NatsFile = Join-Path $PSScriptRoot '../../../shared/data/nats-tss/nats_bench.csv'
+    $script:NatsFile = "$env:CANOPY_TEST_DATA/nats-tss/nats_bench.csv"
 
     # A benchmark of the first 10 cells that random search with seed 3 evaluates, each with a made-up accuracy,
     # except the second one, which is the best of the first 20.
@@ -204,7 +204,7 @@ Describe 'Invoke-CanopySearch' {
 
     It 'finds NATS-Bench accuracies of the best architectures' {
         if (-not (Test-Path $NatsFile)) {
-            Set-ItResult -Skipped -Because 'the shared benchmark data (../shared/data) is not present'
+            Set-ItResult -Skipped -Because "the benchmark data file $NatsFile is absent (set CANOPY_DATA to the data folder)"
             return
         }
 

@@ -1,7 +1,7 @@
 BeforeAll {
     Import-Module $env:CANOPY_MODULE_MANIFEST -Force
 
-    $script:DataFolder = Join-Path $PSScriptRoot '../../../shared/data/nb201-zero-cost-proxies'
+    $script:DataFolder = "$env:CANOPY_TEST_DATA/nb201-zero-cost-proxies"
 }
 
 Describe 'Measure-ProxyCorrelation' {
@@ -218,7 +218,7 @@ acc,p,q
     It 'reproduces the published CIFAR-10 values' {
         $file = Join-Path $script:DataFolder 'nb201_zc13_cifar10_reachable9445.csv'
         if (-not (Test-Path $file)) {
-            Set-ItResult -Skipped -Because "the benchmark data file $file is not present"
+            Set-ItResult -Skipped -Because "the benchmark data file $file is absent (set CANOPY_DATA to the data folder)"
             return
         }
 
@@ -235,7 +235,7 @@ acc,p,q
     It 'leaves out the sentinel of a failed proxy' {
         $file = Join-Path $script:DataFolder 'nb201_zc13_cifar10_reachable9445.csv'
         if (-not (Test-Path $file)) {
-            Set-ItResult -Skipped -Because "the benchmark data file $file is not present"
+            Set-ItResult -Skipped -Because "the benchmark data file $file is absent (set CANOPY_DATA to the data folder)"
             return
         }
 

@@ -157,9 +157,9 @@ $Cell9930,94.36
     }
 
     It 'converts the NASLib DARTS records' {
-        $file = Join-Path $PSScriptRoot '../../../shared/data/darts-other-tasks/nb301_9x_zc13.csv'
+        $file = "$env:CANOPY_TEST_DATA/darts-other-tasks/nb301_9x_zc13.csv"
         if (-not (Test-Path $file)) {
-            Set-ItResult -Skipped -Because 'the benchmark data folder ../shared/data is absent'
+            Set-ItResult -Skipped -Because "the benchmark data file $file is absent (set CANOPY_DATA to the data folder)"
             return
         }
 

@@ -2,16 +2,18 @@ using System.IO;
 using System.Linq;
 using Canopy.Architectures;
 using Canopy.Storage;
+using Canopy.Tests.Statistics;
 using Xunit;
 using Xunit.Abstractions;
 
 namespace Canopy.Tests.Storage;
 
-/// <summary>Imports the real benchmark files; each test returns early with a message when the data folder is absent.</summary>
+/// <summary>
+/// Imports the real benchmark files from $CANOPY_DATA or ../shared/data. Each test returns early with a message when
+/// neither has the file.
+/// </summary>
 public class RealDataTests
 {
-    private static readonly string DataFolder = Path.GetFullPath(Path.Combine(FindRepositoryRoot(), "..", "shared", "data"));
-
     private readonly ITestOutputHelper _output;
 
     public RealDataTests(ITestOutputHelper output) => _output = output;
@@ -62,24 +64,14 @@ public class RealDataTests
     // Returns the file's path, or null after logging why the test checks nothing.
     private string? DataFile(string folder, string name)
     {
-        string file = Path.Combine(DataFolder, folder, name);
-        if (File.Exists(file))
+        string? found = TestData.Find(folder);
+        string? file = found is null ? null : Path.Combine(found, name);
+        if (file is not null && File.Exists(file))
         {
             return file;
         }
 
-        _output.WriteLine($"Skipped: {file} is absent, so the real benchmark data was not checked.");
+        _output.WriteLine($"Skipped: the benchmark file {folder}/{name} was not found (set CANOPY_DATA or place the data at ../shared/data).");
         return null;
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        DirectoryInfo? folder = new(System.AppContext.BaseDirectory);
-        while (folder is not null && !File.Exists(Path.Combine(folder.FullName, "Canopy.psd1")))
-        {
-            folder = folder.Parent;
-        }
-
-        return folder?.FullName ?? System.AppContext.BaseDirectory;
     }
 }
