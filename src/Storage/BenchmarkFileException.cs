@@ -2,11 +2,14 @@ using System;
 
 namespace Canopy.Storage;
 
-/// <summary>A benchmark file that cannot be imported at all: empty, not valid JSON, or with a bad header.</summary>
+/// <summary>
+/// A benchmark file that cannot be imported at all: empty, not valid JSON, with a bad header, or compressed data that
+/// is damaged or ends early.
+/// </summary>
 public class BenchmarkFileException : Exception
 {
-    public BenchmarkFileException(string path, long lineNumber, string message)
-        : base($"{path}, line {lineNumber}: {message}")
+    public BenchmarkFileException(string path, long lineNumber, string message, Exception? innerException = null)
+        : base($"{path}, line {lineNumber}: {message}", innerException)
     {
         Path = path;
         LineNumber = lineNumber;

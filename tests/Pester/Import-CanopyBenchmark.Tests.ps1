@@ -187,6 +187,46 @@ Describe 'Import-CanopyBenchmark' {
         $records[0].acc | Should -Be 1
     }
 
+    It 'rejects a gzip file whose data ends early and keeps the old benchmark' {
+        $old = New-BenchmarkFile 'old.csv' "arch,acc`n$First,1`n"
+        Import-CanopyBenchmark -Path $old -Name bench -Database $Database | Out-Null
+        $text = [Text.StringBuilder]::new("arch,acc`n")
+        foreach ($i in 1..3000) { [void]$text.Append("$Best,$i.5`n") }
+        $bytes = [Text.Encoding]::UTF8.GetBytes($text.ToString())
+        $packed = [IO.MemoryStream]::new()
+        $gzip = [IO.Compression.GZipStream]::new($packed, [IO.Compression.CompressionLevel]::Optimal, $true)
+        $gzip.Write($bytes, 0, $bytes.Length)
+        $gzip.Dispose()
+        $whole = $packed.ToArray()
+        $half = Join-Path $TestDrive 'half.csv.gz'
+        [IO.File]::WriteAllBytes($half, $whole[0..($whole.Length / 2)])
+
+        $summary = Import-CanopyBenchmark -Path $half -Name bench -Database $Database -Force -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $summary | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].TargetObject | Should -Be $half
+        $problems[0].Exception.Message | Should -BeLike "$half, line *: The gzip-compressed data ends early, so the file is truncated.*"
+        $records = @(Get-CanopyBenchmark -Name bench -Database $Database)
+        $records.Count | Should -Be 1
+        $records[0].acc | Should -Be 1
+    }
+
+    It 'rejects a cut-off last row with its line number' {
+        $path = New-BenchmarkFile 'cut.csv' "arch,acc,params`n$First,1,2`n$Best,9"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $summary.RowsStored | Should -Be 1
+        $summary.RowsRejected | Should -Be 1
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike "*cut.csv, line 3: the last record has 2 of the header's 3 fields*"
+        $problems[0].TargetObject.acc | Should -Be 9
+    }
+
     It 'imports nats_bench.csv with the values Import-Csv reads' {
         if (-not (Test-Path $NatsFile)) {
             Set-ItResult -Skipped -Because "the benchmark data file $NatsFile is absent (set CANOPY_DATA to the data folder)"

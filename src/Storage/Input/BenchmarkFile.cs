@@ -13,6 +13,7 @@ internal static class BenchmarkFile
     /// Opens <paramref name="path"/>: gzip is recognised by its magic bytes 1F 8B, and JSON by a first
     /// non-blank character '[' or '{' (after any byte-order mark); anything else is read as delimited text.
     /// </summary>
+    /// <exception cref="BenchmarkFileException">The compressed data is damaged or ends early, or the first record is invalid.</exception>
     public static IRecordSource Open(string path)
     {
         bool compressed = IsGzip(path);
@@ -21,8 +22,13 @@ internal static class BenchmarkFile
         var file = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize));
         try
         {
-            Stream content = compressed ? new GZipStream(file, CompressionMode.Decompress, leaveOpen: true) : file;
+            Stream content = compressed ? new CheckedGzipStream(file) : file;
             return json ? new JsonRecordSource(path, file, content, compressed) : new CsvRecordSource(path, file, content, compressed);
+        }
+        catch (InvalidDataException exception)
+        {
+            file.Dispose();
+            throw new BenchmarkFileException(path, 1, exception.Message, exception);
         }
         catch
         {
@@ -56,7 +62,15 @@ internal static class BenchmarkFile
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using Stream content = compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
         var start = new byte[4096];
-        int length = content.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        int length;
+        try
+        {
+            length = content.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BenchmarkFileException(path, 1, CheckedGzipStream.Damaged, exception);
+        }
 
         int i = start.AsSpan(0, length).StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? 3 : 0;
         while (i < length && start[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')

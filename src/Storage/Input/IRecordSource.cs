@@ -27,6 +27,13 @@ internal interface IRecordSource : IDisposable
     /// <summary>Why the current record cannot be stored as it is, or null when it can.</summary>
     string? RecordProblem { get; }
 
+    /// <summary>
+    /// Why the current record cannot be stored when no record follows it, or null. A CSV record with fewer fields
+    /// than the header is kept inside a file, as Import-Csv keeps it, but at the end it is what a cut-off copy looks
+    /// like.
+    /// </summary>
+    string? ProblemIfLast { get; }
+
     /// <summary>Advances to the next record; returns false at the end of the file.</summary>
     bool Read();
 

@@ -49,6 +49,9 @@ internal sealed class JsonRecordSource : IRecordSource
 
     public string? RecordProblem { get; private set; }
 
+    // A cut-off JSON file ends inside the array, which Read reports.
+    public string? ProblemIfLast => null;
+
     public bool Read()
     {
         while (!_finished)
@@ -217,7 +220,17 @@ internal sealed class JsonRecordSource : IRecordSource
             Array.Resize(ref _buffer, _buffer.Length * 2);
         }
 
-        int read = _content.Read(_buffer, _end, _buffer.Length - _end);
+        int read;
+        try
+        {
+            read = _content.Read(_buffer, _end, _buffer.Length - _end);
+        }
+        catch (InvalidDataException exception)
+        {
+            // A gzip file whose data ends early or is damaged; the line is the last one read.
+            throw Invalid(LineOf(_end), exception.Message, exception);
+        }
+
         _end += read;
         _endOfFile = read == 0;
     }
@@ -236,5 +249,5 @@ internal sealed class JsonRecordSource : IRecordSource
         }
     }
 
-    private BenchmarkFileException Invalid(long line, string message) => new(_path, line, message);
+    private BenchmarkFileException Invalid(long line, string message, Exception? innerException = null) => new(_path, line, message, innerException);
 }

@@ -140,11 +140,46 @@ public class CsvImportTests
     public void ShortRowsLeaveTheirLastColumnsMissing()
     {
         using var cache = new TemporaryCache();
-        string path = cache.WriteText("short.csv", $"arch,acc,params\n{Nb201First},1\n");
+        string path = cache.WriteText("short.csv", $"arch,acc,params\n{Nb201First},1\n{Nb201Best},2,3\n");
 
         cache.Import(path);
 
-        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L, null }, ReadAll(cache.Store, "short", out _).Single());
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L, null }, ReadAll(cache.Store, "short", out _)[0]);
+    }
+
+    [Fact]
+    public void ShortLastRowIsRejectedAsCutOff()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("cut.csv", $"arch,acc,params\n{Nb201First},1,2\n\n{Nb201Best},9");
+        var reported = new List<RowRejection>();
+
+        ImportSummary summary = cache.Store.Import(new BenchmarkImportOptions { Path = path }, rejected: reported.Add);
+
+        Assert.Equal(1, summary.RowsStored);
+        Assert.Equal(1, summary.RowsRejected);
+        RowRejection rejection = Assert.Single(reported);
+        Assert.Equal(4, rejection.LineNumber);
+        Assert.Equal("the last record has 2 of the header's 3 fields, so the file may end in the middle of a row", rejection.Reason);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L, 2L }, ReadAll(cache.Store, "cut", out _).Single());
+    }
+
+    [Fact]
+    public void ShortLastRowOfAFullBatchIsRejected()
+    {
+        using var cache = new TemporaryCache();
+        var text = new StringBuilder("arch,acc,params\n");
+        for (int i = 0; i < 2 * RowReader.BatchSize - 1; i++)
+        {
+            text.Append($"{Nb201First},{i},1\n");
+        }
+
+        string path = cache.WriteText("batches.csv", text.Append($"{Nb201Best},5").ToString());
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(2 * RowReader.BatchSize - 1, summary.RowsStored);
+        Assert.Equal(2 * RowReader.BatchSize + 1, Assert.Single(summary.Rejections).LineNumber);
     }
 
     [Fact]
