@@ -176,6 +176,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     private static ErrorRecord? ToErrorRecord(Exception exception, string file, string name) => exception switch
     {
         BenchmarkExistsException => ErrorRecords.Create(exception, "BenchmarkExists", ErrorCategory.ResourceExists, name),
+        BenchmarkEmptyException => ErrorRecords.Create(exception, "BenchmarkEmpty", ErrorCategory.InvalidData, file),
         ArchitectureColumnNotFoundException => ErrorRecords.Create(exception, "ArchitectureColumnNotFound", ErrorCategory.ObjectNotFound, file),
         BenchmarkFileException => ErrorRecords.Create(exception, "BenchmarkFileInvalid", ErrorCategory.InvalidData, file),
         CacheFormatException format => ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, format.DatabasePath),

@@ -33,6 +33,10 @@ internal sealed class BenchmarkImporter
         using IRecordSource source = BenchmarkFile.Open(options.Path);
         bool hasRecord = source.Read();
         int architectureColumn = FindArchitectureColumn(source, options);
+        if (!hasRecord)
+        {
+            throw BenchmarkEmptyException.NoRecords(options.Path);
+        }
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
         using SqliteTransaction transaction = connection.BeginTransaction();
@@ -44,10 +48,14 @@ internal sealed class BenchmarkImporter
         InsertColumns(connection, transaction, id, source.Columns, 0, source.Columns.Count);
 
         using var writer = new RowWriter(connection, transaction, table, options.Path, rejected);
-        if (hasRecord)
+        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer);
+        WriteRows(new RowReader(source), parser, writer, source.TotalBytes, progress, cancellationToken);
+
+        // Leaving without a commit rolls back, so the earlier content, including a benchmark of this name, stays.
+        if (writer.RowsStored == 0)
         {
-            var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer);
-            WriteRows(new RowReader(source), parser, writer, source.TotalBytes, progress, cancellationToken);
+            writer.ReportLeadingRejections();
+            throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 
         // TODO: importing nats_bench.csv still takes about 1.4 times as long as Import-Csv of the file on 2 cores

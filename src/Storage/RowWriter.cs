@@ -20,6 +20,12 @@ internal sealed class RowWriter : IDisposable
     /// </summary>
     public const int RowsPerStatement = 32;
 
+    /// <summary>
+    /// How many rows may be rejected before the first accepted one. When the first this many rows are all rejected,
+    /// the file or the import options do not fit, and one error reports that in place of one error per row.
+    /// </summary>
+    public const int MaxLeadingRejections = 1000;
+
     /// <summary>SQLite's default limit of parameters per statement since version 3.32.</summary>
     private const int MaxParameters = 32766;
 
@@ -29,10 +35,12 @@ internal sealed class RowWriter : IDisposable
     private readonly string _path;
     private readonly Action<RowRejection>? _rejected;
     private readonly List<RowRejection> _rejections = new();
+    private readonly List<RowRejection> _leadingRejections = new();
     private readonly HashSet<SearchSpace> _searchSpaces = new();
     private readonly Dictionary<SearchSpace, byte[]> _spaceNames = new();
     private readonly ParsedRow[] _pending = new ParsedRow[RowsPerStatement];
     private int _pendingCount;
+    private bool _accepted;
     private PreparedInsert _manyRows = null!;
     private PreparedInsert _oneRow = null!;
 
@@ -71,6 +79,12 @@ internal sealed class RowWriter : IDisposable
             return;
         }
 
+        if (!_accepted)
+        {
+            _accepted = true;
+            ReportLeadingRejections();
+        }
+
         _searchSpaces.Add(row.SearchSpace);
         _pending[_pendingCount++] = row;
         if (_pendingCount == _manyRows.Rows)
@@ -91,6 +105,20 @@ internal sealed class RowWriter : IDisposable
         }
 
         _pendingCount = 0;
+    }
+
+    /// <summary>
+    /// Reports the rejections held back while no row was accepted: at the first accepted row, or at the end of an
+    /// import that stored none.
+    /// </summary>
+    public void ReportLeadingRejections()
+    {
+        foreach (RowRejection rejection in _leadingRejections)
+        {
+            _rejected?.Invoke(rejection);
+        }
+
+        _leadingRejections.Clear();
     }
 
     public void Dispose()
@@ -147,7 +175,18 @@ internal sealed class RowWriter : IDisposable
             _rejections.Add(rejection);
         }
 
-        _rejected?.Invoke(rejection);
+        if (_accepted)
+        {
+            _rejected?.Invoke(rejection);
+            return;
+        }
+
+        // Until a row is accepted, rejections wait, so an import that stops here reports one error, not a thousand.
+        _leadingRejections.Add(rejection);
+        if (_leadingRejections.Count == MaxLeadingRejections)
+        {
+            throw BenchmarkEmptyException.Stopped(_path, RowsRejected, _leadingRejections[0]);
+        }
     }
 
     // A JSON record may bring a property that earlier records lacked, and earlier rows read it as missing. The rows

@@ -227,6 +227,55 @@ Describe 'Import-CanopyBenchmark' {
         $problems[0].TargetObject.acc | Should -Be 9
     }
 
+    It 'creates no benchmark from a file without records' {
+        $old = New-BenchmarkFile 'old.csv' "arch,acc`n$First,1`n"
+        Import-CanopyBenchmark -Path $old -Name bench -Database $Database | Out-Null
+        $header = New-BenchmarkFile 'header.csv' "arch,acc`n"
+
+        $new = Import-CanopyBenchmark -Path $header -Database $Database -ErrorVariable newProblems -ErrorAction SilentlyContinue
+        $replaced = Import-CanopyBenchmark -Path $header -Name bench -Database $Database -Force -ErrorVariable forceProblems -ErrorAction SilentlyContinue
+
+        $new | Should -BeNullOrEmpty
+        $replaced | Should -BeNullOrEmpty
+        $newProblems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkEmpty,*'
+        $newProblems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $newProblems[0].TargetObject | Should -Be $header
+        $newProblems[0].Exception.Message | Should -Be "$header has a header but no records, so nothing was imported and the cache is unchanged."
+        $forceProblems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkEmpty,*'
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('bench')
+        (Get-CanopyBenchmark -Name bench -Database $Database).acc | Should -Be 1
+    }
+
+    It 'reports every rejected row, then that nothing was stored' {
+        $path = New-BenchmarkFile 'allbad.csv' "arch,acc`nnot-a-cell,1`n,2`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $summary | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 3
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike '*allbad.csv, line 2:*'
+        $problems[1].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
+        $problems[1].Exception.Message | Should -BeLike '*allbad.csv, line 3:*'
+        $problems[2].FullyQualifiedErrorId | Should -BeLike 'BenchmarkEmpty,*'
+        $problems[2].Exception.Message | Should -BeLike "All 2 records of $path were rejected, so nothing was imported*"
+        Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
+    }
+
+    It 'stops with one error when the first 1,000 rows are rejected' {
+        $text = [Text.StringBuilder]::new("arch,acc`n")
+        foreach ($i in 1..1200) { [void]$text.Append("$First,$i`n") }
+        $path = New-BenchmarkFile 'nats.csv' $text.ToString()
+
+        $summary = Import-CanopyBenchmark -Path $path -SearchSpace Darts -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $summary | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkEmpty,*'
+        $problems[0].Exception.Message | Should -BeLike "The first 1,000 records of $path were all rejected, so the import stopped*line 2: the architecture*-SearchSpace*"
+        Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
+    }
+
     It 'imports nats_bench.csv with the values Import-Csv reads' {
         if (-not (Test-Path $NatsFile)) {
             Set-ItResult -Skipped -Because "the benchmark data file $NatsFile is absent (set CANOPY_DATA to the data folder)"

@@ -247,16 +247,17 @@ public class CsvImportTests
     }
 
     [Fact]
-    public void HeaderOnlyFileStoresAnEmptyBenchmark()
+    public void HeaderOnlyFileStoresNoBenchmark()
     {
         using var cache = new TemporaryCache();
         string path = cache.WriteText("header.csv", "arch,acc\n");
 
-        ImportSummary summary = cache.Import(path);
+        var exception = Assert.Throws<BenchmarkEmptyException>(() => cache.Import(path));
 
-        Assert.Equal(0, summary.RowsStored);
-        Assert.Equal(0, cache.Store.Find("header")!.Rows);
-        Assert.Empty(cache.Store.Find("header")!.SearchSpaces);
+        Assert.Equal(path + " has a header but no records, so nothing was imported and the cache is unchanged.", exception.Message);
+        Assert.Equal(0, exception.RowsRejected);
+        Assert.Null(exception.FirstRejection);
+        Assert.Empty(cache.Store.List());
     }
 
     [Fact]
