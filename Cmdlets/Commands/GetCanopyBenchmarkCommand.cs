@@ -64,6 +64,10 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath));
         }
+        catch (CacheUnavailableException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath));
+        }
         catch (BenchmarkNotFoundException exception)
         {
             WriteError(ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, Name));

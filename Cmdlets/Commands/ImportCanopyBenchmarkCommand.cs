@@ -131,6 +131,12 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             progress.Complete();
             throw new PipelineStoppedException();
         }
+        catch (CacheUnavailableException exception)
+        {
+            // Every later file would fail on the same cache.
+            progress.Complete();
+            ThrowTerminatingError(CacheUnavailable(exception));
+        }
         catch (Exception exception) when (ToErrorRecord(exception, file, name) is { } error)
         {
             progress.Complete();
@@ -149,6 +155,11 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         catch (CacheFormatException exception)
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, store.DatabasePath));
+            return false;
+        }
+        catch (CacheUnavailableException exception)
+        {
+            ThrowTerminatingError(CacheUnavailable(exception));
             return false;
         }
 
@@ -183,6 +194,9 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         IOException or UnauthorizedAccessException => ErrorRecords.Create(exception, "BenchmarkFileUnreadable", ErrorCategory.ReadError, file),
         _ => null,
     };
+
+    private static ErrorRecord CacheUnavailable(CacheUnavailableException exception) =>
+        ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath);
 
     /// <summary>Writes Write-Progress records by bytes read, at most four times a second and not for imports shorter
     /// than that, from the pipeline thread.</summary>

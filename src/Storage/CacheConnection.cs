@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using Microsoft.Data.Sqlite;
 
@@ -17,13 +18,11 @@ internal static class CacheConnection
     public const int PageSize = 16384;
 
     /// <summary>Opens the file for writing, creating it, its folder and the schema when they are missing.</summary>
+    /// <exception cref="CacheUnavailableException">The path is a folder, or the file or its folder cannot be created or written.</exception>
     public static SqliteConnection OpenForWrite(string databasePath)
     {
-        string? folder = Path.GetDirectoryName(databasePath);
-        if (!string.IsNullOrEmpty(folder))
-        {
-            Directory.CreateDirectory(folder);
-        }
+        RejectFolder(databasePath);
+        CreateFolder(databasePath);
 
         SqliteConnection connection = Open(databasePath, SqliteOpenMode.ReadWriteCreate);
         try
@@ -37,6 +36,11 @@ internal static class CacheConnection
             CacheSchema.EnsureCurrent(connection, databasePath);
             return connection;
         }
+        catch (SqliteException exception) when (IsUnavailable(exception))
+        {
+            connection.Dispose();
+            throw Unavailable(databasePath, exception);
+        }
         catch
         {
             connection.Dispose();
@@ -45,8 +49,10 @@ internal static class CacheConnection
     }
 
     /// <summary>Opens an existing file for reading, or returns null when the file does not exist yet.</summary>
+    /// <exception cref="CacheUnavailableException">The path is a folder, or SQLite cannot open the file.</exception>
     public static SqliteConnection? OpenForRead(string databasePath)
     {
+        RejectFolder(databasePath);
         if (!File.Exists(databasePath))
         {
             return null;
@@ -92,10 +98,49 @@ internal static class CacheConnection
             Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};");
             return connection;
         }
+        catch (SqliteException exception) when (IsUnavailable(exception))
+        {
+            connection.Dispose();
+            throw Unavailable(databasePath, exception);
+        }
         catch
         {
             connection.Dispose();
             throw;
         }
     }
+
+    // File.Exists is false for a folder, so a read would list no benchmarks, and SQLite's error on a write does not
+    // name the path.
+    private static void RejectFolder(string databasePath)
+    {
+        if (Directory.Exists(databasePath))
+        {
+            throw new CacheUnavailableException(databasePath, $"The cache path {databasePath} is a folder. Give -Database, or CANOPY_DATABASE, the path of a file, such as {Path.Combine(databasePath, "benchmarks.db")}.");
+        }
+    }
+
+    private static void CreateFolder(string databasePath)
+    {
+        string? folder = Path.GetDirectoryName(databasePath);
+        if (string.IsNullOrEmpty(folder))
+        {
+            return;
+        }
+
+        try
+        {
+            Directory.CreateDirectory(folder);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            throw new CacheUnavailableException(databasePath, $"The folder {folder} for the cache {databasePath} cannot be created. {exception.Message} Choose another -Database.", exception);
+        }
+    }
+
+    // SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN and SQLITE_AUTH: the file cannot be opened or written.
+    private static bool IsUnavailable(SqliteException exception) => exception.SqliteErrorCode is 3 or 8 or 10 or 14 or 23;
+
+    private static CacheUnavailableException Unavailable(string databasePath, SqliteException exception) =>
+        new(databasePath, $"SQLite cannot open or write the cache {databasePath} ({exception.Message}). Check that you may read and write the file and its folder, or choose another -Database.", exception);
 }

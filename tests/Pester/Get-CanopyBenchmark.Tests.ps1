@@ -108,6 +108,20 @@ Describe 'Get-CanopyBenchmark' {
         { Get-CanopyBenchmark -Database $newer -ErrorAction Stop } | Should -Throw '*schema version 99*'
     }
 
+    It 'reports a folder given as -Database' {
+        $folder = Join-Path $TestDrive 'cache-folder'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+
+        $listProblem = try { Get-CanopyBenchmark -Database $folder -ErrorAction Stop; $null } catch { $_ }
+        $readProblem = try { Get-CanopyBenchmark -Name sweep -Database $folder -ErrorAction Stop; $null } catch { $_ }
+
+        $listProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
+        $listProblem.CategoryInfo.Category | Should -Be 'OpenError'
+        $listProblem.TargetObject | Should -Be $folder
+        $listProblem.Exception.Message | Should -BeLike "The cache path $folder is a folder.*"
+        $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
+    }
+
     It 'streams a benchmark of several batches in file order' {
         $records = @(Get-CanopyBenchmark -Name cycle -Database $Database)
 

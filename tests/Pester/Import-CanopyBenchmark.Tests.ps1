@@ -276,6 +276,44 @@ Describe 'Import-CanopyBenchmark' {
         Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
     }
 
+    It 'reports a folder given as -Database' {
+        $folder = Join-Path $TestDrive 'cache-folder'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        $problem = try { Import-CanopyBenchmark -Path $path -Database $folder -ErrorAction Stop; $null } catch { $_ }
+
+        $problem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
+        $problem.CategoryInfo.Category | Should -Be 'OpenError'
+        $problem.TargetObject | Should -Be $folder
+        $problem.Exception.Message | Should -BeLike "The cache path $folder is a folder.*-Database*"
+        Get-ChildItem $folder | Should -BeNullOrEmpty
+    }
+
+    It 'reports a cache folder that cannot be created' {
+        $blocker = New-BenchmarkFile 'plain-file' 'not a folder'
+        $database = Join-Path $blocker 'benchmarks.db'
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        $problem = try { Import-CanopyBenchmark -Path $path -Database $database -ErrorAction Stop; $null } catch { $_ }
+
+        $problem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
+        $problem.TargetObject | Should -Be $database
+        $problem.Exception.Message | Should -BeLike "The folder $blocker for the cache $database cannot be created.*"
+    }
+
+    It 'completes nothing, and records no error, for a folder as -Database' {
+        $folder = Join-Path $TestDrive 'completion-folder'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $errorsBefore = $Error.Count
+
+        $line = "Get-CanopyBenchmark -Database '$folder' -Name "
+        $completions = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $completions | Should -BeNullOrEmpty
+        $Error.Count | Should -Be $errorsBefore
+    }
+
     It 'imports nats_bench.csv with the values Import-Csv reads' {
         if (-not (Test-Path $NatsFile)) {
             Set-ItResult -Skipped -Because "the benchmark data file $NatsFile is absent (set CANOPY_DATA to the data folder)"
