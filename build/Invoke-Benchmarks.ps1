@@ -61,7 +61,7 @@ $lines = @(
     ''
 )
 
-foreach ($section in Get-ChildItem (Join-Path $PSScriptRoot 'bench') -Filter '[0-9]*.ps1' | Sort-Object Name) {
+foreach ($section in Get-ChildItem (Join-Path $PSScriptRoot 'bench') -Filter '*.ps1' | Where-Object Name -Match '^\d' | Sort-Object Name) {
     Write-Host "Running benchmark section $($section.BaseName)"
     $lines += (& $section.FullName -Context $context)
     $lines += ''

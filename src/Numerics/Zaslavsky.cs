@@ -41,6 +41,12 @@ public static class Zaslavsky
     public static BigInteger ExactCount(long hyperplanes, long dimension)
     {
         Validate(hyperplanes, dimension);
+        if (dimension >= hyperplanes)
+        {
+            // Every sign pattern is a region: 2^n, without summing n + 1 binomial coefficients.
+            return BigInteger.One << checked((int)hyperplanes);
+        }
+
         var row = new BinomialRow<BigInteger, ExactCounts>(hyperplanes, dimension);
         return row.PrefixSum(dimension);
     }
