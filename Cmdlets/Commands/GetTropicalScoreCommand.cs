@@ -60,7 +60,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
     public PSObject? InputObject { get; set; }
 
-    /// <summary>The record property that holds the architecture; by default the first of ArchitectureString, arch_str, arch, Architecture, genotype, arch_repr.</summary>
+    /// <summary>The record property that contains the architecture; by default the first of ArchitectureString, arch_str, arch, Architecture, genotype, arch_repr.</summary>
     [Parameter(ParameterSetName = InputObjectSet)]
     [ValidateNotNullOrEmpty]
     public string? ArchitectureProperty { get; set; }
@@ -248,11 +248,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             item.Target);
     }
 
-    // TropicalScore is always set, so a record can be scored again in another mode; the other properties are added
+    // TropicalScore is always set, so a record can be scored again in another mode. The other properties are added
     // only when absent, because benchmark files often carry their own published params and flops columns.
-    // TODO: the four lookups and four additions cost about 1 µs each in PowerShell 7.6, so Import-Csv | Get-TropicalScore
-    // takes about twice as long as Import-Csv | ForEach-Object { $_ }; a type-table extension that adds the
-    // properties in one step would avoid most of them.
+    // TODO: each of the four lookups and four additions costs about 1 µs in PowerShell 7.6, so Import-Csv |
+    // Get-TropicalScore takes about twice as long as Import-Csv | ForEach-Object { $_ }. A type-table extension that
+    // adds the properties in one step would avoid most of them.
     private PSObject Annotate(PSObject record, ArchitectureScore score)
     {
         SetProperty(record, "TropicalScore", score.TropicalScore);

@@ -11,19 +11,19 @@ internal static class MlpSamplingParameters
     private static readonly string[] MlpOnly = { "InputDimension", "DepthRange", "WidthRange" };
 
     /// <summary>
-    /// Returns an error when an MLP-only parameter was given for another search space or a range has its minimum
-    /// above its maximum; null when the parameters are consistent.
+    /// Returns an error when an MLP-only parameter was given for another search space, or when a range has its
+    /// minimum above its maximum. Returns null when the parameters are consistent.
     /// </summary>
     public static ErrorRecord? Check(SearchSpace searchSpace, IDictionary<string, object> boundParameters, int[] depthRange, int[] widthRange)
     {
-        string? given = MlpOnly.FirstOrDefault(boundParameters.ContainsKey);
-        if (searchSpace != SearchSpace.Mlp && given is not null)
+        string? mlpParameter = MlpOnly.FirstOrDefault(boundParameters.ContainsKey);
+        if (searchSpace != SearchSpace.Mlp && mlpParameter is not null)
         {
             return ErrorRecords.Create(
-                $"-{given} applies to -SearchSpace Mlp only, not to {searchSpace}.",
+                $"-{mlpParameter} applies to -SearchSpace Mlp only, not to {searchSpace}.",
                 "ParameterNotApplicable",
                 ErrorCategory.InvalidArgument,
-                given);
+                mlpParameter);
         }
 
         foreach ((string name, int[] range) in new[] { ("DepthRange", depthRange), ("WidthRange", widthRange) })

@@ -10,8 +10,8 @@ namespace Canopy.Numerics;
 /// </summary>
 public static class Zaslavsky
 {
-    // Up to this many terms the sum is accumulated term by term; beyond it the dominant terms are summed from
-    // a log-gamma starting value, which costs O(√n) terms instead of O(d).
+    // Up to this many terms the sum is accumulated term by term. Beyond it the dominant terms are summed from a
+    // log-gamma starting value, which costs O(√n) terms instead of O(d).
     private const long TermByTermLimit = 1_000_000;
 
     /// <summary>Returns Σ_{j ≤ d} C(n, j) in extended floating point, for any n, d ≥ 0.</summary>

@@ -27,8 +27,8 @@ public static class RegionBounds
     };
 
     /// <summary>
-    /// Returns the maximal count for generic weights: Zaslavsky's count for one hidden layer and the product
-    /// ∏(n_l + 1) for one-dimensional input with every n_l ≥ 3 (both exact), otherwise the tightest upper bound
+    /// Returns the maximal count for generic weights. It is exact for one hidden layer (Zaslavsky's count) and for
+    /// one-dimensional input with every n_l ≥ 3 (the product ∏(n_l + 1)). Otherwise it is the tightest upper bound
     /// Canopy implements, Serra et al.'s, which never exceeds the bottleneck or tropical bounds.
     /// </summary>
     public static RegionCount Generic(FullyConnectedNetwork network)
@@ -247,7 +247,7 @@ public static class RegionBounds
         return new RegionCount(LogOf(exact, count), exact, formula, network.Depth == 1);
     }
 
-    // The exact integer gives the most accurate logarithm when it exists; below 2^53 it converts to double
+    // The exact integer gives the most accurate logarithm when it exists. Below 2^53 it converts to double
     // without rounding, so log10(7) matches Math.Log10(7) to the last bit.
     private static double LogOf(BigInteger? exact, ExtendedFloat approximate)
     {
