@@ -28,7 +28,7 @@ internal static class ArchitectureConversion
     /// </summary>
     /// <param name="input">A string, an architecture, an architecture record, or any record.</param>
     /// <param name="searchSpace">The search space the input must belong to; null to recognise it from the text.</param>
-    /// <param name="propertyName">The record property that holds the architecture; null to try the usual names.</param>
+    /// <param name="propertyName">The record property that contains the architecture; null to try the usual names.</param>
     /// <param name="label">How messages name the input, for example "Record 3".</param>
     /// <param name="error">The error to write when the conversion fails.</param>
     /// <param name="defaultInputDimension">The input dimension of MLP records that carry none.</param>

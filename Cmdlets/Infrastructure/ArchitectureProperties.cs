@@ -4,7 +4,7 @@ using System.Management.Automation;
 
 namespace Canopy.Commands.Infrastructure;
 
-/// <summary>Finds the property of a piped record that holds its architecture.</summary>
+/// <summary>Finds the property of a piped record that contains its architecture.</summary>
 internal static class ArchitectureProperties
 {
     /// <summary>The property names looked for, in order, when no name is given; PowerShell matches them in any case.</summary>

@@ -39,7 +39,7 @@ public readonly struct ExtendedFloat : IComparable<ExtendedFloat>, IEquatable<Ex
     {
         if (!double.IsFinite(value) || value < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(value), value, "An extended float holds only finite non-negative values.");
+            throw new ArgumentOutOfRangeException(nameof(value), value, "An extended float can only represent finite non-negative values.");
         }
 
         return Normalize(value, 0);

@@ -5,8 +5,8 @@ namespace Canopy.Scoring;
 
 /// <summary>
 /// Adds up, while a network is traced, the natural logarithm of its region count in one mode. Each place where
-/// regions are born (a distinct ReLU'd tensor, or a max pooling of a tensor) counts once, through the largest of the
-/// readings that later layers make of it, so the ledger keeps the best value per tensor id.
+/// regions are born, a distinct ReLU'd tensor or a max pooling of a tensor, counts once through the largest reading
+/// that later layers make of it. The ledger therefore keeps the best value per tensor id.
 /// </summary>
 internal sealed class RegionLedger
 {

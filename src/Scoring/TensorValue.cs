@@ -1,8 +1,8 @@
 namespace Canopy.Scoring;
 
 /// <summary>
-/// A tensor of a network as the region count sees it: its identity (equal ids hold the same values up to a
-/// positive scale, so a ReLU of either gives one arrangement), its shape, and two dimension budgets.
+/// A tensor of a network as the region count uses it: its identity, its shape, and two dimension budgets. Equal ids
+/// mean the same values up to a positive scale, so a ReLU of either gives one arrangement.
 /// </summary>
 /// <param name="Id">Identifies the values; 0 marks a tensor that does not depend on the network input.</param>
 /// <param name="Channels">Channels per spatial position (units per position).</param>

@@ -5,7 +5,7 @@ using System.Runtime.InteropServices;
 namespace Canopy.Benchmarks;
 
 /// <summary>
-/// The CPU time of the calling thread, which leaves out the time other processes hold the cores; on a shared
+/// The CPU time of the calling thread, which leaves out the time other processes use the cores. On a shared
 /// machine it compares two measurements of one run far more steadily than wall-clock time.
 /// </summary>
 internal static class ThreadClock

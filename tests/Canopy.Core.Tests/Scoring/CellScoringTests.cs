@@ -133,7 +133,8 @@ public class CellScoringTests
 
         Assert.True(amortized < generic, "the amortized budget is the tighter one");
         Assert.True(generic < unbudgeted, "a budget can only lower the count");
-        Assert.True(global > 0 && double.IsFinite(global));
+        Assert.True(double.IsFinite(global), "the global count is finite");
+        Assert.True(global > 0, "the global count has more than one region");
         Assert.Throws<NotSupportedException>(() => Count(cell, Dataset.Cifar10, RegionMode.SerraBound));
         Assert.Throws<NotSupportedException>(() => Count(cell, Dataset.Cifar10, RegionMode.LowerBound));
     }

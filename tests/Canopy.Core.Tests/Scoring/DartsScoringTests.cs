@@ -29,8 +29,8 @@ public class DartsScoringTests
         double withMax = Score(NormalWith(DartsOperation.MaxPool3x3));
         double withAverage = Score(NormalWith(DartsOperation.AvgPool3x3));
 
-        // Normal cells sit at layers 0, 1 (32 channels, 32×32), 3, 4 (64, 16×16) and 6, 7 (128, 8×8); each
-        // max-pooled unit is a rank-9 maxout unit with 9 regions.
+        // Normal cells sit at layers 0, 1 (32 channels, 32×32), 3, 4 (64, 16×16) and 6, 7 (128, 8×8).
+        // Each max-pooled unit is a rank-9 maxout unit with 9 regions.
         double units = 2 * (32 * 1024 + 64 * 256 + 128 * 64);
         Assert.Equal(units * Math.Log10(9), withMax - withAverage, 6);
     }
