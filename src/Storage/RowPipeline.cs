@@ -12,7 +12,7 @@ namespace Canopy.Storage;
 internal static class RowPipeline
 {
     // Batches queued between two stages; with RowReader.BatchSize this bounds the memory of an import.
-    private const int BatchesAhead = 4;
+    private const int BatchesAhead = 2;
 
     /// <summary>
     /// Returns the parsed batches in file order. A failure on any thread, or leaving the enumeration early, stops
