@@ -189,6 +189,83 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $records[1].SearchSpace | Should -Be 'my sweep'
     }
 
+    It 'handles records whose properties differ from the previous record' {
+        $records = @(
+            [pscustomobject]@{ ArchitectureString = $cell9930 }
+            [pscustomobject]@{ ArchitectureString = $cell9930; Flops = 5; TropicalScore = 'old' }
+            [pscustomobject]@{ ArchitectureString = $cell9930 }
+            [pscustomobject]@{ ArchitectureString = $cell9930; parametercount = 1288506 }
+            [pscustomobject]@{ ArchitectureString = $cell9930 }
+        )
+        $expected = (Get-TropicalScore -Architecture $cell9930).TropicalScore
+
+        $scored = $records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scored.Count | Should -Be 5
+        $scored.TropicalScore | Should -Be (@($expected) * 5)
+        $scored[1].TropicalScore | Should -BeOfType [double]
+        $scored.Flops | Should -Be @(184730250, 5, 184730250, 184730250, 184730250)
+        $scored.ParameterCount | Should -Be (@(1288506) * 5)
+        @($scored[0].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'TropicalScore', 'ParameterCount', 'Flops', 'SearchSpace')
+        @($scored[1].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'Flops', 'TropicalScore', 'ParameterCount', 'SearchSpace')
+        @($scored[3].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'parametercount', 'TropicalScore', 'Flops', 'SearchSpace')
+        $warnings.Count | Should -Be 1
+        $warnings[0] | Should -BeLike "*'Flops'*"
+        $warnings[0] | Should -Not -BeLike '*parametercount*'
+    }
+
+    It 'overwrites TropicalScore when records are scored again' {
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ Name = "cell $_"; ArchitectureString = $cell9930 } }
+        $bound = (Get-TropicalScore -Architecture $cell9930 -Mode TropicalBound).TropicalScore
+
+        $null = $records | Get-TropicalScore -Mode Generic
+        $scored = $records | Get-TropicalScore -Mode TropicalBound -WarningVariable warnings
+
+        $scored.TropicalScore | Should -Be @($bound, $bound, $bound)
+        $records[0].TropicalScore | Should -Be $bound
+        $bound | Should -Not -Be (Get-TropicalScore -Architecture $cell9930).TropicalScore
+        @($records[0].psobject.Properties.Name).Count | Should -Be 6
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'adds the scores to .NET objects and keeps their properties' {
+        if (-not ('CanopyTests.NamedCell' -as [type])) {
+            Add-Type -TypeDefinition 'namespace CanopyTests { public class NamedCell { public string ArchitectureString { get; set; } public long Flops { get; set; } } }'
+        }
+        $cells = 1..2 | ForEach-Object { [CanopyTests.NamedCell]@{ ArchitectureString = $cell9930; Flops = 7 } }
+
+        $scored = $cells | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scored.Flops | Should -Be @(7, 7)
+        $scored.ParameterCount | Should -Be @(1288506, 1288506)
+        $scored.SearchSpace | Should -Be @('NatsTopology', 'NatsTopology')
+        $scored[0].TropicalScore | Should -Be (Get-TropicalScore -Architecture $cell9930).TropicalScore
+        $warnings.Count | Should -Be 1
+        $warnings[0] | Should -BeLike "*'Flops'*"
+    }
+
+    It 'keeps input order across batches' {
+        # 1,188 valid inputs fill two batches of 512, scored in parallel, and a remainder scored on the pipeline
+        # thread; the cells and the invalid strings in between must still come out in input order.
+        $inputs = foreach ($index in 0..1199) {
+            switch ($index % 100) {
+                0 { $cell9930 }
+                50 { 'banana' }
+                default { [Canopy.Architectures.DartsSampler]::Sample(7, $index).Canonical }
+            }
+        }
+        $expected = foreach ($text in $inputs) { if ($text -ne 'banana') { (Get-TropicalScore -Architecture $text).TropicalScore } }
+
+        $scores = $inputs | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $scores.Count | Should -Be 1188
+        $scores.TropicalScore | Should -Be $expected
+        $scores.Architecture | Should -Be @($inputs | Where-Object { $_ -ne 'banana' } | ForEach-Object { [Canopy.Architectures.ArchitectureParser]::Parse($_).Canonical })
+        $problems.Count | Should -Be 12
+        $problems[0].Exception.Message | Should -BeLike 'Record 51:*'
+        $problems[11].Exception.Message | Should -BeLike 'Record 1151:*'
+    }
+
     It 'reports each bad record and scores the others' {
         $inputs = @(
             $cell9930
