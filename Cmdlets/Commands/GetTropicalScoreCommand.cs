@@ -250,9 +250,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     // TropicalScore is always set, so a record can be scored again in another mode. The other properties are added
     // only when absent, because benchmark files often carry their own published params and flops columns.
-    // TODO: each of the four lookups and four additions costs about 1 µs in PowerShell 7.6, so Import-Csv |
-    // Get-TropicalScore takes about twice as long as Import-Csv | ForEach-Object { $_ }. A type-table extension that
-    // adds the properties in one step would avoid most of them.
+    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore takes 1.85 to 2.4 times as long as Import-Csv |
+    // ForEach-Object { $_ }, against a target of 1.5. The four lookups and four additions alone take 1.8 to 1.9 times
+    // as long, and the additions alone 1.6 to 1.7 (build/bench/Measure-AnnotationCost.ps1, PowerShell 7.6, 2 cores).
+    // Meeting the target needs fewer members per record, such as one note property plus type data, which would
+    // change what Get-Member and Export-Csv show.
     private PSObject Annotate(PSObject record, ArchitectureScore score)
     {
         SetProperty(record, "TropicalScore", score.TropicalScore);
