@@ -22,6 +22,10 @@ internal static class CellScoring
             _ => CellRegionCount.Evaluate(mode, side, ledger => NatsTopologyTracing.Trace(ledger, cell.Operations, side)));
     }
 
+    /// <summary>Returns whether the count of <paramref name="cell"/> for this dataset and mode is already memoised.</summary>
+    public static bool IsMemoised(NatsTopologyCell cell, Dataset dataset, RegionMode mode) =>
+        NatsTopologyMemo.ContainsKey((cell.Index, DatasetFacts.ImageSide(dataset), mode));
+
     public static (double Log10, string Formula) NatsSize(NatsSizeArchitecture architecture, Dataset dataset, RegionMode mode)
     {
         int side = DatasetFacts.ImageSide(dataset);
