@@ -184,10 +184,27 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private void Enqueue(Architecture? architecture, object target, PSObject? record)
     {
-        if (architecture is not null)
+        if (architecture is null)
         {
-            _pending.Add(new PendingScore(architecture, target, record, _recordNumber));
+            return;
         }
+
+        var item = new PendingScore(architecture, target, record, _recordNumber);
+
+        // A memoised score is a lookup, and a record that leaves at once is not kept alive through garbage
+        // collections by waiting in a batch. Nothing may be pending, so the output keeps the input's order.
+        if (_pending.Count == 0 && TropicalScorer.IsMemoised(architecture, _options))
+        {
+            Emit(item, TropicalScorer.TryScore(architecture, _options));
+            if (_scored % BatchSize == 0)
+            {
+                ShowProgress();
+            }
+
+            return;
+        }
+
+        _pending.Add(item);
     }
 
     private void Flush()
@@ -210,24 +227,33 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
         for (int i = 0; i < results.Length; i++)
         {
-            PendingScore item = _pending[i];
-            if (results[i].Error is { } error)
-            {
-                WriteError(ScoringError(error, item));
-                continue;
-            }
-
-            ArchitectureScore score = results[i].Score!;
-            if (_verbose)
-            {
-                WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
-            }
-
-            WriteObject(item.Record is null ? score : Annotate(item.Record, score));
+            Emit(_pending[i], results[i]);
         }
 
-        _scored += results.Length;
         _pending.Clear();
+        ShowProgress();
+    }
+
+    private void Emit(PendingScore item, (ArchitectureScore? Score, Exception? Error) result)
+    {
+        _scored++;
+        if (result.Error is { } error)
+        {
+            WriteError(ScoringError(error, item));
+            return;
+        }
+
+        ArchitectureScore score = result.Score!;
+        if (_verbose)
+        {
+            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
+        }
+
+        WriteObject(item.Record is null ? score : Annotate(item.Record, score));
+    }
+
+    private void ShowProgress()
+    {
         _progressShown = true;
         WriteProgress(new ProgressRecord(1, "Scoring architectures", $"{_scored} scored"));
     }
@@ -248,19 +274,34 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             item.Target);
     }
 
+    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore still takes about 1.9 times as long as Import-Csv |
+    // ForEach-Object { $_ }, against a target of 1.5. Parsing adds about 0.2 of the baseline and annotating about 0.35
+    // (build/bench/Measure-AnnotationCost.ps1). A profile puts much of the rest in PowerShell's pipeline parameter
+    // binding and garbage collection, which this cmdlet cannot avoid.
     // TropicalScore is always set, so a record can be scored again in another mode. The other properties are added
-    // only when absent, because benchmark files often carry their own published params and flops columns.
-    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore takes 1.85 to 2.4 times as long as Import-Csv |
-    // ForEach-Object { $_ }, against a target of 1.5. The four lookups and four additions alone take 1.8 to 1.9 times
-    // as long, and the additions alone 1.6 to 1.7 (build/bench/Measure-AnnotationCost.ps1, PowerShell 7.6, 2 cores).
-    // Meeting the target needs fewer members per record, such as one note property plus type data, which would
-    // change what Get-Member and Export-Csv show.
+    // only when absent, because benchmark files often carry their own published params and flops columns. A
+    // PSCustomObject gets the four through a type name, which costs about a third as much as four note properties.
     private PSObject Annotate(PSObject record, ArchitectureScore score)
     {
-        SetProperty(record, "TropicalScore", score.TropicalScore);
-        AddIfAbsent(record, "ParameterCount", score.ParameterCount);
-        AddIfAbsent(record, "Flops", score.Flops);
-        AddIfAbsent(record, "SearchSpace", score.SearchSpace);
+        if (!ScoredRecords.CanAttach(record))
+        {
+            SetProperty(record, "TropicalScore", score.TropicalScore);
+            AddIfAbsent(record, "ParameterCount", score.ParameterCount);
+            AddIfAbsent(record, "Flops", score.Flops);
+            AddIfAbsent(record, "SearchSpace", score.SearchSpace);
+            return record;
+        }
+
+        // A note property of the record's own would hide the type's property of the same name.
+        if (record.Properties["TropicalScore"] is PSNoteProperty ownScore)
+        {
+            ownScore.Value = score.TropicalScore;
+        }
+
+        NoteIfKept(record, "ParameterCount", score.ParameterCount);
+        NoteIfKept(record, "Flops", score.Flops);
+        NoteIfKept(record, "SearchSpace", score.SearchSpace);
+        ScoredRecords.Attach(record, score);
         return record;
     }
 
@@ -284,18 +325,29 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private void AddIfAbsent(PSObject record, string name, object? value)
     {
-        if (record.Properties[name] is { } existing)
+        if (!NoteIfKept(record, name, value))
         {
-            // A value that already agrees, such as the SearchSpace of Get-CanopyBenchmark's records, needs no warning.
-            if (!string.Equals(ArchitectureProperties.Text(existing.Value), ArchitectureProperties.Text(value), StringComparison.OrdinalIgnoreCase))
-            {
-                _keptProperties.Add(existing.Name);
-            }
+            record.Properties.Add(new PSNoteProperty(name, value), preValidated: true);
+        }
+    }
 
-            return;
+    // Returns whether the record has a property of its own by this name, and remembers it for the warning when its
+    // value differs from Canopy's. A value that already agrees, such as the SearchSpace of Get-CanopyBenchmark's
+    // records, needs no warning.
+    private bool NoteIfKept(PSObject record, string name, object? value)
+    {
+        PSPropertyInfo? existing = record.Properties[name];
+        if (existing is null || ScoredRecords.IsScoreProperty(existing))
+        {
+            return false;
         }
 
-        record.Properties.Add(new PSNoteProperty(name, value), preValidated: true);
+        if (!string.Equals(ArchitectureProperties.Text(existing.Value), ArchitectureProperties.Text(value), StringComparison.OrdinalIgnoreCase))
+        {
+            _keptProperties.Add(existing.Name);
+        }
+
+        return true;
     }
 
     private sealed record PendingScore(Architecture Architecture, object Target, PSObject? Record, long RecordNumber);

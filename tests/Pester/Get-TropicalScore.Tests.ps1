@@ -228,6 +228,41 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $warnings.Count | Should -Be 0
     }
 
+    It 'writes the scores of records as ordinary properties' {
+        $record = [pscustomobject]@{ Name = 'cell 9930'; ArchitectureString = $cell9930 }
+        $score = Get-TropicalScore -Architecture $cell9930
+        $clixml = Join-Path $TestDrive 'scored.xml'
+
+        $scored = $record | Get-TropicalScore
+        $csv = $scored | ConvertTo-Csv | ConvertFrom-Csv
+        $json = $scored | ConvertTo-Json | ConvertFrom-Json
+        $scored | Export-Clixml -Path $clixml
+        $restored = Import-Clixml -Path $clixml
+
+        $scored.psobject.TypeNames[0] | Should -Be 'Canopy.ScoredRecord'
+        @($csv.psobject.Properties.Name) | Should -Be @('Name', 'ArchitectureString', 'TropicalScore', 'ParameterCount', 'Flops', 'SearchSpace')
+        [double]$csv.TropicalScore | Should -Be $score.TropicalScore
+        $csv.Flops | Should -Be '184730250'
+        $json.ParameterCount | Should -Be 1288506
+        $json.SearchSpace | Should -Be 'NatsTopology'
+        $restored.TropicalScore | Should -Be $score.TropicalScore
+        $restored.Flops | Should -Be 184730250
+    }
+
+    It 'gives the counts of the last dataset a record was scored on' {
+        $record = [pscustomobject]@{ ArchitectureString = $cell9930 }
+        $imageNet = Get-TropicalScore -Architecture $cell9930 -Dataset ImageNet16-120
+
+        $null = $record | Get-TropicalScore
+        $scored = $record | Get-TropicalScore -Dataset ImageNet16-120 -WarningVariable warnings
+
+        $scored.ParameterCount | Should -Be $imageNet.ParameterCount
+        $scored.ParameterCount | Should -Not -Be 1288506
+        $scored.Flops | Should -Be $imageNet.Flops
+        $scored.TropicalScore | Should -Be $imageNet.TropicalScore
+        $warnings.Count | Should -Be 0
+    }
+
     It 'adds the scores to .NET objects and keeps their properties' {
         if (-not ('CanopyTests.NamedCell' -as [type])) {
             Add-Type -TypeDefinition 'namespace CanopyTests { public class NamedCell { public string ArchitectureString { get; set; } public long Flops { get; set; } } }'
