@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Linq;
 using Canopy.Numerics;
 
 namespace Canopy.Scoring;
@@ -21,11 +21,12 @@ namespace Canopy.Scoring;
 /// </summary>
 internal static class LocalRegionCount
 {
-    private static readonly ConcurrentDictionary<(long Hyperplanes, long Dimension), double> ZaslavskyLogs = new();
-    private static readonly ConcurrentDictionary<(long Units, long Rank, long Dimension), double> MaxoutLogs = new();
+    private static readonly LogMemo ZaslavskyLogs = new(key => Zaslavsky.Count(key.Item1, key.Item2).Log);
+    private static readonly double[] WindowLogs = Enumerable.Range(0, 64).Select(window => Math.Log(window)).ToArray();
+    private static readonly LogMemo MaxoutLogs = new(key => MaxoutCount.LayerUpperBound(key.Item1, key.Item2, key.Item3).Log);
 
     /// <summary>Returns ln of the local count of ReLU(tensor) read through <paramref name="window"/> taps, per output position.</summary>
-    public static double LocalReluLog(TensorValue tensor, int window, LocalBudget budget)
+    public static double LocalReluLog(in TensorValue tensor, int window, LocalBudget budget)
     {
         long hyperplanes = (long)window * tensor.Channels;
         long dimension = budget switch
@@ -37,34 +38,19 @@ internal static class LocalRegionCount
         return ZaslavskyLog(hyperplanes, Math.Min(hyperplanes, dimension));
     }
 
+    /// <summary>Returns ln <paramref name="window"/>, the local count of one max-pooled window per output unit.</summary>
+    public static double LogOfWindow(int window) =>
+        window < WindowLogs.Length ? WindowLogs[window] : Math.Log(window);
+
     /// <summary>Returns ln Σ_{j ≤ d} C(N, j) for the N units of the tensor, d its global rank.</summary>
-    public static double GlobalReluLog(TensorValue tensor, long inputDimension) =>
+    public static double GlobalReluLog(in TensorValue tensor, long inputDimension) =>
         ZaslavskyLog(tensor.Units, Math.Min(inputDimension, tensor.GlobalRank));
 
     /// <summary>Returns ln of Serra et al.'s maxout bound for a max pooling of the tensor.</summary>
-    public static double GlobalMaxoutLog(TensorValue tensor, int window, int consumerPositions, long inputDimension)
-    {
-        var key = ((long)tensor.Channels * consumerPositions, (long)window, Math.Min(inputDimension, tensor.GlobalRank));
-        if (!MaxoutLogs.TryGetValue(key, out double log))
-        {
-            log = MaxoutCount.LayerUpperBound(key.Item1, key.Item2, key.Item3).Log;
-            MaxoutLogs[key] = log;
-        }
+    public static double GlobalMaxoutLog(in TensorValue tensor, int window, int consumerPositions, long inputDimension) =>
+        MaxoutLogs.Get((long)tensor.Channels * consumerPositions, window, Math.Min(inputDimension, tensor.GlobalRank));
 
-        return log;
-    }
-
-    private static double ZaslavskyLog(long hyperplanes, long dimension)
-    {
-        if (ZaslavskyLogs.TryGetValue((hyperplanes, dimension), out double cached))
-        {
-            return cached;
-        }
-
-        double log = Zaslavsky.Count(hyperplanes, dimension).Log;
-        ZaslavskyLogs[(hyperplanes, dimension)] = log;
-        return log;
-    }
+    private static double ZaslavskyLog(long hyperplanes, long dimension) => ZaslavskyLogs.Get(hyperplanes, dimension, 0);
 }
 
 /// <summary>Which dimension budget each output position of a local count gets.</summary>
