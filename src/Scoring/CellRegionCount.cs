@@ -8,21 +8,20 @@ internal static class CellRegionCount
 {
     /// <summary>Traces a network on an image of the given side and returns the base-10 logarithm of its count, and the formula used.</summary>
     /// <exception cref="NotSupportedException">The mode has no definition for cell-based networks.</exception>
-    public static (double Log10, string Formula) Evaluate(RegionMode mode, int imageSide, Action<RegionLedger> trace)
+    public static (double Log10, string Formula) Evaluate(RegionMode mode, int imageSide, Action<NetworkTracer> trace)
     {
         long inputDimension = 3L * imageSide * imageSide;
-        RegionLedger ledger = mode switch
+        LocalBudget? budget = mode switch
         {
-            RegionMode.Generic => RegionLedger.Local(LocalBudget.ReceptiveField, inputDimension),
-            RegionMode.BottleneckBound => RegionLedger.Local(LocalBudget.Amortized, inputDimension),
-            RegionMode.TropicalBound => RegionLedger.Local(LocalBudget.None, inputDimension),
-            RegionMode.GlobalBound => RegionLedger.Global(inputDimension),
+            RegionMode.Generic => LocalBudget.ReceptiveField,
+            RegionMode.BottleneckBound => LocalBudget.Amortized,
+            RegionMode.TropicalBound => LocalBudget.None,
+            RegionMode.GlobalBound => null,
             _ => throw new NotSupportedException(
                 $"The {mode} mode is defined for fully connected networks only; cell-based networks support Generic, TropicalBound, BottleneckBound and GlobalBound."),
         };
 
-        trace(ledger);
-        double naturalLog = ledger.NaturalLog;
+        double naturalLog = NetworkTracer.Count(budget, inputDimension, trace);
 
         string formula = mode switch
         {

@@ -19,7 +19,7 @@ internal static class CellScoring
         int side = DatasetFacts.ImageSide(dataset);
         return NatsTopologyMemo.GetOrAdd(
             (cell.Index, side, mode),
-            _ => CellRegionCount.Evaluate(mode, side, ledger => NatsTopologyTracing.Trace(ledger, cell.Operations, side)));
+            _ => CellRegionCount.Evaluate(mode, side, tracer => NatsTopologyTracing.Trace(tracer, cell.Operations, side)));
     }
 
     /// <summary>Returns whether the count of <paramref name="cell"/> for this dataset and mode is already memoised.</summary>
@@ -29,14 +29,14 @@ internal static class CellScoring
     public static (double Log10, string Formula) NatsSize(NatsSizeArchitecture architecture, Dataset dataset, RegionMode mode)
     {
         int side = DatasetFacts.ImageSide(dataset);
-        return CellRegionCount.Evaluate(mode, side, ledger => NatsSizeTracing.Trace(ledger, architecture.Widths, side));
+        return CellRegionCount.Evaluate(mode, side, tracer => NatsSizeTracing.Trace(tracer, architecture.Widths, side));
     }
 
     public static (double Log10, string Formula) Darts(DartsGenotype genotype, DartsNetwork network, Dataset dataset, RegionMode mode)
     {
         (IReadOnlyList<int> widths, int stemChannels) = DartsWidths(genotype, network);
         int side = DatasetFacts.ImageSide(dataset);
-        return CellRegionCount.Evaluate(mode, side, ledger => DartsTracing.Trace(ledger, genotype, widths, stemChannels, side));
+        return CellRegionCount.Evaluate(mode, side, tracer => DartsTracing.Trace(tracer, genotype, widths, stemChannels, side));
     }
 
     // The benchmark networks start at C = 32 (NAS-Bench-301, 8 cells) or 36 (evaluation, 20 cells) and double C

@@ -10,11 +10,10 @@ namespace Canopy.Scoring;
 /// </summary>
 internal static class NatsSizeTracing
 {
-    public static void Trace(RegionLedger ledger, IReadOnlyList<int> channels, int imageSide)
+    public static void Trace(NetworkTracer tracer, IReadOnlyList<int> channels, int imageSide)
     {
-        var tracer = new NetworkTracer(ledger);
-        TensorValue image = tracer.Input(3, imageSide * imageSide);
-        TensorValue current = tracer.Convolve(image, channels[0], window: 9, stride: 1, reluBefore: false);
+        int image = tracer.Input(3, imageSide * imageSide);
+        int current = tracer.Convolve(image, channels[0], window: 9, stride: 1, reluBefore: false);
 
         current = NatsTopologyTracing.TraceCell(tracer, current, NatsSizeArchitecture.Cell.Operations, channels[0], channels[0]);
         current = NatsTopologyTracing.ResidualReduction(tracer, current, channels[1]);

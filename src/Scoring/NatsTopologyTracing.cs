@@ -16,12 +16,11 @@ internal static class NatsTopologyTracing
 
     private const int CellsPerStage = 5;
 
-    public static void Trace(RegionLedger ledger, IReadOnlyList<NatsOperation> operations, int imageSide)
+    public static void Trace(NetworkTracer tracer, IReadOnlyList<NatsOperation> operations, int imageSide)
     {
         NatsOperation[] live = LiveOperations(operations);
-        var tracer = new NetworkTracer(ledger);
-        TensorValue image = tracer.Input(3, imageSide * imageSide);
-        TensorValue current = tracer.Convolve(image, 16, window: 9, stride: 1, reluBefore: false);
+        int image = tracer.Input(3, imageSide * imageSide);
+        int current = tracer.Convolve(image, 16, window: 9, stride: 1, reluBefore: false);
 
         int channels = 16;
         for (int stage = 0; stage < 3; stage++)
@@ -45,23 +44,27 @@ internal static class NatsTopologyTracing
     /// Traces one cell from <paramref name="inChannels"/> to <paramref name="outChannels"/>; when they differ, as in
     /// the NATS size space, the edges out of node 0 change the channel count.
     /// </summary>
-    public static TensorValue TraceCell(NetworkTracer tracer, TensorValue input, IReadOnlyList<NatsOperation> live, int inChannels, int outChannels)
+    public static int TraceCell(NetworkTracer tracer, int input, IReadOnlyList<NatsOperation> live, int inChannels, int outChannels)
     {
-        var nodes = new TensorValue[4];
+        int positions = tracer[input].Positions;
+        Span<int> nodes = stackalloc int[4];
+
+        // Node 3 has the most inputs: nodes 0, 1 and 2.
+        Span<int> terms = stackalloc int[3];
         nodes[0] = input;
         for (int to = 1; to <= 3; to++)
         {
-            var terms = new List<TensorValue>();
+            int termCount = 0;
             for (int e = 0; e < Edges.Count; e++)
             {
                 if (Edges[e].To == to && live[e] != NatsOperation.None)
                 {
                     bool resize = Edges[e].From == 0 && inChannels != outChannels;
-                    terms.Add(Apply(tracer, nodes[Edges[e].From], live[e], outChannels, resize));
+                    terms[termCount++] = Apply(tracer, nodes[Edges[e].From], live[e], outChannels, resize);
                 }
             }
 
-            nodes[to] = tracer.Sum(terms, outChannels, input.Positions);
+            nodes[to] = tracer.Sum(terms[..termCount], outChannels, positions);
         }
 
         return nodes[3];
@@ -104,16 +107,16 @@ internal static class NatsTopologyTracing
 
     // A stride-2 ResNet basic block: ReLU-conv3×3(s2)-BN, ReLU-conv3×3-BN, plus a 2×2 average pool and a 1×1
     // convolution (no ReLU) as the shortcut.
-    internal static TensorValue ResidualReduction(NetworkTracer tracer, TensorValue input, int outChannels)
+    internal static int ResidualReduction(NetworkTracer tracer, int input, int outChannels)
     {
-        TensorValue first = tracer.Convolve(input, outChannels, window: 9, stride: 2, reluBefore: true);
-        TensorValue second = tracer.Convolve(first, outChannels, window: 9, stride: 1, reluBefore: true);
-        TensorValue pooled = tracer.AveragePool(input, window: 4, stride: 2);
-        TensorValue shortcut = tracer.Convolve(pooled, outChannels, window: 1, stride: 1, reluBefore: false);
-        return tracer.Sum(new[] { second, shortcut }, outChannels, second.Positions);
+        int first = tracer.Convolve(input, outChannels, window: 9, stride: 2, reluBefore: true);
+        int second = tracer.Convolve(first, outChannels, window: 9, stride: 1, reluBefore: true);
+        int pooled = tracer.AveragePool(input, window: 4, stride: 2);
+        int shortcut = tracer.Convolve(pooled, outChannels, window: 1, stride: 1, reluBefore: false);
+        return tracer.Sum([second, shortcut], outChannels, tracer[second].Positions);
     }
 
-    private static TensorValue Apply(NetworkTracer tracer, TensorValue source, NatsOperation operation, int outChannels, bool resize)
+    private static int Apply(NetworkTracer tracer, int source, NatsOperation operation, int outChannels, bool resize)
     {
         switch (operation)
         {
@@ -123,13 +126,13 @@ internal static class NatsTopologyTracing
                 return tracer.Convolve(source, outChannels, window: 9, stride: 1, reluBefore: true);
             case NatsOperation.AvgPool3x3:
                 // A channel change puts ReLU-conv1×1-BN in front of the pooling.
-                TensorValue pooledInput = resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
+                int pooledInput = resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
                 return tracer.AveragePool(pooledInput, window: 9, stride: 1);
             case NatsOperation.SkipConnect:
                 // A channel change turns the identity into ReLU-conv1×1-BN.
                 return resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
             default:
-                return TensorValue.Constant(outChannels, source.Positions);
+                return tracer.Constant(outChannels, tracer[source].Positions);
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Canopy.Scoring;
 
@@ -9,85 +8,125 @@ namespace Canopy.Scoring;
 /// (convolution without a ReLU in front, batch norm, average pooling, identity) create no regions. They only
 /// move the dimension budgets that cap later counts.
 /// </summary>
+/// <remarks>
+/// Operations take and return tensor handles, indices into the tracer's table of tensors, which travel in registers.
+/// Copying the 32-byte <see cref="TensorValue"/> through every call by value took more time than the arithmetic on it.
+/// </remarks>
 internal sealed class NetworkTracer
 {
-    private readonly RegionLedger _ledger;
-    private int _nextId = 1;
+    // A trace takes this thread's tracer out of the slot and puts it back when done, so a nested trace gets its own
+    // tracer and a trace that throws leaves none behind half-filled.
+    [ThreadStatic]
+    private static NetworkTracer? t_spare;
 
-    /// <param name="ledger">Receives every place where regions are born; its input dimension caps every global rank.</param>
-    public NetworkTracer(RegionLedger ledger)
+    private readonly RegionLedger _ledger = new();
+
+    // Every tensor of the current trace, indexed by handle. Handle 0 is never given out.
+    private TensorValue[] _tensors = new TensorValue[256];
+    private int _count = 1;
+
+    private NetworkTracer()
     {
-        _ledger = ledger;
     }
 
     public long InputDimension => _ledger.InputDimension;
 
+    /// <summary>Returns the tensor with the given handle.</summary>
+    public ref readonly TensorValue this[int tensor] => ref _tensors[tensor];
+
+    /// <summary>
+    /// Traces a network into an empty ledger and returns the natural logarithm of its region count.
+    /// </summary>
+    /// <param name="budget">The per-position budget of the local count, or null for the global count (Montúfar's
+    /// product over distinct ReLU'd tensors).</param>
+    /// <param name="inputDimension">Caps every global rank.</param>
+    /// <param name="trace">Applies the network's operations to the tracer.</param>
+    public static double Count(LocalBudget? budget, long inputDimension, Action<NetworkTracer> trace)
+    {
+        NetworkTracer tracer = t_spare ?? new NetworkTracer();
+        t_spare = null;
+        tracer._count = 1;
+        tracer._ledger.Start(budget, inputDimension);
+
+        trace(tracer);
+        double naturalLog = tracer._ledger.SumAndClear();
+
+        t_spare = tracer;
+        return naturalLog;
+    }
+
     /// <summary>Returns the input image: each position spans as many dimensions as it has channels.</summary>
-    public TensorValue Input(int channels, int positions) =>
-        new(NextId(), channels, positions, channels, channels, Math.Min(InputDimension, (long)channels * positions));
+    public int Input(int channels, int positions) =>
+        Add(dependsOnInput: true, channels, positions, channels, channels, Math.Min(InputDimension, (long)channels * positions));
+
+    /// <summary>Returns a tensor that does not depend on the network input, such as the output of a zero operation.</summary>
+    public int Constant(int channels, int positions) => Add(dependsOnInput: false, channels, positions, 0, 0, 0);
 
     /// <summary>
     /// Applies an optional ReLU and a convolution (dense or depthwise-separable, whose composition reads the
     /// same window) with <paramref name="window"/> spatial taps and the given stride.
     /// </summary>
-    public TensorValue Convolve(TensorValue source, int outChannels, int window, int stride, bool reluBefore)
+    public int Convolve(int source, int outChannels, int window, int stride, bool reluBefore)
     {
-        int positions = OutputPositions(source, stride);
-        if (!source.DependsOnInput)
+        ref readonly TensorValue input = ref _tensors[source];
+        int positions = OutputPositions(input, stride);
+        if (!input.DependsOnInput)
         {
-            return TensorValue.Constant(outChannels, positions);
+            return Constant(outChannels, positions);
         }
 
         if (reluBefore)
         {
-            RecordRelu(source, window, positions);
+            _ledger.ReadRelu(input, window, positions);
         }
 
         // Per position the output reads window × LocalRank dimensions, but never spans more than its channels.
-        int localRank = (int)Math.Min(outChannels, (long)window * source.LocalRank);
-        int amortizedRank = Amortize(source, outChannels, stride);
-        long globalRank = Math.Min(source.GlobalRank, (long)outChannels * positions);
+        int localRank = (int)Math.Min(outChannels, (long)window * input.LocalRank);
+        int amortizedRank = Amortize(input, outChannels, stride);
+        long globalRank = Math.Min(input.GlobalRank, (long)outChannels * positions);
         return Create(outChannels, positions, localRank, amortizedRank, globalRank);
     }
 
     /// <summary>Applies average pooling, an affine map that creates no regions.</summary>
-    public TensorValue AveragePool(TensorValue source, int window, int stride)
+    public int AveragePool(int source, int window, int stride)
     {
-        int positions = OutputPositions(source, stride);
-        if (!source.DependsOnInput)
+        ref readonly TensorValue input = ref _tensors[source];
+        int positions = OutputPositions(input, stride);
+        if (!input.DependsOnInput)
         {
-            return TensorValue.Constant(source.Channels, positions);
+            return Constant(input.Channels, positions);
         }
 
-        int localRank = (int)Math.Min(source.Channels, (long)window * source.LocalRank);
-        return Create(source.Channels, positions, localRank, Amortize(source, source.Channels, stride), Math.Min(source.GlobalRank, (long)source.Channels * positions));
+        int localRank = (int)Math.Min(input.Channels, (long)window * input.LocalRank);
+        return Create(input.Channels, positions, localRank, Amortize(input, input.Channels, stride), Math.Min(input.GlobalRank, (long)input.Channels * positions));
     }
 
     /// <summary>Applies max pooling: each output is a maxout unit of rank <paramref name="window"/>.</summary>
-    public TensorValue MaxPool(TensorValue source, int window, int stride)
+    public int MaxPool(int source, int window, int stride)
     {
-        int positions = OutputPositions(source, stride);
-        if (!source.DependsOnInput)
+        ref readonly TensorValue input = ref _tensors[source];
+        int positions = OutputPositions(input, stride);
+        if (!input.DependsOnInput)
         {
-            return TensorValue.Constant(source.Channels, positions);
+            return Constant(input.Channels, positions);
         }
 
-        RecordMaxout(source, window, positions);
-        int localRank = (int)Math.Min(source.Channels, (long)window * source.LocalRank);
-        return Create(source.Channels, positions, localRank, Amortize(source, source.Channels, stride), Math.Min(source.GlobalRank, (long)source.Channels * positions));
+        _ledger.ReadMaxout(input, window, positions);
+        int localRank = (int)Math.Min(input.Channels, (long)window * input.LocalRank);
+        return Create(input.Channels, positions, localRank, Amortize(input, input.Channels, stride), Math.Min(input.GlobalRank, (long)input.Channels * positions));
     }
 
     /// <summary>
     /// Adds tensors of equal shape: a Minkowski sum of their Newton polytopes, whose regions are the common
     /// refinement of the terms' regions. The sum of copies of one tensor keeps that tensor's identity.
     /// </summary>
-    public TensorValue Sum(IReadOnlyList<TensorValue> terms, int channels, int positions)
+    public int Sum(ReadOnlySpan<int> terms, int channels, int positions)
     {
         int first = -1;
         bool allSame = true;
-        for (int i = 0; i < terms.Count; i++)
+        for (int i = 0; i < terms.Length; i++)
         {
-            if (!terms[i].DependsOnInput)
+            if (!_tensors[terms[i]].DependsOnInput)
             {
                 continue;
             }
@@ -98,58 +137,55 @@ internal sealed class NetworkTracer
             }
             else
             {
-                allSame &= terms[i].Id == terms[first].Id;
+                allSame &= terms[i] == terms[first];
             }
         }
 
         if (first < 0)
         {
-            return TensorValue.Constant(channels, positions);
+            return Constant(channels, positions);
         }
 
         return allSame ? terms[first] : Combine(terms, channels, positions);
     }
 
     /// <summary>Concatenates tensors along channels; the parts' regions combine as a product.</summary>
-    public TensorValue Concatenate(IReadOnlyList<TensorValue> parts)
+    public int Concatenate(ReadOnlySpan<int> parts)
     {
         int channels = 0;
         bool anyLive = false;
-        foreach (TensorValue part in parts)
+        foreach (int part in parts)
         {
-            channels += part.Channels;
-            anyLive |= part.DependsOnInput;
+            channels += _tensors[part].Channels;
+            anyLive |= _tensors[part].DependsOnInput;
         }
 
-        return anyLive ? Combine(parts, channels, parts[0].Positions) : TensorValue.Constant(channels, parts[0].Positions);
+        int positions = _tensors[parts[0]].Positions;
+        return anyLive ? Combine(parts, channels, positions) : Constant(channels, positions);
     }
 
     /// <summary>Records the classifier's read of a ReLU'd tensor through global average pooling: one output reads every position.</summary>
-    public void ReadByClassifier(TensorValue source)
+    public void ReadByClassifier(int source)
     {
-        if (source.DependsOnInput)
+        ref readonly TensorValue input = ref _tensors[source];
+        if (input.DependsOnInput)
         {
-            RecordRelu(source, source.Positions, consumerPositions: 1);
+            _ledger.ReadRelu(input, input.Positions, consumerPositions: 1);
         }
     }
 
-    private void RecordRelu(TensorValue source, int window, int consumerPositions) =>
-        _ledger.ReadRelu(source, window, consumerPositions);
-
-    private void RecordMaxout(TensorValue source, int window, int consumerPositions) =>
-        _ledger.ReadMaxout(source, window, consumerPositions);
-
     // A sum or concatenation spans at most the sum of its parts' dimensions, and never more than its channels.
-    private TensorValue Combine(IReadOnlyList<TensorValue> parts, int channels, int positions)
+    private int Combine(ReadOnlySpan<int> parts, int channels, int positions)
     {
         long localRank = 0;
         long amortizedRank = 0;
         long globalRank = 0;
-        foreach (TensorValue part in parts)
+        foreach (int part in parts)
         {
-            localRank += part.LocalRank;
-            amortizedRank += part.AmortizedRank;
-            globalRank += part.GlobalRank;
+            ref readonly TensorValue value = ref _tensors[part];
+            localRank += value.LocalRank;
+            amortizedRank += value.AmortizedRank;
+            globalRank += value.GlobalRank;
         }
 
         globalRank = Math.Min(globalRank, Math.Min(InputDimension, (long)channels * positions));
@@ -158,17 +194,28 @@ internal sealed class NetworkTracer
 
     // The amortized rank never exceeds the whole tensor's dimension shared out over its positions, which keeps
     // sums of terms that come from one source from counting that source twice.
-    private TensorValue Create(int channels, int positions, int localRank, int amortizedRank, long globalRank)
+    private int Create(int channels, int positions, int localRank, int amortizedRank, long globalRank)
     {
         long share = (globalRank + positions - 1) / positions;
-        return new TensorValue(NextId(), channels, positions, localRank, (int)Math.Min(amortizedRank, share), globalRank);
+        return Add(dependsOnInput: true, channels, positions, localRank, (int)Math.Min(amortizedRank, share), globalRank);
+    }
+
+    // A tensor that depends on the input has its handle as its id; every other tensor has id 0.
+    private int Add(bool dependsOnInput, int channels, int positions, int localRank, int amortizedRank, long globalRank)
+    {
+        int handle = _count++;
+        if (handle == _tensors.Length)
+        {
+            Array.Resize(ref _tensors, 2 * _tensors.Length);
+        }
+
+        _tensors[handle] = new TensorValue(dependsOnInput ? handle : 0, channels, positions, localRank, amortizedRank, globalRank);
+        return handle;
     }
 
     // Fewer positions share the same dimension after a stride, so each owns stride² times as much.
-    private static int Amortize(TensorValue source, int channels, int stride) =>
+    private static int Amortize(in TensorValue source, int channels, int stride) =>
         (int)Math.Min(channels, (long)source.AmortizedRank * stride * stride);
 
-    private static int OutputPositions(TensorValue source, int stride) => Math.Max(1, source.Positions / (stride * stride));
-
-    private int NextId() => _nextId++;
+    private static int OutputPositions(in TensorValue source, int stride) => Math.Max(1, source.Positions / (stride * stride));
 }

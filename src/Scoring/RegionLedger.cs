@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 
 namespace Canopy.Scoring;
 
@@ -10,83 +9,96 @@ namespace Canopy.Scoring;
 /// </summary>
 internal sealed class RegionLedger
 {
-    private readonly LocalBudget? _budget;
-    private double[] _bestRelu = new double[256];
-    private double[] _bestMaxout = new double[256];
+    private LocalBudget? _budget;
 
-    private RegionLedger(LocalBudget? budget, long inputDimension)
+    // The best value per tensor id, with ReLU readings at 2·id and max poolings at 2·id + 1. A 0 means no reading yet.
+    private double[] _best = new double[512];
+
+    // The slots of _best that hold a value, so that summing and clearing visit only those.
+    private int[] _filled = new int[256];
+    private int _filledCount;
+    private double[] _contributions = new double[256];
+    private readonly AscendingSum _sum = new();
+
+    public long InputDimension { get; private set; }
+
+    /// <summary>Starts a count in the given mode. The ledger must be empty, as a new one or <see cref="SumAndClear"/> leaves it.</summary>
+    /// <param name="budget">The per-position budget of the local count, or null for the global count.</param>
+    /// <param name="inputDimension">Caps every global rank.</param>
+    public void Start(LocalBudget? budget, long inputDimension)
     {
         _budget = budget;
         InputDimension = inputDimension;
     }
 
-    public long InputDimension { get; }
-
-    /// <summary>
-    /// The natural logarithm of the count so far. The contributions are added in ascending order, so two networks with
-    /// the same contributions get bit-identical totals whatever order their layers came in, and ties stay ties.
-    /// </summary>
-    public double NaturalLog
-    {
-        get
-        {
-            var contributions = new List<double>();
-            foreach (double[] best in new[] { _bestRelu, _bestMaxout })
-            {
-                foreach (double value in best)
-                {
-                    if (value > 0)
-                    {
-                        contributions.Add(value);
-                    }
-                }
-            }
-
-            contributions.Sort();
-            double total = 0;
-            foreach (double value in contributions)
-            {
-                total += value;
-            }
-
-            return total;
-        }
-    }
-
-    /// <summary>Creates a ledger for the local count with the given per-position budget.</summary>
-    public static RegionLedger Local(LocalBudget budget, long inputDimension) => new(budget, inputDimension);
-
-    /// <summary>Creates a ledger for the global count, Montúfar's product over distinct ReLU'd tensors.</summary>
-    public static RegionLedger Global(long inputDimension) => new(null, inputDimension);
-
     /// <summary>Records that a consumer with <paramref name="consumerPositions"/> outputs reads ReLU(source) through <paramref name="window"/> taps.</summary>
-    public void ReadRelu(TensorValue source, int window, int consumerPositions)
+    public void ReadRelu(in TensorValue source, int window, int consumerPositions)
     {
         double value = _budget is { } budget
             ? consumerPositions * LocalRegionCount.LocalReluLog(source, window, budget)
             : LocalRegionCount.GlobalReluLog(source, InputDimension);
-        Keep(ref _bestRelu, source.Id, value);
+
+        Keep(2 * source.Id, value);
     }
 
     /// <summary>Records a max pooling of <paramref name="source"/> with windows of <paramref name="window"/> values.</summary>
-    public void ReadMaxout(TensorValue source, int window, int consumerPositions)
+    public void ReadMaxout(in TensorValue source, int window, int consumerPositions)
     {
         double value = _budget is not null
-            ? consumerPositions * (double)source.Channels * Math.Log(window)
+            ? consumerPositions * (double)source.Channels * LocalRegionCount.LogOfWindow(window)
             : LocalRegionCount.GlobalMaxoutLog(source, window, consumerPositions, InputDimension);
-        Keep(ref _bestMaxout, source.Id, value);
+        Keep(2 * source.Id + 1, value);
     }
 
-    private void Keep(ref double[] best, int id, double value)
+    private void Keep(int slot, double value)
     {
-        if (id >= best.Length)
+        if (slot >= _best.Length)
         {
-            Array.Resize(ref best, Math.Max(id + 1, best.Length * 2));
+            Array.Resize(ref _best, Math.Max(slot + 1, _best.Length * 2));
         }
 
-        if (value > best[id])
+        double best = _best[slot];
+        if (value > best)
         {
-            best[id] = value;
+            if (best == 0)
+            {
+                AddFilled(slot);
+            }
+
+            _best[slot] = value;
         }
+    }
+
+    private void AddFilled(int slot)
+    {
+        if (_filledCount == _filled.Length)
+        {
+            Array.Resize(ref _filled, _filled.Length * 2);
+        }
+
+        _filled[_filledCount++] = slot;
+    }
+
+    /// <summary>
+    /// Returns the natural logarithm of the count and empties the ledger. The contributions are added in ascending
+    /// order, so two networks with the same contributions get bit-identical totals whatever order their layers came
+    /// in, and ties stay ties.
+    /// </summary>
+    public double SumAndClear()
+    {
+        if (_contributions.Length < _filledCount)
+        {
+            _contributions = new double[_filled.Length];
+        }
+
+        Span<double> contributions = _contributions.AsSpan(0, _filledCount);
+        for (int i = 0; i < contributions.Length; i++)
+        {
+            contributions[i] = _best[_filled[i]];
+            _best[_filled[i]] = 0;
+        }
+
+        _filledCount = 0;
+        return _sum.Sum(contributions);
     }
 }

@@ -21,6 +21,4 @@ internal readonly record struct TensorValue(int Id, int Channels, int Positions,
     public bool DependsOnInput => Id != 0;
 
     public long Units => (long)Channels * Positions;
-
-    public static TensorValue Constant(int channels, int positions) => new(0, channels, positions, 0, 0, 0);
 }
