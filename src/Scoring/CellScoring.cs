@@ -41,6 +41,9 @@ internal static class CellScoring
 
     // The benchmark networks start at C = 32 (NAS-Bench-301, 8 cells) or 36 (evaluation, 20 cells) and double C
     // at each reduction cell; a genotype with its own widths keeps them, with a stem of three times the first.
+    private static readonly (IReadOnlyList<int> Widths, int StemChannels) NasBench301 = BenchmarkNetwork(cells: 8, channels: 32);
+    private static readonly (IReadOnlyList<int> Widths, int StemChannels) Evaluation = BenchmarkNetwork(cells: 20, channels: 36);
+
     private static (IReadOnlyList<int> Widths, int StemChannels) DartsWidths(DartsGenotype genotype, DartsNetwork network)
     {
         if (genotype.Widths is { } custom)
@@ -48,7 +51,11 @@ internal static class CellScoring
             return (custom, 3 * custom[0]);
         }
 
-        (int cells, int channels) = network == DartsNetwork.Evaluation ? (20, 36) : (8, 32);
+        return network == DartsNetwork.Evaluation ? Evaluation : NasBench301;
+    }
+
+    private static (IReadOnlyList<int> Widths, int StemChannels) BenchmarkNetwork(int cells, int channels)
+    {
         var widths = new int[cells];
         int current = channels;
         for (int i = 0; i < cells; i++)
