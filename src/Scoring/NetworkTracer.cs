@@ -16,7 +16,7 @@ internal sealed class NetworkTracer
 {
     // A trace takes this thread's tracer out of the slot and puts it back when done, so a nested trace gets its own
     // tracer and a trace that throws leaves none behind half-filled. The spare keeps the tables of the largest network
-    // the thread traced, a few hundred kilobytes for 200 cells of width 4,096.
+    // the thread traced, a few hundred kilobytes for a DARTS network of 200 cells.
     [ThreadStatic]
     private static NetworkTracer? t_spare;
 
