@@ -58,11 +58,11 @@ internal sealed class BenchmarkImporter
             throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 
-        // TODO: importing nats_bench.csv still takes about 1.4 times as long as Import-Csv of the file on 2 cores
-        // (docs/benchmarks.md). The reading, parsing and writing threads keep both cores busy for about 30 ms. After
-        // the last row, this thread alone spends about 15 ms on the index (5 ms), the commit (2.5 ms) and the WAL
-        // checkpoint with its two fsyncs when the connection closes (7 ms). An index maintained row by row made the
-        // import slower.
+        // TODO: importing nats_bench.csv still takes about 1.2 to 1.3 times as long as Import-Csv of the file on 2
+        // cores (docs/benchmarks.md). The reading, parsing and writing threads keep both cores busy for about 28 ms.
+        // After the last row, this thread alone spends about 15 ms on the index (4.7 ms), the commit (2.4 ms) and the
+        // WAL checkpoint when the connection closes (8 ms, 6.5 of them in its two fsyncs). An index maintained row by
+        // row made the import slower, and without the checkpoint the WAL grew with every import.
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
         CacheConnection.Execute(connection, table.CreateIndexSql(), transaction);
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
