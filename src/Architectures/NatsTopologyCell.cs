@@ -24,11 +24,18 @@ public sealed class NatsTopologyCell : Architecture
 
     private readonly NatsOperation[] _operations;
     private readonly string _canonical;
+    private readonly int _index;
 
     private NatsTopologyCell(NatsOperation[] operations)
     {
         _operations = operations;
         _canonical = Format(operations);
+
+        // Scoring looks the index up several times per cell, in its memo and its cost table.
+        foreach (NatsOperation operation in operations)
+        {
+            _index = _index * 5 + (int)operation;
+        }
     }
 
     /// <summary>The edges (from, to) in the order of the cell string: (0→1), (0→2), (1→2), (0→3), (1→3), (2→3).</summary>
@@ -46,7 +53,7 @@ public sealed class NatsTopologyCell : Architecture
     /// most significant, operations numbered as in <see cref="NatsOperation"/>. This is not the NATS-Bench index,
     /// whose order follows no rule that the cell determines.
     /// </summary>
-    public int Index => _operations.Aggregate(0, (index, operation) => index * 5 + (int)operation);
+    public int Index => _index;
 
     /// <summary>Creates a cell from its six edge operations in the order of <see cref="Edges"/>.</summary>
     /// <exception cref="ArgumentException">There are not exactly six operations, or one is undefined.</exception>
