@@ -8,7 +8,6 @@
     Description          = 'Training-free neural architecture search: scores architectures by the number of linear regions their ReLU networks can express, counted through tropical geometry.'
     PowerShellVersion    = '7.4'
     CompatiblePSEditions = @('Core')
-    TypesToProcess       = @('bin/Canopy.Types.ps1xml')
     FormatsToProcess     = @('bin/Canopy.Format.ps1xml')
     CmdletsToExport      = @(
         'Get-TropicalScore'

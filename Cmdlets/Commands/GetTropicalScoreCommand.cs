@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -32,7 +33,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private const int BatchSize = 512;
 
     private readonly List<PendingScore> _pending = new();
-    private readonly HashSet<string> _keptProperties = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ScoreProperties _scoreProperties = new();
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
     private long _recordNumber;
@@ -131,9 +132,9 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteProgress(new ProgressRecord(1, "Scoring architectures", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        if (_keptProperties.Count > 0)
+        if (_scoreProperties.Kept.Count > 0)
         {
-            WriteWarning($"The records already had {string.Join(", ", _keptProperties.Select(name => "'" + name + "'"))}; those values were kept and Canopy's were not added. Rename the columns to see both.");
+            WriteWarning($"The records already had {string.Join(", ", _scoreProperties.Kept.Select(name => "'" + name + "'"))}; those values were kept and Canopy's were not added. Rename the columns to see both.");
         }
     }
 
@@ -141,17 +142,36 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private void Classify(PSObject input)
     {
+        // A dictionary's keys are no properties, so a hashtable becomes a record with one property per key.
+        PSObject record = input.BaseObject is IDictionary dictionary ? ToRecord(dictionary) : input;
         Architecture? architecture = ArchitectureConversion.Convert(
-            input, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension);
+            record, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension);
         if (error is not null)
         {
-            WriteError(error);
+            // The error's target is what the user piped, not the record made from a dictionary.
+            WriteError(ReferenceEquals(record, input) ? error : ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, input));
             return;
         }
 
-        // Strings and architecture objects become score objects; every other record is returned with the scores added.
-        bool isRecord = input.BaseObject is not (string or Canopy.Architectures.Architecture or ArchitectureRecord);
-        Enqueue(architecture, input, isRecord ? input : null);
+        // Strings, architecture objects and earlier scores become new score objects; every other record is returned
+        // with the scores added.
+        bool isRecord = input.BaseObject is not (string or Canopy.Architectures.Architecture or ArchitectureRecord or ArchitectureScore);
+        Enqueue(architecture, input, isRecord ? record : null);
+    }
+
+    private static PSObject ToRecord(IDictionary dictionary)
+    {
+        var record = new PSObject();
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            string name = ArchitectureProperties.Text(entry.Key) ?? string.Empty;
+            if (name.Length > 0 && record.Properties[name] is null)
+            {
+                record.Properties.Add(new PSNoteProperty(name, entry.Value));
+            }
+        }
+
+        return record;
     }
 
     private Architecture? Parse(string text, object target)
@@ -234,11 +254,20 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         ShowProgress();
     }
 
+    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore takes about 1.6 to 1.9 times as long as Import-Csv |
+    // ForEach-Object { $_ }, against a target of 1.5. Adding the four note properties alone costs about 0.8 of the
+    // baseline (build/bench/Measure-AnnotationCost.ps1). A type name with code properties cost a third of that, but
+    // a PSObject.Copy or Remove-Module then lost the scores silently, so records keep plain note properties.
     private void Emit(PendingScore item, (ArchitectureScore? Score, Exception? Error) result)
     {
         _scored++;
         if (result.Error is { } error)
         {
+            if (item.Record is not null)
+            {
+                ScoreProperties.Clear(item.Record);
+            }
+
             WriteError(ScoringError(error, item));
             return;
         }
@@ -249,7 +278,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
         }
 
-        WriteObject(item.Record is null ? score : Annotate(item.Record, score));
+        WriteObject(item.Record is null ? score : _scoreProperties.Annotate(item.Record, score));
     }
 
     private void ShowProgress()
@@ -272,82 +301,6 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             id,
             category,
             item.Target);
-    }
-
-    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore still takes about 1.9 times as long as Import-Csv |
-    // ForEach-Object { $_ }, against a target of 1.5. Parsing adds about 0.2 of the baseline and annotating about 0.35
-    // (build/bench/Measure-AnnotationCost.ps1). A profile puts much of the rest in PowerShell's pipeline parameter
-    // binding and garbage collection, which this cmdlet cannot avoid.
-    // TropicalScore is always set, so a record can be scored again in another mode. The other properties are added
-    // only when absent, because benchmark files often carry their own published params and flops columns. A
-    // PSCustomObject gets the four through a type name, which costs about a third as much as four note properties.
-    private PSObject Annotate(PSObject record, ArchitectureScore score)
-    {
-        if (!ScoredRecords.CanAttach(record))
-        {
-            SetProperty(record, "TropicalScore", score.TropicalScore);
-            AddIfAbsent(record, "ParameterCount", score.ParameterCount);
-            AddIfAbsent(record, "Flops", score.Flops);
-            AddIfAbsent(record, "SearchSpace", score.SearchSpace);
-            return record;
-        }
-
-        // A note property of the record's own would hide the type's property of the same name.
-        if (record.Properties["TropicalScore"] is PSNoteProperty ownScore)
-        {
-            ownScore.Value = score.TropicalScore;
-        }
-
-        NoteIfKept(record, "ParameterCount", score.ParameterCount);
-        NoteIfKept(record, "Flops", score.Flops);
-        NoteIfKept(record, "SearchSpace", score.SearchSpace);
-        ScoredRecords.Attach(record, score);
-        return record;
-    }
-
-    private static void SetProperty(PSObject record, string name, object? value)
-    {
-        PSPropertyInfo? existing = record.Properties[name];
-        if (existing is { IsSettable: true })
-        {
-            existing.Value = value;
-            return;
-        }
-
-        if (existing is not null)
-        {
-            record.Properties.Remove(name);
-        }
-
-        // The lookup above already established that the name is free, so Add need not search for it again.
-        record.Properties.Add(new PSNoteProperty(name, value), preValidated: true);
-    }
-
-    private void AddIfAbsent(PSObject record, string name, object? value)
-    {
-        if (!NoteIfKept(record, name, value))
-        {
-            record.Properties.Add(new PSNoteProperty(name, value), preValidated: true);
-        }
-    }
-
-    // Returns whether the record has a property of its own by this name, and remembers it for the warning when its
-    // value differs from Canopy's. A value that already agrees, such as the SearchSpace of Get-CanopyBenchmark's
-    // records, needs no warning.
-    private bool NoteIfKept(PSObject record, string name, object? value)
-    {
-        PSPropertyInfo? existing = record.Properties[name];
-        if (existing is null || ScoredRecords.IsScoreProperty(existing))
-        {
-            return false;
-        }
-
-        if (!string.Equals(ArchitectureProperties.Text(existing.Value), ArchitectureProperties.Text(value), StringComparison.OrdinalIgnoreCase))
-        {
-            _keptProperties.Add(existing.Name);
-        }
-
-        return true;
     }
 
     private sealed record PendingScore(Architecture Architecture, object Target, PSObject? Record, long RecordNumber);

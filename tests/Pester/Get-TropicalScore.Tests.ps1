@@ -239,7 +239,6 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $scored | Export-Clixml -Path $clixml
         $restored = Import-Clixml -Path $clixml
 
-        $scored.psobject.TypeNames[0] | Should -Be 'Canopy.ScoredRecord'
         @($csv.psobject.Properties.Name) | Should -Be @('Name', 'ArchitectureString', 'TropicalScore', 'ParameterCount', 'Flops', 'SearchSpace')
         [double]$csv.TropicalScore | Should -Be $score.TropicalScore
         $csv.Flops | Should -Be '184730250'
@@ -261,6 +260,57 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $scored.Flops | Should -Be $imageNet.Flops
         $scored.TropicalScore | Should -Be $imageNet.TropicalScore
         $warnings.Count | Should -Be 0
+    }
+
+    It 'fills empty columns, updates copies and clears a failed rescoring' {
+        $record = [pscustomobject]@{ ArchitectureString = $cell9930; Flops = '' }
+        $bound = Get-TropicalScore -Architecture $cell9930 -Mode TropicalBound -Dataset cifar100
+
+        $scored = $record | Get-TropicalScore -WarningVariable warnings
+        $filledFlops = $scored.Flops
+        $copy = $scored.psobject.Copy()
+        $null = $copy | Get-TropicalScore -Mode TropicalBound -Dataset cifar100 -WarningAction SilentlyContinue
+        $null = $record | Get-TropicalScore -Mode SerraBound -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $warnings.Count | Should -Be 0
+        $filledFlops | Should -Be 184730250
+        $copy.TropicalScore | Should -Be $bound.TropicalScore
+        $copy.ParameterCount | Should -Be $bound.ParameterCount
+        $copy.Flops | Should -Be 184730250
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ModeNotSupported,*'
+        $record.TropicalScore | Should -BeNullOrEmpty
+        $record.ParameterCount | Should -BeNullOrEmpty
+    }
+
+    It 'scores a score object again into a new one' {
+        $first = Get-TropicalScore -Architecture $cell9930
+        $global = Get-TropicalScore -Architecture $cell9930 -Mode GlobalBound -Dataset ImageNet16-120
+
+        $again = $first | Get-TropicalScore -Mode GlobalBound -Dataset ImageNet16-120
+
+        $again | Should -BeOfType ([Canopy.Scoring.ArchitectureScore])
+        $again.TropicalScore | Should -Be $global.TropicalScore
+        $again.Mode | Should -Be 'GlobalBound'
+        $again.ParameterCount | Should -Be $global.ParameterCount
+        $first.Mode | Should -Be 'Generic'
+        $first.ParameterCount | Should -Be 1288506
+    }
+
+    It 'reads hashtables as records' {
+        $tables = @(
+            @{ ArchitectureString = $cell9930; Accuracy = 94.36 }
+            [ordered]@{ arch = $cell9930 }
+            @{ LayerWidths = '3'; InputDimension = 2 }
+        )
+
+        $scored = $tables | Get-TropicalScore
+
+        $scored.Count | Should -Be 3
+        $scored[0].Accuracy | Should -Be 94.36
+        $scored[0].ParameterCount | Should -Be 1288506
+        $scored[1].arch | Should -Be $cell9930
+        $scored[1].TropicalScore | Should -Be $scored[0].TropicalScore
+        $scored[2].TropicalScore | Should -Be ([math]::Log10(7))
     }
 
     It 'adds the scores to .NET objects and keeps their properties' {
