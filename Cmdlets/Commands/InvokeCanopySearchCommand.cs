@@ -223,6 +223,10 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath));
         }
+        catch (CacheUnavailableException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath));
+        }
 
         if (!targets!.Benchmark.SearchSpaces.Contains(SearchSpace))
         {

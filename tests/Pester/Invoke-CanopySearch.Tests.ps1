@@ -136,6 +136,16 @@ Describe 'Invoke-CanopySearch' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
     }
 
+    It 'rejects a folder as the database with CacheUnavailable' {
+        $folder = Join-Path $TestDrive 'not-a-file'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+
+        $failure = { Invoke-CanopySearch NatsTopology -Budget 10 -Benchmark first10 -Target ACC -Database $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*' -PassThru
+
+        $failure.CategoryInfo.Category | Should -Be 'OpenError'
+        $failure.Exception.Message | Should -BeLike "*$folder*folder*"
+    }
+
     It 'rejects an unknown target column before searching' {
         $failure = { Invoke-CanopySearch NatsTopology -Budget 100000 -Benchmark first10 -Target loss -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'TargetColumnNotFound,*' -PassThru
 
