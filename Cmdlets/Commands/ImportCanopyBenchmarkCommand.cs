@@ -181,7 +181,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             record.Properties.Add(new PSNoteProperty(field.Key, field.Value));
         }
 
-        WriteError(ErrorRecords.Create($"{file}, line {rejection.LineNumber}: {rejection.Reason}. The row was not stored.", "BenchmarkRowInvalid", ErrorCategory.InvalidData, record));
+        WriteError(ErrorRecords.Create($"{file}, line {rejection.LineNumber}: {rejection.Reason.TrimEnd('.')}. The row was not stored.", "BenchmarkRowInvalid", ErrorCategory.InvalidData, record));
     }
 
     private static ErrorRecord? ToErrorRecord(Exception exception, string file, string name) => exception switch

@@ -73,6 +73,8 @@ Describe 'Import-CanopyBenchmark' {
         $problems[0].Exception.Message | Should -BeLike '*mixed.csv, line 3:*empty*'
         $problems[0].TargetObject.acc | Should -Be 2
         $problems[1].Exception.Message | Should -BeLike "*line 4:*'not-a-cell' is invalid*"
+        $problems[1].Exception.Message | Should -Not -BeLike '*..*'
+        $problems[1].Exception.Message | Should -BeLike '*. The row was not stored.'
     }
 
     It 'names the columns when no architecture column is found' {
