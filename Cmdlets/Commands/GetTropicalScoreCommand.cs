@@ -204,27 +204,10 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private void Enqueue(Architecture? architecture, object target, PSObject? record)
     {
-        if (architecture is null)
+        if (architecture is not null)
         {
-            return;
+            _pending.Add(new PendingScore(architecture, target, record, _recordNumber));
         }
-
-        var item = new PendingScore(architecture, target, record, _recordNumber);
-
-        // A memoised score is a lookup, and a record that leaves at once is not kept alive through garbage
-        // collections by waiting in a batch. Nothing may be pending, so the output keeps the input's order.
-        if (_pending.Count == 0 && TropicalScorer.IsMemoised(architecture, _options))
-        {
-            Emit(item, TropicalScorer.TryScore(architecture, _options));
-            if (_scored % BatchSize == 0)
-            {
-                ShowProgress();
-            }
-
-            return;
-        }
-
-        _pending.Add(item);
     }
 
     private void Flush()
@@ -251,10 +234,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         _pending.Clear();
-        ShowProgress();
+        _progressShown = true;
+        WriteProgress(new ProgressRecord(1, "Scoring architectures", $"{_scored} scored"));
     }
 
-    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore takes about 1.6 to 1.9 times as long as Import-Csv |
+    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore takes about 1.6 to 2.1 times as long as Import-Csv |
     // ForEach-Object { $_ }, against a target of 1.5. Adding the four note properties alone costs about 0.8 of the
     // baseline (build/bench/Measure-AnnotationCost.ps1). A type name with code properties cost a third of that, but
     // a PSObject.Copy or Remove-Module then lost the scores silently, so records keep plain note properties.
@@ -279,12 +263,6 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         WriteObject(item.Record is null ? score : _scoreProperties.Annotate(item.Record, score));
-    }
-
-    private void ShowProgress()
-    {
-        _progressShown = true;
-        WriteProgress(new ProgressRecord(1, "Scoring architectures", $"{_scored} scored"));
     }
 
     private ErrorRecord ScoringError(Exception error, PendingScore item)
