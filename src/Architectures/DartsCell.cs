@@ -32,6 +32,10 @@ public sealed class DartsCell
     private readonly DartsEdge[] _edges;
     private readonly int[] _concat;
 
+    // A mutation keeps one cell of its parent, so the cell keeps its text for the child's canonical form. Two threads
+    // may format it at once; both write the same string.
+    private string? _formattedEdges;
+
     private DartsCell(DartsEdge[] edges, int[] concat, bool listsCandidateEdges)
     {
         _edges = edges;
@@ -90,7 +94,12 @@ public sealed class DartsCell
     public IEnumerable<DartsEdge> InputsOf(int node) => _edges.Where(edge => edge.Node == node);
 
     /// <summary>Returns the edges in genotype notation, for example [('sep_conv_3x3', 0), ('skip_connect', 1), ...].</summary>
-    public string FormatEdges()
+    public string FormatEdges() => _formattedEdges ??= BuildEdges();
+
+    /// <summary>Returns the concat list in genotype notation, for example [2, 3, 4, 5].</summary>
+    public string FormatConcat() => "[" + string.Join(", ", _concat) + "]";
+
+    private string BuildEdges()
     {
         var builder = new StringBuilder(_edges.Length * 22);
         builder.Append('[');
@@ -101,9 +110,6 @@ public sealed class DartsCell
 
         return builder.Append(']').ToString();
     }
-
-    /// <summary>Returns the concat list in genotype notation, for example [2, 3, 4, 5].</summary>
-    public string FormatConcat() => "[" + string.Join(", ", _concat) + "]";
 
     /// <summary>
     /// Builds a cell from genotype pairs: eight pairs are a genotype cell, fourteen in candidate-edge order a
