@@ -23,8 +23,10 @@ namespace Canopy.Benchmarks;
 /// </remarks>
 internal sealed class SearchSpeedBenchmark : IBenchmark
 {
-    // Warm-up ends when two rounds in a row compile at most this many methods, or after MaxWarmUpRounds.
+    // Warm-up ends when two rounds in a row compile at most this many methods, but not before MinWarmUpRounds,
+    // because the runtime promotes hot methods only after they have run for a while. It ends after MaxWarmUpRounds.
     private const int SettledMethods = 10;
+    private const int MinWarmUpRounds = 10;
     private const int MaxWarmUpRounds = 80;
 
     public string Name => "search-speed";
@@ -51,7 +53,7 @@ internal sealed class SearchSpeedBenchmark : IBenchmark
             ["batchCpuSeconds"] = double.MaxValue,
         };
         int warmUpRounds = 0;
-        for (int quietRounds = 0; quietRounds < 2 && warmUpRounds < MaxWarmUpRounds; warmUpRounds++)
+        for (int quietRounds = 0; (quietRounds < 2 || warmUpRounds < MinWarmUpRounds) && warmUpRounds < MaxWarmUpRounds; warmUpRounds++)
         {
             long compiledBefore = JitInfo.GetCompiledMethodCount();
             Time(best, "search", warmUp: true, () => RunSearch(search, seeds));
