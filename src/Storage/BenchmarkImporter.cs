@@ -58,7 +58,7 @@ internal sealed class BenchmarkImporter
             throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 
-        // TODO: importing nats_bench.csv still takes about 1.2 to 1.3 times as long as Import-Csv of the file on 2
+        // TODO: importing nats_bench.csv still takes about 1.1 to 1.3 times as long as Import-Csv of the file on 2
         // cores (docs/benchmarks.md). The reading, parsing and writing threads keep both cores busy for about 28 ms.
         // After the last row, this thread alone spends about 15 ms on the index (4.7 ms), the commit (2.4 ms) and the
         // WAL checkpoint when the connection closes (8 ms, 6.5 of them in its two fsyncs). An index maintained row by
