@@ -59,7 +59,8 @@ internal sealed class BenchmarkImporter
         }
 
         // TODO: importing nats_bench.csv still takes about 1.1 to 1.3 times as long as Import-Csv of the file on 2
-        // cores (docs/benchmarks.md). The reading, parsing and writing threads keep both cores busy for about 28 ms.
+        // cores (docs/benchmarks.md). The reading, parsing and writing threads use about 20, 8 and 15 ms of CPU time,
+        // which keeps both cores busy for about 25 ms.
         // After the last row, this thread alone spends about 15 ms on the index (4.7 ms), the commit (2.4 ms) and the
         // WAL checkpoint when the connection closes (8 ms, 6.5 of them in its two fsyncs). An index maintained row by
         // row made the import slower, and without the checkpoint the WAL grew with every import.
