@@ -142,7 +142,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private void Classify(PSObject input)
     {
-        // A dictionary's keys are no properties, so a hashtable becomes a record with one property per key.
+        // A dictionary's keys are not properties, so a hashtable becomes a record with one property per key.
         PSObject record = input.BaseObject is IDictionary dictionary ? ToRecord(dictionary) : input;
         Architecture? architecture = ArchitectureConversion.Convert(
             record, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension);

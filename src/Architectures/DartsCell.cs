@@ -33,7 +33,7 @@ public sealed class DartsCell
     private readonly int[] _concat;
 
     // A mutation keeps one cell of its parent, so the cell keeps its text for the child's canonical form. Two threads
-    // may format it at once; both write the same string.
+    // may format it at once, and both write the same string.
     private string? _formattedEdges;
 
     private DartsCell(DartsEdge[] edges, int[] concat, bool listsCandidateEdges)

@@ -108,7 +108,7 @@ public static class TropicalScorer
     /// Scores one architecture, or returns the exception that scoring it raised: an unsupported mode, a count beyond
     /// the work limit, an invalid architecture or a cost that overflows.
     /// </summary>
-    public static (ArchitectureScore? Score, Exception? Error) TryScore(Architecture architecture, ScoringOptions options)
+    private static (ArchitectureScore? Score, Exception? Error) TryScore(Architecture architecture, ScoringOptions options)
     {
         try
         {
@@ -124,7 +124,7 @@ public static class TropicalScorer
     /// Returns whether the architecture's score and costs are memoised, so that scoring it takes a dictionary lookup:
     /// about 0.2 µs for a NATS-Bench cell, less than handing it to another core costs.
     /// </summary>
-    internal static bool IsMemoised(Architecture architecture, ScoringOptions options) =>
+    private static bool IsMemoised(Architecture architecture, ScoringOptions options) =>
         architecture is NatsTopologyCell cell
         && CellScoring.IsMemoised(cell, options.Dataset, options.Mode)
         && NatsTopologyCosts.ContainsKey((cell.Index, options.Dataset));

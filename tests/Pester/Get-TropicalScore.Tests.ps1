@@ -189,7 +189,7 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $records[1].SearchSpace | Should -Be 'my sweep'
     }
 
-    It 'handles records whose properties differ from the previous record' {
+    It 'scores records of mixed shapes' {
         $records = @(
             [pscustomobject]@{ ArchitectureString = $cell9930 }
             [pscustomobject]@{ ArchitectureString = $cell9930; Flops = 5; TropicalScore = 'old' }
@@ -214,7 +214,7 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $warnings[0] | Should -Not -BeLike '*parametercount*'
     }
 
-    It 'overwrites TropicalScore when records are scored again' {
+    It 'overwrites TropicalScore on rescoring' {
         $records = 1..3 | ForEach-Object { [pscustomobject]@{ Name = "cell $_"; ArchitectureString = $cell9930 } }
         $bound = (Get-TropicalScore -Architecture $cell9930 -Mode TropicalBound).TropicalScore
 
@@ -228,7 +228,7 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $warnings.Count | Should -Be 0
     }
 
-    It 'writes the scores of records as ordinary properties' {
+    It 'exports scores as ordinary properties' {
         $record = [pscustomobject]@{ Name = 'cell 9930'; ArchitectureString = $cell9930 }
         $score = Get-TropicalScore -Architecture $cell9930
         $clixml = Join-Path $TestDrive 'scored.xml'
@@ -248,7 +248,7 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $restored.Flops | Should -Be 184730250
     }
 
-    It 'gives the counts of the last dataset a record was scored on' {
+    It 'rescoring updates the counts' {
         $record = [pscustomobject]@{ ArchitectureString = $cell9930 }
         $imageNet = Get-TropicalScore -Architecture $cell9930 -Dataset ImageNet16-120
 
@@ -262,7 +262,7 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $warnings.Count | Should -Be 0
     }
 
-    It 'fills empty columns, updates copies and clears a failed rescoring' {
+    It 'fills, copies and clears scores' {
         $record = [pscustomobject]@{ ArchitectureString = $cell9930; Flops = '' }
         $bound = Get-TropicalScore -Architecture $cell9930 -Mode TropicalBound -Dataset cifar100
 
@@ -282,7 +282,7 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $record.ParameterCount | Should -BeNullOrEmpty
     }
 
-    It 'scores a score object again into a new one' {
+    It 'rescores score objects into new ones' {
         $first = Get-TropicalScore -Architecture $cell9930
         $global = Get-TropicalScore -Architecture $cell9930 -Mode GlobalBound -Dataset ImageNet16-120
 
@@ -313,7 +313,7 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $scored[2].TropicalScore | Should -Be ([math]::Log10(7))
     }
 
-    It 'adds the scores to .NET objects and keeps their properties' {
+    It 'keeps properties of .NET objects' {
         if (-not ('CanopyTests.NamedCell' -as [type])) {
             Add-Type -TypeDefinition 'namespace CanopyTests { public class NamedCell { public string ArchitectureString { get; set; } public long Flops { get; set; } } }'
         }

@@ -136,7 +136,7 @@ Describe 'Invoke-CanopySearch' {
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
     }
 
-    It 'rejects a folder as the database with CacheUnavailable' {
+    It 'rejects a database folder' {
         $folder = Join-Path $TestDrive 'not-a-file'
         New-Item -ItemType Directory -Path $folder | Out-Null
 
