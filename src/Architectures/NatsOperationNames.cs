@@ -21,6 +21,10 @@ public static class NatsOperationNames
     public static bool TryParse(ReadOnlySpan<char> name, out NatsOperation operation) =>
         OperationNames.TryParse(name, Names, out operation);
 
+    /// <summary>Finds the operation of a benchmark name written exactly as the cell strings write it.</summary>
+    internal static bool TryParseBenchmarkName(ReadOnlySpan<char> name, out NatsOperation operation) =>
+        OperationNames.TryParseBenchmarkName(name, Names, out operation);
+
     /// <summary>Returns the sentence that lists the valid names, for error messages.</summary>
     internal static string ValidNames => "valid operations are " + string.Join(", ", Names);
 }

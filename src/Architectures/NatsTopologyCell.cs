@@ -26,10 +26,10 @@ public sealed class NatsTopologyCell : Architecture
     private readonly string _canonical;
     private readonly int _index;
 
-    private NatsTopologyCell(NatsOperation[] operations)
+    private NatsTopologyCell(NatsOperation[] operations, string? canonicalText = null)
     {
         _operations = operations;
-        _canonical = Format(operations);
+        _canonical = canonicalText ?? Format(operations);
 
         // Scoring looks the index up several times per cell, in its memo and its cost table.
         foreach (NatsOperation operation in operations)
@@ -121,7 +121,8 @@ public sealed class NatsTopologyCell : Architecture
         return _operations[edge];
     }
 
-    internal static NatsTopologyCell FromValidated(NatsOperation[] operations) => new(operations);
+    /// <summary>Wraps operations the parser has checked, with the input text when it is already the canonical form.</summary>
+    internal static NatsTopologyCell FromValidated(NatsOperation[] operations, string? canonicalText) => new(operations, canonicalText);
 
     private static string Format(NatsOperation[] operations)
     {

@@ -49,6 +49,7 @@ internal static class NatsTopologyParser
         var operations = new NatsOperation[NatsTopologyCell.EdgeCount];
         ReadOnlySpan<char> rest = trimmed;
         int node = 0;
+        bool canonical = true;
 
         while (rest.Length > 0)
         {
@@ -67,7 +68,7 @@ internal static class NatsTopologyParser
                 throw Error(text, $"The cell string {ArchitectureFormatException.Quote(text)} ends with '+'; {Expected}.");
             }
 
-            ParseGroup(text, group, node, operations);
+            canonical &= ParseGroup(text, group, node, operations);
         }
 
         if (node != 3)
@@ -75,11 +76,13 @@ internal static class NatsTopologyParser
             throw Error(text, $"The cell string {ArchitectureFormatException.Quote(text)} has {node} node group(s); a NATS-Bench topology cell has 3 (nodes 1, 2 and 3, with 1, 2 and 3 edges), so 6 edges in all.");
         }
 
-        return NatsTopologyCell.FromValidated(operations);
+        // Benchmark files store the canonical form, and reusing it saves formatting the cell again.
+        return NatsTopologyCell.FromValidated(operations, canonical ? trimmed : null);
     }
 
-    // Group k lists the k edges into node k as |op~source|op~source|..., each source 0..k-1 exactly once.
-    private static void ParseGroup(string text, ReadOnlySpan<char> group, int node, NatsOperation[] operations)
+    // Group k lists the k edges into node k as |op~source|op~source|..., each source 0..k-1 exactly once. Returns
+    // whether the group is written canonically: benchmark names, sources in ascending order, one digit each.
+    private static bool ParseGroup(string text, ReadOnlySpan<char> group, int node, NatsOperation[] operations)
     {
         if (group.Length < 2 || group[0] != '|' || group[^1] != '|')
         {
@@ -89,6 +92,7 @@ internal static class NatsTopologyParser
         ReadOnlySpan<char> entries = group[1..^1];
         bool[] seen = new bool[node];
         int count = 0;
+        bool canonical = true;
 
         bool more = true;
         while (more)
@@ -106,7 +110,8 @@ internal static class NatsTopologyParser
                 throw Error(text, $"The edge '{entry}' into node {node} has no '~source'; edges are written op~j, for example nor_conv_3x3~0.");
             }
 
-            if (!NatsOperationNames.TryParse(entry[..tilde], out NatsOperation operation))
+            bool benchmarkName = NatsOperationNames.TryParseBenchmarkName(entry[..tilde], out NatsOperation operation);
+            if (!benchmarkName && !NatsOperationNames.TryParse(entry[..tilde], out operation))
             {
                 throw Error(text, $"Unknown operation '{entry[..tilde]}' on an edge into node {node}; {NatsOperationNames.ValidNames}.");
             }
@@ -123,12 +128,15 @@ internal static class NatsTopologyParser
 
             seen[source] = true;
             operations[EdgeIndex(source, node)] = operation;
+            canonical &= benchmarkName && source == count - 1 && tilde == entry.Length - 2;
         }
 
         if (count != node)
         {
             throw Error(text, $"Node {node} has {count} edge(s) in {ArchitectureFormatException.Quote(text)}; it takes exactly {node}, one from each of nodes 0 to {node - 1}.");
         }
+
+        return canonical;
     }
 
     private static NatsTopologyCell ParseNasLibIndices(string text, string trimmed)
@@ -165,7 +173,7 @@ internal static class NatsTopologyParser
             throw Error(text, $"The op_indices tuple {ArchitectureFormatException.Quote(text)} has {count} entries; a NATS-Bench topology cell has {NatsTopologyCell.EdgeCount} edges.");
         }
 
-        return NatsTopologyCell.FromValidated(operations);
+        return NatsTopologyCell.FromValidated(operations, canonicalText: null);
     }
 
     // Cuts the text up to the next separator off the front of rest; more is false for the last item.

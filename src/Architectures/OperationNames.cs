@@ -12,6 +12,20 @@ internal static class OperationNames
     public static bool TryParse<TOperation>(ReadOnlySpan<char> name, string[] names, out TOperation operation)
         where TOperation : struct, Enum
     {
+        if (TryParseBenchmarkName(name, names, out operation))
+        {
+            return true;
+        }
+
+        // Enum.TryParse also accepts numbers such as "3"; operations are named, never numbered, in these formats.
+        bool isNumber = name.Length > 0 && (char.IsDigit(name[0]) || name[0] == '-');
+        return Enum.TryParse(name, ignoreCase: true, out operation) && Enum.IsDefined(operation) && !isNumber;
+    }
+
+    /// <summary>Finds the operation whose benchmark name in <paramref name="names"/> (enum order) equals <paramref name="name"/> exactly.</summary>
+    public static bool TryParseBenchmarkName<TOperation>(ReadOnlySpan<char> name, string[] names, out TOperation operation)
+        where TOperation : struct, Enum
+    {
         for (int i = 0; i < names.Length; i++)
         {
             if (name.SequenceEqual(names[i]))
@@ -21,8 +35,7 @@ internal static class OperationNames
             }
         }
 
-        // Enum.TryParse also accepts numbers such as "3"; operations are named, never numbered, in these formats.
-        bool isNumber = name.Length > 0 && (char.IsDigit(name[0]) || name[0] == '-');
-        return Enum.TryParse(name, ignoreCase: true, out operation) && Enum.IsDefined(operation) && !isNumber;
+        operation = default;
+        return false;
     }
 }

@@ -56,6 +56,17 @@ public class NatsTopologyCellTests(ITestOutputHelper output)
         Assert.Equal(Cell9930, cell.Canonical);
     }
 
+    [Theory]
+    [InlineData("  |nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|  ")]
+    [InlineData("|NorConv3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|")]
+    [InlineData("|nor_conv_3x3~00|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|")]
+    [InlineData("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~2|nor_conv_3x3~1|")]
+    public void OtherSpellingsPrintCanonically(string text)
+    {
+        // The parser reuses its input as the canonical form only when the input is written exactly that way.
+        Assert.Equal(Cell9930, NatsTopologyCell.Parse(text).Canonical);
+    }
+
     [Fact]
     public void CreateCountsEdges()
     {
