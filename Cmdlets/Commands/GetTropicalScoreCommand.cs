@@ -134,11 +134,18 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
         if (_scoreProperties.Kept.Count > 0)
         {
-            WriteWarning($"The records already had {string.Join(", ", _scoreProperties.Kept.Select(name => "'" + name + "'"))}; those values were kept and Canopy's were not added. Rename the columns to see both.");
+            WriteWarning($"The records already had {Quoted(_scoreProperties.Kept)}; those values were kept and Canopy's were not added. Rename the columns to see both.");
+        }
+
+        if (_scoreProperties.Replaced.Count > 0)
+        {
+            WriteWarning($"Some records had a {Quoted(_scoreProperties.Replaced)} that named another search space than their architecture's; Canopy's value replaced it.");
         }
     }
 
     protected override void StopProcessing() => _cancellation.Cancel();
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(name => "'" + name + "'"));
 
     private void Classify(PSObject input)
     {
@@ -146,16 +153,21 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         PSObject record = input.BaseObject is IDictionary dictionary ? ToRecord(dictionary) : input;
         Architecture? architecture = ArchitectureConversion.Convert(
             record, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension);
+        // Strings, architecture objects and earlier scores become new score objects; every other record is returned
+        // with the scores added.
+        bool isRecord = input.BaseObject is not (string or Canopy.Architectures.Architecture or ArchitectureRecord or ArchitectureScore);
         if (error is not null)
         {
+            if (isRecord)
+            {
+                ScoreProperties.Clear(record);
+            }
+
             // The error's target is what the user piped, not the record made from a dictionary.
             WriteError(ReferenceEquals(record, input) ? error : ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, input));
             return;
         }
 
-        // Strings, architecture objects and earlier scores become new score objects; every other record is returned
-        // with the scores added.
-        bool isRecord = input.BaseObject is not (string or Canopy.Architectures.Architecture or ArchitectureRecord or ArchitectureScore);
         Enqueue(architecture, input, isRecord ? record : null);
     }
 

@@ -1,50 +1,82 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Canopy.Architectures;
 using Canopy.Scoring;
 
 namespace Canopy.Commands.Infrastructure;
 
 /// <summary>
-/// Adds a score's TropicalScore, ParameterCount, Flops and SearchSpace to a record as note properties. Scoring the
-/// record again updates the notes that Canopy added. A non-empty column of the record's own with one of these names
-/// is kept, because benchmark files often carry their own published params and flops. TropicalScore is always set,
-/// so a record can be scored again in another mode.
+/// Adds a score's TropicalScore, ParameterCount, Flops and SearchSpace to a record as note properties.
+/// <list type="bullet">
+/// <item>A record that already has a TropicalScore came out of an earlier scoring, perhaps through Export-Csv, so all
+/// four of its columns are Canopy's and are replaced.</item>
+/// <item>On any other record, a non-empty ParameterCount or Flops column is the record's own and is kept, because
+/// benchmark files often carry their own published counts. A SearchSpace column that names another Canopy search
+/// space contradicts the architecture and is replaced; any other SearchSpace value is kept.</item>
+/// </list>
 /// </summary>
 internal sealed class ScoreProperties
 {
-    private static readonly string[] Names = { "TropicalScore", "ParameterCount", "Flops", "SearchSpace" };
+    private const string TropicalScoreName = "TropicalScore";
+    private const string ParameterCountName = "ParameterCount";
+    private const string FlopsName = "Flops";
+    private const string SearchSpaceName = "SearchSpace";
+
+    private static readonly string[] Names = { TropicalScoreName, ParameterCountName, FlopsName, SearchSpaceName };
 
     private readonly HashSet<string> _keptColumns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<string> _replacedColumns = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The names of the record columns that were kept with a value different from Canopy's.</summary>
     public IReadOnlyCollection<string> Kept => _keptColumns;
 
+    /// <summary>The names of the record columns whose contradicting values were replaced by Canopy's.</summary>
+    public IReadOnlyCollection<string> Replaced => _replacedColumns;
+
     /// <summary>Adds or updates the four properties and returns the record.</summary>
     public PSObject Annotate(PSObject record, ArchitectureScore score)
     {
-        Set(record, Names[0], score.TropicalScore, overwriteOwn: true);
-        Set(record, Names[1], score.ParameterCount, overwriteOwn: false);
-        Set(record, Names[2], score.Flops, overwriteOwn: false);
-        Set(record, Names[3], score.SearchSpace, overwriteOwn: false);
+        PSPropertyInfo? earlierScore = record.Properties[TropicalScoreName];
+        bool scoredBefore = earlierScore is not null;
+
+        Set(record, earlierScore, TropicalScoreName, score.TropicalScore, replace: true);
+        Set(record, record.Properties[ParameterCountName], ParameterCountName, score.ParameterCount, replace: scoredBefore);
+        Set(record, record.Properties[FlopsName], FlopsName, score.Flops, replace: scoredBefore);
+
+        PSPropertyInfo? searchSpace = record.Properties[SearchSpaceName];
+        bool contradicts = !scoredBefore && NamesOtherSearchSpace(searchSpace, score.SearchSpace);
+        if (contradicts)
+        {
+            _replacedColumns.Add(searchSpace!.Name);
+        }
+
+        Set(record, searchSpace, SearchSpaceName, score.SearchSpace, replace: scoredBefore || contradicts);
         return record;
     }
 
-    /// <summary>Empties the properties an earlier scoring added, so that a failed scoring leaves no stale score.</summary>
+    /// <summary>
+    /// Empties the four properties of a record that an earlier scoring annotated, so that a failed scoring leaves no
+    /// stale score. Records without a TropicalScore are left as they are.
+    /// </summary>
     public static void Clear(PSObject record)
     {
+        if (record.Properties[TropicalScoreName] is null)
+        {
+            return;
+        }
+
         foreach (string name in Names)
         {
-            if (record.Properties[name] is ScoreNoteProperty note)
+            if (record.Properties[name] is PSNoteProperty note)
             {
                 note.Value = null;
             }
         }
     }
 
-    private void Set(PSObject record, string name, object? value, bool overwriteOwn)
+    private void Set(PSObject record, PSPropertyInfo? existing, string name, object? value, bool replace)
     {
-        PSPropertyInfo? existing = record.Properties[name];
         if (existing is null)
         {
             // The lookup already established that the name is free, so Add need not search for it again.
@@ -52,13 +84,13 @@ internal sealed class ScoreProperties
             return;
         }
 
-        if (existing is ScoreNoteProperty || (existing.IsSettable && (overwriteOwn || IsEmptyNote(existing))))
+        if (existing is ScoreNoteProperty || (existing.IsSettable && (replace || IsEmptyNote(existing))))
         {
             existing.Value = value;
             return;
         }
 
-        if (overwriteOwn)
+        if (replace)
         {
             record.Properties.Remove(name);
             record.Properties.Add(new ScoreNoteProperty(name, value), preValidated: true);
@@ -70,6 +102,19 @@ internal sealed class ScoreProperties
         {
             _keptColumns.Add(existing.Name);
         }
+    }
+
+    // Only a value that is itself a Canopy search space can contradict the one the architecture belongs to.
+    private static bool NamesOtherSearchSpace(PSPropertyInfo? property, string searchSpace)
+    {
+        if (property is null or ScoreNoteProperty)
+        {
+            return false;
+        }
+
+        string? text = ArchitectureProperties.Text(property.Value)?.Trim();
+        return Enum.TryParse(text, ignoreCase: true, out SearchSpace named) && Enum.IsDefined(named) && !char.IsDigit(text![0]) &&
+            !string.Equals(named.ToString(), searchSpace, StringComparison.OrdinalIgnoreCase);
     }
 
     // An empty cell of a CSV file is a missing value, which Canopy's count may fill.

@@ -189,6 +189,67 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $records[1].SearchSpace | Should -Be 'my sweep'
     }
 
+    It 'replaces a SearchSpace that names another space' {
+        $record = [pscustomobject]@{ ArchitectureString = $cell9930; SearchSpace = 'Darts' }
+
+        $scored = $record | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scored.SearchSpace | Should -Be 'NatsTopology'
+        $scored.ParameterCount | Should -Be 1288506
+        $warnings.Count | Should -Be 1
+        $warnings[0] | Should -BeLike "*'SearchSpace'*another search space*"
+    }
+
+    It 'replaces the counts of an exported scoring' {
+        $path = Join-Path $TestDrive 'scored-cifar10.csv'
+        $cifar100 = Get-TropicalScore -Architecture $cell9930 -Dataset cifar100 -Mode BottleneckBound
+        [pscustomobject]@{ ArchitectureString = $cell9930 } | Get-TropicalScore | Export-Csv -Path $path
+
+        $scored = Import-Csv -Path $path | Get-TropicalScore -Dataset cifar100 -Mode BottleneckBound -WarningVariable warnings
+
+        $scored.TropicalScore | Should -Be $cifar100.TropicalScore
+        $scored.ParameterCount | Should -Be $cifar100.ParameterCount
+        $scored.ParameterCount | Should -Not -Be 1288506
+        $scored.Flops | Should -Be $cifar100.Flops
+        $scored.SearchSpace | Should -Be 'NatsTopology'
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'empties an earlier score when rescoring fails' -TestCases @(
+        @{ Change = { param($r) $r.ArchitectureString = 'bogus' }; Arguments = @{}; Id = 'ArchitectureInvalid' }
+        @{ Change = { param($r) $r.ArchitectureString = '' }; Arguments = @{}; Id = 'ArchitectureInvalid' }
+        @{ Change = { param($r) }; Arguments = @{ SearchSpace = 'Darts' }; Id = 'ArchitectureInvalid' }
+        @{ Change = { param($r) }; Arguments = @{ Mode = 'SerraBound' }; Id = 'ModeNotSupported' }
+    ) {
+        param($Change, $Arguments, $Id)
+        $record = [pscustomobject]@{ ArchitectureString = $cell9930 }
+        $null = $record | Get-TropicalScore
+        $record.TropicalScore | Should -Not -BeNullOrEmpty
+
+        & $Change $record
+        $null = $record | Get-TropicalScore @Arguments -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $record.TropicalScore | Should -BeNullOrEmpty
+        $record.ParameterCount | Should -BeNullOrEmpty
+        $record.Flops | Should -BeNullOrEmpty
+        $record.SearchSpace | Should -BeNullOrEmpty
+    }
+
+    It 'empties an earlier score of an MLP record with invalid widths' {
+        $record = [pscustomobject]@{ LayerWidths = '64,64' }
+        $null = $record | Get-TropicalScore
+        $record.TropicalScore | Should -BeGreaterThan 0
+
+        $record.LayerWidths = '0'
+        $null = $record | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $record.TropicalScore | Should -BeNullOrEmpty
+        $record.ParameterCount | Should -BeNullOrEmpty
+    }
+
     It 'scores records of mixed shapes' {
         $records = @(
             [pscustomobject]@{ ArchitectureString = $cell9930 }
@@ -204,14 +265,13 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $scored.Count | Should -Be 5
         $scored.TropicalScore | Should -Be (@($expected) * 5)
         $scored[1].TropicalScore | Should -BeOfType [double]
-        $scored.Flops | Should -Be @(184730250, 5, 184730250, 184730250, 184730250)
+        # The second record's TropicalScore marks its Flops column as an earlier scoring's, so it is replaced.
+        $scored.Flops | Should -Be (@(184730250) * 5)
         $scored.ParameterCount | Should -Be (@(1288506) * 5)
         @($scored[0].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'TropicalScore', 'ParameterCount', 'Flops', 'SearchSpace')
         @($scored[1].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'Flops', 'TropicalScore', 'ParameterCount', 'SearchSpace')
         @($scored[3].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'parametercount', 'TropicalScore', 'Flops', 'SearchSpace')
-        $warnings.Count | Should -Be 1
-        $warnings[0] | Should -BeLike "*'Flops'*"
-        $warnings[0] | Should -Not -BeLike '*parametercount*'
+        $warnings.Count | Should -Be 0
     }
 
     It 'overwrites TropicalScore on rescoring' {
@@ -276,7 +336,8 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $filledFlops | Should -Be 184730250
         $copy.TropicalScore | Should -Be $bound.TropicalScore
         $copy.ParameterCount | Should -Be $bound.ParameterCount
-        $copy.Flops | Should -Be 184730250
+        $copy.Flops | Should -Be $bound.Flops
+        $bound.Flops | Should -Not -Be 184730250
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ModeNotSupported,*'
         $record.TropicalScore | Should -BeNullOrEmpty
         $record.ParameterCount | Should -BeNullOrEmpty
