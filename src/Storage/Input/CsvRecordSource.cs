@@ -72,7 +72,13 @@ internal sealed class CsvRecordSource : IRecordSource
         string[] record = _csv.Parser.Record ?? Array.Empty<string>();
         LineNumber = FirstLineOf(record);
         _nextLine = _csv.Parser.RawRow + 1;
-        RecordProblem = _badData;
+
+        // A quote that is never closed turns the lines after it into one long field, so the message names them all.
+        // Such a field ends with the file's last line break, after which RawRow counts one more, empty, line.
+        long lastLine = record.Length > 0 && record[^1].EndsWith('\n') ? _csv.Parser.RawRow - 1 : _csv.Parser.RawRow;
+        RecordProblem = _badData is not null && lastLine > LineNumber
+            ? $"a quoted field that starts on this line runs on to line {lastLine}, so a closing quote is probably missing; lines {LineNumber} to {lastLine} were read as this one row"
+            : _badData;
         if (record.Length > _columns.Length)
         {
             RecordProblem ??= $"the record has {record.Length} fields but the header names {_columns.Length} columns";
@@ -128,5 +134,11 @@ internal sealed class CsvRecordSource : IRecordSource
         return Math.Max(_nextLine, lastLine - spannedLines);
     }
 
-    private static string Shorten(string text) => text.Length > 40 ? text[..37] + "..." : text;
+    // The first 37 characters of the first line, so that a message stays on one line.
+    private static string Shorten(string text)
+    {
+        int lineEnd = text.AsSpan().IndexOfAny('\r', '\n');
+        string firstLine = lineEnd < 0 ? text : text[..lineEnd];
+        return firstLine.Length > 40 || lineEnd >= 0 ? firstLine[..Math.Min(firstLine.Length, 37)] + "..." : firstLine;
+    }
 }

@@ -61,6 +61,36 @@ public class CsvImportTests
     }
 
     [Fact]
+    public void UnclosedQuoteNamesTheLinesItJoins()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("unclosed.csv", $"arch,acc\n{Nb201First},1\n\"{Nb201Best},2\n{Nb201First},3\n{Nb201Best},4\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(1, summary.RowsStored);
+        RowRejection rejection = Assert.Single(summary.Rejections);
+        Assert.Equal(3, rejection.LineNumber);
+        Assert.Contains("runs on to line 5", rejection.Reason);
+        Assert.Contains("lines 3 to 5 were read as this one row", rejection.Reason);
+    }
+
+    [Fact]
+    public void StrayQuoteIsReportedOnOneLine()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("stray.csv", $"arch,acc\n{Nb201First},1\n{Nb201Best},2\"x\n{Nb201First},3\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(2, summary.RowsStored);
+        RowRejection rejection = Assert.Single(summary.Rejections);
+        Assert.Equal(3, rejection.LineNumber);
+        Assert.Contains("has a quote inside an unquoted field", rejection.Reason);
+        Assert.DoesNotContain("\n", rejection.Reason);
+    }
+
+    [Fact]
     public void ByteOrderMarkIsNotPartOfTheFirstColumn()
     {
         using var cache = new TemporaryCache();
