@@ -38,18 +38,25 @@ internal sealed class BenchmarkImporter
             throw BenchmarkEmptyException.NoRecords(options.Path);
         }
 
+        // The reading thread may add columns as it goes (JSON records), so the table starts with those known now.
+        string[] columns = source.Columns.ToArray();
+        string format = source.Format;
+
+        // Reading and parsing start first, so they overlap opening the cache and removing an older benchmark.
+        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer);
+        using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
+
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
         using SqliteTransaction transaction = connection.BeginTransaction();
 
         bool replaced = RemoveExisting(connection, transaction, name, options.Replace);
-        long id = InsertBenchmark(connection, transaction, name, options.Path, source.Format, architectureColumn);
-        var table = new BenchmarkTable(id, source.Columns.Count, architectureColumn);
+        long id = InsertBenchmark(connection, transaction, name, options.Path, format, architectureColumn);
+        var table = new BenchmarkTable(id, columns.Length, architectureColumn);
         CacheConnection.Execute(connection, table.CreateSql(), transaction);
-        InsertColumns(connection, transaction, id, source.Columns, 0, source.Columns.Count);
+        InsertColumns(connection, transaction, id, columns, 0, columns.Length);
 
         using var writer = new RowWriter(connection, transaction, table, options.Path, rejected);
-        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer);
-        WriteRows(new RowReader(source), parser, writer, source.TotalBytes, progress, cancellationToken);
+        WriteRows(pipeline, writer, source.TotalBytes, progress, cancellationToken);
 
         // Leaving without a commit rolls back, so the earlier content, including a benchmark of this name, stays.
         if (writer.RowsStored == 0)
@@ -58,11 +65,11 @@ internal sealed class BenchmarkImporter
             throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 
-        // TODO: importing nats_bench.csv still takes about 1.1 to 1.3 times as long as Import-Csv of the file on 2
-        // cores (docs/benchmarks.md). The reading, parsing and writing threads use about 20, 8 and 15 ms of CPU time,
-        // which keeps both cores busy for about 25 ms.
-        // After the last row, this thread alone spends about 15 ms on the index (4.7 ms), the commit (2.4 ms) and the
-        // WAL checkpoint when the connection closes (8 ms, 6.5 of them in its two fsyncs). An index maintained row by
+        // TODO: importing nats_bench.csv takes about 1.0 to 1.15 times as long as Import-Csv of the file on 2 cores
+        // (docs/benchmarks.md), against a target of at most 1. The reading, parsing and writing threads use about 20, 8
+        // and 15 ms of CPU time, which keeps both cores busy for about 21 ms.
+        // After the last row, this thread alone spends about 15 ms on the index (4.7 ms), the commit (2.3 ms) and the
+        // WAL checkpoint when the connection closes (7.5 ms, most of it in two fsyncs). An index maintained row by
         // row made the import slower, and without the checkpoint the WAL grew with every import.
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
         CacheConnection.Execute(connection, table.CreateIndexSql(), transaction);
@@ -79,15 +86,15 @@ internal sealed class BenchmarkImporter
             Database = _databasePath,
             Elapsed = stopwatch.Elapsed,
             Source = options.Path,
-            Format = source.Format,
-            ArchitectureColumn = source.Columns[architectureColumn],
+            Format = format,
+            ArchitectureColumn = columns[architectureColumn],
             Replaced = replaced,
         };
     }
 
-    private static void WriteRows(RowReader reader, RowParser parser, RowWriter writer, long totalBytes, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private static void WriteRows(RowPipeline pipeline, RowWriter writer, long totalBytes, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
     {
-        foreach (RowBatch batch in RowPipeline.Run(reader, parser, cancellationToken))
+        foreach (RowBatch batch in pipeline.Batches())
         {
             foreach (ParsedRow row in batch.Rows)
             {
