@@ -285,7 +285,6 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         {
             NotSupportedException => ("ModeNotSupported", ErrorCategory.InvalidArgument),
             RegionCountTooLargeException => ("RegionCountTooLarge", ErrorCategory.LimitsExceeded),
-            OverflowException => ("CostTooLarge", ErrorCategory.LimitsExceeded),
             _ => ("ArchitectureInvalid", ErrorCategory.InvalidData),
         };
         return ErrorRecords.Create(

@@ -113,13 +113,13 @@ internal static class ArchitectureConversion
         return null;
     }
 
-    // Text is read by its form first. Only when that fails does a SearchSpace property, which the records of
-    // Get-CanopyBenchmark and of these cmdlets carry, name the space to read it in, because looking the property up
-    // for every record costs as much as scoring it.
+    // Text is read by its form first. Only text of no recognised form is read in the space that a SearchSpace
+    // property names, which the records of Get-CanopyBenchmark and of these cmdlets carry. Looking the property up for
+    // every record would cost as much as scoring it, and the form's own error is the more precise one.
     private static Architecture? ParseRecordText(string text, SearchSpace? searchSpace, PSObject record, object? target, string label, out ErrorRecord? error)
     {
         Architecture? architecture = Parse(text, searchSpace, target, label, out error);
-        if (architecture is not null || searchSpace is not null || HintedSearchSpace(record) is not { } hint)
+        if (architecture is not null || searchSpace is not null || ArchitectureParser.Detect(text) is not null || HintedSearchSpace(record) is not { } hint)
         {
             return architecture;
         }

@@ -72,6 +72,10 @@ internal sealed class ScoreProperties
             {
                 note.Value = null;
             }
+            else
+            {
+                Shadow(record, name, value: null);
+            }
         }
     }
 
@@ -84,7 +88,7 @@ internal sealed class ScoreProperties
             return;
         }
 
-        if (existing is ScoreNoteProperty || (existing.IsSettable && (replace || IsEmptyNote(existing))))
+        if (existing is ScoreNoteProperty || (existing is PSNoteProperty && (replace || IsEmptyNote(existing))))
         {
             existing.Value = value;
             return;
@@ -92,8 +96,7 @@ internal sealed class ScoreProperties
 
         if (replace)
         {
-            record.Properties.Remove(name);
-            record.Properties.Add(new ScoreNoteProperty(name, value), preValidated: true);
+            Shadow(record, name, value);
             return;
         }
 
@@ -102,6 +105,14 @@ internal sealed class ScoreProperties
         {
             _keptColumns.Add(existing.Name);
         }
+    }
+
+    // A property of the object itself, typed or read-only, is never written: a note of the same name hides it, because
+    // PowerShell looks up instance members first.
+    private static void Shadow(PSObject record, string name, object? value)
+    {
+        record.Properties.Remove(name);
+        record.Properties.Add(new ScoreNoteProperty(name, value), preValidated: true);
     }
 
     // Only a value that is itself a Canopy search space can contradict the one the architecture belongs to.

@@ -237,6 +237,64 @@ plain,|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|,86.45
         $record.SearchSpace | Should -BeNullOrEmpty
     }
 
+    It 'hides the typed score properties of a .NET record when rescoring fails' {
+        if (-not ('CanopyTests.TypedRecord' -as [type])) {
+            Add-Type -TypeDefinition @'
+namespace CanopyTests
+{
+    public class TypedRecord
+    {
+        public string arch { get; set; }
+        public double TropicalScore { get; set; }
+        public long ParameterCount { get; set; }
+        public long Flops { get; set; }
+        public string SearchSpace { get; set; }
+    }
+
+    public class ReadOnlyRecord
+    {
+        public string arch { get { return "not an architecture"; } }
+        public double TropicalScore { get { return 1.5; } }
+        public long ParameterCount { get { return 42; } }
+        public long Flops { get { return 43; } }
+        public string SearchSpace { get { return "Darts"; } }
+    }
+}
+'@
+        }
+        $typed = [CanopyTests.TypedRecord]@{ arch = $cell9930 }
+        $null = $typed | Get-TropicalScore
+        $scoredParameters = $typed.ParameterCount
+
+        $typed.arch = 'garbage'
+        $null = $typed | Get-TropicalScore -ErrorVariable typedProblems -ErrorAction SilentlyContinue
+        $null = [CanopyTests.ReadOnlyRecord]::new() | Get-TropicalScore -ErrorVariable readOnlyProblems -ErrorAction SilentlyContinue
+        $readOnly = [CanopyTests.ReadOnlyRecord]::new()
+
+        $scoredParameters | Should -Be 1288506
+        $typedProblems.Count | Should -Be 1
+        $typed.TropicalScore | Should -BeNullOrEmpty
+        $typed.ParameterCount | Should -BeNullOrEmpty
+        $typed.Flops | Should -BeNullOrEmpty
+        $typed.SearchSpace | Should -BeNullOrEmpty
+        $readOnlyProblems.Count | Should -Be 1
+        $readOnlyProblems[0].TargetObject.TropicalScore | Should -BeNullOrEmpty
+        $readOnlyProblems[0].TargetObject.ParameterCount | Should -BeNullOrEmpty
+        $readOnly.ParameterCount | Should -Be 42
+    }
+
+    It 'reports the parser of the text form, not of an earlier SearchSpace' {
+        $record = [pscustomobject]@{ ArchitectureString = $cell9930 }
+        $null = $record | Get-TropicalScore
+
+        $record.ArchitectureString = "Genotype(normal=[('sep_conv_3x3', 0)], normal_concot=[2])"
+        $null = $record | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike '*normal_concot*'
+        $problems[0].Exception.Message | Should -Not -BeLike '*NATS-Bench topology cell*'
+    }
+
     It 'empties an earlier score of an MLP record with invalid widths' {
         $record = [pscustomobject]@{ LayerWidths = '64,64' }
         $null = $record | Get-TropicalScore

@@ -31,7 +31,7 @@ internal sealed class CsvRecordSource : IRecordSource
             DetectDelimiter = true,
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
-            BadDataFound = args => _badData ??= $"the field '{Shorten(args.Field)}' has a quote inside an unquoted field",
+            BadDataFound = args => _badData ??= DescribeBadField(args.Field),
             MissingFieldFound = null,
         };
         var text = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
@@ -132,6 +132,21 @@ internal sealed class CsvRecordSource : IRecordSource
         }
 
         return Math.Max(_nextLine, lastLine - spannedLines);
+    }
+
+    // CsvHelper reports three faults: a quote that opens a field and never closes, text after a closing quote, and a
+    // quote inside an unquoted field. Quotes inside a quoted field come in pairs, so an odd count means an open quote.
+    private static string DescribeBadField(string field)
+    {
+        string excerpt = Shorten(field);
+        if (!field.StartsWith('"'))
+        {
+            return $"the field '{excerpt}' has a quote inside an unquoted field";
+        }
+
+        return field.AsSpan().Count('"') % 2 == 1
+            ? $"the field '{excerpt}' opens a quote that is never closed"
+            : $"the field '{excerpt}' has text after its closing quote";
     }
 
     // The first 37 characters of the first line, so that a message stays on one line.

@@ -75,6 +75,23 @@ public class CsvImportTests
         Assert.Contains("lines 3 to 5 were read as this one row", rejection.Reason);
     }
 
+    [Theory]
+    [InlineData("\"open\n", "opens a quote that is never closed")]
+    [InlineData("\"open", "opens a quote that is never closed")]
+    [InlineData("\"closed\"text\n", "has text after its closing quote")]
+    public void BadQuoteOnTheLastLineIsNamed(string lastField, string reason)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("last.csv", $"arch,acc,note\n{Nb201First},1,a\n{Nb201Best},2,{lastField}");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(1, summary.RowsStored);
+        RowRejection rejection = Assert.Single(summary.Rejections);
+        Assert.Equal(3, rejection.LineNumber);
+        Assert.Contains(reason, rejection.Reason);
+    }
+
     [Fact]
     public void StrayQuoteIsReportedOnOneLine()
     {
