@@ -65,8 +65,8 @@ internal sealed class BenchmarkImporter
             throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 
-        // TODO: importing nats_bench.csv takes about 1.0 to 1.15 times as long as Import-Csv of the file on 2 cores
-        // (docs/benchmarks.md), against a target of at most 1. The reading, parsing and writing threads use about 20, 8
+        // TODO: importing nats_bench.csv takes 1.03 to 1.18 times as long as Import-Csv of the file on 2 cores in four
+        // Bench runs (docs/benchmarks.md), against a target of at most 1. The reading, parsing and writing threads use about 20, 8
         // and 15 ms of CPU time, which keeps both cores busy for about 21 ms.
         // After the last row, this thread alone spends about 15 ms on the index (4.7 ms), the commit (2.3 ms) and the
         // WAL checkpoint when the connection closes (7.5 ms, most of it in two fsyncs). An index maintained row by
