@@ -74,7 +74,7 @@ internal sealed class CsvRecordSource : IRecordSource
         _nextLine = _csv.Parser.RawRow + 1;
 
         // A quote that is never closed turns the lines after it into one long field, so the message names them all.
-        // Such a field ends with the file's last line break, after which RawRow counts one more, empty, line.
+        // When that field runs to a final line break, RawRow counts one more, empty, line after it.
         long lastLine = record.Length > 0 && record[^1].EndsWith('\n') ? _csv.Parser.RawRow - 1 : _csv.Parser.RawRow;
         RecordProblem = _badData is not null && lastLine > LineNumber
             ? $"a quoted field that starts on this line runs on to line {lastLine}, so a closing quote is probably missing; lines {LineNumber} to {lastLine} were read as this one row"
@@ -134,8 +134,8 @@ internal sealed class CsvRecordSource : IRecordSource
         return Math.Max(_nextLine, lastLine - spannedLines);
     }
 
-    // CsvHelper reports three faults: a quote that opens a field and never closes, text after a closing quote, and a
-    // quote inside an unquoted field. Quotes inside a quoted field come in pairs, so an odd count means an open quote.
+    // The faults told apart: a quote that opens a field and never closes, text after a closing quote, and a quote
+    // inside an unquoted field. Quotes inside a quoted field come in pairs, so an odd count means an open quote.
     private static string DescribeBadField(string field)
     {
         string excerpt = Shorten(field);
