@@ -13,7 +13,7 @@ namespace Canopy.Commands.Infrastructure;
 /// four of its columns are Canopy's and are replaced.</item>
 /// <item>On any other record, a non-empty ParameterCount or Flops column is the record's own and is kept, because
 /// benchmark files often carry their own published counts. A SearchSpace column that names another Canopy search
-/// space contradicts the architecture and is replaced; any other SearchSpace value is kept.</item>
+/// space contradicts the architecture and is replaced. Any other SearchSpace value is kept.</item>
 /// </list>
 /// </summary>
 internal sealed class ScoreProperties
@@ -68,11 +68,12 @@ internal sealed class ScoreProperties
 
         foreach (string name in Names)
         {
-            if (record.Properties[name] is PSNoteProperty note)
+            PSPropertyInfo? property = record.Properties[name];
+            if (property is PSNoteProperty note)
             {
                 note.Value = null;
             }
-            else
+            else if (property is not null)
             {
                 Shadow(record, name, value: null);
             }

@@ -295,6 +295,16 @@ namespace CanopyTests
         $problems[0].Exception.Message | Should -Not -BeLike '*NATS-Bench topology cell*'
     }
 
+    It 'empties only the score columns a failed record has' {
+        $record = [pscustomobject]@{ ArchitectureString = 'garbage'; TropicalScore = '12.5' }
+
+        $null = $record | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $record.TropicalScore | Should -BeNullOrEmpty
+        @($record.psobject.Properties.Name) | Should -Be @('ArchitectureString', 'TropicalScore')
+    }
+
     It 'empties an earlier score of an MLP record with invalid widths' {
         $record = [pscustomobject]@{ LayerWidths = '64,64' }
         $null = $record | Get-TropicalScore

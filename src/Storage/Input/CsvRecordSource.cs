@@ -134,7 +134,7 @@ internal sealed class CsvRecordSource : IRecordSource
         return Math.Max(_nextLine, lastLine - spannedLines);
     }
 
-    // The faults told apart: a quote that opens a field and never closes, text after a closing quote, and a quote
+    // Names one of three faults: a quote that opens a field and never closes, text after a closing quote, or a quote
     // inside an unquoted field. Quotes inside a quoted field come in pairs, so an odd count means an open quote.
     private static string DescribeBadField(string field)
     {
