@@ -4,7 +4,6 @@ using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Linq;
-using System.Runtime;
 using Canopy.Architectures;
 using Canopy.Storage;
 using CsvHelper;
@@ -21,9 +20,6 @@ internal sealed class CacheStagesBenchmark : IBenchmark
 {
     private const int Runs = 15;
 
-    // Warm-up ends when two rounds in a row compile at most this many methods, or after MaxWarmUpRounds.
-    private const int SettledMethods = 10;
-    private const int MaxWarmUpRounds = 80;
     private const int ProcessCpuClock = 2;
 
     public string Name => "cache-stages";
@@ -68,19 +64,11 @@ internal sealed class CacheStagesBenchmark : IBenchmark
         }
     }
 
-    // Runs rounds until the JIT compiler has settled and returns how many it took. After that no measured run
-    // executes unoptimised code or shares the cores with the compiler.
+    // Runs rounds until the JIT compiler has settled and returns how many it took.
     private static int WarmUp((string Name, Action Run)[] stages)
     {
-        int rounds = 0;
-        for (int quietRounds = 0; quietRounds < 2 && rounds < MaxWarmUpRounds; rounds++)
-        {
-            long compiledBefore = JitInfo.GetCompiledMethodCount();
-            RunRound(stages, rounds);
-            quietRounds = JitInfo.GetCompiledMethodCount() - compiledBefore <= SettledMethods ? quietRounds + 1 : 0;
-        }
-
-        return rounds;
+        int round = 0;
+        return JitWarmUp.Run(() => RunRound(stages, round++));
     }
 
     // Runs the stages in turn, round after round, so that load on the machine affects each alike.

@@ -34,10 +34,13 @@ internal sealed class ParseBenchmark : IBenchmark
     private static void Measure(Dictionary<string, object?> figures, string name, string[] inputs, int count)
     {
         // Warm-up, so the JIT and tiered compilation have finished before timing.
-        for (int i = 0; i < Math.Min(count, 20_000); i++)
+        JitWarmUp.Run(() =>
         {
-            _ = ArchitectureParser.Parse(inputs[i % inputs.Length]);
-        }
+            foreach (string input in inputs)
+            {
+                _ = ArchitectureParser.Parse(input);
+            }
+        });
 
         long checksum = 0;
         var stopwatch = Stopwatch.StartNew();

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
-using System.Runtime;
 using System.Threading;
 using Canopy.Architectures;
 using Canopy.Scoring;
@@ -23,11 +22,8 @@ namespace Canopy.Benchmarks;
 /// </remarks>
 internal sealed class SearchSpeedBenchmark : IBenchmark
 {
-    // Warm-up ends when two rounds in a row compile at most this many methods, but not before MinWarmUpRounds,
-    // because the runtime promotes hot methods only after they have run for a while. It ends after MaxWarmUpRounds.
-    private const int SettledMethods = 10;
+    // The runtime promotes hot methods only after they have run for a while, so warm-up takes at least this many rounds.
     private const int MinWarmUpRounds = 10;
-    private const int MaxWarmUpRounds = 80;
 
     public string Name => "search-speed";
 
@@ -52,14 +48,13 @@ internal sealed class SearchSpeedBenchmark : IBenchmark
             ["batchSeconds"] = double.MaxValue,
             ["batchCpuSeconds"] = double.MaxValue,
         };
-        int warmUpRounds = 0;
-        for (int quietRounds = 0; (quietRounds < 2 || warmUpRounds < MinWarmUpRounds) && warmUpRounds < MaxWarmUpRounds; warmUpRounds++)
-        {
-            long compiledBefore = JitInfo.GetCompiledMethodCount();
-            Time(best, "search", warmUp: true, () => RunSearch(search, seeds));
-            Time(best, "batch", warmUp: true, () => TropicalScorer.ScoreBatch(evaluated, search.Scoring));
-            quietRounds = JitInfo.GetCompiledMethodCount() - compiledBefore <= SettledMethods ? quietRounds + 1 : 0;
-        }
+        int warmUpRounds = JitWarmUp.Run(
+            () =>
+            {
+                Time(best, "search", warmUp: true, () => RunSearch(search, seeds));
+                Time(best, "batch", warmUp: true, () => TropicalScorer.ScoreBatch(evaluated, search.Scoring));
+            },
+            MinWarmUpRounds);
 
         for (int round = 0; round < repeats; round++)
         {
