@@ -24,7 +24,7 @@ internal static class CacheConnection
         RejectFolder(databasePath);
         CreateFolder(databasePath);
 
-        SqliteConnection connection = Open(databasePath, SqliteOpenMode.ReadWriteCreate);
+        SqliteConnection connection = Open(databasePath, databasePath, SqliteOpenMode.ReadWriteCreate);
         try
         {
             CacheSchema.CheckReadable(connection, databasePath);
@@ -58,16 +58,28 @@ internal static class CacheConnection
             return null;
         }
 
-        SqliteConnection connection = Open(databasePath, SqliteOpenMode.ReadWrite);
         try
         {
-            CacheSchema.CheckReadable(connection, databasePath);
-            return connection;
+            return OpenReadable(databasePath, databasePath, SqliteOpenMode.ReadWrite);
         }
-        catch
+        catch (CacheUnavailableException exception) when (exception.InnerException is SqliteException cause)
         {
-            connection.Dispose();
-            throw;
+            // WAL needs the -shm file beside the cache, which a reader without write access to the folder cannot create.
+            return OpenUnchanging(databasePath, cause);
+        }
+    }
+
+    /// <summary>Starts the write transaction of an import.</summary>
+    /// <exception cref="CacheUnavailableException">SQLite may read the file but not write it.</exception>
+    public static SqliteTransaction BeginWrite(SqliteConnection connection, string databasePath)
+    {
+        try
+        {
+            return connection.BeginTransaction();
+        }
+        catch (SqliteException exception) when (IsUnavailable(exception))
+        {
+            throw Unavailable(databasePath, exception);
         }
     }
 
@@ -79,11 +91,54 @@ internal static class CacheConnection
         command.ExecuteNonQuery();
     }
 
-    private static SqliteConnection Open(string databasePath, SqliteOpenMode mode)
+    // Opens a connection and checks that the file is a Canopy cache that this release reads.
+    private static SqliteConnection OpenReadable(string dataSource, string databasePath, SqliteOpenMode mode)
+    {
+        SqliteConnection connection = Open(dataSource, databasePath, mode);
+        try
+        {
+            CacheSchema.CheckReadable(connection, databasePath);
+            return connection;
+        }
+        catch (SqliteException exception) when (IsUnavailable(exception))
+        {
+            connection.Dispose();
+            throw Unavailable(databasePath, exception);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    // Opens a cache that this process may not write as immutable: SQLite then reads the main file without locks and
+    // without the -shm file. That is safe only when no -wal file contains committed rows that the main file lacks.
+    // NOTE: a process that may write the file and checkpoints while this one reads could show it a mix of pages.
+    private static SqliteConnection OpenUnchanging(string databasePath, SqliteException cause)
+    {
+        var log = new FileInfo(databasePath + "-wal");
+        if (log.Exists && log.Length > 0)
+        {
+            throw new CacheUnavailableException(databasePath, $"SQLite cannot open the cache {databasePath} for reading ({cause.Message}), and its write-ahead log {log.FullName} contains changes that only a process with write access can read. Open the cache once with write access, or choose another -Database.", cause);
+        }
+
+        string uri = new Uri(Path.GetFullPath(databasePath)).AbsoluteUri + "?immutable=1";
+        try
+        {
+            return OpenReadable(uri, databasePath, SqliteOpenMode.ReadOnly);
+        }
+        catch (CacheUnavailableException)
+        {
+            throw Unavailable(databasePath, cause);
+        }
+    }
+
+    private static SqliteConnection Open(string dataSource, string databasePath, SqliteOpenMode mode)
     {
         var builder = new SqliteConnectionStringBuilder
         {
-            DataSource = databasePath,
+            DataSource = dataSource,
             Mode = mode,
             DefaultTimeout = BusyTimeoutSeconds,
 

@@ -112,4 +112,53 @@ public class CacheAccessTests
             return false;
         }
     }
+
+    // A -shm link into a missing folder stops SQLite from opening the cache in WAL mode, as a folder without write
+    // access does. Unlike file permissions, it also binds a test that runs as root.
+    [Fact]
+    public void CacheWithoutSharedMemoryIsReadUnchanged()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n{Nb201Best},2\n"));
+        BlockSharedMemory(cache);
+
+        var found = cache.Store.Lookup("sweep", new[] { CsvImportTests.Canonical(cache, Nb201Best) }, "acc");
+        var rows = CsvImportTests.ReadAll(cache.Store, "sweep", out _);
+
+        Assert.Equal("sweep", Assert.Single(cache.Store.List()).Name);
+        Assert.Equal(2L, found[0].Value);
+        Assert.Equal(new object?[] { 1L, 2L }, rows.ConvertAll(row => row[1]));
+        Assert.Throws<CacheUnavailableException>(() => cache.Import(cache.WriteText("more.csv", $"arch,acc\n{Nb201First},3\n")));
+    }
+
+    [Fact]
+    public void UnreadableLogStopsUnchangedRead()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"));
+        BlockSharedMemory(cache);
+        File.WriteAllBytes(cache.DatabasePath + "-wal", new byte[32]);
+
+        var error = Assert.Throws<CacheUnavailableException>(() => cache.Store.List());
+
+        Assert.Equal(cache.DatabasePath, error.DatabasePath);
+        Assert.Contains("write-ahead log", error.Message);
+    }
+
+    // A folder in place of the -shm file leaves SQLite read access to it only, as a read-only -shm file would.
+    [Fact]
+    public void ReadOnlySharedMemoryStopsImport()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"));
+        Directory.CreateDirectory(cache.DatabasePath + "-shm");
+
+        var error = Assert.Throws<CacheUnavailableException>(() => cache.Import(cache.WriteText("more.csv", $"arch,acc\n{Nb201First},3\n")));
+
+        Assert.Equal(cache.DatabasePath, error.DatabasePath);
+        Assert.Equal("sweep", Assert.Single(cache.Store.List()).Name);
+    }
+
+    private static void BlockSharedMemory(TemporaryCache cache) =>
+        File.CreateSymbolicLink(cache.DatabasePath + "-shm", Path.Combine(cache.Folder, "missing", "benchmarks.db-shm"));
 }
