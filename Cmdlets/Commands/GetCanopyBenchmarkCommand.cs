@@ -49,7 +49,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        var store = new BenchmarkStore(Database is null ? null : GetUnresolvedProviderPathFromPSPath(Database));
+        var store = new BenchmarkStore(CachePaths.Resolve(this, Database));
         try
         {
             if (ParameterSetName == ListSet)
@@ -157,20 +157,27 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         return Expression.Lambda<Func<int, PSObject>>(Expression.New(withCapacity, capacity), capacity).Compile();
     }
 
-    // Parses each requested architecture in the benchmark's search spaces, then by detection.
+    // Parses each requested architecture in the benchmark's search spaces. One of another space cannot match a row,
+    // so it gets an error of its own rather than an empty result.
     private List<string> CanonicalizeRequested(BenchmarkStore store, BenchmarkInfo benchmark)
     {
-        SearchSpace?[] searchSpaces = benchmark.SearchSpaces.Select(space => (SearchSpace?)space).Append(null).ToArray();
+        SearchSpace?[] searchSpaces = benchmark.SearchSpaces.Select(space => (SearchSpace?)space).ToArray();
         var canonical = new List<string>();
         foreach (string text in Architecture!)
         {
             if (store.TryCanonicalize(text, searchSpaces, out string key, out string? error))
             {
                 canonical.Add(key);
-                continue;
             }
-
-            WriteError(ErrorRecords.Create($"The architecture '{text}' is invalid: {error}", "ArchitectureInvalid", ErrorCategory.InvalidArgument, text));
+            else if (ArchitectureParser.TryParse(text, null, out Architectures.Architecture? other, out _))
+            {
+                string stored = string.Join(", ", benchmark.SearchSpaces);
+                WriteError(ErrorRecords.Create($"The architecture '{text}' is a {other!.SearchSpace} architecture, but the benchmark '{benchmark.Name}' contains {stored} architectures only.", "ArchitectureSearchSpaceMismatch", ErrorCategory.InvalidArgument, text));
+            }
+            else
+            {
+                WriteError(ErrorRecords.Create($"The architecture '{text}' is invalid: {error}", "ArchitectureInvalid", ErrorCategory.InvalidArgument, text));
+            }
         }
 
         return canonical;

@@ -79,6 +79,17 @@ Describe 'Get-CanopyBenchmark' {
         $problems[0].TargetObject | Should -Be 'nonsense'
     }
 
+    It 'names the search space of an architecture the benchmark cannot hold' {
+        $records = @(Get-CanopyBenchmark -Name sweep -Architecture '8:16:24:32:64', $Best -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $records.acc | Should -Be 93.5
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureSearchSpaceMismatch,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].TargetObject | Should -Be '8:16:24:32:64'
+        $problems[0].Exception.Message | Should -Be "The architecture '8:16:24:32:64' is a NatsSize architecture, but the benchmark 'sweep' contains NatsTopology architectures only."
+    }
+
     It 'reports an unknown benchmark' {
         Get-CanopyBenchmark -Name nothing -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
 
