@@ -56,7 +56,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
-        var store = new BenchmarkStore(Database is null ? null : GetUnresolvedProviderPathFromPSPath(Database));
+        var store = new BenchmarkStore(CachePaths.Resolve(this, Database));
         foreach (string file in ResolveFiles())
         {
             ImportFile(store, file);

@@ -205,7 +205,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     // Fails before any search starts, so a wrong name costs no search time.
     private BenchmarkTargets OpenTargets()
     {
-        var store = new BenchmarkStore(Database is null ? null : GetUnresolvedProviderPathFromPSPath(Database));
+        var store = new BenchmarkStore(CachePaths.Resolve(this, Database));
         BenchmarkTargets? targets = null;
         try
         {

@@ -33,12 +33,13 @@ public sealed class BenchmarkNameCompleter : IArgumentCompleter
 
     private static string? DatabasePath(IDictionary fakeBoundParameters)
     {
-        if (fakeBoundParameters["Database"] is not { } value)
+        object? value = fakeBoundParameters["Database"] ?? Environment.GetEnvironmentVariable(CacheLocation.EnvironmentVariable);
+        string path = (value is PSObject wrapped ? wrapped.BaseObject : value)?.ToString() ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(path))
         {
             return null;
         }
 
-        string path = (value is PSObject wrapped ? wrapped.BaseObject : value).ToString() ?? string.Empty;
         return System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(CurrentLocation() ?? string.Empty, path);
     }
 

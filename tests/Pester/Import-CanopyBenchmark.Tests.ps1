@@ -147,6 +147,26 @@ Describe 'Import-CanopyBenchmark' {
         (Get-CanopyBenchmark -Database $Database).Name | Should -Be 'fromenv'
     }
 
+    It 'resolves a relative CANOPY_DATABASE against the current location' {
+        $path = New-BenchmarkFile 'relative.csv' "arch,acc`n$First,1`n"
+        $folder = Join-Path $TestDrive 'relative'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $saved = $env:CANOPY_DATABASE
+        Push-Location $folder
+        try {
+            $env:CANOPY_DATABASE = 'relative.db'
+            $summary = Import-CanopyBenchmark -Path $path
+            $listed = @(Get-CanopyBenchmark)
+        }
+        finally {
+            Pop-Location
+            $env:CANOPY_DATABASE = $saved
+        }
+
+        $summary.Database | Should -Be (Join-Path $folder 'relative.db')
+        $listed.Name | Should -Be 'relative'
+    }
+
     It 'completes benchmark names from the cache' {
         $path = New-BenchmarkFile 'nats_small.csv' "arch,acc`n$First,1`n"
         Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
