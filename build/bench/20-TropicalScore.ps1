@@ -164,8 +164,8 @@ if ($natsFile -and (Test-Path $natsFile)) {
         (& $row '$null = Import-Csv nats_bench.csv \| ForEach-Object { $_ }' $times.BaselineCollected)
         (& $row '$null = Import-Csv nats_bench.csv \| Get-TropicalScore' $times.ScoringCollected)
         ''
-        ('Streaming, each record discarded as it arrives: {0:N2} wall-clock, {1:N2} pipeline-thread CPU; the target of at most 1.5 is {2}.' -f $wallRatio, $threadRatio, $(if ($wallRatio -le 1.5) { 'met' } else { 'missed' }))
-        ('Collected, all records held until the pipeline ends: {0:N2} wall-clock, {1:N2} pipeline-thread CPU.' -f $collectedWallRatio, $collectedThreadRatio)
+        ('Streaming, each record discarded as it arrives: {0:N3} wall-clock, {1:N3} pipeline-thread CPU; the target of at most 1.5 is {2}.' -f $wallRatio, $threadRatio, $(if ($wallRatio -le 1.5) { 'met' } else { 'missed' }))
+        ('Collected, all records held until the pipeline ends: {0:N3} wall-clock, {1:N3} pipeline-thread CPU.' -f $collectedWallRatio, $collectedThreadRatio)
         'PowerShell gathers the output of a pipeline assigned to a variable before it discards it, so every record survives several garbage collections,'
         'and a scored record carries four more properties for the collector to copy each time.'
         ''

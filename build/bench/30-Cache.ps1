@@ -9,7 +9,7 @@ function Format-Comparison {
 
     $ratios = foreach ($measure in 'Wall', 'Thread', 'Process') { $Time[$measure] / $Baseline[$measure] }
     $target = if ($IsBaseline) { '' } elseif ($ratios[0] -le 1) { 'at most 1.00 (met)' } else { 'at most 1.00 (missed)' }
-    '| {0} | {1:N3} | {2:N2} | {3:N3} | {4:N2} | {5:N3} | {6:N2} | {7} |' -f $Name, $Time.Wall, $ratios[0], $Time.Thread, $ratios[1], $Time.Process, $ratios[2], $target
+    '| {0} | {1:N3} | {2:N3} | {3:N3} | {4:N2} | {5:N3} | {6:N2} | {7} |' -f $Name, $Time.Wall, $ratios[0], $Time.Thread, $ratios[1], $Time.Process, $ratios[2], $target
 }
 
 function Measure-FirstLookup {

@@ -6,6 +6,10 @@
 $settledMethods = 10
 $maxWarmUpRounds = 80
 
+# The runtime promotes a hot method only after it has run for a while and the compiler has been quiet for a moment, so
+# quiet rounds alone can end the warm-up too early: NATS-Bench cell parsing stayed unoptimised for about a second.
+$minWarmUpSeconds = 3
+
 # CPU clocks with nanosecond resolution; Process.TotalProcessorTime counts in scheduler ticks of 10 ms on Linux.
 if (-not ('CanopyBench.BenchClock' -as [type])) {
     Add-Type -TypeDefinition @'
@@ -94,7 +98,8 @@ function Measure-Interleaved {
 
     $warmUp = 0
     $quietRounds = 0
-    while ($quietRounds -lt 2 -and $warmUp -lt $maxWarmUpRounds) {
+    $watch = [System.Diagnostics.Stopwatch]::StartNew()
+    while (($quietRounds -lt 2 -or $watch.Elapsed.TotalSeconds -lt $minWarmUpSeconds) -and $warmUp -lt $maxWarmUpRounds) {
         $compiledBefore = [System.Runtime.JitInfo]::GetCompiledMethodCount($false)
         $null = Invoke-Round $Scripts $warmUp
         $warmUp++

@@ -11,7 +11,8 @@ namespace Canopy.Benchmarks;
 /// <remarks>
 /// The runtime promotes a hot method to optimised code only after it has run for a while and the compiler has been
 /// quiet for a moment, so two quiet rounds are not enough on their own. NATS-Bench cell parsing, for example, still
-/// ran unoptimised after 18 rounds of 15,625 cells, at about 800 ns a cell against 180 ns once optimised.
+/// ran unoptimised after 18 rounds of 15,625 cells, at about 800 ns a cell against 180 ns once optimised, and a
+/// one-second minimum still ended the import benchmark's warm-up before it was optimised.
 /// </remarks>
 internal static class JitWarmUp
 {
@@ -20,9 +21,9 @@ internal static class JitWarmUp
 
     private const int MaxRounds = 200;
 
-    private static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan MinDuration = TimeSpan.FromSeconds(3);
 
-    /// <summary>Runs <paramref name="round"/> until two rounds in a row were quiet and a second has passed; returns the number of rounds.</summary>
+    /// <summary>Runs <paramref name="round"/> until two rounds in a row were quiet and three seconds have passed; returns the number of rounds.</summary>
     public static int Run(Action round, int minRounds = 2)
     {
         var watch = Stopwatch.StartNew();
