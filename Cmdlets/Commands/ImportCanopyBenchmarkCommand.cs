@@ -181,7 +181,9 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             record.Properties.Add(new PSNoteProperty(field.Key, field.Value));
         }
 
-        WriteError(ErrorRecords.Create($"{file}, line {rejection.LineNumber}: {rejection.Reason.TrimEnd('.')}. The row was not stored.", "BenchmarkRowInvalid", ErrorCategory.InvalidData, record));
+        // Compact JSON puts many records on one line, and then only the record number tells them apart.
+        string place = rejection.LineNumber <= rejection.RecordNumber ? $"line {rejection.LineNumber} (record {rejection.RecordNumber})" : $"line {rejection.LineNumber}";
+        WriteError(ErrorRecords.Create($"{file}, {place}: {rejection.Reason.TrimEnd('.')}. The row was not stored.", "BenchmarkRowInvalid", ErrorCategory.InvalidData, record));
     }
 
     private static ErrorRecord? ToErrorRecord(Exception exception, string file, string name) => exception switch

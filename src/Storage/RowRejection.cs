@@ -7,6 +7,9 @@ public sealed class RowRejection
 {
     public required long LineNumber { get; init; }
 
+    /// <summary>The row's position among the file's records, from 1; it tells apart records that share a line.</summary>
+    public required long RecordNumber { get; init; }
+
     public required string Reason { get; init; }
 
     /// <summary>The row's fields by column name, as read from the file.</summary>

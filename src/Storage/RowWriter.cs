@@ -168,7 +168,7 @@ internal sealed class RowWriter : IDisposable
             record[i] = new KeyValuePair<string, object?>(columns[i], row.Values[i]);
         }
 
-        var rejection = new RowRejection { LineNumber = row.LineNumber, Reason = row.Problem!, Record = record };
+        var rejection = new RowRejection { LineNumber = row.LineNumber, RecordNumber = RowsRead + 1, Reason = row.Problem!, Record = record };
         RowsRejected++;
         if (_rejections.Count < ImportSummary.MaxRejectionsKept)
         {

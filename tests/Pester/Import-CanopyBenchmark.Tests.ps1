@@ -95,6 +95,16 @@ Describe 'Import-CanopyBenchmark' {
         $summary.RowsStored | Should -Be 1
     }
 
+    It 'names the record of a rejected row in compact JSON' {
+        $path = New-BenchmarkFile 'compact.json' "[{`"arch`": `"$Best`", `"acc`": 1},{`"arch`": `"bogus`", `"acc`": 2},{`"arch`": `"$First`", `"acc`": 3}]"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $summary.RowsStored | Should -Be 2
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike "*compact.json, line 1 (record 2): the architecture 'bogus' is invalid*"
+    }
+
     It 'reads gzip-compressed CSV and JSON arrays' {
         $gzipPath = Join-Path $TestDrive 'packed.csv.gz'
         $bytes = [Text.Encoding]::UTF8.GetBytes("arch;acc`n$First;1,5`n")

@@ -66,6 +66,7 @@ public class JsonImportTests
 
         Assert.Equal(1, summary.RowsStored);
         Assert.Equal(new long[] { 3, 6, 6 }, summary.Rejections.Select(rejection => rejection.LineNumber));
+        Assert.Equal(new long[] { 2, 3, 4 }, summary.Rejections.Select(rejection => rejection.RecordNumber));
     }
 
     [Fact]
