@@ -33,6 +33,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private const int BatchSize = 512;
 
     private readonly List<PendingScore> _pending = new();
+    private readonly Dictionary<(Dataset, DartsNetwork), ScoringOptions> _optionsByNetwork = new();
     private readonly ScoreProperties _scoreProperties = new();
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
@@ -77,6 +78,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     /// <summary>The dataset whose resolution and classifier the benchmark network uses.</summary>
     [Parameter]
+    [DatasetNameTransformation]
     [ValidateSet(DatasetNames.Cifar10, DatasetNames.Cifar100, DatasetNames.ImageNet16, IgnoreCase = true)]
     public string Dataset { get; set; } = DatasetNames.Cifar10;
 
@@ -168,7 +170,34 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             return;
         }
 
-        Enqueue(architecture, input, isRecord ? record : null);
+        Enqueue(architecture, input, isRecord ? record : null, OptionsFor(input.BaseObject));
+    }
+
+    // An object of New-CanopyArchitecture or Get-CanopyArchitecture keeps its dataset and DARTS network unless the
+    // command line names them, because its parameter and FLOP counts were made for them.
+    private ScoringOptions OptionsFor(object input)
+    {
+        if (input is not ArchitectureRecord architecture)
+        {
+            return _options;
+        }
+
+        Dataset dataset = MyInvocation.BoundParameters.ContainsKey(nameof(Dataset)) ? _options.Dataset : architecture.Dataset;
+        DartsNetwork network = architecture is DartsRecord darts && !MyInvocation.BoundParameters.ContainsKey(nameof(DartsNetwork))
+            ? darts.DartsNetwork
+            : _options.DartsNetwork;
+        if (dataset == _options.Dataset && network == _options.DartsNetwork)
+        {
+            return _options;
+        }
+
+        if (!_optionsByNetwork.TryGetValue((dataset, network), out ScoringOptions? options))
+        {
+            options = new ScoringOptions(Mode, dataset, network);
+            _optionsByNetwork[(dataset, network)] = options;
+        }
+
+        return options;
     }
 
     private static PSObject ToRecord(IDictionary dictionary)
@@ -214,11 +243,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
     }
 
-    private void Enqueue(Architecture? architecture, object target, PSObject? record)
+    private void Enqueue(Architecture? architecture, object target, PSObject? record, ScoringOptions? options = null)
     {
         if (architecture is not null)
         {
-            _pending.Add(new PendingScore(architecture, target, record, _recordNumber));
+            _pending.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
         }
     }
 
@@ -232,7 +261,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         (ArchitectureScore? Score, Exception? Error)[] results;
         try
         {
-            results = TropicalScorer.ScoreBatch(_pending.Select(item => item.Architecture).ToArray(), _options, _cancellation.Token);
+            results = ScorePending();
         }
         catch (OperationCanceledException)
         {
@@ -294,5 +323,27 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             item.Target);
     }
 
-    private sealed record PendingScore(Architecture Architecture, object Target, PSObject? Record, long RecordNumber);
+    // Scores the pending architectures as one batch per set of options, almost always one batch.
+    private (ArchitectureScore? Score, Exception? Error)[] ScorePending()
+    {
+        if (_pending.TrueForAll(item => ReferenceEquals(item.Options, _options)))
+        {
+            return TropicalScorer.ScoreBatch(_pending.Select(item => item.Architecture).ToArray(), _options, _cancellation.Token);
+        }
+
+        var results = new (ArchitectureScore? Score, Exception? Error)[_pending.Count];
+        foreach (IGrouping<ScoringOptions, int> group in Enumerable.Range(0, _pending.Count).GroupBy(i => _pending[i].Options))
+        {
+            int[] positions = group.ToArray();
+            var batch = TropicalScorer.ScoreBatch(positions.Select(i => _pending[i].Architecture).ToArray(), group.Key, _cancellation.Token);
+            for (int k = 0; k < positions.Length; k++)
+            {
+                results[positions[k]] = batch[k];
+            }
+        }
+
+        return results;
+    }
+
+    private sealed record PendingScore(Architecture Architecture, object Target, PSObject? Record, long RecordNumber, ScoringOptions Options);
 }

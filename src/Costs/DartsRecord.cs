@@ -12,6 +12,7 @@ public sealed class DartsRecord : ArchitectureRecord
         Normal = genotype.Normal.Edges.ToArray();
         Reduce = genotype.Reduce.Edges.ToArray();
         CellWidths = genotype.Widths?.ToArray();
+        DartsNetwork = dartsNetwork;
     }
 
     /// <summary>The edges of the normal cell.</summary>
@@ -22,6 +23,9 @@ public sealed class DartsRecord : ArchitectureRecord
 
     /// <summary>The channel count of every cell, or null when the genotype is counted in a benchmark network.</summary>
     public int[]? CellWidths { get; }
+
+    /// <summary>The network the genotype is evaluated in when it carries no cell widths of its own.</summary>
+    public DartsNetwork DartsNetwork { get; }
 
     private static string Describe(DartsGenotype genotype, DartsNetwork dartsNetwork)
     {

@@ -111,6 +111,34 @@ Describe 'Get-TropicalScore for architectures' {
         $score.TropicalScore | Should -BeGreaterThan 0
     }
 
+    It 'keeps the dataset of an architecture object unless -Dataset is given' {
+        $object = New-CanopyArchitecture -Cell $cell9930 -Dataset ImageNet16-120
+        $imageNet = Get-TropicalScore -Architecture $cell9930 -Dataset ImageNet16-120
+        $cifar = Get-TropicalScore -Architecture $cell9930
+
+        $piped = $object | Get-TropicalScore
+        $overridden = $object | Get-TropicalScore -Dataset cifar10
+        $passedBack = Get-TropicalScore -Architecture $object.Architecture -Dataset $object.Dataset
+
+        $piped.TropicalScore | Should -Be $imageNet.TropicalScore
+        $piped.ParameterCount | Should -Be $object.ParameterCount
+        $piped.TropicalScore | Should -Not -Be $cifar.TropicalScore
+        $overridden.TropicalScore | Should -Be $cifar.TropicalScore
+        $overridden.ParameterCount | Should -Be 1288506
+        $passedBack.TropicalScore | Should -Be $imageNet.TropicalScore
+    }
+
+    It 'keeps the DARTS network of a genotype object unless -DartsNetwork is given' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $object = New-CanopyArchitecture -Genotype $genotype -DartsNetwork Evaluation
+        $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation
+        $nasBench301 = Get-TropicalScore -Architecture $genotype
+
+        ($object | Get-TropicalScore).TropicalScore | Should -Be $evaluation.TropicalScore
+        ($object | Get-TropicalScore -DartsNetwork NasBench301).TropicalScore | Should -Be $nasBench301.TropicalScore
+        $evaluation.TropicalScore | Should -Not -Be $nasBench301.TropicalScore
+    }
+
     It 'recognises every encoding from its form' {
         $inputs = @(
             $cell9930
