@@ -91,6 +91,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     /// <summary>The dataset whose resolution and classifier the benchmark network uses.</summary>
     [Parameter]
+    [DatasetNameTransformation]
     [ValidateSet(DatasetNames.Cifar10, DatasetNames.Cifar100, DatasetNames.ImageNet16, IgnoreCase = true)]
     public string Dataset { get; set; } = DatasetNames.Cifar10;
 
