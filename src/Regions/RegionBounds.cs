@@ -74,8 +74,28 @@ public static class RegionBounds
     public static RegionCount SerraBound(FullyConnectedNetwork network)
     {
         ArgumentNullException.ThrowIfNull(network);
+
+        // For one hidden layer Theorem 1 is Zaslavsky's count, which needs no recursion however wide the layer.
+        if (network.Depth == 1)
+        {
+            RegionCount oneLayer = OneLayer(network.Widths[0], network.InputDimension);
+            return oneLayer with { Formula = "Serra, Tjandraatmadja and Ramalingam (2018) upper bound, which is Zaslavsky (1975) for one hidden layer" };
+        }
+
         return TrySerra(network) ?? throw new RegionCountTooLargeException(
-            $"The bound of Serra et al. for {network} needs more than {SerraRecursion.WorkLimit} dimension-budget updates; use the bottleneck bound for networks this large.");
+            $"The bound of Serra et al. for {Describe(network)} needs more than {SerraRecursion.WorkLimit:N0} dimension-budget updates; use the bottleneck bound for networks this large.");
+    }
+
+    // Names a deep network by its first and last widths, so that a message stays readable.
+    private static string Describe(FullyConnectedNetwork network)
+    {
+        if (network.Depth <= 8)
+        {
+            return network.ToString();
+        }
+
+        IReadOnlyList<long> widths = network.Widths;
+        return $"{network.InputDimension} -> {widths[0]}-{widths[1]}-{widths[2]}-...-{widths[^1]} ({network.Depth:N0} hidden layers)";
     }
 
     /// <summary>

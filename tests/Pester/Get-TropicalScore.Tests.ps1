@@ -86,6 +86,15 @@ LayerWidths,InputDimension
         { Get-TropicalScore -LayerWidths 3 -InputDimension 0 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
     }
 
+    It 'names a network too deep for SerraBound in a short message' {
+        Get-TropicalScore -LayerWidths (@(4096) * 7400) -Mode SerraBound -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'RegionCountTooLarge,*'
+        $problems[0].Exception.Message | Should -BeLike 'Record 1 (mlp:3072:4096-4096-*...): The bound of Serra et al. for 3072 -> 4096-4096-4096-...-4096 (7,400 hidden layers) needs more than 15,000,000 dimension-budget updates*'
+        $problems[0].Exception.Message.Length | Should -BeLessThan 300
+    }
+
     It 'keeps absurd sizes finite' {
         $wide = Get-TropicalScore -LayerWidths 1000000000 -InputDimension 3072
         $deep = Get-TropicalScore -LayerWidths (@(64) * 100000)

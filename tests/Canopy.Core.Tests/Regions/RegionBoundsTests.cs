@@ -172,6 +172,28 @@ public class RegionBoundsTests
     }
 
     [Fact]
+    public void SerraBoundOfOneWideLayerIsZaslavsky()
+    {
+        var wide = Net(20_000_000, 20_000_000);
+
+        RegionCount serra = RegionBounds.SerraBound(wide);
+
+        Assert.Equal(RegionBounds.Generic(wide).Log10, serra.Log10);
+        Assert.Equal(20_000_000 * Math.Log10(2), serra.Log10, 6);
+        Assert.Contains("Serra", serra.Formula);
+    }
+
+    [Fact]
+    public void TooCostlyDeepNetworkIsNamedShortly()
+    {
+        var deep = FullyConnectedNetwork.Create(3072, Enumerable.Repeat(4096L, 19_000).ToArray());
+
+        var error = Assert.Throws<RegionCountTooLargeException>(() => RegionBounds.SerraBound(deep));
+
+        Assert.Equal("The bound of Serra et al. for 3072 -> 4096-4096-4096-...-4096 (19,000 hidden layers) needs more than 15,000,000 dimension-budget updates; use the bottleneck bound for networks this large.", error.Message);
+    }
+
+    [Fact]
     public void ExactValueIsOmittedAboveTheDigitLimit()
     {
         RegionCount big = RegionBounds.Generic(Net(3072, 4096, 4096));
