@@ -127,6 +127,11 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
             WriteWarning(leftOut);
         }
 
+        if (_collector.DescribeMergedRuns() is { } merged)
+        {
+            WriteWarning(merged);
+        }
+
         PlotResult plot = CreatePlot(_collector);
         foreach (string warning in plot.Warnings)
         {

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace Canopy.Plotting;
 
@@ -31,6 +32,36 @@ public static class AxisTitles
     /// Returns the title for <paramref name="property"/>. An accuracy-like name (containing "acc") whose values
     /// all lie in [0, 100] and exceed 1 somewhere gets "(%)", because accuracies stored as fractions never exceed 1.
     /// </summary>
+    /// <summary>
+    /// Returns the title of a trajectory's value axis. BestScore is the value of the search objective, so its title
+    /// follows the Objective of the records, and names every objective when the records mix them.
+    /// </summary>
+    public static string ForTrajectory(string property, IReadOnlyCollection<string> objectives, IReadOnlyList<double> values)
+    {
+        if (!property.Equals("BestScore", StringComparison.OrdinalIgnoreCase) || objectives.Count == 0)
+        {
+            return For(property, values);
+        }
+
+        if (objectives.Count > 1)
+        {
+            return $"Objective of the best architecture ({string.Join(", ", objectives)})";
+        }
+
+        string objective = objectives.First();
+        if (objective.Equals("TropicalScore", StringComparison.OrdinalIgnoreCase))
+        {
+            return For(property, values);
+        }
+
+        if (!Known.TryGetValue(objective, out (string Label, string? Unit) known))
+        {
+            return $"{objective} of the best architecture";
+        }
+
+        return known.Unit is null ? $"{known.Label} of the best architecture" : $"{known.Label} of the best architecture ({known.Unit})";
+    }
+
     public static string For(string property, IReadOnlyList<double> values)
     {
         if (Known.TryGetValue(property, out (string Label, string? Unit) known))

@@ -23,6 +23,9 @@ public sealed class PlotRecordCollector
     private readonly List<ModeBar> _bars = new();
     private readonly Dictionary<string, int> _missing = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _invalid = new(StringComparer.OrdinalIgnoreCase);
+    private readonly HashSet<(string Group, string Seed, double X)> _trajectoryKeys = new();
+    private readonly SortedSet<string> _objectives = new(StringComparer.OrdinalIgnoreCase);
+    private int _repeatedSteps;
 
     public PlotRecordCollector(PlotKind kind, PlotColumns columns)
     {
@@ -132,6 +135,23 @@ public sealed class PlotRecordCollector
     /// <param name="title">The plot title. Null gives a title that names the plotted properties.</param>
     /// <param name="imageWidth">The width in pixels the plot will be exported at.</param>
     /// <exception cref="PlotDataException">There are too few points for this kind of plot.</exception>
+    /// <summary>
+    /// Describes trajectory records that repeat the step of another record with the same group and seed: they come
+    /// from separate runs, which the plot would draw as one line. Null when there are none.
+    /// </summary>
+    public string? DescribeMergedRuns()
+    {
+        if (Kind != PlotKind.Trajectory || _repeatedSteps == 0)
+        {
+            return null;
+        }
+
+        string grouping = Columns.GroupRequired ? $"'{Columns.Group}'" : "group";
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"{_repeatedSteps:N0} records repeat the '{Columns.X}' of another record with the same {grouping} and '{Columns.Seed}', so separate runs are drawn as one line. Give -GroupBy a property that tells the runs apart, such as Objective, SearchSpace or Mode.");
+    }
+
     public PlotResult CreatePlot(string? title, TrajectoryBand band, double imageWidth = 800)
     {
         switch (Kind)
@@ -151,7 +171,7 @@ public sealed class PlotRecordCollector
                 var text = new PlotText(
                     title ?? $"Search progress: {Columns.Y} by {Columns.X}",
                     AxisTitles.For(Columns.X, _trajectory.Select(point => point.X).ToList()),
-                    AxisTitles.For(Columns.Y, _trajectory.Select(point => point.Y).ToList()));
+                    AxisTitles.ForTrajectory(Columns.Y, _objectives, _trajectory.Select(point => point.Y).ToList()));
                 return PlotResult.ForTrajectory(TrajectoryPlot.Create(_trajectory, band, text));
             }
 
@@ -185,6 +205,16 @@ public sealed class PlotRecordCollector
         }
 
         string seed = read(Columns.Seed!, out object? seedValue) ? ToText(seedValue) : string.Empty;
+        if (!_trajectoryKeys.Add((group, seed, x)))
+        {
+            _repeatedSteps++;
+        }
+
+        if (read("Objective", out object? objective) && ToText(objective) is { Length: > 0 } objectiveName)
+        {
+            _objectives.Add(objectiveName);
+        }
+
         _trajectory.Add(new TrajectoryPoint(group, seed, x, y));
     }
 

@@ -188,6 +188,19 @@ e,5,50
             $texts | Should -Contain 'Lines: mean over seeds. Bands: ±1 standard deviation.'
         }
 
+        It 'titles the axis by the objective and warns when runs would merge' {
+            $path = Join-Path $TestDrive 'objectives.svg'
+            $byScore = Invoke-CanopySearch -SearchSpace NatsTopology -Budget 60 -Seed 0
+            $byParameters = Invoke-CanopySearch -SearchSpace NatsTopology -Budget 60 -Seed 0 -Objective ParameterCount
+
+            @($byScore) + @($byParameters) | Export-CanopyPlot -Kind Trajectory -Path $path -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+            $byParameters | Export-CanopyPlot -Kind Trajectory -Path $path | Out-Null
+
+            $warnings.Count | Should -Be 1
+            "$($warnings[0])" | Should -BeLike "60 records repeat the 'Step' of another record with the same group and 'Seed', so separate runs are drawn as one line.*-GroupBy*"
+            Get-SvgText (Read-Svg $path) | Should -Contain 'Parameters of the best architecture'
+        }
+
         It 'groups by another property with -GroupBy' {
             $path = Join-Path $TestDrive 'bymethod.svg'
 

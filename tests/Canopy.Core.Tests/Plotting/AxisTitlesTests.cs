@@ -24,6 +24,23 @@ public class AxisTitlesTests
         Assert.Equal("Target of the best architecture (%)", AxisTitles.For("BestTarget", new double[] { 94.37 }));
     }
 
+    [Theory]
+    [InlineData("TropicalScore", "Best tropical score (log10 regions)")]
+    [InlineData("ParameterCount", "Parameters of the best architecture")]
+    [InlineData("Flops", "FLOPs of the best architecture (multiply-accumulates)")]
+    public void BestScoreTitleFollowsObjective(string objective, string expected)
+    {
+        Assert.Equal(expected, AxisTitles.ForTrajectory("BestScore", new[] { objective }, new double[] { 1.2e6 }));
+    }
+
+    [Fact]
+    public void MixedObjectivesAreNamed()
+    {
+        string title = AxisTitles.ForTrajectory("BestScore", new[] { "ParameterCount", "TropicalScore" }, new double[] { 1 });
+
+        Assert.Equal("Objective of the best architecture (ParameterCount, TropicalScore)", title);
+    }
+
     [Fact]
     public void AccuracyAsFractionHasNoUnit()
     {
