@@ -60,6 +60,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     /// <summary>Strings, architecture objects or records from the pipeline.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [AllowNull]
     public PSObject? InputObject { get; set; }
 
     /// <summary>The record property that contains the architecture; by default the first of ArchitectureString, arch_str, arch, Architecture, genotype, arch_repr.</summary>
@@ -116,7 +117,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 break;
             default:
                 _recordNumber++;
-                Classify(InputObject!);
+                Classify(InputObject);
                 break;
         }
 
@@ -149,8 +150,16 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(name => "'" + name + "'"));
 
-    private void Classify(PSObject input)
+    private void Classify(PSObject? input)
     {
+        // A null in the pipeline is a record too, so that later records keep their numbers.
+        if (input is null)
+        {
+            ArchitectureConversion.Convert(null, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? missing);
+            WriteError(missing!);
+            return;
+        }
+
         // A dictionary's keys are not properties, so a hashtable becomes a record with one property per key.
         PSObject record = input.BaseObject is IDictionary dictionary ? ToRecord(dictionary) : input;
         Architecture? architecture = ArchitectureConversion.Convert(

@@ -74,6 +74,17 @@ LayerWidths,InputDimension
         $problems[3].FullyQualifiedErrorId | Should -BeLike 'InputDimensionInvalid,*'
     }
 
+    It 'counts a null in the pipeline as a record' {
+        $scores = @('8:8:8:8:8', $null, 'bad', '8:8:8:8:16') | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $scores.Architecture | Should -Be @('8:8:8:8:8', '8:8:8:8:16')
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
+        $problems[0].Exception.Message | Should -Be 'Record 2 is empty, so there is no architecture to read.'
+        $problems[1].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[1].Exception.Message | Should -BeLike 'Record 3:*'
+    }
+
     It 'reports a bad -LayerWidths value with its own id' {
         $score = Get-TropicalScore -LayerWidths 64, -3 -ErrorVariable problems -ErrorAction SilentlyContinue
 
