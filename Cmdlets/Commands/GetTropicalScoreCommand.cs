@@ -244,7 +244,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
             WriteError(ErrorRecords.Create(
-                new ArgumentException($"Record {_recordNumber}: {exception.Message}", exception),
+                new ArgumentException($"Record {_recordNumber}: {ExceptionText.Plain(exception)}", exception),
                 "LayerWidthsInvalid",
                 ErrorCategory.InvalidArgument,
                 target));

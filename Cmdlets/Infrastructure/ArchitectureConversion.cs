@@ -162,7 +162,7 @@ internal static class ArchitectureConversion
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            error = Invalid(record, $"{label}: invalid LayerWidths: {exception.Message}");
+            error = Invalid(record, $"{label}: invalid LayerWidths: {ExceptionText.Plain(exception)}");
             return null;
         }
     }

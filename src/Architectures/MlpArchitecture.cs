@@ -73,7 +73,7 @@ public sealed class MlpArchitecture : Architecture
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            throw Error(text, $"Invalid MLP string {ArchitectureFormatException.Quote(text)}: {exception.Message}");
+            throw Error(text, $"Invalid MLP string {ArchitectureFormatException.Quote(text)}: {ExceptionText.Plain(exception)}");
         }
     }
 

@@ -85,6 +85,16 @@ LayerWidths,InputDimension
         $problems[1].Exception.Message | Should -BeLike 'Record 3:*'
     }
 
+    It 'reports an invalid size without .NET parameter names' {
+        Get-TropicalScore -Architecture 'mlp:0:64' -ErrorVariable problems -ErrorAction SilentlyContinue
+        New-CanopyArchitecture -Channels 8, 16, 24, 32, 72 -ErrorVariable created -ErrorAction SilentlyContinue
+
+        $problems[0].Exception.Message | Should -BeLike "Record 1: Invalid MLP string 'mlp:0:64': The input dimension must be between 1 and *."
+        $problems[0].Exception.Message | Should -Not -Match "Parameter '|Actual value|`n"
+        $created[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $created[0].Exception.Message | Should -Not -Match "Parameter '"
+    }
+
     It 'reports a bad -LayerWidths value with its own id' {
         $score = Get-TropicalScore -LayerWidths 64, -3 -ErrorVariable problems -ErrorAction SilentlyContinue
 
