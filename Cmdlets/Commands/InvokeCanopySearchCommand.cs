@@ -124,6 +124,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     /// <summary>The benchmark column to report, for example a test accuracy.</summary>
     [Parameter(Mandatory = true, ParameterSetName = BenchmarkSet)]
+    [ArgumentCompleter(typeof(BenchmarkColumnCompleter))]
     [ValidateNotNullOrEmpty]
     public string Target { get; set; } = string.Empty;
 

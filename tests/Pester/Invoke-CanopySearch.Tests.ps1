@@ -107,6 +107,16 @@ Describe 'Invoke-CanopySearch' {
         $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
     }
 
+    It 'completes -Target from the columns of the benchmark' {
+        $line = "Invoke-CanopySearch NatsTopology -Database '$Database' -Benchmark first10 -Target "
+        $columns = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $line = "Invoke-CanopySearch NatsTopology -Database '$Database' -Benchmark nothing -Target "
+        $none = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $columns.CompletionText | Should -Be @('acc')
+        $none.Count | Should -Be 0
+    }
+
     It 'fills BestTarget from the benchmark and warns about absent architectures' {
         $records = @(Invoke-CanopySearch NatsTopology -Strategy Random -Budget 20 -Seed 3 -Benchmark first10 -Target acc -Database $Database -WarningVariable warnings -WarningAction SilentlyContinue)
 

@@ -1,0 +1,31 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Canopy.Storage;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>Completes the column names of the benchmark that -Benchmark names, for -Target.</summary>
+public sealed class BenchmarkColumnCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        string? name = (fakeBoundParameters["Benchmark"] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters["Benchmark"])?.ToString();
+        BenchmarkInfo? benchmark = name is null
+            ? null
+            : CompletionCache.ListBenchmarks(fakeBoundParameters).FirstOrDefault(info => info.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        if (benchmark is null)
+        {
+            return Array.Empty<CompletionResult>();
+        }
+
+        string prefix = CompletionCache.Unquote(wordToComplete);
+        return benchmark.Columns
+            .Where(column => column.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !column.Equals(benchmark.ArchitectureColumn, StringComparison.OrdinalIgnoreCase))
+            .Select(column => new CompletionResult(CompletionCache.Quote(column), column, CompletionResultType.ParameterValue, $"column of {benchmark.Name}"))
+            .ToArray();
+    }
+}

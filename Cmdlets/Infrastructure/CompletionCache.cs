@@ -1,0 +1,58 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Canopy.Storage;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>The cache that a command line being completed points at, read without raising errors.</summary>
+internal static class CompletionCache
+{
+    // Completion offers nothing rather than an error while the user is still typing.
+    public static IReadOnlyList<BenchmarkInfo> ListBenchmarks(IDictionary fakeBoundParameters)
+    {
+        try
+        {
+            return new BenchmarkStore(DatabasePath(fakeBoundParameters)).List();
+        }
+        catch (Exception exception) when (exception is CacheFormatException or CacheUnavailableException or Microsoft.Data.Sqlite.SqliteException or System.IO.IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            return Array.Empty<BenchmarkInfo>();
+        }
+    }
+
+    public static string Unquote(string word) => word.Trim('\'', '"');
+
+    public static string Quote(string name) =>
+        name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? name : "'" + name.Replace("'", "''") + "'";
+
+    private static string? DatabasePath(IDictionary fakeBoundParameters)
+    {
+        object? value = fakeBoundParameters["Database"] ?? Environment.GetEnvironmentVariable(CacheLocation.EnvironmentVariable);
+        string path = (value is PSObject wrapped ? wrapped.BaseObject : value)?.ToString() ?? string.Empty;
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            return null;
+        }
+
+        return System.IO.Path.IsPathRooted(path) ? path : System.IO.Path.Combine(CurrentLocation() ?? string.Empty, path);
+    }
+
+    // Completion runs inside the pipeline that is being typed, so the location is read through a nested pipeline.
+    private static string? CurrentLocation()
+    {
+        try
+        {
+            using PowerShell shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+            shell.AddCommand("Microsoft.PowerShell.Management\\Get-Location");
+            return shell.Invoke<PathInfo>().FirstOrDefault()?.ProviderPath;
+        }
+        catch (PSInvalidOperationException)
+        {
+            return null;
+        }
+    }
+}
