@@ -24,8 +24,7 @@ internal static class CacheConnection
         RejectFolder(databasePath);
         CreateFolder(databasePath);
 
-        SqliteConnection connection = Open(databasePath, databasePath, SqliteOpenMode.ReadWriteCreate);
-        try
+        return Prepare(Open(databasePath, databasePath, SqliteOpenMode.ReadWriteCreate), databasePath, connection =>
         {
             CacheSchema.CheckReadable(connection, databasePath);
 
@@ -34,18 +33,7 @@ internal static class CacheConnection
             // The page size takes effect only in a new, empty file, before WAL is switched on; elsewhere it is ignored.
             Execute(connection, $"PRAGMA page_size = {PageSize}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
             CacheSchema.EnsureCurrent(connection, databasePath);
-            return connection;
-        }
-        catch (SqliteException exception) when (IsUnavailable(exception))
-        {
-            connection.Dispose();
-            throw Unavailable(databasePath, exception);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>Opens an existing file for reading, or returns null when the file does not exist yet.</summary>
@@ -92,25 +80,8 @@ internal static class CacheConnection
     }
 
     // Opens a connection and checks that the file is a Canopy cache that this release reads.
-    private static SqliteConnection OpenReadable(string dataSource, string databasePath, SqliteOpenMode mode)
-    {
-        SqliteConnection connection = Open(dataSource, databasePath, mode);
-        try
-        {
-            CacheSchema.CheckReadable(connection, databasePath);
-            return connection;
-        }
-        catch (SqliteException exception) when (IsUnavailable(exception))
-        {
-            connection.Dispose();
-            throw Unavailable(databasePath, exception);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
-    }
+    private static SqliteConnection OpenReadable(string dataSource, string databasePath, SqliteOpenMode mode) =>
+        Prepare(Open(dataSource, databasePath, mode), databasePath, connection => CacheSchema.CheckReadable(connection, databasePath));
 
     // Opens a cache that this process may not write as immutable: SQLite then reads the main file without locks and
     // without the -shm file. That is safe only when no -wal file contains committed rows that the main file lacks.
@@ -146,11 +117,20 @@ internal static class CacheConnection
             Pooling = false,
         };
 
-        var connection = new SqliteConnection(builder.ToString());
-        try
+        return Prepare(new SqliteConnection(builder.ToString()), databasePath, connection =>
         {
             connection.Open();
             Execute(connection, $"PRAGMA busy_timeout = {BusyTimeoutSeconds * 1000};");
+        });
+    }
+
+    // Runs the first statements on a new connection, and disposes of the connection when they fail. An SQLite error
+    // that means the file cannot be opened or written becomes CacheUnavailableException.
+    private static SqliteConnection Prepare(SqliteConnection connection, string databasePath, Action<SqliteConnection> prepare)
+    {
+        try
+        {
+            prepare(connection);
             return connection;
         }
         catch (SqliteException exception) when (IsUnavailable(exception))
