@@ -181,7 +181,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             record.Properties.Add(new PSNoteProperty(field.Key, field.Value));
         }
 
-        // Compact JSON puts many records on one line, and then only the record number tells them apart.
+        // Compact JSON puts many records on one line, and then only the record number distinguishes them.
         string place = rejection.LineNumber <= rejection.RecordNumber ? $"line {rejection.LineNumber} (record {rejection.RecordNumber})" : $"line {rejection.LineNumber}";
         WriteError(ErrorRecords.Create($"{file}, {place}: {rejection.Reason.TrimEnd('.')}. The row was not stored.", "BenchmarkRowInvalid", ErrorCategory.InvalidData, record));
     }

@@ -174,7 +174,7 @@ if ($natsFile -and (Test-Path $natsFile)) {
 
 $core = Invoke-CoreBenchmark -Name 'score-vs-parse' -Options @('--rounds', '15')
 $lines += @(
-    ('Core, one thread, CPU time, medians of {0} alternating rounds after warm-up rounds that last until the JIT compiler has settled, at least 3 s and at most 200 rounds ({1} for NATS-Bench, {2} for DARTS); the target is a score in less time than a parse:' -f $core.rounds, $core.'nats.warmUpRounds', $core.'darts.warmUpRounds')
+    ('Core, one thread, CPU time, medians of {0} alternating rounds. Warm-up rounds last until the JIT compiler has settled, at least 3 s and at most 200 rounds ({1} for NATS-Bench, {2} for DARTS). The target is a score in less time than a parse:' -f $core.rounds, $core.'nats.warmUpRounds', $core.'darts.warmUpRounds')
     ''
     '| architectures | parse, ns each | region count, ns each | count / parse | score with parameter and FLOP counts, ns each |'
     '|---|---|---|---|---|'

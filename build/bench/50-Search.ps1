@@ -107,7 +107,7 @@ $speedRows = foreach ($space in 'Darts', 'Mlp', 'NatsTopology') {
 }
 
 $lines + @(
-    ('Cost of a search against scoring: 10 seeds × 1,000 evaluations of regularized evolution with the defaults (through ParallelSearch, which Invoke-CanopySearch uses), against TropicalScorer.ScoreBatch of the same 10,000 architectures, both on all {0} cores. Each time is the fastest of 5 runs after warm-up rounds that last until the JIT compiler has settled, at least 3 s and at most 200 rounds ({1}), with search and batch runs alternating. NATS topology scores are memoised, so there a search costs bookkeeping and little scoring; the target applies to the spaces that are scored afresh.' -f [Environment]::ProcessorCount, ($warmUps -join ', '))
+    ('Cost of a search against scoring: 10 seeds × 1,000 evaluations of regularized evolution with the defaults (through ParallelSearch, which Invoke-CanopySearch uses), against TropicalScorer.ScoreBatch of the same 10,000 architectures, both on all {0} cores. Each time is the fastest of 5 runs after warm-up rounds that last until the JIT compiler has settled. Warm-up takes at least 3 s and at most 200 rounds ({1}), with search and batch runs alternating. NATS topology scores are memoised, so there a search costs bookkeeping and little scoring; the target applies to the spaces that are scored afresh.' -f [Environment]::ProcessorCount, ($warmUps -join ', '))
     ''
     '| space | evaluations | search, s | batch, s | wall ratio | CPU ratio | target |'
     '|---|---|---|---|---|---|---|'

@@ -7,7 +7,7 @@ public sealed class RowRejection
 {
     public required long LineNumber { get; init; }
 
-    /// <summary>The row's position among the file's records, from 1; it tells apart records that share a line.</summary>
+    /// <summary>The row's position among the file's records, from 1, which distinguishes records that share a line.</summary>
     public required long RecordNumber { get; init; }
 
     public required string Reason { get; init; }
