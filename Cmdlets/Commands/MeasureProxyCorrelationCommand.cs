@@ -36,6 +36,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     private HashSet<double>? _missingValues;
     private double[] _proxyValues = Array.Empty<double>();
     private ValueStatus[] _proxyStatus = Array.Empty<ValueStatus>();
+    private readonly SortedDictionary<string, int> _searchSpaces = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A record with the target and proxy properties, for example a row from Import-Csv.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -124,6 +125,13 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             return;
         }
 
+        // Scores of different search spaces count different networks, so one ranking across them is rarely meant.
+        if (_searchSpaces.Count > 1)
+        {
+            string counts = string.Join(", ", _searchSpaces.Select(space => $"{space.Key} ({space.Value:N0})"));
+            WriteWarning($"The records come from {_searchSpaces.Count} search spaces: {counts}. Their scores count different networks; to rank within one space, filter first, for example with Where-Object SearchSpace -eq '{_searchSpaces.MaxBy(space => space.Value).Key}'.");
+        }
+
         ulong seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : (ulong)Random.Shared.NextInt64(long.MaxValue);
         var rows = new List<ProxyCorrelation>();
         for (int i = 0; i < _proxyNames.Length; i++)
@@ -179,6 +187,11 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         }
 
         columns.Add(target, targetStatus, _proxyValues, _proxyStatus);
+
+        if (TryGetValue(record, "SearchSpace", out object? space) && space?.ToString() is { Length: > 0 } name)
+        {
+            _searchSpaces[name] = _searchSpaces.GetValueOrDefault(name) + 1;
+        }
     }
 
     private ValueStatus ReadNumber(PSObject record, string name, out double number)

@@ -142,6 +142,19 @@ acc,p,q
         $rows | ForEach-Object { $_.Count | Should -Be 8 }
     }
 
+    It 'warns once when the records mix search spaces' {
+        $spaces = 'NatsTopology', 'NatsTopology', 'NatsTopology', 'NatsSize', 'NatsTopology'
+        $mixed = for ($i = 0; $i -lt $spaces.Count; $i++) { [pscustomobject]@{ SearchSpace = $spaces[$i]; p = $i; acc = 2 * $i } }
+        $single = $mixed | Where-Object SearchSpace -eq 'NatsTopology'
+
+        $mixed | Measure-ProxyCorrelation -Target acc -Proxy p -WarningVariable mixedWarnings -WarningAction SilentlyContinue | Out-Null
+        $single | Measure-ProxyCorrelation -Target acc -Proxy p -WarningVariable singleWarnings -WarningAction SilentlyContinue | Out-Null
+
+        $mixedWarnings.Count | Should -Be 1
+        "$($mixedWarnings[0])" | Should -BeLike "The records come from 2 search spaces: NatsSize (1), NatsTopology (4).*Where-Object SearchSpace -eq 'NatsTopology'."
+        $singleWarnings.Count | Should -Be 0
+    }
+
     It 'stops when the first record has no default proxy' {
         $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
 
