@@ -12,10 +12,13 @@ namespace Canopy.Storage;
 /// </remarks>
 internal static class ArchitectureIndex
 {
-    /// <summary>How long a lookup waits for another writer before it reads the table without the index.</summary>
+    /// <summary>
+    /// SQLite's busy timeout while the index is built. With the command's one-second timeout on top, a lookup waits
+    /// about a second at most for another writer before it reads the table without the index.
+    /// </summary>
     private const int WriteWaitMilliseconds = 200;
 
-    /// <summary>Builds the index unless it exists; returns false when the lookup has to read the whole table.</summary>
+    /// <summary>Builds the index unless it exists, and returns false when the lookup has to read the whole table.</summary>
     public static bool Ensure(SqliteConnection connection, BenchmarkTable table)
     {
         if (Exists(connection, table))
@@ -43,7 +46,7 @@ internal static class ArchitectureIndex
         }
     }
 
-    /// <summary>Whether the index of <paramref name="table"/> exists.</summary>
+    /// <summary>Returns whether the index of <paramref name="table"/> exists.</summary>
     public static bool Exists(SqliteConnection connection, BenchmarkTable table)
     {
         using SqliteCommand select = connection.CreateCommand();
