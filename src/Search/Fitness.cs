@@ -7,9 +7,9 @@ namespace Canopy.Search;
 /// is settled by the caller in favour of the earlier evaluation.
 /// </summary>
 /// <remarks>
-/// Values within a relative <see cref="Tolerance"/> count as equal. Region counts that are equal in exact
-/// arithmetic come out of the scorer with different rounding when their terms are summed in another order (two
-/// NAS-Bench-201 cells score 591590.6911287289 and 591590.691128729), and such a difference must not decide a tie.
+/// Values within a relative <see cref="Tolerance"/> count as equal. Two architectures can reach the same exact
+/// region count through different sums of logarithms, which floating point need not round alike, and such a
+/// difference must not decide a tie.
 /// </remarks>
 internal readonly record struct Fitness(double Objective, double TieBreak) : IComparable<Fitness>
 {
