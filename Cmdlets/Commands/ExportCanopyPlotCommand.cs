@@ -67,6 +67,10 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     [ValidateRange(200, 10000)]
     public int Height { get; set; } = 600;
 
+    /// <summary>Replaces the target file even when it is read-only.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
     protected override void BeginProcessing()
     {
         if (Kind != PlotKind.Trajectory && MyInvocation.BoundParameters.ContainsKey(nameof(Band)))
@@ -80,6 +84,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         }
 
         _fullPath = ResolveOutputPath(Path);
+        RejectReadOnlyTarget();
         WarnIfNotSvgName();
     }
 
@@ -181,6 +186,12 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         FileInfo file;
         try
         {
+            // Windows refuses to replace a read-only file even by a move, so -Force clears the attribute first.
+            if (Force && File.Exists(_fullPath) && new FileInfo(_fullPath).IsReadOnly)
+            {
+                new FileInfo(_fullPath).IsReadOnly = false;
+            }
+
             file = SvgPlotWriter.WriteFile(plot.Model, _fullPath, Width, Height);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
@@ -220,6 +231,22 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         }
 
         return fullPath;
+    }
+
+    // The plot replaces the file by a rename, which only the folder's permissions govern, so a read-only file would be
+    // replaced silently. Set-Content and Out-File reject such a file unless -Force is given, and so does this cmdlet.
+    private void RejectReadOnlyTarget()
+    {
+        if (Force || !File.Exists(_fullPath) || !new FileInfo(_fullPath).IsReadOnly)
+        {
+            return;
+        }
+
+        ThrowTerminatingError(ErrorRecords.Create(
+            new UnauthorizedAccessException($"The file '{_fullPath}' is read-only. Add -Force to replace it, or write the plot elsewhere."),
+            "PlotFileReadOnly",
+            ErrorCategory.PermissionDenied,
+            _fullPath));
     }
 
     // The file is SVG whatever its name, and a viewer that trusts a .png or .pdf name fails to open it.

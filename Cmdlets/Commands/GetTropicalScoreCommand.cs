@@ -1,6 +1,7 @@
 using System;
 using System.Collections;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
@@ -25,8 +26,8 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     /// <summary>The input dimension used when none is given: a 32×32 RGB image, as in CIFAR.</summary>
     public const long DefaultInputDimension = 3072;
 
-    private const string WidthsSet = "Widths";
-    private const string ArchitectureSet = "Architecture";
+    internal const string WidthsSet = "Widths";
+    internal const string ArchitectureSet = "Architecture";
     private const string InputObjectSet = "InputObject";
 
     // Records are scored in batches of this size, so large inputs use all cores while output still streams.
@@ -35,12 +36,16 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private readonly List<PendingScore> _pending = new();
     private readonly Dictionary<(Dataset, DartsNetwork), ScoringOptions> _optionsByNetwork = new();
     private readonly ScoreProperties _scoreProperties = new();
+    private readonly RecordDatasets _recordDatasets = new();
+    private readonly Stopwatch _clock = new();
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
     private long _recordNumber;
     private long _scored;
+    private long _failed;
     private bool _progressShown;
     private bool _verbose;
+    private bool _datasetGiven;
 
     /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64".</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet)]
@@ -65,6 +70,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     /// <summary>The record property that contains the architecture; by default the first of ArchitectureString, arch_str, arch, Architecture, genotype, arch_repr.</summary>
     [Parameter(ParameterSetName = InputObjectSet)]
+    [ArgumentCompleter(typeof(ArchitecturePropertyCompleter))]
     [ValidateNotNullOrEmpty]
     public string? ArchitectureProperty { get; set; }
 
@@ -92,11 +98,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         _options = new ScoringOptions(Mode, DatasetNames.Parse(Dataset), DartsNetwork);
+        _datasetGiven = IsBound(nameof(Dataset));
 
         // Formatting a verbose line per record costs as much as scoring it, so it is only done when someone listens.
         _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
             ? flag is SwitchParameter { IsPresent: true }
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        WriteVerbose(ScoringVerbose.DescribeStart(ParameterSetName, _options, InputDimension, _datasetGiven, ArchitectureProperty));
+        _clock.Start();
     }
 
     protected override void ProcessRecord()
@@ -144,6 +153,13 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         {
             WriteWarning($"Some records had a {Quoted(_scoreProperties.Replaced)} that named another search space than their architecture's; Canopy's value replaced it.");
         }
+
+        if (_recordDatasets.DescribeUnmodelled(Dataset) is { } unmodelled)
+        {
+            WriteWarning(unmodelled);
+        }
+
+        WriteVerbose(ScoringVerbose.DescribeEnd(_recordNumber, _failed, _clock.Elapsed));
     }
 
     protected override void StopProcessing() => _cancellation.Cancel();
@@ -156,7 +172,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         if (input is null)
         {
             ArchitectureConversion.Convert(null, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? missing);
-            WriteError(missing!);
+            WriteFailure(missing!);
             return;
         }
 
@@ -175,26 +191,32 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             }
 
             // The error's target is what the user piped, not the record made from a dictionary.
-            WriteError(ReferenceEquals(record, input) ? error : ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, input));
+            WriteFailure(ReferenceEquals(record, input) ? error : ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, input));
             return;
         }
 
-        Enqueue(architecture, input, isRecord ? record : null, OptionsFor(input.BaseObject));
+        ScoringOptions options = input.BaseObject switch
+        {
+            ArchitectureRecord architectureObject => OptionsFor(architectureObject),
+            _ when isRecord && !_datasetGiven && _recordDatasets.Read(record) is { } dataset => OptionsFor(dataset, _options.DartsNetwork),
+            _ => _options,
+        };
+        Enqueue(architecture, input, isRecord ? record : null, options);
     }
 
     // An object of New-CanopyArchitecture or Get-CanopyArchitecture keeps its dataset and DARTS network unless the
     // command line names them, because its parameter and FLOP counts were made for them.
-    private ScoringOptions OptionsFor(object input)
+    private ScoringOptions OptionsFor(ArchitectureRecord architecture)
     {
-        if (input is not ArchitectureRecord architecture)
-        {
-            return _options;
-        }
-
-        Dataset dataset = MyInvocation.BoundParameters.ContainsKey(nameof(Dataset)) ? _options.Dataset : architecture.Dataset;
-        DartsNetwork network = architecture is DartsRecord darts && !MyInvocation.BoundParameters.ContainsKey(nameof(DartsNetwork))
+        Dataset dataset = _datasetGiven ? _options.Dataset : architecture.Dataset;
+        DartsNetwork network = architecture is DartsRecord darts && !IsBound(nameof(DartsNetwork))
             ? darts.DartsNetwork
             : _options.DartsNetwork;
+        return OptionsFor(dataset, network);
+    }
+
+    private ScoringOptions OptionsFor(Dataset dataset, DartsNetwork network)
+    {
         if (dataset == _options.Dataset && network == _options.DartsNetwork)
         {
             return _options;
@@ -207,6 +229,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         return options;
+    }
+
+    private bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
+
+    private void WriteFailure(ErrorRecord error)
+    {
+        _failed++;
+        WriteError(error);
     }
 
     private static PSObject ToRecord(IDictionary dictionary)
@@ -229,7 +259,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         Architecture? architecture = ArchitectureConversion.Convert(text, SearchSpace, null, $"Record {_recordNumber}", out ErrorRecord? error);
         if (error is not null)
         {
-            WriteError(ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, target));
+            WriteFailure(ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, target));
         }
 
         return architecture;
@@ -243,13 +273,23 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            WriteError(ErrorRecords.Create(
-                new ArgumentException($"Record {_recordNumber}: {ExceptionText.Plain(exception)}", exception),
+            WriteFailure(ErrorRecords.Create(
+                new ArgumentException(DescribeInvalidWidths(widthText, exception), exception),
                 "LayerWidthsInvalid",
                 ErrorCategory.InvalidArgument,
                 target));
             return null;
         }
+    }
+
+    // -LayerWidths takes the first positional argument, so an architecture string given without -Architecture lands
+    // there and needs a hint rather than a complaint about a number.
+    private static string DescribeInvalidWidths(IEnumerable<string> widthText, Exception exception)
+    {
+        string? architectureText = widthText.FirstOrDefault(text => ArchitectureParser.TryParse(text, null, out _, out _));
+        return architectureText is null
+            ? ExceptionText.Plain(exception)
+            : $"'{architectureText}' is an architecture string, not a list of layer widths. Pass it with -Architecture, or pipe it to Get-TropicalScore.";
     }
 
     private void Enqueue(Architecture? architecture, object target, PSObject? record, ScoringOptions? options = null)
@@ -304,7 +344,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 ScoreProperties.Clear(item.Record);
             }
 
-            WriteError(ScoringError(error, item));
+            WriteFailure(ScoringError(error, item));
             return;
         }
 

@@ -153,7 +153,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     {
         SearchOptions options = CreateOptions();
         BenchmarkTargets? targets = ParameterSetName == BenchmarkSet ? OpenTargets() : null;
-        ulong[] seeds = Seed.Select(seed => (ulong)seed).ToArray();
+        ulong[] seeds = DistinctSeeds();
         _withTargets = targets is not null;
         _search = Start(options, seeds, targets);
         WriteVerbose(Describe(options, seeds.Length, targets));
@@ -262,7 +262,8 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         catch (ArgumentException exception)
         {
             object target = exception.ParamName == nameof(SearchOptions.SampleSize) ? SampleSize : options;
-            ThrowTerminatingError(ErrorRecords.Create(exception, "SearchOptionsInvalid", ErrorCategory.InvalidArgument, target));
+            ThrowTerminatingError(ErrorRecords.Create(
+                new ArgumentException(ExceptionText.Plain(exception), exception), "SearchOptionsInvalid", ErrorCategory.InvalidArgument, target));
         }
 
         throw new InvalidOperationException("Unreachable, because ThrowTerminatingError always throws.");
@@ -321,7 +322,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
         if (!Summary)
         {
-            WriteObject(_withTargets ? WithView(step, StepWithTargetView) : step);
+            WriteObject(_withTargets ? OutputViews.WithView(step, StepWithTargetView) : step);
         }
     }
 
@@ -341,15 +342,8 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {Format(summary.Score)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {Format(target)}" : string.Empty)}.");
         if (Summary)
         {
-            WriteObject(_withTargets ? WithView(summary, SummaryWithTargetView) : summary);
+            WriteObject(_withTargets ? OutputViews.WithView(summary, SummaryWithTargetView) : summary);
         }
-    }
-
-    private static PSObject WithView(object record, string typeName)
-    {
-        var wrapped = new PSObject(record);
-        wrapped.TypeNames.Insert(0, typeName);
-        return wrapped;
     }
 
     private void ShowProgress(int index)
@@ -399,6 +393,19 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         };
         string benchmark = targets is null ? string.Empty : $" BestTarget is '{targets.Column}' of benchmark '{targets.Benchmark.Name}' in {targets.Benchmark.Database}.";
         return $"Searching {SearchSpace} on {Dataset} by {strategy}: {seedCount} seed(s) of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
+    }
+
+    // The same seed gives the same trajectory, so a repeated seed would only repeat a run.
+    private ulong[] DistinctSeeds()
+    {
+        ulong[] seeds = Seed.Select(seed => (ulong)seed).Distinct().ToArray();
+        if (seeds.Length < Seed.Length)
+        {
+            string repeated = string.Join(", ", Seed.GroupBy(seed => seed).Where(group => group.Count() > 1).Select(group => group.Key));
+            WriteWarning($"-Seed repeats {repeated}; the same seed gives the same run, so each seed runs once.");
+        }
+
+        return seeds;
     }
 
     private bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);

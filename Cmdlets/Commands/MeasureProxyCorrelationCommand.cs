@@ -23,6 +23,9 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     /// <summary>The score properties that Canopy's cmdlets add, used when -Proxy is not given.</summary>
     public static readonly string[] DefaultProxies = { "TropicalScore", "ParameterCount", "Flops" };
 
+    // The type name of the table view that adds SpearmanLower and SpearmanUpper.
+    private const string IntervalView = "Canopy.Statistics.ProxyCorrelation#Interval";
+
     private const int CollectionActivityId = 1;
     private const int BootstrapActivityId = 2;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
@@ -44,11 +47,13 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     /// <summary>The property that the proxies should rank by, for example val_acc.</summary>
     [Parameter(Mandatory = true, Position = 0)]
+    [ArgumentCompleter(typeof(ScorePropertyCompleter))]
     [ValidateNotNullOrEmpty]
     public string Target { get; set; } = string.Empty;
 
     /// <summary>The proxy properties to measure; by default those of <see cref="DefaultProxies"/> on the first record.</summary>
     [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(ScorePropertyCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Proxy { get; set; }
 
@@ -144,7 +149,8 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         foreach (ProxyCorrelation row in rows.OrderByDescending(row => row.Spearman))
         {
-            WriteObject(row);
+            // Every row of a bootstrap run gets the view with the interval columns, so that one table holds them all.
+            WriteObject(Bootstrap > 0 ? OutputViews.WithView(row, IntervalView) : row);
         }
     }
 

@@ -1,4 +1,3 @@
-using System;
 using System.Management.Automation;
 using Canopy.Architectures;
 
@@ -13,15 +12,6 @@ internal sealed class DatasetNameTransformationAttribute : ArgumentTransformatio
     public override object Transform(EngineIntrinsics engineIntrinsics, object inputData)
     {
         object? value = inputData is PSObject wrapped ? wrapped.BaseObject : inputData;
-        return value switch
-        {
-            Dataset dataset when Enum.IsDefined(dataset) => DatasetNames.Name(dataset),
-            string text when IsEnumName(text, out Dataset named) => DatasetNames.Name(named),
-            _ => inputData,
-        };
+        return DatasetNames.TryParse(value, out Dataset dataset) ? DatasetNames.Name(dataset) : inputData;
     }
-
-    // Enum.TryParse also reads numbers such as "2", which are no dataset names.
-    private static bool IsEnumName(string text, out Dataset dataset) =>
-        Enum.TryParse(text, ignoreCase: true, out dataset) && Enum.IsDefined(dataset) && text.Length > 0 && char.IsLetter(text[0]);
 }

@@ -10,20 +10,51 @@ internal static class DatasetNames
     public const string Cifar100 = "cifar100";
     public const string ImageNet16 = "ImageNet16-120";
 
-    /// <summary>Returns the dataset for a name; the parameter's ValidateSet has already rejected others.</summary>
-    public static Dataset Parse(string name) => name.ToLowerInvariant() switch
-    {
-        "cifar10" => Dataset.Cifar10,
-        "cifar100" => Dataset.Cifar100,
-        "imagenet16-120" => Dataset.ImageNet16,
-        _ => throw new ArgumentOutOfRangeException(nameof(name), name, "Use cifar10, cifar100 or ImageNet16-120."),
-    };
+    /// <summary>The names -Dataset accepts, as a message lists them.</summary>
+    public const string Listed = "cifar10, cifar100 or ImageNet16-120";
 
-    public static string Name(Dataset dataset) => dataset switch
+    /// <summary>Returns the dataset for a name; the parameter's ValidateSet has already rejected others.</summary>
+    public static Dataset Parse(string name) => TryParse(name, out Dataset dataset)
+        ? dataset
+        : throw new ArgumentOutOfRangeException(nameof(name), name, $"Use {Listed}.");
+
+    /// <summary>
+    /// Reads a dataset from a <see cref="Dataset"/> value, a name that -Dataset accepts, or an enum name such as
+    /// ImageNet16, ignoring case and surrounding blanks. Returns false for anything else, numbers included.
+    /// </summary>
+    public static bool TryParse(object? value, out Dataset dataset)
     {
-        Dataset.Cifar10 => Cifar10,
-        Dataset.Cifar100 => Cifar100,
-        Dataset.ImageNet16 => ImageNet16,
-        _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "Unknown dataset."),
-    };
+        dataset = default;
+        switch (value)
+        {
+            case Dataset named when Enum.IsDefined(named):
+                dataset = named;
+                return true;
+            case string text:
+                return TryParseText(text.Trim(), out dataset);
+            default:
+                return false;
+        }
+    }
+
+    public static string Name(Dataset dataset) => DatasetFacts.Name(dataset);
+
+    private static bool TryParseText(string text, out Dataset dataset)
+    {
+        switch (text.ToLowerInvariant())
+        {
+            case "cifar10":
+                dataset = Dataset.Cifar10;
+                return true;
+            case "cifar100":
+                dataset = Dataset.Cifar100;
+                return true;
+            case "imagenet16-120":
+                dataset = Dataset.ImageNet16;
+                return true;
+        }
+
+        // Enum.TryParse also reads numbers such as "2", which are no dataset names.
+        return Enum.TryParse(text, ignoreCase: true, out dataset) && Enum.IsDefined(dataset) && text.Length > 0 && char.IsLetter(text[0]);
+    }
 }

@@ -29,15 +29,18 @@ public static class AxisTitles
         Known.TryGetValue(value, out (string Label, string? Unit) known) ? known.Label : value;
 
     /// <summary>
-    /// Returns the title for <paramref name="property"/>. An accuracy-like name (containing "acc") whose values
-    /// all lie in [0, 100] and exceed 1 somewhere gets "(%)", because accuracies stored as fractions never exceed 1.
-    /// </summary>
-    /// <summary>
     /// Returns the title of a trajectory's value axis. BestScore is the value of the search objective, so its title
-    /// follows the Objective of the records, and names every objective when the records mix them.
+    /// follows the Objective of the records, and names every objective when the records mix them. BestTarget is a
+    /// benchmark column, which the title names when the records carry one TargetColumn.
     /// </summary>
-    public static string ForTrajectory(string property, IReadOnlyCollection<string> objectives, IReadOnlyList<double> values)
+    public static string ForTrajectory(
+        string property, IReadOnlyCollection<string> objectives, IReadOnlyCollection<string> targetColumns, IReadOnlyList<double> values)
     {
+        if (property.Equals("BestTarget", StringComparison.OrdinalIgnoreCase) && targetColumns.Count == 1)
+        {
+            return ForBestTarget(targetColumns.First(), values);
+        }
+
         if (!property.Equals("BestScore", StringComparison.OrdinalIgnoreCase) || objectives.Count == 0)
         {
             return For(property, values);
@@ -54,14 +57,13 @@ public static class AxisTitles
             return For(property, values);
         }
 
-        if (!Known.TryGetValue(objective, out (string Label, string? Unit) known))
-        {
-            return $"{objective} of the best architecture";
-        }
-
-        return known.Unit is null ? $"{known.Label} of the best architecture" : $"{known.Label} of the best architecture ({known.Unit})";
+        return Known.TryGetValue(objective, out (string Label, string? Unit) known) ? OfTheBest(known.Label, known.Unit) : OfTheBest(objective, null);
     }
 
+    /// <summary>
+    /// Returns the title for <paramref name="property"/>. An accuracy-like name (containing "acc") whose values
+    /// all lie in [0, 100] and exceed 1 somewhere gets "(%)", because accuracies stored as fractions never exceed 1.
+    /// </summary>
     public static string For(string property, IReadOnlyList<double> values)
     {
         if (Known.TryGetValue(property, out (string Label, string? Unit) known))
@@ -74,6 +76,15 @@ public static class AxisTitles
         bool accuracyLike = bestTarget || property.Contains("acc", StringComparison.OrdinalIgnoreCase);
         return accuracyLike && LooksLikePercent(values) ? name + " (%)" : name;
     }
+
+    // A known column keeps its unit; another gets "(%)" by the rule of For.
+    private static string ForBestTarget(string column, IReadOnlyList<double> values) =>
+        Known.TryGetValue(column, out (string Label, string? Unit) known)
+            ? OfTheBest(known.Label, known.Unit)
+            : OfTheBest(column, LooksLikePercent(values) ? "%" : null);
+
+    private static string OfTheBest(string label, string? unit) =>
+        unit is null ? $"{label} of the best architecture" : $"{label} of the best architecture ({unit})";
 
     private static bool LooksLikePercent(IReadOnlyList<double> values)
     {

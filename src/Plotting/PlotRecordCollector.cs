@@ -25,6 +25,7 @@ public sealed class PlotRecordCollector
     private readonly Dictionary<string, int> _invalid = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Group, string Seed, double X)> _trajectoryKeys = new();
     private readonly SortedSet<string> _objectives = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedSet<string> _targetColumns = new(StringComparer.OrdinalIgnoreCase);
     private int _repeatedSteps;
 
     public PlotRecordCollector(PlotKind kind, PlotColumns columns)
@@ -131,10 +132,6 @@ public sealed class PlotRecordCollector
             $"Left out {leftOut:N0} of {RecordCount:N0} records: {string.Join("; ", reasons)}.");
     }
 
-    /// <summary>Builds the plot of the collected points.</summary>
-    /// <param name="title">The plot title. Null gives a title that names the plotted properties.</param>
-    /// <param name="imageWidth">The width in pixels the plot will be exported at.</param>
-    /// <exception cref="PlotDataException">There are too few points for this kind of plot.</exception>
     /// <summary>
     /// Describes trajectory records that repeat the step of another record with the same group and seed: they come
     /// from separate runs, which the plot would draw as one line. Null when there are none.
@@ -152,6 +149,11 @@ public sealed class PlotRecordCollector
             $"{_repeatedSteps:N0} records repeat the '{Columns.X}' of another record with the same {grouping} and '{Columns.Seed}', so separate runs are drawn as one line. Give -GroupBy a property that tells the runs apart, such as Objective, SearchSpace or Mode.");
     }
 
+    /// <summary>Builds the plot of the collected points.</summary>
+    /// <param name="title">The plot title. Null gives a title that names the plotted properties.</param>
+    /// <param name="band">The spread over seeds shaded around each trajectory line.</param>
+    /// <param name="imageWidth">The width in pixels the plot will be exported at.</param>
+    /// <exception cref="PlotDataException">There are too few points for this kind of plot.</exception>
     public PlotResult CreatePlot(string? title, TrajectoryBand band, double imageWidth = 800)
     {
         switch (Kind)
@@ -171,7 +173,7 @@ public sealed class PlotRecordCollector
                 var text = new PlotText(
                     title ?? $"Search progress: {Columns.Y} by {Columns.X}",
                     AxisTitles.For(Columns.X, _trajectory.Select(point => point.X).ToList()),
-                    AxisTitles.ForTrajectory(Columns.Y, _objectives, _trajectory.Select(point => point.Y).ToList()));
+                    AxisTitles.ForTrajectory(Columns.Y, _objectives, _targetColumns, _trajectory.Select(point => point.Y).ToList()));
                 return PlotResult.ForTrajectory(TrajectoryPlot.Create(_trajectory, band, text));
             }
 
@@ -213,6 +215,11 @@ public sealed class PlotRecordCollector
         if (read("Objective", out object? objective) && ToText(objective) is { Length: > 0 } objectiveName)
         {
             _objectives.Add(objectiveName);
+        }
+
+        if (read("TargetColumn", out object? targetColumn) && ToText(targetColumn) is { Length: > 0 } targetColumnName)
+        {
+            _targetColumns.Add(targetColumnName);
         }
 
         _trajectory.Add(new TrajectoryPoint(group, seed, x, y));

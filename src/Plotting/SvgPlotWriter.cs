@@ -27,6 +27,8 @@ public static class SvgPlotWriter
     /// Writes the SVG to a temporary file beside <paramref name="path"/> and then moves it over the target, so a
     /// failure leaves either the old file or none, never a half-written one.
     /// </summary>
+    /// <exception cref="UnauthorizedAccessException">The folder does not allow creating or replacing files.</exception>
+    /// <exception cref="IOException">Writing or moving the file failed; the message names the target path.</exception>
     public static FileInfo WriteFile(PlotModel model, string path, double width, double height)
     {
         ArgumentNullException.ThrowIfNull(path);
@@ -43,16 +45,33 @@ public static class SvgPlotWriter
 
             File.Move(temporary, fullPath, overwrite: true);
         }
-        catch
+        catch (Exception exception) when (exception is UnauthorizedAccessException or IOException)
         {
-            if (File.Exists(temporary))
+            DeleteIfPresent(temporary);
+
+            // The temporary name is an internal detail, so the message names the file the caller asked for.
+            if (exception is UnauthorizedAccessException)
             {
-                File.Delete(temporary);
+                throw new UnauthorizedAccessException(
+                    $"Access to '{fullPath}' was denied. Writing the plot needs permission to create and replace files in the folder '{directory}'.", exception);
             }
 
+            throw new IOException($"Writing '{fullPath}' failed: {exception.Message.Replace(temporary, fullPath, StringComparison.Ordinal)}", exception);
+        }
+        catch
+        {
+            DeleteIfPresent(temporary);
             throw;
         }
 
         return new FileInfo(fullPath);
+    }
+
+    private static void DeleteIfPresent(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
     }
 }

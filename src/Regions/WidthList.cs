@@ -11,7 +11,8 @@ public static partial class WidthList
 {
     /// <summary>Parses the pieces into widths; each piece may itself hold several widths.</summary>
     /// <exception cref="FormatException">
-    /// A width is not a whole number, is empty between two hyphens, is below 1 or above
+    /// A width is not a whole number (integral values in exponent or decimal notation, such as 1e6 or 64.0, count as
+    /// whole), is empty between two hyphens, is below 1 or above
     /// <see cref="FullyConnectedNetwork.MaxSize"/>, or there is no width at all. The message names the value.
     /// </exception>
     public static long[] Parse(IEnumerable<string> pieces)
@@ -56,7 +57,8 @@ public static partial class WidthList
 
     private static long ParseWidth(string text)
     {
-        if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger value))
+        if (!BigInteger.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out BigInteger value) &&
+            !TryParseIntegral(text, out value))
         {
             throw new FormatException($"The layer width '{text}' is not a whole number.");
         }
@@ -67,6 +69,21 @@ public static partial class WidthList
         }
 
         return (long)value;
+    }
+
+    // PowerShell passes a command-line 1e6 or 64.0 to a string parameter as typed. Every whole number up to MaxSize
+    // is exact in a double, so reading it through a double loses nothing in the range that is accepted.
+    private static bool TryParseIntegral(string text, out BigInteger value)
+    {
+        value = default;
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double number) ||
+            !double.IsFinite(number) || number != Math.Floor(number))
+        {
+            return false;
+        }
+
+        value = new BigInteger(number);
+        return true;
     }
 
     [GeneratedRegex(@"[,;\s]+")]

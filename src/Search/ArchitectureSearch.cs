@@ -49,7 +49,7 @@ public static class ArchitectureSearch
             MlpSampler bounds = options.MlpSampler;
             if (bounds.MinDepth == bounds.MaxDepth && bounds.MinWidth == bounds.MaxWidth)
             {
-                throw new ArgumentException($"The MLP ranges allow one network only ({bounds.MinDepth} hidden layers of {bounds.MinWidth} units), so evolution has nothing to mutate. Widen the depth or width range, or search at random.", nameof(options));
+                throw new ArgumentException($"The MLP ranges allow one network only ({bounds.MinDepth} hidden {(bounds.MinDepth == 1 ? "layer" : "layers")} of {bounds.MinWidth} units), so evolution has nothing to mutate. Widen the depth or width range, or search at random.", nameof(options));
             }
         }
     }
@@ -124,7 +124,7 @@ public static class ArchitectureSearch
             string smallestText = smallestValue is { } known ? known.ToString("N0", CultureInfo.InvariantCulture) : "more than Int64 holds";
             string limitText = maximum.ToString("N0", CultureInfo.InvariantCulture);
             throw new SearchConstraintException(
-                $"No {smallest.SearchSpace} architecture meets the {counted} limit of {limitText}: the smallest one, {smallest.Canonical}, has {smallestText} {counted}s on {scoring.Dataset}.",
+                $"No {smallest.SearchSpace} architecture meets the {counted} limit of {limitText}: the smallest one, {smallest.Canonical}, has {smallestText} {counted}s on {DatasetFacts.Name(scoring.Dataset)}.",
                 maximum,
                 smallest.Canonical,
                 smallestValue);

@@ -16,6 +16,7 @@ internal sealed class SearchRun
 {
     private readonly CandidateEvaluator _evaluator;
     private readonly BestTargetLookup? _targets;
+    private readonly string? _targetColumn;
     private readonly IProgress<SearchStep>? _progress;
     private readonly CancellationToken _cancellationToken;
     private readonly int[] _statusCounts = new int[Enum.GetValues<EvaluationStatus>().Length];
@@ -31,6 +32,7 @@ internal sealed class SearchRun
         Seed = seed;
         _evaluator = new CandidateEvaluator(options);
         _targets = targets is null ? null : new BestTargetLookup(targets);
+        _targetColumn = targets?.Column;
         _progress = progress;
         _cancellationToken = cancellationToken;
     }
@@ -104,5 +106,6 @@ internal sealed class SearchRun
         BestArchitecture = _best?.Architecture.Canonical,
         BestScore = _best?.Fitness.Objective,
         BestTarget = _bestTarget,
+        TargetColumn = _targetColumn,
     };
 }

@@ -53,4 +53,7 @@ public sealed class SearchStep
     /// benchmark, while there is no best architecture, or when the benchmark has no numeric value for it.
     /// </summary>
     public double? BestTarget { get; internal set; }
+
+    /// <summary>The benchmark column that <see cref="BestTarget"/> is read from, or null without a benchmark.</summary>
+    public string? TargetColumn { get; init; }
 }

@@ -27,7 +27,9 @@ internal static class KnightKendall
 
         // C + D = n₀ − n₁ − n₂ + n₃, so C − D = n₀ − n₁ − n₂ + n₃ − 2D.
         long concordantMinusDiscordant = allPairs - tiedInX - tiedInY + tiedInBoth - 2 * discordant;
-        double denominator = Math.Sqrt(allPairs - tiedInX) * Math.Sqrt(allPairs - tiedInY);
+        // One square root of the product makes identical rankings give exactly 1, as in PearsonOfFinite. The product is
+        // taken in double because two pair counts can multiply beyond Int64.
+        double denominator = Math.Sqrt((double)(allPairs - tiedInX) * (allPairs - tiedInY));
         return Math.Clamp(concordantMinusDiscordant / denominator, -1.0, 1.0);
     }
 

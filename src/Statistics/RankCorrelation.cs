@@ -83,8 +83,11 @@ public static class RankCorrelation
             ySquares.Add(dy * dy);
         }
 
-        double r = crossProducts.Value / (Math.Sqrt(xSquares.Value) * Math.Sqrt(ySquares.Value));
-        return Math.Clamp(r, -1.0, 1.0);
+        // The root of the product, unlike the product of the roots, makes identical or mirrored samples give exactly
+        // ±1, because √fl(v·v) = v in IEEE arithmetic. Only a product below the normal range takes the other form.
+        double product = xSquares.Value * ySquares.Value;
+        double denominator = double.IsNormal(product) ? Math.Sqrt(product) : Math.Sqrt(xSquares.Value) * Math.Sqrt(ySquares.Value);
+        return Math.Clamp(crossProducts.Value / denominator, -1.0, 1.0);
     }
 
     private static double Mean(ReadOnlySpan<double> values, double scale)

@@ -178,6 +178,14 @@ e,5,50
             $texts | Should -Contain 'Search progress: BestTarget by Step'
         }
 
+        It 'names the target column on the y axis' {
+            $path = Join-Path $TestDrive 'column.svg'
+
+            $script:runs | Select-Object *, @{ Name = 'TargetColumn'; Expression = { 'val_acc' } } | Export-CanopyPlot -Kind Trajectory -Path $path | Out-Null
+
+            Get-SvgText (Read-Svg $path) | Should -Contain 'val_acc of the best architecture (%)'
+        }
+
         It 'falls back to BestScore when the runs have no benchmark target' {
             $path = Join-Path $TestDrive 'scores.svg'
 
@@ -248,6 +256,28 @@ e,5,50
     }
 
     Context 'Output file' {
+        It 'refuses a read-only file without -Force' {
+            $path = Join-Path $TestDrive 'readonly.svg'
+            Set-Content -Path $path -Value 'old'
+            (Get-Item $path).IsReadOnly = $true
+
+            $failure = { $script:scores | Export-CanopyPlot -Kind Correlation -Path $path -ErrorAction Stop } | Should -Throw -ErrorId 'PlotFileReadOnly,*' -PassThru
+
+            $failure.Exception.Message | Should -Be "The file '$path' is read-only. Add -Force to replace it, or write the plot elsewhere."
+            Get-Content $path | Should -Be 'old'
+        }
+
+        It 'replaces a read-only file with -Force' {
+            $path = Join-Path $TestDrive 'forced.svg'
+            Set-Content -Path $path -Value 'old'
+            (Get-Item $path).IsReadOnly = $true
+
+            $file = $script:scores | Export-CanopyPlot -Kind Correlation -Path $path -Force
+
+            $file.FullName | Should -Be $path
+            (Read-Svg $path).DocumentElement.LocalName | Should -Be 'svg'
+        }
+
         It 'writes nothing with -WhatIf' {
             $path = Join-Path $TestDrive 'whatif.svg'
 

@@ -598,3 +598,107 @@ namespace CanopyTests
         }
     }
 }
+
+Describe 'Get-TropicalScore with a Dataset property' {
+    BeforeAll {
+        $script:cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+        $script:onImageNet = Get-TropicalScore -Architecture $script:cell -Dataset ImageNet16-120
+        $script:onCifar10 = Get-TropicalScore -Architecture $script:cell
+        $script:onCifar100 = Get-TropicalScore -Architecture $script:cell -Dataset cifar100
+    }
+
+    It 'scores a record on the network its Dataset names' {
+        $record = [pscustomobject]@{ arch = $script:cell; Dataset = 'ImageNet16-120' } | Get-TropicalScore -WarningVariable warnings
+
+        $record.TropicalScore | Should -Be $script:onImageNet.TropicalScore
+        $record.ParameterCount | Should -Be $script:onImageNet.ParameterCount
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'reads a hashtable key and the enum name in any case' {
+        $records = @{ arch = $script:cell; dataset = 'CIFAR100' }, [pscustomobject]@{ arch = $script:cell; Dataset = 'imagenet16' } | Get-TropicalScore
+
+        $records[0].ParameterCount | Should -Be $script:onCifar100.ParameterCount
+        $records[1].ParameterCount | Should -Be $script:onImageNet.ParameterCount
+    }
+
+    It 'scores other tasks on cifar10 and warns once' {
+        $records = 'svhn', 'ninapro', 'svhn', '' | ForEach-Object { [pscustomobject]@{ arch = $script:cell; dataset = $_ } } |
+            Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable problems
+
+        $problems | Should -BeNullOrEmpty
+        $records.ParameterCount | Should -Be (@($script:onCifar10.ParameterCount) * 4)
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "3 records have a Dataset that Canopy does not model ('ninapro', 'svhn'), so they were scored on the cifar10 network.*"
+    }
+
+    It 'lets -Dataset override the property without a warning' {
+        $record = [pscustomobject]@{ arch = $script:cell; Dataset = 'svhn' } | Get-TropicalScore -Dataset ImageNet16-120 -WarningVariable warnings
+
+        $record.ParameterCount | Should -Be $script:onImageNet.ParameterCount
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'keeps scoring the darts-other-tasks file with one warning' {
+        $file = "$env:CANOPY_TEST_DATA/darts-other-tasks/nb301_9x_zc13.csv"
+        if (-not (Test-Path $file)) {
+            Set-ItResult -Skipped -Because 'the NAS-Bench-Suite-Zero file nb301_9x_zc13.csv is not in the test data folder'
+            return
+        }
+
+        $records = Import-Csv $file | Get-TropicalScore -ArchitectureProperty arch_repr -WarningVariable warnings -WarningAction SilentlyContinue -ErrorVariable problems
+
+        $problems | Should -BeNullOrEmpty
+        @($records).Count | Should -Be 597
+        @($warnings | Where-Object Message -Like '*Dataset that Canopy does not model*').Count | Should -Be 1
+    }
+}
+
+Describe 'Get-TropicalScore messages and display' {
+    It 'accepts a width written as <Text>' -ForEach @(
+        @{ Text = '1e12'; Expected = 'mlp:3072:1000000000000' }
+        @{ Text = '64.0'; Expected = 'mlp:3072:64' }
+    ) {
+        $score = Get-TropicalScore -LayerWidths $Text -ErrorVariable problems
+
+        $problems | Should -BeNullOrEmpty
+        $score.Architecture | Should -Be $Expected
+    }
+
+    It 'points an architecture string given by position to -Architecture' {
+        $score = Get-TropicalScore 'mlp:5:5' -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'LayerWidthsInvalid,*'
+        $problems[0].Exception.Message | Should -Be "'mlp:5:5' is an architecture string, not a list of layer widths. Pass it with -Architecture, or pipe it to Get-TropicalScore."
+    }
+
+    It 'does not number a -LayerWidths error as a record' {
+        Get-TropicalScore -LayerWidths 64, 1.5 -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].Exception.Message | Should -Be "The layer width '1.5' is not a whole number."
+    }
+
+    It 'describes the run with -Verbose for <Name>' -ForEach @(
+        @{ Name = 'widths'; Run = { Get-TropicalScore -LayerWidths 64, 64 -Verbose 4>&1 }; Start = 'Scoring in Generic mode: one fully connected network with input dimension 3072*'; End = 'Scored 1 of 1 record in * s; 0 failed.' }
+        @{ Name = 'strings'; Run = { 'mlp:4:3', 'bad' | Get-TropicalScore -Verbose -ErrorAction SilentlyContinue 4>&1 }; Start = '*on the cifar10 network*Dataset property names cifar10, cifar100 or ImageNet16-120*'; End = 'Scored 1 of 2 records in * s; 1 failed.' }
+    ) {
+        $lines = @(& $Run | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        $lines[0] | Should -BeLike $Start
+        $lines[-1] | Should -BeLike $End
+    }
+
+    It 'heads the table with the property names' {
+        $table = Get-TropicalScore -LayerWidths 64 | Format-Table | Out-String -Width 120
+
+        $table | Should -Match 'Mode\s+TropicalScore\s+ParameterCount\s+Flops\s+Architecture'
+    }
+
+    It 'completes -ArchitectureProperty with the default names' {
+        $line = 'Get-TropicalScore -ArchitectureProperty ar'
+        $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Be @('ArchitectureString', 'arch_str', 'arch', 'Architecture', 'arch_repr')
+    }
+}

@@ -166,7 +166,7 @@ Describe 'Parameter defaults in help' {
         @{ Command = 'Invoke-CanopySearch'; Parameter = 'SearchSpace'; Expected = 'None' }
         @{ Command = 'Export-CanopyPlot'; Parameter = 'Band'; Expected = 'MinMax' }
         @{ Command = 'Get-TropicalScore'; Parameter = 'Mode'; Expected = 'Generic' }
-        @{ Command = 'Get-TropicalScore'; Parameter = 'SearchSpace'; Expected = 'None' }
+        @{ Command = 'Get-TropicalScore'; Parameter = 'SearchSpace'; Expected = "recognised from each string's form" }
         @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Seed'; Expected = '0' }
         @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Count'; Expected = 'None' }
         @{ Command = 'Measure-ProxyCorrelation'; Parameter = 'Bootstrap'; Expected = '0' }

@@ -177,6 +177,26 @@ Describe 'Invoke-CanopySearch' {
 
         $failure.TargetObject | Should -Be 6
         $failure.Exception.Message | Should -BeLike '*sample size 6 exceeds the population size 5*'
+        $failure.Exception.Message | Should -Not -BeLike "*(Parameter '*"
+    }
+
+    It 'rejects an MLP space of one network in plain words' {
+        $failure = { Invoke-CanopySearch Mlp -DepthRange 1, 1 -WidthRange 16, 16 -ErrorAction Stop } | Should -Throw -ErrorId 'SearchOptionsInvalid,*' -PassThru
+
+        $failure.Exception.Message | Should -BeLike '*(1 hidden layer of 16 units)*'
+        $failure.Exception.Message | Should -Not -BeLike "*(Parameter '*"
+    }
+
+    It 'names the dataset as -Dataset spells it' {
+        { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -Dataset ImageNet16-120 -ErrorAction Stop } | Should -Throw '*parameters on ImageNet16-120.*'
+    }
+
+    It 'runs a repeated seed once and warns' {
+        $summaries = Invoke-CanopySearch NatsTopology -Budget 5 -Seed 4, 4, 5 -Summary -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $summaries.Seed | Should -Be @(4, 5)
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-Seed repeats 4; the same seed gives the same run, so each seed runs once.'
     }
 
     It 'rejects MLP parameters for other spaces' {

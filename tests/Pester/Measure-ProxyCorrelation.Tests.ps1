@@ -259,4 +259,36 @@ acc,p,q
         $warnings.Count | Should -Be 1
         [Math]::Round($row.Spearman, 3) | Should -Be 0.818
     }
+
+    It 'gives exactly <Expected> for a <Name> ranking' -ForEach @(
+        @{ Name = 'perfect'; Sign = 1; Expected = 1 }
+        @{ Name = 'reversed'; Sign = -1; Expected = -1 }
+    ) {
+        $records = 1..1000 | ForEach-Object { [pscustomobject]@{ acc = [Math]::Sqrt($_ * 7 % 1009); p = $Sign * ($_ * 7 % 1009) } }
+
+        $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p
+
+        $row.Spearman | Should -BeExactly ([double] $Expected)
+        $row.Kendall | Should -BeExactly ([double] $Expected)
+    }
+
+    It 'shows the bootstrap interval in the default table' {
+        $records = 1..50 | ForEach-Object { [pscustomobject]@{ acc = $_ % 13 + $_; p = $_ } }
+
+        $table = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 100 -Seed 1 | Format-Table | Out-String -Width 120
+        $lines = @($table -split "`n" | Where-Object { $_.Trim() })
+
+        $lines[0] | Should -Match 'Spearman\s+SpearmanLower\s+SpearmanUpper\s+Kendall\s+Pearson\s+TopOverlap\s+Target'
+        ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
+    }
+
+    It 'completes <Parameter> with the score property names' -ForEach @(
+        @{ Parameter = '-Proxy' }
+        @{ Parameter = '-Target' }
+    ) {
+        $line = "Measure-ProxyCorrelation $Parameter "
+        $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Be @('TropicalScore', 'ParameterCount', 'Flops')
+    }
 }

@@ -84,7 +84,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         # The layer has (2 + 1) · 3 = 9 parameters and 2 · 3 = 6 multiply-accumulates.
         $lines = Get-DefaultView (Get-TropicalScore -LayerWidths 3 -InputDimension 2) -Width $Width
 
-        Assert-TableFits $lines $Width 'Mode', 'TropicalScore', 'Parameters', 'FLOPs', 'Architecture'
+        Assert-TableFits $lines $Width 'Mode', 'TropicalScore', 'ParameterCount', 'Flops', 'Architecture'
         $lines[2] | Should -Match '^Generic\s+0\.845\s+9\s+6\s+mlp:2:3$'
     }
 
@@ -92,12 +92,12 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         $genotype = (Get-CanopyArchitecture Darts -Count 1 -Seed 1).Architecture
         $lines = Get-DefaultView (Get-TropicalScore -Architecture $genotype -SearchSpace Darts -Mode BottleneckBound) -Width $Width
 
-        Assert-TableFits $lines $Width 'Mode', 'TropicalScore', 'Parameters', 'FLOPs', 'Architecture'
+        Assert-TableFits $lines $Width 'Mode', 'TropicalScore', 'ParameterCount', 'Flops', 'Architecture'
         $lines[2] | Should -Match '^BottleneckBound\s+[\d,]+\.\d{3}\s+[\d,]+\s+[\d,]+\s+Genotype\('
         $shown = Get-LastColumn $lines 2
         $shown | Should -BeLike '*…'
         $genotype.StartsWith($shown.TrimEnd('…'), [StringComparison]::Ordinal) | Should -BeTrue -Because "'$shown' must be the start of the genotype"
-        $shown.Length | Should -BeGreaterOrEqual ($Width - 56) -Because 'the architecture takes the rest of the line'
+        $shown.Length | Should -BeGreaterOrEqual ($Width - 58) -Because 'the architecture takes the rest of the line'
     }
 
     It 'shows correlations with every coefficient to 3 decimals' {
@@ -169,7 +169,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
     It 'shows search summaries with score, parameters and evaluations' {
         $lines = Get-DefaultView (Invoke-CanopySearch Mlp -Budget 3 -Seed 1 -Summary) -Width $Width
 
-        Assert-TableFits $lines $Width 'Seed', 'TropicalScore', 'Parameters', 'Evaluations', 'Architecture'
+        Assert-TableFits $lines $Width 'Seed', 'TropicalScore', 'ParameterCount', 'Evaluations', 'Architecture'
         $lines[2] | Should -Match '^\s*1\s+[\d,]+\.\d{3}\s+[\d,]+\s+3\s+mlp:\S+$'
     }
 
@@ -179,7 +179,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         $lines = Get-DefaultView $summary -Width $Width
 
         $summary.PSObject.TypeNames[0] | Should -Be 'Canopy.Search.SearchSummary#Target'
-        Assert-TableFits $lines $Width 'Seed', 'TropicalScore', 'Parameters', 'Evaluations', 'Target', 'Architecture'
+        Assert-TableFits $lines $Width 'Seed', 'TropicalScore', 'ParameterCount', 'Evaluations', 'Target', 'Architecture'
         $lines[2] | Should -Match "^\s*3\s+[\d,]+\.\d{3}\s+[\d,]+\s+3\s+$($summary.Target)\.000\s+\|"
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using Canopy.Plotting;
 using Xunit;
 
@@ -30,15 +31,32 @@ public class AxisTitlesTests
     [InlineData("Flops", "FLOPs of the best architecture (multiply-accumulates)")]
     public void BestScoreTitleFollowsObjective(string objective, string expected)
     {
-        Assert.Equal(expected, AxisTitles.ForTrajectory("BestScore", new[] { objective }, new double[] { 1.2e6 }));
+        Assert.Equal(expected, AxisTitles.ForTrajectory("BestScore", new[] { objective }, Array.Empty<string>(), new double[] { 1.2e6 }));
     }
 
     [Fact]
     public void MixedObjectivesAreNamed()
     {
-        string title = AxisTitles.ForTrajectory("BestScore", new[] { "ParameterCount", "TropicalScore" }, new double[] { 1 });
+        string title = AxisTitles.ForTrajectory("BestScore", new[] { "ParameterCount", "TropicalScore" }, Array.Empty<string>(), new double[] { 1 });
 
         Assert.Equal("Objective of the best architecture (ParameterCount, TropicalScore)", title);
+    }
+
+    [Theory]
+    [InlineData("CIFAR10TestAccuracy200Epochs", 94.37, "CIFAR-10 test accuracy of the best architecture (%)")]
+    [InlineData("val_acc", 91.2, "val_acc of the best architecture (%)")]
+    [InlineData("val_loss", 0.3, "val_loss of the best architecture")]
+    public void BestTargetTitleNamesColumn(string column, double value, string expected)
+    {
+        Assert.Equal(expected, AxisTitles.ForTrajectory("BestTarget", Array.Empty<string>(), new[] { column }, new[] { value }));
+    }
+
+    [Fact]
+    public void BestTargetWithoutColumnIsGeneric()
+    {
+        string title = AxisTitles.ForTrajectory("BestTarget", Array.Empty<string>(), Array.Empty<string>(), new[] { 94.37 });
+
+        Assert.Equal("Target of the best architecture (%)", title);
     }
 
     [Fact]

@@ -75,7 +75,11 @@ public sealed class SvgPlotWriterTests : IDisposable
     {
         string path = Path.Combine(_folder, "absent", "plot.svg");
 
-        Assert.Throws<DirectoryNotFoundException>(() => SvgPlotWriter.WriteFile(ValidModel(), path, 800, 600));
+        var exception = Assert.ThrowsAny<IOException>(() => SvgPlotWriter.WriteFile(ValidModel(), path, 800, 600));
+
+        Assert.IsType<DirectoryNotFoundException>(exception.InnerException);
+        Assert.StartsWith($"Writing '{path}' failed: ", exception.Message);
+        Assert.DoesNotContain(".tmp", exception.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
 }

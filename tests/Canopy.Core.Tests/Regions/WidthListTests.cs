@@ -23,7 +23,19 @@ public class WidthListTests
     }
 
     [Theory]
+    [InlineData("1e12", 1_000_000_000_000L)]
+    [InlineData("1E+3", 1000L)]
+    [InlineData("64.0", 64L)]
+    [InlineData("1099511627776", 1L << 40)]
+    public void IntegralNotationsAreWhole(string text, long expected)
+    {
+        Assert.Equal(new[] { expected }, WidthList.Parse(new[] { text }));
+    }
+
+    [Theory]
     [InlineData("1.5", "'1.5' is not a whole number")]
+    [InlineData("2.5e0", "'2.5e0' is not a whole number")]
+    [InlineData("2e12", "2e12 is out of range")]
     [InlineData("abc", "'abc' is not a whole number")]
     [InlineData("64--64", "empty width between two hyphens")]
     [InlineData("0", "0 is out of range")]

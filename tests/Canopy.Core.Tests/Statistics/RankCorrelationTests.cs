@@ -6,6 +6,57 @@ namespace Canopy.Tests.Statistics;
 
 public class RankCorrelationTests
 {
+    // Sizes from 3 to 400 pairs, with and without ties, cover sums whose square roots round differently.
+    public static TheoryData<int, int> RankingSizes()
+    {
+        var data = new TheoryData<int, int>();
+        foreach (int n in new[] { 3, 7, 10, 37, 100, 101, 255, 400 })
+        {
+            data.Add(n, 0);
+            data.Add(n, 5);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(RankingSizes))]
+    public void IdenticalRankingIsExactlyOne(int n, int distinctValues)
+    {
+        double[] x = RandomValues(n, distinctValues, seed: n);
+        double[] y = Array.ConvertAll(x, value => Math.Exp(value));
+
+        Assert.Equal(1.0, RankCorrelation.Spearman(x, y));
+        Assert.Equal(1.0, RankCorrelation.KendallTauB(x, y));
+        Assert.Equal(1.0, RankCorrelation.Pearson(x, x));
+    }
+
+    [Theory]
+    [MemberData(nameof(RankingSizes))]
+    public void ReversedRankingIsExactlyMinusOne(int n, int distinctValues)
+    {
+        double[] x = RandomValues(n, distinctValues, seed: n + 1);
+        double[] y = Array.ConvertAll(x, value => -3 * value);
+
+        Assert.Equal(-1.0, RankCorrelation.Spearman(x, y));
+        Assert.Equal(-1.0, RankCorrelation.KendallTauB(x, y));
+        Assert.Equal(-1.0, RankCorrelation.Pearson(x, Array.ConvertAll(x, value => -value)));
+    }
+
+    // Draws from a few distinct values, so there are ties, when distinctValues is positive.
+    private static double[] RandomValues(int n, int distinctValues, int seed)
+    {
+        var random = new Random(seed);
+        var values = new double[n];
+        for (int i = 0; i < n; i++)
+        {
+            values[i] = distinctValues > 0 ? random.Next(distinctValues) : random.NextDouble() * 100;
+        }
+
+        values[0] = -1;
+        return values;
+    }
+
     [Fact]
     public void TieInXOnly()
     {
