@@ -632,6 +632,15 @@ Describe 'Get-TropicalScore with a Dataset property' {
         $warnings[0].Message | Should -BeLike "3 records have a Dataset that Canopy does not model ('ninapro', 'svhn'), so they were scored on the cifar10 network.*"
     }
 
+    It 'looks no further when the first record has no Dataset' {
+        $records = [pscustomobject]@{ arch = $script:cell }, [pscustomobject]@{ arch = $script:cell; Dataset = 'ImageNet16-120' } |
+            Get-TropicalScore -WarningVariable warnings
+
+        $records[1].ParameterCount | Should -Be $script:onCifar10.ParameterCount
+        $records[1].ParameterCount | Should -Not -Be $script:onImageNet.ParameterCount
+        $warnings | Should -BeNullOrEmpty
+    }
+
     It 'lets -Dataset override the property without a warning' {
         $record = [pscustomobject]@{ arch = $script:cell; Dataset = 'svhn' } | Get-TropicalScore -Dataset ImageNet16-120 -WarningVariable warnings
 
