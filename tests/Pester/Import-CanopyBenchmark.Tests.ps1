@@ -1,3 +1,8 @@
+BeforeDiscovery {
+    # Tests of file modes need a user that they bind: not root, or root run through setpriv.
+    $FileModesApply = -not $IsWindows -and ((id -u) -ne '0' -or [bool](Get-Command setpriv -ErrorAction Ignore))
+}
+
 BeforeAll {
     Import-Module $env:CANOPY_MODULE_MANIFEST -Force
 
@@ -9,6 +14,16 @@ BeforeAll {
         $path = Join-Path $TestDrive $Name
         Set-Content -Path $path -Value $Text -NoNewline -Encoding utf8NoBOM
         return $path
+    }
+
+    # Runs a script in a new pwsh that file modes bind. Root ignores them, except without CAP_DAC_OVERRIDE.
+    function Invoke-BoundByFileModes([string] $Script) {
+        $command = "Import-Module '$env:CANOPY_MODULE_MANIFEST'; $Script"
+        if ((id -u) -eq '0') {
+            return & setpriv --bounding-set -dac_override -- "$PSHOME/pwsh" -NoProfile -NonInteractive -Command $command
+        }
+
+        return & "$PSHOME/pwsh" -NoProfile -NonInteractive -Command $command
     }
 }
 
@@ -322,6 +337,39 @@ Describe 'Import-CanopyBenchmark' {
         $problem.TargetObject | Should -Be $folder
         $problem.Exception.Message | Should -BeLike "The cache path $folder is a folder.*-Database*"
         Get-ChildItem $folder | Should -BeNullOrEmpty
+    }
+
+    It 'reports a read-only cache file and leaves the cache unchanged' -Skip:(-not $FileModesApply) {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+        $more = New-BenchmarkFile 'more.csv' "arch,acc`n$Best,2`n"
+        Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
+        chmod 444 $Database
+
+        $problem = Invoke-BoundByFileModes "try { Import-CanopyBenchmark -Path '$more' -Database '$Database' -ErrorAction Stop | Out-Null } catch { `$_.FullyQualifiedErrorId; `$_.CategoryInfo.Category.ToString(); `$_.TargetObject; `$_.Exception.Message }"
+
+        $problem[0] | Should -Be 'CacheUnavailable,Canopy.Commands.ImportCanopyBenchmarkCommand'
+        $problem[1] | Should -Be 'OpenError'
+        $problem[2] | Should -Be $Database
+        $problem[3] | Should -Be "The cache file $Database is read-only, so the import cannot write it. Make the file writable, or choose another -Database."
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be 'sweep'
+        Test-Path "$Database-wal" | Should -BeFalse
+        Test-Path "$Database-shm" | Should -BeFalse
+    }
+
+    It 'reads a read-only cache without side files that block imports' -Skip:(-not $FileModesApply) {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+        $more = New-BenchmarkFile 'more.csv' "arch,acc`n$Best,2`n"
+        Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
+        chmod 444 $Database
+
+        $read = Invoke-BoundByFileModes "(Get-CanopyBenchmark -Database '$Database').Name; (Get-CanopyBenchmark -Name sweep -Database '$Database').acc"
+        $sideFiles = Get-ChildItem "$Database-*"
+        chmod 644 $Database
+        $imported = Invoke-BoundByFileModes "(Import-CanopyBenchmark -Path '$more' -Database '$Database').RowsStored"
+
+        $read | Should -Be @('sweep', '1')
+        $sideFiles | Should -BeNullOrEmpty
+        $imported | Should -Be '1'
     }
 
     It 'reports a cache folder that cannot be created' {
