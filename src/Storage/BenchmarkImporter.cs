@@ -29,6 +29,10 @@ internal sealed class BenchmarkImporter
     {
         var stopwatch = Stopwatch.StartNew();
         string name = options.Name ?? BenchmarkFile.DefaultName(options.Path);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException($"The benchmark name '{name}' is blank. Give a name that contains a visible character.", nameof(BenchmarkImportOptions.Name));
+        }
 
         using IRecordSource source = BenchmarkFile.Open(options.Path);
         bool hasRecord = source.Read();

@@ -36,6 +36,7 @@ public sealed class BenchmarkStore
     /// Imports a CSV or JSON file (optionally gzip-compressed) as one benchmark. Rows that cannot be stored go to
     /// <paramref name="rejected"/> and the rest are stored. The whole import is one transaction.
     /// </summary>
+    /// <exception cref="ArgumentException">The name, given or taken from the file name, is empty or white space.</exception>
     /// <exception cref="BenchmarkExistsException">The name exists and <see cref="BenchmarkImportOptions.Replace"/> is false.</exception>
     /// <exception cref="BenchmarkFileException">The file cannot be read as a benchmark.</exception>
     /// <exception cref="CacheFormatException">The database file is no Canopy cache, or a newer one.</exception>

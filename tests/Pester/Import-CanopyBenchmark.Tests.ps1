@@ -12,7 +12,7 @@ BeforeAll {
 
     function New-BenchmarkFile([string] $Name, [string] $Text) {
         $path = Join-Path $TestDrive $Name
-        Set-Content -Path $path -Value $Text -NoNewline -Encoding utf8NoBOM
+        Set-Content -LiteralPath $path -Value $Text -NoNewline -Encoding utf8NoBOM
         return $path
     }
 
@@ -155,6 +155,78 @@ Describe 'Import-CanopyBenchmark' {
         $a = New-BenchmarkFile 'x1.csv' "arch`n$First`n"
         $b = New-BenchmarkFile 'x2.csv' "arch`n$Best`n"
         { Import-CanopyBenchmark -Path $a, $b -Name both -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkNameAmbiguous,*'
+    }
+
+    It 'takes piped files whose names contain brackets' {
+        $path = New-BenchmarkFile 'br[1].csv' "arch,acc`n$First,1`n"
+
+        $summary = Get-ChildItem -LiteralPath $path | Import-CanopyBenchmark -Database $Database -ErrorVariable problems
+
+        $problems | Should -BeNullOrEmpty
+        $summary.Name | Should -Be 'br[1]'
+        $summary.Source | Should -Be $path
+        (Import-CanopyBenchmark -LiteralPath $path -Name literal -Database $Database).RowsStored | Should -Be 1
+    }
+
+    It 'reports a -Path pattern that matches no file' {
+        $path = New-BenchmarkFile 'br[1].csv' "arch,acc`n$First,1`n"
+
+        Import-CanopyBenchmark -Path $path, (Join-Path $TestDrive 'nomatch*.csv') -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileNotFound,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be $path
+        $problems[0].Exception.Message | Should -Be "No file matches the path '$path'. To take '[' and ']' as part of a file name, use -LiteralPath."
+        $problems[1].Exception.Message | Should -Be "No file matches the path '$(Join-Path $TestDrive 'nomatch*.csv')'."
+    }
+
+    It 'resolves wildcards and relative paths against the location' {
+        $folder = Join-Path $TestDrive 'wildcards'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Set-Content -Path (Join-Path $folder 'one.csv') -Value "arch,acc`n$First,1"
+        Set-Content -Path (Join-Path $folder 'two.csv') -Value "arch,acc`n$Best,2"
+
+        Push-Location $folder
+        try {
+            $summaries = Import-CanopyBenchmark -Path '*.csv' -Database $Database
+            $literal = Import-CanopyBenchmark -LiteralPath 'one.csv' -Name again -Database $Database
+        }
+        finally {
+            Pop-Location
+        }
+
+        $summaries.Source | Should -Be @((Join-Path $folder 'one.csv'), (Join-Path $folder 'two.csv'))
+        $literal.Source | Should -Be (Join-Path $folder 'one.csv')
+    }
+
+    It 'reads file system paths only' {
+        Import-CanopyBenchmark -Path Env:/PATH -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].Exception.Message | Should -Be "The path 'Env:/PATH' is on the Environment provider, but Import-CanopyBenchmark reads file system paths only. Give the path of a CSV or JSON file."
+        Test-Path $Database | Should -BeFalse
+    }
+
+    It 'explains that piped records are not files' {
+        $path = New-BenchmarkFile 'records.csv' "arch,acc`n$First,1`n"
+
+        Import-Csv $path | Import-CanopyBenchmark -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].Exception.Message | Should -BeLike 'Import-CanopyBenchmark reads benchmark files, but it received the record @{arch=*in place of a path. Save the records to a file with Export-Csv, then import that file.'
+    }
+
+    It 'rejects a blank -Name' {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        { Import-CanopyBenchmark -Path $path -Name '   ' -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkNameInvalid,*'
+        { Import-CanopyBenchmark -Path $path -Name '' -Database $Database } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        Test-Path $Database | Should -BeFalse
     }
 
     It 'uses CANOPY_DATABASE when -Database is not given' {
