@@ -119,8 +119,8 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         // PowerShell turns a piped record, such as one from Import-Csv, into the text @{name=value; ...}.
         if (pattern.StartsWith("@{", StringComparison.Ordinal) && pattern.EndsWith("}", StringComparison.Ordinal))
         {
-            string shown = pattern.Length > 120 ? pattern.Substring(0, 117) + "..." : pattern;
-            WriteError(ErrorRecords.Create($"Import-CanopyBenchmark reads benchmark files, but it received the record {shown} in place of a path. Save the records to a file with Export-Csv, then import that file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, pattern));
+            string excerpt = pattern.Length > 120 ? pattern.Substring(0, 117) + "..." : pattern;
+            WriteError(ErrorRecords.Create($"Import-CanopyBenchmark reads benchmark files, but it received the record {excerpt} in place of a path. Save the records to a file with Export-Csv, then import that file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, pattern));
             return;
         }
 

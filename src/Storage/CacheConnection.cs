@@ -29,8 +29,8 @@ internal static class CacheConnection
 
         return Prepare(Open(databasePath, databasePath, SqliteOpenMode.ReadWriteCreate), databasePath, connection =>
         {
-            // SQLite opens a file that this process may not write read-only, without an error, so the first write
-            // of the import would fail.
+            // When this process may not write the file, SQLite opens it read-only without an error, and the first
+            // write of the import would fail.
             if (IsReadOnly(connection))
             {
                 throw new CacheUnavailableException(databasePath, $"The cache file {databasePath} is read-only, so the import cannot write it. Make the file writable, or choose another -Database.");

@@ -7,7 +7,7 @@ namespace Canopy.Storage;
 /// <summary>Checks file permissions without opening the file.</summary>
 /// <remarks>
 /// Opening and closing a file that SQLite has open in this process would release SQLite's POSIX locks on it, so the
-/// check asks the operating system instead.
+/// check calls access(2) instead.
 /// </remarks>
 internal static class FilePermissions
 {

@@ -16,6 +16,13 @@ BeforeAll {
         return $path
     }
 
+    # Stores the benchmark sweep in $Database, makes the file read-only, and returns the path of another file to import.
+    function New-ReadOnlyCache {
+        Import-CanopyBenchmark -Path (New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n") -Database $Database | Out-Null
+        chmod 444 $Database
+        return New-BenchmarkFile 'more.csv' "arch,acc`n$Best,2`n"
+    }
+
     # Runs a script in a new pwsh that file modes bind. Root ignores them, except without CAP_DAC_OVERRIDE.
     function Invoke-BoundByFileModes([string] $Script) {
         $command = "Import-Module '$env:CANOPY_MODULE_MANIFEST'; $Script"
@@ -408,10 +415,7 @@ Describe 'Import-CanopyBenchmark' {
     }
 
     It 'reports a read-only cache file and leaves the cache unchanged' -Skip:(-not $FileModesApply) {
-        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
-        $more = New-BenchmarkFile 'more.csv' "arch,acc`n$Best,2`n"
-        Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
-        chmod 444 $Database
+        $more = New-ReadOnlyCache
 
         $problem = Invoke-BoundByFileModes "try { Import-CanopyBenchmark -Path '$more' -Database '$Database' -ErrorAction Stop | Out-Null } catch { `$_.FullyQualifiedErrorId; `$_.CategoryInfo.Category.ToString(); `$_.TargetObject; `$_.Exception.Message }"
 
@@ -425,10 +429,7 @@ Describe 'Import-CanopyBenchmark' {
     }
 
     It 'reads a read-only cache without side files that block imports' -Skip:(-not $FileModesApply) {
-        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
-        $more = New-BenchmarkFile 'more.csv' "arch,acc`n$Best,2`n"
-        Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
-        chmod 444 $Database
+        $more = New-ReadOnlyCache
 
         $read = Invoke-BoundByFileModes "(Get-CanopyBenchmark -Database '$Database').Name; (Get-CanopyBenchmark -Name sweep -Database '$Database').acc"
         $sideFiles = Get-ChildItem "$Database-*"

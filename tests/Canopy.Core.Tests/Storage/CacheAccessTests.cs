@@ -99,7 +99,7 @@ public class CacheAccessTests
     }
 
     [Fact]
-    public void ReadOnlyCacheFileStopsImportUnchanged()
+    public void ReadOnlyCacheStopsImport()
     {
         using var cache = new TemporaryCache();
         cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"));
@@ -116,7 +116,7 @@ public class CacheAccessTests
     }
 
     [Fact]
-    public void ReadOnlyCacheFileIsReadWithoutSideFiles()
+    public void ReadOnlyCacheLeavesNoSideFiles()
     {
         using var cache = new TemporaryCache();
         cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n{Nb201Best},2\n"));

@@ -23,7 +23,7 @@ public class EmptyImportTests
     }
 
     [Fact]
-    public void AllRejectedRowsGiveOneErrorAndStoreNothing()
+    public void AllRejectedRowsGiveOneError()
     {
         using var cache = new TemporaryCache();
         cache.Import(cache.WriteText("old.csv", $"arch,acc\n{Nb201First},1\n"), name: "bench");
