@@ -38,8 +38,9 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string[]? Architecture { get; set; }
 
-    /// <summary>The cache file; by default $env:CANOPY_DATABASE, else benchmarks.db in the per-user data folder.</summary>
-    [Parameter]
+    /// <summary>The cache file; by default $env:CANOPY_DATABASE, else benchmarks.db in the per-user data folder. Piped
+    /// benchmarks and import summaries bind their Database, so they are read from the cache they came from.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
 
@@ -54,6 +55,9 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         {
             if (ParameterSetName == ListSet)
             {
+                WriteVerbose(System.IO.File.Exists(store.DatabasePath)
+                    ? $"Listing the benchmarks in {store.DatabasePath}."
+                    : $"The cache file {store.DatabasePath} does not exist yet, so it contains no benchmarks.");
                 WriteObject(store.List(), enumerateCollection: true);
                 return;
             }

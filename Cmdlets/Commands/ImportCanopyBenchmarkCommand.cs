@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.IO;
 using System.Management.Automation;
@@ -15,18 +16,26 @@ namespace Canopy.Commands;
 /// Imports a benchmark file (CSV with any common delimiter, JSON array, either optionally gzip-compressed) into the
 /// SQLite benchmark cache, one transaction per file.
 /// </summary>
-[Cmdlet(VerbsData.Import, "CanopyBenchmark", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+[Cmdlet(VerbsData.Import, "CanopyBenchmark", DefaultParameterSetName = PathSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(ImportSummary))]
 public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
 {
+    private const string PathSet = "Path";
+    private const string LiteralPathSet = "LiteralPath";
+
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
     private readonly CancellationTokenSource _cancellation = new();
 
     /// <summary>The benchmark files; wildcards are expanded.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
-    [Alias("FullName", "PSPath")]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
     public string[] Path { get; set; } = Array.Empty<string>();
+
+    /// <summary>The benchmark files, taken as written, so '[' and ']' are part of the name. Piped files bind here.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("PSPath", "LP", "FullName")]
+    public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
     /// <summary>The benchmark name; by default the file name without its extension.</summary>
     [Parameter(Position = 1)]
@@ -54,6 +63,14 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    protected override void BeginProcessing()
+    {
+        if (Name is not null && string.IsNullOrWhiteSpace(Name))
+        {
+            ThrowTerminatingError(ErrorRecords.Create("-Name is blank. Give a benchmark name, or leave out -Name to name the benchmark after its file.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
+        }
+    }
+
     protected override void ProcessRecord()
     {
         var store = new BenchmarkStore(CachePaths.Resolve(this, Database));
@@ -70,28 +87,107 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     private List<string> ResolveFiles()
     {
         var files = new List<string>();
-        foreach (string path in Path)
+        if (ParameterSetName == LiteralPathSet)
         {
-            try
+            foreach (string path in LiteralPath)
             {
-                files.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
+                AddLiteralFile(files, path);
             }
-            catch (ItemNotFoundException exception)
+        }
+        else
+        {
+            foreach (string pattern in Path)
             {
-                WriteError(ErrorRecords.Create(exception, "BenchmarkFileNotFound", ErrorCategory.ObjectNotFound, path));
+                AddMatchingFiles(files, pattern);
             }
         }
 
         if (Name is not null && files.Count > 1)
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                $"-Name '{Name}' names one benchmark, but -Path matched {files.Count} files. Import them one at a time, or leave out -Name to name each after its file.",
+                $"-Name '{Name}' names one benchmark, but the paths matched {files.Count} files. Import them one at a time, or leave out -Name to name each after its file.",
                 "BenchmarkNameAmbiguous",
                 ErrorCategory.InvalidArgument,
-                Path));
+                ParameterSetName == LiteralPathSet ? LiteralPath : Path));
         }
 
         return files;
+    }
+
+    private void AddMatchingFiles(List<string> files, string pattern)
+    {
+        // PowerShell turns a piped record, such as one from Import-Csv, into the text @{name=value; ...}.
+        if (pattern.StartsWith("@{", StringComparison.Ordinal) && pattern.EndsWith("}", StringComparison.Ordinal))
+        {
+            string excerpt = pattern.Length > 120 ? pattern.Substring(0, 117) + "..." : pattern;
+            WriteError(ErrorRecords.Create($"Import-CanopyBenchmark reads benchmark files, but it received the record {excerpt} in place of a path. Save the records to a file with Export-Csv, then import that file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, pattern));
+            return;
+        }
+
+        Collection<string> matches;
+        ProviderInfo provider;
+        try
+        {
+            matches = GetResolvedProviderPathFromPSPath(pattern, out provider);
+        }
+        catch (Exception exception) when (exception is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
+        {
+            WriteError(ErrorRecords.Create(exception, "BenchmarkFileNotFound", ErrorCategory.ObjectNotFound, pattern));
+            return;
+        }
+
+        if (!IsFileSystem(provider, pattern))
+        {
+            return;
+        }
+
+        if (matches.Count == 0)
+        {
+            string hint = pattern.IndexOfAny(new[] { '[', ']' }) >= 0 ? " To take '[' and ']' as part of a file name, use -LiteralPath." : string.Empty;
+            WriteError(ErrorRecords.Create($"No file matches the path '{pattern}'.{hint}", "BenchmarkFileNotFound", ErrorCategory.ObjectNotFound, pattern));
+            return;
+        }
+
+        files.AddRange(matches);
+    }
+
+    private void AddLiteralFile(List<string> files, string path)
+    {
+        string file;
+        ProviderInfo provider;
+        try
+        {
+            file = SessionState.Path.GetUnresolvedProviderPathFromPSPath(path, out provider, out _);
+        }
+        catch (Exception exception) when (exception is System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
+        {
+            WriteError(ErrorRecords.Create(exception, "BenchmarkFileNotFound", ErrorCategory.ObjectNotFound, path));
+            return;
+        }
+
+        if (!IsFileSystem(provider, path))
+        {
+            return;
+        }
+
+        if (!File.Exists(file) && !Directory.Exists(file))
+        {
+            WriteError(ErrorRecords.Create($"Cannot find path '{file}' because it does not exist.", "BenchmarkFileNotFound", ErrorCategory.ObjectNotFound, path));
+            return;
+        }
+
+        files.Add(file);
+    }
+
+    private bool IsFileSystem(ProviderInfo provider, string path)
+    {
+        if (string.Equals(provider.Name, "FileSystem", StringComparison.OrdinalIgnoreCase))
+        {
+            return true;
+        }
+
+        WriteError(ErrorRecords.Create($"The path '{path}' is on the {provider.Name} provider, but Import-CanopyBenchmark reads file system paths only. Give the path of a CSV or JSON file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, path));
+        return false;
     }
 
     private void ImportFile(BenchmarkStore store, string file)
@@ -103,6 +199,12 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         }
 
         string name = Name ?? BenchmarkFile.DefaultName(file);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            WriteError(ErrorRecords.Create($"The benchmark name '{name}' taken from the file name of {file} is blank. Give a name with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
+            return;
+        }
+
         if (!ConfirmImport(store, file, name))
         {
             return;

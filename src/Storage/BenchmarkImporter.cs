@@ -29,6 +29,10 @@ internal sealed class BenchmarkImporter
     {
         var stopwatch = Stopwatch.StartNew();
         string name = options.Name ?? BenchmarkFile.DefaultName(options.Path);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException($"The benchmark name '{name}' is blank. Give a name that contains a visible character.", nameof(BenchmarkImportOptions.Name));
+        }
 
         using IRecordSource source = BenchmarkFile.Open(options.Path);
         bool hasRecord = source.Read();
@@ -59,9 +63,10 @@ internal sealed class BenchmarkImporter
         WriteRows(pipeline, writer, source.TotalBytes, progress, cancellationToken);
 
         // Leaving without a commit rolls back, so the earlier content, including a benchmark of this name, stays.
+        // The rejections held back until a row is accepted are not reported one by one, because the one error
+        // quotes the first of them, as when the first 1,000 rows are rejected.
         if (writer.RowsStored == 0)
         {
-            writer.ReportLeadingRejections();
             throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 

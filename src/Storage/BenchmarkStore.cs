@@ -36,12 +36,24 @@ public sealed class BenchmarkStore
     /// Imports a CSV or JSON file (optionally gzip-compressed) as one benchmark. Rows that cannot be stored go to
     /// <paramref name="rejected"/> and the rest are stored. The whole import is one transaction.
     /// </summary>
+    /// <exception cref="ArgumentException">The name, given or taken from the file name, is empty or white space.</exception>
     /// <exception cref="BenchmarkExistsException">The name exists and <see cref="BenchmarkImportOptions.Replace"/> is false.</exception>
     /// <exception cref="BenchmarkFileException">The file cannot be read as a benchmark.</exception>
     /// <exception cref="CacheFormatException">The database file is no Canopy cache, or a newer one.</exception>
+    /// <exception cref="CacheUnavailableException">The database file, its folder or its -wal or -shm file cannot be written.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; nothing was written.</exception>
-    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress = null, Action<RowRejection>? rejected = null, CancellationToken cancellationToken = default) =>
-        new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken);
+    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress = null, Action<RowRejection>? rejected = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken);
+        }
+        catch (SqliteException exception) when (CacheConnection.IsUnavailable(exception))
+        {
+            // The import's transaction was rolled back, so the cache is as it was.
+            throw CacheConnection.Unavailable(DatabasePath, exception);
+        }
+    }
 
     /// <summary>Lists the stored benchmarks by name. A cache file that does not exist lists none.</summary>
     public IReadOnlyList<BenchmarkInfo> List()

@@ -1,6 +1,7 @@
 using System;
 using System.IO;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Canopy.Storage;
 
@@ -18,14 +19,23 @@ internal static class CacheConnection
     public const int PageSize = 16384;
 
     /// <summary>Opens the file for writing, creating it, its folder and the schema when they are missing.</summary>
-    /// <exception cref="CacheUnavailableException">The path is a folder, or the file or its folder cannot be created or written.</exception>
+    /// <exception cref="CacheUnavailableException">The path is a folder, or the file, its folder or its -wal or -shm
+    /// file cannot be created or written.</exception>
     public static SqliteConnection OpenForWrite(string databasePath)
     {
         RejectFolder(databasePath);
         CreateFolder(databasePath);
+        RejectReadOnlySideFiles(databasePath);
 
         return Prepare(Open(databasePath, databasePath, SqliteOpenMode.ReadWriteCreate), databasePath, connection =>
         {
+            // When this process may not write the file, SQLite opens it read-only without an error, and the first
+            // write of the import would fail.
+            if (IsReadOnly(connection))
+            {
+                throw new CacheUnavailableException(databasePath, $"The cache file {databasePath} is read-only, so the import cannot write it. Make the file writable, or choose another -Database.");
+            }
+
             CacheSchema.CheckReadable(connection, databasePath);
 
             // WAL lets other processes read the last committed content while an import writes. With WAL,
@@ -48,7 +58,7 @@ internal static class CacheConnection
 
         try
         {
-            return OpenReadable(databasePath, databasePath, SqliteOpenMode.ReadWrite);
+            return OpenFile(databasePath);
         }
         catch (CacheUnavailableException exception) when (exception.InnerException is SqliteException cause)
         {
@@ -79,6 +89,27 @@ internal static class CacheConnection
         command.ExecuteNonQuery();
     }
 
+    /// <summary>Whether SQLite may not write <paramref name="exception"/>'s file: SQLITE_PERM, SQLITE_READONLY,
+    /// SQLITE_IOERR, SQLITE_CANTOPEN or SQLITE_AUTH.</summary>
+    internal static bool IsUnavailable(SqliteException exception) => exception.SqliteErrorCode is 3 or 8 or 10 or 14 or 23;
+
+    internal static CacheUnavailableException Unavailable(string databasePath, SqliteException exception) =>
+        new(databasePath, $"SQLite cannot open or write the cache {databasePath} ({exception.Message}). Check that you may read and write the file and its folder, or choose another -Database.", exception);
+
+    // Opens the cache file itself for reading. A read through SQLite's read-only fallback would leave -wal and -shm
+    // files with the cache's read-only mode, which block every later import, so such a file is read immutable.
+    private static SqliteConnection OpenFile(string databasePath)
+    {
+        SqliteConnection connection = Open(databasePath, databasePath, SqliteOpenMode.ReadWrite);
+        if (IsReadOnly(connection) && !HasLoggedChanges(databasePath))
+        {
+            connection.Dispose();
+            return OpenImmutable(databasePath);
+        }
+
+        return Prepare(connection, databasePath, opened => CacheSchema.CheckReadable(opened, databasePath));
+    }
+
     // Opens a connection and checks that the file is a Canopy cache that this release reads.
     private static SqliteConnection OpenReadable(string dataSource, string databasePath, SqliteOpenMode mode) =>
         Prepare(Open(dataSource, databasePath, mode), databasePath, connection => CacheSchema.CheckReadable(connection, databasePath));
@@ -88,20 +119,49 @@ internal static class CacheConnection
     // NOTE: a process that may write the file and checkpoints while this one reads could show it a mix of pages.
     private static SqliteConnection OpenUnchanging(string databasePath, SqliteException cause)
     {
-        var log = new FileInfo(databasePath + "-wal");
-        if (log.Exists && log.Length > 0)
+        if (HasLoggedChanges(databasePath))
         {
-            throw new CacheUnavailableException(databasePath, $"SQLite cannot open the cache {databasePath} for reading ({cause.Message}), and its write-ahead log {log.FullName} contains changes that only a process with write access can read. Open the cache once with write access, or choose another -Database.", cause);
+            throw new CacheUnavailableException(databasePath, $"SQLite cannot open the cache {databasePath} for reading ({cause.Message}), and its write-ahead log {databasePath}-wal contains changes that only a process with write access can read. Open the cache once with write access, or choose another -Database.", cause);
         }
 
-        string uri = new Uri(Path.GetFullPath(databasePath)).AbsoluteUri + "?immutable=1";
         try
         {
-            return OpenReadable(uri, databasePath, SqliteOpenMode.ReadOnly);
+            return OpenImmutable(databasePath);
         }
         catch (CacheUnavailableException)
         {
             throw Unavailable(databasePath, cause);
+        }
+    }
+
+    private static SqliteConnection OpenImmutable(string databasePath)
+    {
+        string uri = new Uri(Path.GetFullPath(databasePath)).AbsoluteUri + "?immutable=1";
+        return OpenReadable(uri, databasePath, SqliteOpenMode.ReadOnly);
+    }
+
+    // A non-empty -wal file may contain committed rows that the main file lacks, which an immutable read would miss.
+    private static bool HasLoggedChanges(string databasePath)
+    {
+        var log = new FileInfo(databasePath + "-wal");
+        return log.Exists && log.Length > 0;
+    }
+
+    // SQLite reports whether it fell back to opening the file read-only. Opening reads nothing yet, so this check
+    // comes before any -wal or -shm file is created.
+    private static bool IsReadOnly(SqliteConnection connection) => raw.sqlite3_db_readonly(connection.Handle, "main") == 1;
+
+    // SQLite opens a -shm file that it may not write read-only, and then fails on the first write with a message
+    // that names only the cache. A leftover read-only -wal file stops the import in the same way.
+    private static void RejectReadOnlySideFiles(string databasePath)
+    {
+        foreach ((string suffix, string kind) in new[] { ("-wal", "write-ahead log"), ("-shm", "shared-memory file") })
+        {
+            string sideFile = databasePath + suffix;
+            if (File.Exists(sideFile) && !FilePermissions.IsWritable(sideFile))
+            {
+                throw new CacheUnavailableException(databasePath, $"The cache {databasePath} cannot be written, because its {kind} {sideFile} is read-only. Make {sideFile} writable as well as the cache file, or choose another -Database.");
+            }
         }
     }
 
@@ -172,10 +232,4 @@ internal static class CacheConnection
             throw new CacheUnavailableException(databasePath, $"The folder {folder} for the cache {databasePath} cannot be created. {exception.Message} Choose another -Database.", exception);
         }
     }
-
-    // SQLITE_PERM, SQLITE_READONLY, SQLITE_IOERR, SQLITE_CANTOPEN and SQLITE_AUTH: the file cannot be opened or written.
-    private static bool IsUnavailable(SqliteException exception) => exception.SqliteErrorCode is 3 or 8 or 10 or 14 or 23;
-
-    private static CacheUnavailableException Unavailable(string databasePath, SqliteException exception) =>
-        new(databasePath, $"SQLite cannot open or write the cache {databasePath} ({exception.Message}). Check that you may read and write the file and its folder, or choose another -Database.", exception);
 }

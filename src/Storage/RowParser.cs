@@ -72,6 +72,14 @@ internal sealed class RowParser
             return;
         }
 
+        // A JSON record keeps a nested object as its JSON text, which no architecture form starts with.
+        string trimmed = text.Trim();
+        if (trimmed.StartsWith('{') && trimmed.EndsWith('}'))
+        {
+            row.Problem = $"the architecture column '{columns[_architectureColumn]}' contains the object {Shorten(trimmed)}, not an architecture string";
+            return;
+        }
+
         if (!TryParse(text, out Parsed parsed, out string? error))
         {
             row.Problem = $"the architecture '{Shorten(text)}' is invalid: {error}";

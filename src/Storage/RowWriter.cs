@@ -107,11 +107,9 @@ internal sealed class RowWriter : IDisposable
         _pendingCount = 0;
     }
 
-    /// <summary>
-    /// Reports the rejections held back while no row was accepted: at the first accepted row, or at the end of an
-    /// import that stored none.
-    /// </summary>
-    public void ReportLeadingRejections()
+    // Reports the rejections held back while no row was accepted, at the first accepted row. An import that stores
+    // no row reports them as one BenchmarkEmptyException instead.
+    private void ReportLeadingRejections()
     {
         foreach (RowRejection rejection in _leadingRejections)
         {

@@ -90,6 +90,34 @@ Describe 'Get-CanopyBenchmark' {
         $problems[0].Exception.Message | Should -Be "The architecture '8:16:24:32:64' is a NatsSize architecture, but the benchmark 'sweep' contains NatsTopology architectures only."
     }
 
+    It 'reads piped benchmarks from the cache they came from' {
+        $env:CANOPY_DATABASE = Join-Path $TestDrive 'other-default.db'
+        try {
+            $listed = Get-CanopyBenchmark -Database $Database | Where-Object Name -EQ 'sweep' | Get-CanopyBenchmark
+            $summary = Import-CanopyBenchmark -Path (Join-Path $TestDrive 'sweep.csv') -Name copy -Database $Database -Force
+            $imported = $summary | Get-CanopyBenchmark
+        }
+        finally {
+            Remove-Item Env:CANOPY_DATABASE
+        }
+
+        $listed.acc | Should -Be @(93.5, 10, 70.25)
+        $imported.acc | Should -Be @(93.5, 10, 70.25)
+        Test-Path (Join-Path $TestDrive 'other-default.db') | Should -BeFalse
+    }
+
+    It 'names the cache file it reads in verbose output' {
+        $missing = Join-Path $TestDrive 'absent.db'
+
+        $listing = Get-CanopyBenchmark -Database $Database -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        $empty = Get-CanopyBenchmark -Database $missing -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+        $reading = Get-CanopyBenchmark -Name sweep -Database $Database -Verbose 4>&1 | Where-Object { $_ -is [Management.Automation.VerboseRecord] }
+
+        $listing.Message | Should -Be "Listing the benchmarks in $Database."
+        $empty.Message | Should -Be "The cache file $missing does not exist yet, so it contains no benchmarks."
+        $reading.Message | Should -Be "Reading 3 rows of 'sweep' from $Database."
+    }
+
     It 'reports an unknown benchmark' {
         Get-CanopyBenchmark -Name nothing -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
 

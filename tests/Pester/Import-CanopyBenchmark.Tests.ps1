@@ -1,3 +1,8 @@
+BeforeDiscovery {
+    # Tests of file modes need a user that they bind: not root, or root run through setpriv.
+    $FileModesApply = -not $IsWindows -and ((id -u) -ne '0' -or [bool](Get-Command setpriv -ErrorAction Ignore))
+}
+
 BeforeAll {
     Import-Module $env:CANOPY_MODULE_MANIFEST -Force
 
@@ -7,8 +12,25 @@ BeforeAll {
 
     function New-BenchmarkFile([string] $Name, [string] $Text) {
         $path = Join-Path $TestDrive $Name
-        Set-Content -Path $path -Value $Text -NoNewline -Encoding utf8NoBOM
+        Set-Content -LiteralPath $path -Value $Text -NoNewline -Encoding utf8NoBOM
         return $path
+    }
+
+    # Stores the benchmark sweep in $Database, makes the file read-only, and returns the path of another file to import.
+    function New-ReadOnlyCache {
+        Import-CanopyBenchmark -Path (New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n") -Database $Database | Out-Null
+        chmod 444 $Database
+        return New-BenchmarkFile 'more.csv' "arch,acc`n$Best,2`n"
+    }
+
+    # Runs a script in a new pwsh that file modes bind. Root ignores them, except without CAP_DAC_OVERRIDE.
+    function Invoke-BoundByFileModes([string] $Script) {
+        $command = "Import-Module '$env:CANOPY_MODULE_MANIFEST'; $Script"
+        if ((id -u) -eq '0') {
+            return & setpriv --bounding-set -dac_override -- "$PSHOME/pwsh" -NoProfile -NonInteractive -Command $command
+        }
+
+        return & "$PSHOME/pwsh" -NoProfile -NonInteractive -Command $command
     }
 }
 
@@ -140,6 +162,78 @@ Describe 'Import-CanopyBenchmark' {
         $a = New-BenchmarkFile 'x1.csv' "arch`n$First`n"
         $b = New-BenchmarkFile 'x2.csv' "arch`n$Best`n"
         { Import-CanopyBenchmark -Path $a, $b -Name both -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkNameAmbiguous,*'
+    }
+
+    It 'takes piped files whose names contain brackets' {
+        $path = New-BenchmarkFile 'br[1].csv' "arch,acc`n$First,1`n"
+
+        $summary = Get-ChildItem -LiteralPath $path | Import-CanopyBenchmark -Database $Database -ErrorVariable problems
+
+        $problems | Should -BeNullOrEmpty
+        $summary.Name | Should -Be 'br[1]'
+        $summary.Source | Should -Be $path
+        (Import-CanopyBenchmark -LiteralPath $path -Name literal -Database $Database).RowsStored | Should -Be 1
+    }
+
+    It 'reports a -Path pattern that matches no file' {
+        $path = New-BenchmarkFile 'br[1].csv' "arch,acc`n$First,1`n"
+
+        Import-CanopyBenchmark -Path $path, (Join-Path $TestDrive 'nomatch*.csv') -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileNotFound,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $problems[0].TargetObject | Should -Be $path
+        $problems[0].Exception.Message | Should -Be "No file matches the path '$path'. To take '[' and ']' as part of a file name, use -LiteralPath."
+        $problems[1].Exception.Message | Should -Be "No file matches the path '$(Join-Path $TestDrive 'nomatch*.csv')'."
+    }
+
+    It 'resolves wildcards and relative paths against the location' {
+        $folder = Join-Path $TestDrive 'wildcards'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        Set-Content -Path (Join-Path $folder 'one.csv') -Value "arch,acc`n$First,1"
+        Set-Content -Path (Join-Path $folder 'two.csv') -Value "arch,acc`n$Best,2"
+
+        Push-Location $folder
+        try {
+            $summaries = Import-CanopyBenchmark -Path '*.csv' -Database $Database
+            $literal = Import-CanopyBenchmark -LiteralPath 'one.csv' -Name again -Database $Database
+        }
+        finally {
+            Pop-Location
+        }
+
+        $summaries.Source | Should -Be @((Join-Path $folder 'one.csv'), (Join-Path $folder 'two.csv'))
+        $literal.Source | Should -Be (Join-Path $folder 'one.csv')
+    }
+
+    It 'reads file system paths only' {
+        Import-CanopyBenchmark -Path Env:/PATH -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].Exception.Message | Should -Be "The path 'Env:/PATH' is on the Environment provider, but Import-CanopyBenchmark reads file system paths only. Give the path of a CSV or JSON file."
+        Test-Path $Database | Should -BeFalse
+    }
+
+    It 'explains that piped records are not files' {
+        $path = New-BenchmarkFile 'records.csv' "arch,acc`n$First,1`n"
+
+        Import-Csv $path | Import-CanopyBenchmark -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].Exception.Message | Should -BeLike 'Import-CanopyBenchmark reads benchmark files, but it received the record @{arch=*in place of a path. Save the records to a file with Export-Csv, then import that file.'
+    }
+
+    It 'rejects a blank -Name' {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        { Import-CanopyBenchmark -Path $path -Name '   ' -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkNameInvalid,*'
+        { Import-CanopyBenchmark -Path $path -Name '' -Database $Database } | Should -Throw -ErrorId 'ParameterArgumentValidationError*'
+        Test-Path $Database | Should -BeFalse
     }
 
     It 'uses CANOPY_DATABASE when -Database is not given' {
@@ -280,19 +374,15 @@ Describe 'Import-CanopyBenchmark' {
         (Get-CanopyBenchmark -Name bench -Database $Database).acc | Should -Be 1
     }
 
-    It 'reports every rejected row, then that nothing was stored' {
+    It 'reports one error when every row is rejected' {
         $path = New-BenchmarkFile 'allbad.csv' "arch,acc`nnot-a-cell,1`n,2`n"
 
         $summary = Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $summary | Should -BeNullOrEmpty
-        $problems.Count | Should -Be 3
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
-        $problems[0].Exception.Message | Should -BeLike '*allbad.csv, line 2:*'
-        $problems[1].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
-        $problems[1].Exception.Message | Should -BeLike '*allbad.csv, line 3:*'
-        $problems[2].FullyQualifiedErrorId | Should -BeLike 'BenchmarkEmpty,*'
-        $problems[2].Exception.Message | Should -BeLike "All 2 records of $path were rejected, so nothing was imported*"
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkEmpty,*'
+        $problems[0].Exception.Message | Should -BeLike "All 2 records of $path were rejected, so nothing was imported*The first was line 2: the architecture 'not-a-cell' is invalid*"
         Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
     }
 
@@ -322,6 +412,33 @@ Describe 'Import-CanopyBenchmark' {
         $problem.TargetObject | Should -Be $folder
         $problem.Exception.Message | Should -BeLike "The cache path $folder is a folder.*-Database*"
         Get-ChildItem $folder | Should -BeNullOrEmpty
+    }
+
+    It 'reports a read-only cache file and leaves the cache unchanged' -Skip:(-not $FileModesApply) {
+        $more = New-ReadOnlyCache
+
+        $problem = Invoke-BoundByFileModes "try { Import-CanopyBenchmark -Path '$more' -Database '$Database' -ErrorAction Stop | Out-Null } catch { `$_.FullyQualifiedErrorId; `$_.CategoryInfo.Category.ToString(); `$_.TargetObject; `$_.Exception.Message }"
+
+        $problem[0] | Should -Be 'CacheUnavailable,Canopy.Commands.ImportCanopyBenchmarkCommand'
+        $problem[1] | Should -Be 'OpenError'
+        $problem[2] | Should -Be $Database
+        $problem[3] | Should -Be "The cache file $Database is read-only, so the import cannot write it. Make the file writable, or choose another -Database."
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be 'sweep'
+        Test-Path "$Database-wal" | Should -BeFalse
+        Test-Path "$Database-shm" | Should -BeFalse
+    }
+
+    It 'reads a read-only cache without side files that block imports' -Skip:(-not $FileModesApply) {
+        $more = New-ReadOnlyCache
+
+        $read = Invoke-BoundByFileModes "(Get-CanopyBenchmark -Database '$Database').Name; (Get-CanopyBenchmark -Name sweep -Database '$Database').acc"
+        $sideFiles = Get-ChildItem "$Database-*"
+        chmod 644 $Database
+        $imported = Invoke-BoundByFileModes "(Import-CanopyBenchmark -Path '$more' -Database '$Database').RowsStored"
+
+        $read | Should -Be @('sweep', '1')
+        $sideFiles | Should -BeNullOrEmpty
+        $imported | Should -Be '1'
     }
 
     It 'reports a cache folder that cannot be created' {

@@ -143,13 +143,14 @@ internal sealed class JsonRecordSource : IRecordSource
         }
         catch (JsonException exception)
         {
-            long line = exception.LineNumber is long offset ? LineOf(_start) + offset : LineOf(_start);
+            // The reader state carries the line count from the start of the file, so LineNumber is 0-based in the file.
+            long line = exception.LineNumber is long index ? index + 1 : LineOf(_start);
             if (_endOfFile && IsBlank(_buffer.AsSpan(_start + (int)reader.BytesConsumed, _end - _start - (int)reader.BytesConsumed)))
             {
                 throw Invalid(line, "The file ends inside the JSON array, so it is truncated.");
             }
 
-            throw Invalid(line, "The file is not valid JSON: " + exception.Message);
+            throw Invalid(line, "The file is not valid JSON: " + WithoutPosition(exception.Message));
         }
     }
 
@@ -198,6 +199,14 @@ internal sealed class JsonRecordSource : IRecordSource
         _linesBeforeStart += _buffer.AsSpan(_start, (int)consumed).Count((byte)'\n');
         _start += (int)consumed;
         _state = state;
+    }
+
+    // System.Text.Json ends its messages with " LineNumber: n | BytePositionInLine: n.", 0-based, which would
+    // contradict the 1-based line that the message already starts with.
+    private static string WithoutPosition(string message)
+    {
+        int position = message.LastIndexOf(" LineNumber: ", StringComparison.Ordinal);
+        return position > 0 ? message[..position] : message;
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n,"u8) < 0;

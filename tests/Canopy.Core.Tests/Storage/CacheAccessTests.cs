@@ -98,6 +98,87 @@ public class CacheAccessTests
         }
     }
 
+    [Fact]
+    public void ReadOnlyCacheStopsImport()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"));
+        if (!MakeReadOnly(cache.DatabasePath))
+        {
+            return;
+        }
+
+        var error = Assert.Throws<CacheUnavailableException>(() => cache.Import(cache.WriteText("more.csv", $"arch,acc\n{Nb201Best},2\n")));
+
+        Assert.Equal(cache.DatabasePath, error.DatabasePath);
+        Assert.Equal($"The cache file {cache.DatabasePath} is read-only, so the import cannot write it. Make the file writable, or choose another -Database.", error.Message);
+        Assert.Equal("sweep", Assert.Single(cache.Store.List()).Name);
+    }
+
+    [Fact]
+    public void ReadOnlyCacheLeavesNoSideFiles()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n{Nb201Best},2\n"));
+        if (!MakeReadOnly(cache.DatabasePath))
+        {
+            return;
+        }
+
+        var rows = CsvImportTests.ReadAll(cache.Store, "sweep", out _);
+        var found = cache.Store.Lookup("sweep", new[] { CsvImportTests.Canonical(cache, Nb201Best) }, "acc");
+
+        Assert.Equal("sweep", Assert.Single(cache.Store.List()).Name);
+        Assert.Equal(new object?[] { 1L, 2L }, rows.ConvertAll(row => row[1]));
+        Assert.Equal(2L, found[0].Value);
+        Assert.False(File.Exists(cache.DatabasePath + "-wal"));
+        Assert.False(File.Exists(cache.DatabasePath + "-shm"));
+    }
+
+    [Theory]
+    [InlineData("-shm", "shared-memory file")]
+    [InlineData("-wal", "write-ahead log")]
+    public void ReadOnlySideFileIsNamed(string suffix, string kind)
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"));
+        string sideFile = cache.DatabasePath + suffix;
+        File.WriteAllBytes(sideFile, Array.Empty<byte>());
+        if (!MakeReadOnly(sideFile))
+        {
+            return;
+        }
+
+        var error = Assert.Throws<CacheUnavailableException>(() => cache.Import(cache.WriteText("more.csv", $"arch,acc\n{Nb201Best},2\n")));
+
+        Assert.Equal(cache.DatabasePath, error.DatabasePath);
+        Assert.Equal($"The cache {cache.DatabasePath} cannot be written, because its {kind} {sideFile} is read-only. Make {sideFile} writable as well as the cache file, or choose another -Database.", error.Message);
+        File.Delete(sideFile);
+        Assert.Equal("sweep", Assert.Single(cache.Store.List()).Name);
+    }
+
+    // Sets mode 444 and returns whether this user is then denied writing, which root is not.
+    private bool MakeReadOnly(string file)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            _output.WriteLine("Skipped: Unix file modes do not apply on Windows.");
+            return false;
+        }
+
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        try
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Write);
+            _output.WriteLine("Skipped: this user writes read-only files (for example root), so the permission case cannot happen.");
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
     private static bool CanCreateFileIn(string folder)
     {
         string probe = Path.Combine(folder, "probe");

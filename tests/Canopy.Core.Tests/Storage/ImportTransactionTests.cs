@@ -27,6 +27,20 @@ public class ImportTransactionTests
         Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L }, ReadAll(cache.Store, "bench", out _).Single());
     }
 
+    [Theory]
+    [InlineData("   ")]
+    [InlineData("")]
+    public void BlankNameIsRejected(string name)
+    {
+        using var cache = new TemporaryCache();
+
+        var exception = Assert.Throws<ArgumentException>(() => cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"), name: name));
+
+        Assert.Equal(nameof(BenchmarkImportOptions.Name), exception.ParamName);
+        Assert.StartsWith($"The benchmark name '{name}' is blank.", exception.Message);
+        Assert.Empty(cache.Store.List());
+    }
+
     [Fact]
     public void ReplaceSwapsTheWholeBenchmark()
     {

@@ -113,6 +113,50 @@ public class JsonImportTests
         Assert.Null(cache.Store.Find("bad"));
     }
 
+    [Theory]
+    [InlineData("[{\"arch\": \"A\", \"acc\": 1}, {\"arch\": \"A\", \"acc\": x}]", 1)]
+    [InlineData("[\n  {\"arch\": \"A\", \"acc\": 1},\n  {\"arch\": \"A\",\n   \"acc\": x}\n]", 4)]
+    public void InvalidJsonNamesOneLine(string json, long line)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("bad.json", json.Replace("\"A\"", $"\"{Nb201First}\""));
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path, name: "bad"));
+
+        Assert.Equal(line, exception.LineNumber);
+        Assert.Equal($"{path}, line {line}: The file is not valid JSON: 'x' is an invalid start of a value.", exception.Message);
+    }
+
+    [Fact]
+    public void InvalidJsonAfterRefillNamesItsLine()
+    {
+        using var cache = new TemporaryCache();
+        var json = new StringBuilder("[\n");
+        for (int i = 0; i < 3000; i++)
+        {
+            json.Append($"{{\"arch\": \"{Nb201First}\", \"acc\": {i}}},\n");
+        }
+
+        json.Append("{\"arch\": x}\n]");
+        string path = cache.WriteText("long.json", json.ToString());
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path, name: "long"));
+
+        Assert.Equal(3002, exception.LineNumber);
+    }
+
+    [Fact]
+    public void ObjectArchitectureIsNamedAsObject()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("nested.json", $"[{{\"arch\": {{\"x\": 1}}, \"acc\": 1}}, {{\"arch\": \"{Nb201First}\", \"acc\": 2}}]");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(1, summary.RowsStored);
+        Assert.Equal("the architecture column 'arch' contains the object {\"x\": 1}, not an architecture string", Assert.Single(summary.Rejections).Reason);
+    }
+
     [Fact]
     public void EmptyArrayIsRejected()
     {
