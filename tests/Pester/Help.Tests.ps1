@@ -167,8 +167,8 @@ Describe 'Parameter defaults in help' {
         @{ Command = 'Export-CanopyPlot'; Parameter = 'Band'; Expected = 'MinMax' }
         @{ Command = 'Get-TropicalScore'; Parameter = 'Mode'; Expected = 'Generic' }
         @{ Command = 'Get-TropicalScore'; Parameter = 'SearchSpace'; Expected = "recognised from each string's form" }
-        @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Seed'; Expected = '0' }
-        @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Count'; Expected = 'None' }
+        @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Seed'; Expected = 'NATS-Bench spaces in order; Darts and Mlp sampled with seed 0' }
+        @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Count'; Expected = 'all of a NATS-Bench space; 100 samples of Darts or Mlp' }
         @{ Command = 'Measure-ProxyCorrelation'; Parameter = 'Bootstrap'; Expected = '0' }
         @{ Command = 'Measure-ProxyCorrelation'; Parameter = 'ConfidenceLevel'; Expected = '0.95' }
         @{ Command = 'Measure-ProxyCorrelation'; Parameter = 'Seed'; Expected = 'a random seed, reported in the output' }
