@@ -1,18 +1,14 @@
 using System;
 using System.IO;
+using System.Runtime.Versioning;
 using Canopy.Storage;
 using Xunit;
-using Xunit.Abstractions;
 using static Canopy.Tests.Storage.KnownArchitectures;
 
 namespace Canopy.Tests.Storage;
 
 public class CacheAccessTests
 {
-    private readonly ITestOutputHelper _output;
-
-    public CacheAccessTests(ITestOutputHelper output) => _output = output;
-
     [Fact]
     public void FolderAsCacheIsRejectedByEveryCall()
     {
@@ -63,26 +59,17 @@ public class CacheAccessTests
         Assert.Equal(1, store.Find("sweep")!.Rows);
     }
 
-    [Fact]
+    [UnixPermissionFact]
+    [UnsupportedOSPlatform("windows")]
     public void FolderWithoutWritePermissionIsNamed()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            _output.WriteLine("Skipped: Unix file modes do not apply on Windows.");
-            return;
-        }
-
         using var cache = new TemporaryCache();
         string folder = Path.Combine(cache.Folder, "locked");
         Directory.CreateDirectory(folder);
         File.SetUnixFileMode(folder, UnixFileMode.UserRead | UnixFileMode.UserExecute);
         try
         {
-            if (CanCreateFileIn(folder))
-            {
-                _output.WriteLine("Skipped: this user writes into read-only folders (for example root), so the permission error cannot happen.");
-                return;
-            }
+            Assert.False(CanCreateFileIn(folder));
 
             string database = Path.Combine(folder, "benchmarks.db");
             var store = new BenchmarkStore(database);
@@ -98,15 +85,13 @@ public class CacheAccessTests
         }
     }
 
-    [Fact]
+    [UnixPermissionFact]
+    [UnsupportedOSPlatform("windows")]
     public void ReadOnlyCacheStopsImport()
     {
         using var cache = new TemporaryCache();
         cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"));
-        if (!MakeReadOnly(cache.DatabasePath))
-        {
-            return;
-        }
+        MakeReadOnly(cache.DatabasePath);
 
         var error = Assert.Throws<CacheUnavailableException>(() => cache.Import(cache.WriteText("more.csv", $"arch,acc\n{Nb201Best},2\n")));
 
@@ -115,15 +100,13 @@ public class CacheAccessTests
         Assert.Equal("sweep", Assert.Single(cache.Store.List()).Name);
     }
 
-    [Fact]
+    [UnixPermissionFact]
+    [UnsupportedOSPlatform("windows")]
     public void ReadOnlyCacheLeavesNoSideFiles()
     {
         using var cache = new TemporaryCache();
         cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n{Nb201Best},2\n"));
-        if (!MakeReadOnly(cache.DatabasePath))
-        {
-            return;
-        }
+        MakeReadOnly(cache.DatabasePath);
 
         var rows = CsvImportTests.ReadAll(cache.Store, "sweep", out _);
         var found = cache.Store.Lookup("sweep", new[] { CsvImportTests.Canonical(cache, Nb201Best) }, "acc");
@@ -135,7 +118,8 @@ public class CacheAccessTests
         Assert.False(File.Exists(cache.DatabasePath + "-shm"));
     }
 
-    [Theory]
+    [UnixPermissionTheory]
+    [UnsupportedOSPlatform("windows")]
     [InlineData("-shm", "shared-memory file")]
     [InlineData("-wal", "write-ahead log")]
     public void ReadOnlySideFileIsNamed(string suffix, string kind)
@@ -144,10 +128,7 @@ public class CacheAccessTests
         cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"));
         string sideFile = cache.DatabasePath + suffix;
         File.WriteAllBytes(sideFile, Array.Empty<byte>());
-        if (!MakeReadOnly(sideFile))
-        {
-            return;
-        }
+        MakeReadOnly(sideFile);
 
         var error = Assert.Throws<CacheUnavailableException>(() => cache.Import(cache.WriteText("more.csv", $"arch,acc\n{Nb201Best},2\n")));
 
@@ -157,27 +138,9 @@ public class CacheAccessTests
         Assert.Equal("sweep", Assert.Single(cache.Store.List()).Name);
     }
 
-    // Sets mode 444 and returns whether this user is then denied writing, which root is not.
-    private bool MakeReadOnly(string file)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            _output.WriteLine("Skipped: Unix file modes do not apply on Windows.");
-            return false;
-        }
-
+    [UnsupportedOSPlatform("windows")]
+    private static void MakeReadOnly(string file) =>
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        try
-        {
-            using var stream = new FileStream(file, FileMode.Open, FileAccess.Write);
-            _output.WriteLine("Skipped: this user writes read-only files (for example root), so the permission case cannot happen.");
-            return false;
-        }
-        catch (UnauthorizedAccessException)
-        {
-            return true;
-        }
-    }
 
     private static bool CanCreateFileIn(string folder)
     {
