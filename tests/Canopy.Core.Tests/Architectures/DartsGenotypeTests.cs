@@ -2,12 +2,12 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Canopy.Architectures;
+using Canopy.Tests.Statistics;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Canopy.Tests.Architectures;
 
-public class DartsGenotypeTests(ITestOutputHelper output)
+public class DartsGenotypeTests
 {
     // DARTS_V2 as quark0/darts cnn/genotypes.py defines it.
     internal const string DartsV2 =
@@ -65,15 +65,11 @@ public class DartsGenotypeTests(ITestOutputHelper output)
         Assert.Equal(genotype, ArchitectureParser.Parse(compact).Canonical);
     }
 
-    [Fact]
+    [BenchmarkDataFact("darts-other-tasks")]
     public void NasLibRecordsMatchGenotypes()
     {
         List<Dictionary<string, string>>? rows = BenchmarkFiles.Read("darts-other-tasks", "nb301_9x_zc13.csv");
-        if (rows is null)
-        {
-            output.WriteLine("Skipped: the benchmark data folder ../shared/data/darts-other-tasks is absent.");
-            return;
-        }
+        Assert.NotNull(rows);
 
         Assert.Equal(597, rows.Count);
         foreach (Dictionary<string, string> row in rows)

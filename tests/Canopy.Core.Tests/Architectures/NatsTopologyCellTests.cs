@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using Canopy.Architectures;
+using Canopy.Tests.Statistics;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -109,15 +110,11 @@ public class NatsTopologyCellTests(ITestOutputHelper output)
         Assert.Equal(cell, ArchitectureParser.Parse("[4,3,3,0,0,0]"));
     }
 
-    [Fact]
+    [BenchmarkDataFact("nats-tss")]
     public void BenchmarkCellsAllParse()
     {
         List<Dictionary<string, string>>? rows = BenchmarkFiles.Read("nats-tss", "nats_bench.csv");
-        if (rows is null)
-        {
-            output.WriteLine("Skipped: the benchmark data folder ../shared/data/nats-tss is absent.");
-            return;
-        }
+        Assert.NotNull(rows);
 
         var canonical = new HashSet<string>(StringComparer.Ordinal);
         foreach (Dictionary<string, string> row in rows)
@@ -136,17 +133,13 @@ public class NatsTopologyCellTests(ITestOutputHelper output)
         Assert.True(samePosition < 100);
     }
 
-    [Theory]
+    [BenchmarkDataTheory("nb201-zero-cost-proxies")]
     [InlineData("nb201_zc13_cifar10_reachable9445.csv")]
     [InlineData("nb201_zc13_ImageNet16-120_reachable9445.csv")]
     public void NasLibOpIndicesMatchCellStrings(string file)
     {
         List<Dictionary<string, string>>? rows = BenchmarkFiles.Read("nb201-zero-cost-proxies", file);
-        if (rows is null)
-        {
-            output.WriteLine("Skipped: the benchmark data folder ../shared/data/nb201-zero-cost-proxies is absent.");
-            return;
-        }
+        Assert.NotNull(rows);
 
         Assert.Equal(9_445, rows.Count);
         foreach (Dictionary<string, string> row in rows)

@@ -5,6 +5,7 @@ using System.Linq;
 using Canopy.Architectures;
 using Canopy.Costs;
 using Canopy.Tests.Architectures;
+using Canopy.Tests.Statistics;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -97,15 +98,11 @@ public class DartsCostTests(ITestOutputHelper output)
         Assert.Equal(((cifar.Flops - 5130) / 4) + (120 * 513), imageNet.Flops);
     }
 
-    [Fact]
+    [BenchmarkDataFact("darts-other-tasks")]
     public void NasLibSvhnColumnsAgreeWithoutBatchNorm()
     {
         List<Dictionary<string, string>>? rows = BenchmarkFiles.Read("darts-other-tasks", "nb301_9x_zc13.csv");
-        if (rows is null)
-        {
-            output.WriteLine("Skipped: the benchmark data folder ../shared/data/darts-other-tasks is absent.");
-            return;
-        }
+        Assert.NotNull(rows);
 
         // SVHN is the one task with CIFAR-10's input shape and class count. NASLib's DARTS network has no BN
         // scale and shift, so its count equals ours minus the BN parameters, plus a constant.

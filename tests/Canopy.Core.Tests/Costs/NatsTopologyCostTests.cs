@@ -5,6 +5,7 @@ using System.Linq;
 using Canopy.Architectures;
 using Canopy.Costs;
 using Canopy.Tests.Architectures;
+using Canopy.Tests.Statistics;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -66,17 +67,13 @@ public class NatsTopologyCostTests(ITestOutputHelper output)
         }
     }
 
-    [Theory]
+    [BenchmarkDataTheory("nb201-zero-cost-proxies")]
     [InlineData("nb201_zc13_cifar10_reachable9445.csv", Dataset.Cifar10)]
     [InlineData("nb201_zc13_ImageNet16-120_reachable9445.csv", Dataset.ImageNet16)]
     public void NasLibColumnsAgree(string file, Dataset dataset)
     {
         List<Dictionary<string, string>>? rows = BenchmarkFiles.Read("nb201-zero-cost-proxies", file);
-        if (rows is null)
-        {
-            output.WriteLine("Skipped: the benchmark data folder ../shared/data/nb201-zero-cost-proxies is absent.");
-            return;
-        }
+        Assert.NotNull(rows);
 
         // NASLib's FLOPs also count elementwise work: 3 per output element of each ReLU-conv-BN edge (ReLU + BN
         // scale and shift) and 9 per output element of each 3×3 pooling edge. Per edge of the 15 cells that is

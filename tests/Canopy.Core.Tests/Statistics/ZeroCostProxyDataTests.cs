@@ -34,16 +34,12 @@ public class ZeroCostProxyDataTests(ITestOutputHelper output)
         ("plain", -0.367),
     };
 
-    [Theory]
+    [BenchmarkDataTheory(Folder)]
     [InlineData("nb201_zc13_cifar10_reachable9445.csv")]
     [InlineData("nb201_zc13_ImageNet16-120_reachable9445.csv")]
     public void CoefficientsMatchPairwiseDefinitions(string file)
     {
-        Dictionary<string, double[]>? columns = ReadColumns(file);
-        if (columns is null)
-        {
-            return;
-        }
+        Dictionary<string, double[]> columns = ReadColumns(file);
 
         var failures = new List<string>();
         Parallel.ForEach(Proxies, proxy =>
@@ -67,16 +63,12 @@ public class ZeroCostProxyDataTests(ITestOutputHelper output)
         Assert.Empty(failures);
     }
 
-    [Theory]
+    [BenchmarkDataTheory(Folder)]
     [InlineData(true)]
     [InlineData(false)]
     public void SpearmanRoundsToReference(bool keepSentinel)
     {
-        Dictionary<string, double[]>? columns = ReadColumns("nb201_zc13_cifar10_reachable9445.csv");
-        if (columns is null)
-        {
-            return;
-        }
+        Dictionary<string, double[]> columns = ReadColumns("nb201_zc13_cifar10_reachable9445.csv");
 
         // With the −1e8 of each failed computation ranked as the lowest score, all 13 agree with the reference.
         // Leaving the one failed zen cell out gives ρ = 0.10028, which prints as 0.100, not 0.101; the other 12
@@ -96,14 +88,10 @@ public class ZeroCostProxyDataTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
+    [BenchmarkDataFact(Folder)]
     public void SentinelsAreTheDocumentedOnes()
     {
-        Dictionary<string, double[]>? columns = ReadColumns("nb201_zc13_cifar10_reachable9445.csv");
-        if (columns is null)
-        {
-            return;
-        }
+        Dictionary<string, double[]> columns = ReadColumns("nb201_zc13_cifar10_reachable9445.csv");
 
         // One failed computation each in epe_nas, jacov, nwot and zen, none elsewhere.
         var expected = new[] { "epe_nas", "jacov", "nwot", "zen" };
@@ -121,14 +109,9 @@ public class ZeroCostProxyDataTests(ITestOutputHelper output)
         return (usable.Select(i => proxy[i]).ToArray(), usable.Select(i => target[i]).ToArray());
     }
 
-    private Dictionary<string, double[]>? ReadColumns(string file)
+    private static Dictionary<string, double[]> ReadColumns(string file)
     {
-        string? folder = TestData.Find(Folder);
-        if (folder is null)
-        {
-            output.WriteLine($"Skipped: the benchmark data folder '{Folder}' was not found (set CANOPY_DATA or place it at ../shared/data).");
-            return null;
-        }
+        string folder = TestData.Find(Folder)!;
 
         using var reader = new StreamReader(Path.Combine(folder, file));
         using var csv = new CsvReader(reader, CultureInfo.InvariantCulture);

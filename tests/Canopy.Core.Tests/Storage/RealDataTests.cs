@@ -4,7 +4,6 @@ using Canopy.Architectures;
 using Canopy.Storage;
 using Canopy.Tests.Statistics;
 using Xunit;
-using Xunit.Abstractions;
 
 namespace Canopy.Tests.Storage;
 
@@ -14,17 +13,10 @@ namespace Canopy.Tests.Storage;
 /// </summary>
 public class RealDataTests
 {
-    private readonly ITestOutputHelper _output;
-
-    public RealDataTests(ITestOutputHelper output) => _output = output;
-
-    [Fact]
+    [BenchmarkDataFact("nats-tss")]
     public void NatsBenchImportsEveryCell()
     {
-        if (DataFile("nats-tss", "nats_bench.csv") is not { } file)
-        {
-            return;
-        }
+        string file = DataFile("nats-tss", "nats_bench.csv");
 
         using var cache = new TemporaryCache();
         ImportSummary summary = cache.Import(file, name: "nats-tss");
@@ -41,13 +33,10 @@ public class RealDataTests
         Assert.Equal(new object?[] { 93.91 }, cache.Store.Lookup("nats-tss", new[] { KnownArchitectures.Nb201ResNet }, "CIFAR10TestAccuracy200Epochs").Select(found => (object?)System.Math.Round((double)found.Value!, 2)));
     }
 
-    [Fact]
+    [BenchmarkDataFact("darts-other-tasks")]
     public void NasBench301FileImportsAsDarts()
     {
-        if (DataFile("darts-other-tasks", "nb301_9x_zc13.csv") is not { } file)
-        {
-            return;
-        }
+        string file = DataFile("darts-other-tasks", "nb301_9x_zc13.csv");
 
         using var cache = new TemporaryCache();
         ImportSummary summary = cache.Import(file);
@@ -61,17 +50,11 @@ public class RealDataTests
         Assert.Equal(new object?[] { "ninapro", "scifar100", "svhn" }, tasks.Order());
     }
 
-    // Returns the file's path, or null after logging why the test checks nothing.
-    private string? DataFile(string folder, string name)
+    // Returns the file's path; the test's attribute has already skipped it when the data folder is absent.
+    private static string DataFile(string folder, string name)
     {
-        string? found = TestData.Find(folder);
-        string? file = found is null ? null : Path.Combine(found, name);
-        if (file is not null && File.Exists(file))
-        {
-            return file;
-        }
-
-        _output.WriteLine($"Skipped: the benchmark file {folder}/{name} was not found (set CANOPY_DATA or place the data at ../shared/data).");
-        return null;
+        string file = Path.Combine(TestData.Find(folder)!, name);
+        Assert.True(File.Exists(file), $"The benchmark file {file} is missing from its data folder.");
+        return file;
     }
 }

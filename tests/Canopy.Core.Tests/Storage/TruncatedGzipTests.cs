@@ -7,7 +7,6 @@ using Canopy.Storage;
 using Canopy.Storage.Input;
 using Canopy.Tests.Statistics;
 using Xunit;
-using Xunit.Abstractions;
 using static Canopy.Tests.Storage.CsvImportTests;
 using static Canopy.Tests.Storage.KnownArchitectures;
 
@@ -16,10 +15,6 @@ namespace Canopy.Tests.Storage;
 public class TruncatedGzipTests
 {
     private static readonly byte[] Content = Encoding.UTF8.GetBytes(Csv(400));
-
-    private readonly ITestOutputHelper _output;
-
-    public TruncatedGzipTests(ITestOutputHelper output) => _output = output;
 
     [Fact]
     public void CompleteFileReadsEveryByte()
@@ -173,14 +168,10 @@ public class TruncatedGzipTests
         Assert.Empty(cache.Store.List());
     }
 
-    [Fact]
+    [BenchmarkDataFact("nats-tss")]
     public void HalfOfNatsBenchGzipIsRejected()
     {
-        if (TestData.Find("nats-tss") is not { } folder)
-        {
-            _output.WriteLine("Skipped: the benchmark data folder nats-tss was not found (set CANOPY_DATA or place the data at ../shared/data).");
-            return;
-        }
+        string folder = TestData.Find("nats-tss")!;
 
         using var cache = new TemporaryCache();
         cache.Import(cache.WriteText("old.csv", $"arch,acc\n{Nb201First},1\n"), name: "nats");
