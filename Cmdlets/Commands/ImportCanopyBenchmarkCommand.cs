@@ -116,12 +116,12 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
 
     private void AddMatchingFiles(List<string> files, string pattern)
     {
-        // PowerShell turns a piped record, such as one from Import-Csv, into the text @{name=value; ...}.
+        // PowerShell turns a piped record, such as one from Import-Csv, into the text @{name=value; ...}. Every later
+        // record would fail the same way, so the first one stops the pipeline.
         if (pattern.StartsWith("@{", StringComparison.Ordinal) && pattern.EndsWith("}", StringComparison.Ordinal))
         {
             string excerpt = pattern.Length > 120 ? pattern.Substring(0, 117) + "..." : pattern;
-            WriteError(ErrorRecords.Create($"Import-CanopyBenchmark reads benchmark files, but it received the record {excerpt} in place of a path. Save the records to a file with Export-Csv, then import that file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, pattern));
-            return;
+            ThrowTerminatingError(ErrorRecords.Create($"Import-CanopyBenchmark reads benchmark files, but it received the record {excerpt} in place of a path. Save the records to a file with Export-Csv, then import that file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, pattern));
         }
 
         Collection<string> matches;

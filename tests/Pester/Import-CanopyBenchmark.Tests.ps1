@@ -218,14 +218,14 @@ Describe 'Import-CanopyBenchmark' {
     }
 
     It 'explains that piped records are not files' {
-        $path = New-BenchmarkFile 'records.csv' "arch,acc`n$First,1`n"
+        $path = New-BenchmarkFile 'records.csv' "arch,acc`n$First,1`n$Best,2`n$First,3`n"
 
-        Import-Csv $path | Import-CanopyBenchmark -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+        $problem = { Import-Csv $path | Import-CanopyBenchmark -Database $Database -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'BenchmarkFileInvalid,*' -PassThru
 
-        $problems.Count | Should -Be 1
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
-        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
-        $problems[0].Exception.Message | Should -BeLike 'Import-CanopyBenchmark reads benchmark files, but it received the record @{arch=*in place of a path. Save the records to a file with Export-Csv, then import that file.'
+        $problem.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problem.Exception.Message | Should -BeLike 'Import-CanopyBenchmark reads benchmark files, but it received the record @{arch=*acc=1} in place of a path. Save the records to a file with Export-Csv, then import that file.'
+        Test-Path $Database | Should -BeFalse
     }
 
     It 'rejects a blank -Name' {
