@@ -149,7 +149,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         foreach (ProxyCorrelation row in rows.OrderByDescending(row => row.Spearman))
         {
-            // Every row of a bootstrap run gets the view with the interval columns, so that one table holds them all.
+            // Every row of a bootstrap run gets the view with the interval columns, so that one table shows them all.
             WriteObject(Bootstrap > 0 ? OutputViews.WithView(row, IntervalView) : row);
         }
     }
