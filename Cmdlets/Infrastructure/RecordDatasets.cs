@@ -19,7 +19,7 @@ internal sealed class RecordDatasets
 
     private readonly SortedSet<string> _unmodelledValues = new(StringComparer.OrdinalIgnoreCase);
 
-    // Null until the first record is read; then whether that record, and so every later one, is looked at.
+    // Whether records are looked at for a Dataset property. The first record decides, so it is null before that record.
     private bool? _recordsHaveDataset;
 
     /// <summary>The number of records whose Dataset was not used.</summary>
