@@ -133,6 +133,29 @@ if ($otherFolder -and (Test-Path $otherFolder)) {
     $lines += ''
 }
 
+# How closely the score follows the size baselines, on whole spaces that need no accuracy data.
+$agreement = @(
+    @{ Label = 'NATS-Bench topology, all cells'; Records = { Get-CanopyArchitecture -SearchSpace NatsTopology } }
+    @{ Label = 'NATS-Bench size, all channel lists'; Records = { Get-CanopyArchitecture -SearchSpace NatsSize } }
+    @{ Label = 'DARTS, 2,000 sampled genotypes (seed 0)'; Records = { Get-CanopyArchitecture -SearchSpace Darts -Count 2000 -Seed 0 } }
+)
+$lines += @(
+    '### Agreement with the size baselines'
+    ''
+    'Spearman ρ (Kendall τ-b) of TropicalScore with ParameterCount and with Flops over whole spaces, CIFAR-10 networks. No accuracy is involved: the table shows which size measure the count orders architectures like, on spaces without trained accuracies here.'
+    ''
+    '| space | architectures | with ParameterCount | with Flops |'
+    '|---|---|---|---|'
+)
+foreach ($space in $agreement) {
+    $scored = @(& $space.Records | Get-TropicalScore | Select-Object TropicalScore, ParameterCount, Flops)
+    $withParameters = $scored | Measure-ProxyCorrelation -Target ParameterCount -Proxy TropicalScore
+    $withFlops = $scored | Measure-ProxyCorrelation -Target Flops -Proxy TropicalScore
+    $lines += '| {0} | {1:N0} | {2} | {3} |' -f $space.Label, $scored.Count, (Format-Correlation $withParameters), (Format-Correlation $withFlops)
+}
+$lines += ''
+Remove-Variable -Name scored -ErrorAction SilentlyContinue
+
 # Speed: the cmdlet against a pipeline that does nothing, and the core against the parser.
 $lines += @('### Speed of scoring', '')
 if ($natsFile -and (Test-Path $natsFile)) {
