@@ -1,4 +1,5 @@
 using System;
+using Canopy.Architectures;
 
 namespace Canopy.Search;
 
@@ -66,6 +67,9 @@ public sealed class SearchResult
             SearchSpace = Options.SearchSpace,
             Strategy = Options.Strategy,
             Objective = Options.Objective,
+            Mode = Options.Scoring.Mode,
+            TieBreaker = Options.TieBreaker,
+            Dataset = DatasetFacts.Name(Options.Scoring.Dataset),
             Architecture = score.Architecture,
             Score = _best.Fitness.Objective,
             TropicalScore = score.TropicalScore,
@@ -77,6 +81,7 @@ public sealed class SearchResult
 
             // The best architecture has not changed since the step that found it, so neither has its target.
             Target = BestStep?.BestTarget,
+            TargetColumn = BestStep?.TargetColumn,
         };
     }
 }

@@ -17,6 +17,7 @@ internal sealed class SearchRun
     private readonly CandidateEvaluator _evaluator;
     private readonly BestTargetLookup? _targets;
     private readonly string? _targetColumn;
+    private readonly string _datasetName;
     private readonly IProgress<SearchStep>? _progress;
     private readonly CancellationToken _cancellationToken;
     private readonly int[] _statusCounts = new int[Enum.GetValues<EvaluationStatus>().Length];
@@ -33,6 +34,7 @@ internal sealed class SearchRun
         _evaluator = new CandidateEvaluator(options);
         _targets = targets is null ? null : new BestTargetLookup(targets);
         _targetColumn = targets?.Column;
+        _datasetName = DatasetFacts.Name(options.Scoring.Dataset);
         _progress = progress;
         _cancellationToken = cancellationToken;
     }
@@ -93,8 +95,12 @@ internal sealed class SearchRun
     {
         Seed = Seed,
         Step = evaluation.Step,
+        SearchSpace = Options.SearchSpace,
         Strategy = Options.Strategy,
         Objective = Options.Objective,
+        Mode = Options.Scoring.Mode,
+        TieBreaker = Options.TieBreaker,
+        Dataset = _datasetName,
         Architecture = evaluation.Architecture.Canonical,
         Score = evaluation.Score is { } score ? CandidateEvaluator.Value(score, Options.Objective) : null,
         TropicalScore = evaluation.Score?.TropicalScore,

@@ -1,3 +1,6 @@
+using Canopy.Architectures;
+using Canopy.Regions;
+
 namespace Canopy.Search;
 
 /// <summary>
@@ -11,9 +14,19 @@ public sealed class SearchStep
     /// <summary>The 1-based number of this evaluation within its run.</summary>
     public required int Step { get; init; }
 
+    public required SearchSpace SearchSpace { get; init; }
+
     public required SearchStrategy Strategy { get; init; }
 
     public required SearchObjective Objective { get; init; }
+
+    /// <summary>The region mode that <see cref="TropicalScore"/> counts in.</summary>
+    public required RegionMode Mode { get; init; }
+
+    public required TieBreaker TieBreaker { get; init; }
+
+    /// <summary>The dataset whose network every candidate is scored and costed on, as NATS-Bench names it.</summary>
+    public required string Dataset { get; init; }
 
     /// <summary>The evaluated candidate in canonical form.</summary>
     public required string Architecture { get; init; }

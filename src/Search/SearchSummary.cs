@@ -1,4 +1,5 @@
 using Canopy.Architectures;
+using Canopy.Regions;
 
 namespace Canopy.Search;
 
@@ -12,6 +13,14 @@ public sealed class SearchSummary
     public required SearchStrategy Strategy { get; init; }
 
     public required SearchObjective Objective { get; init; }
+
+    /// <summary>The region mode that <see cref="TropicalScore"/> counts in.</summary>
+    public required RegionMode Mode { get; init; }
+
+    public required TieBreaker TieBreaker { get; init; }
+
+    /// <summary>The dataset whose network every candidate was scored and costed on, as NATS-Bench names it.</summary>
+    public required string Dataset { get; init; }
 
     /// <summary>The best accepted architecture in canonical form.</summary>
     public required string Architecture { get; init; }
@@ -36,4 +45,7 @@ public sealed class SearchSummary
 
     /// <summary>The benchmark's stored value for the architecture in the target column, or null (see <see cref="SearchStep.BestTarget"/>).</summary>
     public double? Target { get; init; }
+
+    /// <summary>The benchmark column that <see cref="Target"/> is read from, or null without a benchmark.</summary>
+    public string? TargetColumn { get; init; }
 }

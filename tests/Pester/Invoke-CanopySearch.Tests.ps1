@@ -107,6 +107,31 @@ Describe 'Invoke-CanopySearch' {
         $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
     }
 
+    It 'carries the search settings on every record' {
+        $steps = @(Invoke-CanopySearch Darts -Budget 12 -PopulationSize 4 -SampleSize 2 -Seed 1 -Mode TropicalBound -Dataset cifar100 -TieBreaker ParameterCount)
+        $summary = Invoke-CanopySearch Darts -Budget 12 -PopulationSize 4 -SampleSize 2 -Seed 1 -Mode TropicalBound -Dataset cifar100 -TieBreaker ParameterCount -Summary
+
+        foreach ($record in @($steps[0], $steps[-1], $summary)) {
+            $record.SearchSpace | Should -Be 'Darts'
+            $record.Mode | Should -Be 'TropicalBound'
+            $record.Dataset | Should -Be 'cifar100'
+            $record.TieBreaker | Should -Be 'ParameterCount'
+            $record.TargetColumn | Should -BeNullOrEmpty
+        }
+    }
+
+    It 'separates the trajectories of two modes with -GroupBy Mode' {
+        $path = Join-Path $TestDrive 'modes.svg'
+        $records = foreach ($mode in 'Generic', 'TropicalBound') { Invoke-CanopySearch NatsTopology -Budget 20 -PopulationSize 5 -SampleSize 2 -Seed 1, 2 -Mode $mode }
+
+        $records | Export-CanopyPlot -Kind Trajectory -GroupBy Mode -Path $path -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+        @($warnings).Count | Should -Be 0
+        $svg = Get-Content -Raw $path
+        $svg | Should -BeLike '*Generic (2 seeds)*'
+        $svg | Should -BeLike '*TropicalBound (2 seeds)*'
+    }
+
     It 'completes -Target from the columns of the benchmark' {
         $line = "Invoke-CanopySearch NatsTopology -Database '$Database' -Benchmark first10 -Target "
         $columns = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
@@ -136,6 +161,7 @@ Describe 'Invoke-CanopySearch' {
         $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark first10 -Target ACC -Database $Database -Summary
 
         $summary.Target | Should -Be 50.0
+        $summary.TargetColumn | Should -Be 'acc'
         $summary.Architecture | Should -Be $Cells[0].Architecture
     }
 
