@@ -14,9 +14,9 @@ public sealed record PlotColumns(string X, string Y, string? Group, bool GroupRe
 {
     /// <summary>
     /// Applies the defaults of <paramref name="kind"/> to the properties the caller named, reading the first record:
-    /// Correlation reads TropicalScore against the first property whose name contains "acc"; Trajectory reads
-    /// BestTarget (or BestScore when the first record has no BestTarget value) against Step per Strategy and Seed;
-    /// Modes reads Spearman per Proxy, grouped by Target.
+    /// Correlation reads TropicalScore against the first property whose name contains "acc" and whose value is not a
+    /// Boolean. Trajectory reads BestTarget (or BestScore when the first record has no BestTarget value) against Step
+    /// per Strategy and Seed. Modes reads Spearman per Proxy, grouped by Target.
     /// </summary>
     /// <param name="firstRecord">The property names and values of the first record, in record order.</param>
     /// <exception cref="PlotDataException">A correlation plot has no -Y and no accuracy-like property to use.</exception>
@@ -44,8 +44,11 @@ public sealed record PlotColumns(string X, string Y, string? Group, bool GroupRe
 
     private static string FindAccuracy(IReadOnlyList<KeyValuePair<string, object?>> record)
     {
-        string? name = record.Select(property => property.Key)
-            .FirstOrDefault(key => key.Contains("acc", StringComparison.OrdinalIgnoreCase));
+        // A flag such as a search step's Accepted is not an accuracy, even though its name matches.
+        string? name = record
+            .Where(property => property.Value is not bool && property.Key.Contains("acc", StringComparison.OrdinalIgnoreCase))
+            .Select(property => property.Key)
+            .FirstOrDefault();
         return name ?? throw new PlotDataException(
             "The records have no property whose name contains 'acc' to use as accuracy; name the y property with -Y. " +
             $"The first record has: {string.Join(", ", record.Select(property => property.Key))}.");

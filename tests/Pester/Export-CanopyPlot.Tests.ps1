@@ -121,6 +121,14 @@ e,5,50
                 Should -Throw -ErrorId 'PlotPropertyMissing,Canopy.Commands.ExportCanopyPlotCommand'
         }
 
+        It 'passes over a true-or-false property for the default y' {
+            $steps = Invoke-CanopySearch NatsTopology -Budget 5 -Seed 0
+
+            $failure = { $steps | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 'steps.svg') -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotPropertyMissing,Canopy.Commands.ExportCanopyPlotCommand' -PassThru
+            $failure.Exception.Message | Should -BeLike "*no property whose name contains 'acc'*Accepted*"
+        }
+
         It 'stops with PlotPointsTooFew below three points' {
             $path = Join-Path $TestDrive 'few.svg'
 
