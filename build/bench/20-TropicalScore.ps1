@@ -94,7 +94,7 @@ if ($proxyFolder -and (Test-Path $proxyFolder)) {
     $lines += @(
         '### Side by side with 13 published zero-cost proxies (NAS-Bench-201, 9,445 cells)'
         ''
-        'The same cells and targets as the published proxy scores (NAS-Bench-Suite-Zero): 200-epoch validation accuracy, failed proxy values (-1e8) left out. ParameterCount is Canopy''s exact count; params and flops are the published columns.'
+        'The same cells and targets as the published proxy scores (NAS-Bench-Suite-Zero): 200-epoch validation accuracy, failed proxy values (-1e8) left out. ParameterCount is Canopy''s exact count; params and flops are the published columns. The benchmark data holds these proxy scores for CIFAR-10 and ImageNet16-120 only, so CIFAR-100 has no column here.'
         ''
         "| proxy | $($files[0].Label) | $($files[1].Label) |"
         '|---|---|---|'
