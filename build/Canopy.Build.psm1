@@ -52,14 +52,33 @@ function Invoke-BuildTask {
     Write-Host "Built Canopy $version into $bin"
 }
 
+function Write-XunitSkipReasons {
+    # The console logger names skipped tests without their reasons, so the reasons are read from the TRX file.
+    param([Parameter(Mandatory)] [string] $TrxPath)
+
+    if (-not (Test-Path -LiteralPath $TrxPath)) {
+        return
+    }
+
+    $namespace = @{ t = 'http://microsoft.com/schemas/VisualStudio/TeamTest/2010' }
+    $skipped = Select-Xml -LiteralPath $TrxPath -XPath '//t:UnitTestResult[@outcome="NotExecuted"]' -Namespace $namespace
+    foreach ($result in $skipped) {
+        Write-Host "xunit: skipped $($result.Node.testName): $($result.Node.Output.ErrorInfo.Message)"
+    }
+}
+
 function Invoke-XunitTests {
     # Returns @{ Passed; Failed; Skipped } parsed from the summary line that dotnet test prints.
     param([Parameter(Mandatory)] [string] $Root, [string] $Configuration = 'Release')
 
     $project = Join-Path $Root 'tests/Canopy.Core.Tests/Canopy.Core.Tests.csproj'
-    $lines = & dotnet test $project -c $Configuration --nologo -p:UseSharedCompilation=false 2>&1 |
+    $results = Join-Path $Root 'out/test-results'
+    $trx = Join-Path $results 'core.trx'
+    Remove-Item -LiteralPath $trx -ErrorAction SilentlyContinue
+    $lines = & dotnet test $project -c $Configuration --nologo -p:UseSharedCompilation=false --logger 'trx;LogFileName=core.trx' --results-directory $results 2>&1 |
         ForEach-Object { $line = "$_"; Write-Host $line; $line }
-    $summary = $lines | Where-Object { $_ -match '^\s*(Passed|Failed)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)' } |
+    Write-XunitSkipReasons -TrxPath $trx
+    $summary = $lines | Where-Object { $_ -match '^\s*(Passed|Failed|Skipped)!\s+-\s+Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)' } |
         Select-Object -Last 1
     if (-not $summary -or $summary -notmatch 'Failed:\s+(\d+),\s+Passed:\s+(\d+),\s+Skipped:\s+(\d+)') {
         Write-Host 'xunit: no test summary was printed (build or runner failure); counting it as one failure.'

@@ -18,7 +18,9 @@ $env:CANOPY_MODULE_MANIFEST = (Resolve-Path $ModuleManifest).Path
 # repository. The path is printed, so that a run whose data tests skip shows where it looked.
 $dataFolder = if ($env:CANOPY_DATA) { $env:CANOPY_DATA } else { Join-Path $PSScriptRoot '../../shared/data' }
 $env:CANOPY_TEST_DATA = [IO.Path]::GetFullPath($dataFolder)
-$presence = if (Test-Path -LiteralPath $env:CANOPY_TEST_DATA -PathType Container) { 'present' } else { 'absent, so the tests that need it skip' }
+# The folder may exist and still lack the benchmark folders the tests read, so those are listed.
+$found = @('nats-tss', 'nb201-zero-cost-proxies', 'darts-other-tasks' | Where-Object { Test-Path -LiteralPath (Join-Path $env:CANOPY_TEST_DATA $_) -PathType Container })
+$presence = if ($found.Count -gt 0) { "holds $($found -join ', ')" } else { 'holds none of the benchmark folders, so the tests that need data skip' }
 "pester: benchmark data folder $env:CANOPY_TEST_DATA ($presence)"
 
 $configuration = New-PesterConfiguration
