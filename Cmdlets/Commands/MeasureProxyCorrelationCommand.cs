@@ -166,7 +166,10 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         }
         else
         {
-            _proxyNames = DefaultProxies.Where(name => TryGetValue(first, name, out _)).ToArray();
+            // A default proxy that is also the target would only measure itself, with ρ = 1.
+            _proxyNames = DefaultProxies
+                .Where(name => !name.Equals(Target, StringComparison.OrdinalIgnoreCase) && TryGetValue(first, name, out _))
+                .ToArray();
             if (_proxyNames.Length == 0)
             {
                 ThrowTerminatingError(ErrorRecords.Create(

@@ -155,6 +155,17 @@ acc,p,q
         $singleWarnings.Count | Should -Be 0
     }
 
+    It 'leaves the target out of the default proxies' {
+        $records = 1..6 | ForEach-Object { [pscustomobject]@{ TropicalScore = $_; ParameterCount = 10 - $_ } }
+
+        $rows = @($records | Measure-ProxyCorrelation -Target ParameterCount)
+
+        $rows.Count | Should -Be 1
+        $rows[0].Proxy | Should -Be 'TropicalScore'
+        $rows[0].Spearman | Should -Be -1
+        $rows[0].Kendall | Should -Be -1
+    }
+
     It 'stops when the first record has no default proxy' {
         $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
 
