@@ -134,13 +134,25 @@ public sealed class DartsCell
         return null;
     }
 
-    /// <summary>Builds a genotype cell from pairs already checked by the caller.</summary>
+    /// <summary>
+    /// Builds a genotype cell from pairs already checked by the caller. A node sums its two edges, so their order
+    /// carries no meaning. Each node's pairs are put in input order, then operation order, so that one network
+    /// prints, compares and is looked up as one string whichever order the pairs were written in.
+    /// </summary>
     internal static DartsCell CreateGenotypeCell(IReadOnlyList<(DartsOperation Operation, int Input)> pairs, int[] concat)
     {
         var edges = new DartsEdge[GenotypeEdgeCount];
-        for (int i = 0; i < edges.Length; i++)
+        for (int i = 0; i < edges.Length; i += 2)
         {
-            edges[i] = new DartsEdge(2 + i / 2, pairs[i].Input, pairs[i].Operation);
+            var first = pairs[i];
+            var second = pairs[i + 1];
+            if (second.Input < first.Input || (second.Input == first.Input && second.Operation < first.Operation))
+            {
+                (first, second) = (second, first);
+            }
+
+            edges[i] = new DartsEdge(2 + i / 2, first.Input, first.Operation);
+            edges[i + 1] = new DartsEdge(2 + i / 2, second.Input, second.Operation);
         }
 
         return new DartsCell(edges, concat, listsCandidateEdges: false);

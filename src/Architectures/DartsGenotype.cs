@@ -94,8 +94,6 @@ public sealed class DartsGenotype : Architecture
         return null;
     }
 
-    // TODO: two genotypes that list a node's two pairs in opposite order are one network but print, and compare,
-    // as two architectures; a search that deduplicates by canonical string can then visit a network twice.
     private string Format()
     {
         string genotype = $"Genotype(normal={Normal.FormatEdges()}, normal_concat={Normal.FormatConcat()}, reduce={Reduce.FormatEdges()}, reduce_concat={Reduce.FormatConcat()})";

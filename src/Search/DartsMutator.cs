@@ -26,9 +26,16 @@ internal static class DartsMutator
         }
 
         List<(DartsOperation Operation, int Input)> pairs = cell.Edges.Select(edge => (edge.Operation, edge.Input)).ToList();
-        int changed = random.NextInt32(2) == 1 ? ChangeInput(pairs, random) : ChangeOperation(pairs, random);
-        SortNode(pairs, changed);
+        if (random.NextInt32(2) == 1)
+        {
+            ChangeInput(pairs, random);
+        }
+        else
+        {
+            ChangeOperation(pairs, random);
+        }
 
+        // FromPairs puts each node's two edges back in input order.
         DartsCell mutated = DartsCell.FromPairs(pairs, cell.Concat);
         return reduce
             ? DartsGenotype.Create(genotype.Normal, mutated, genotype.Widths)
@@ -36,7 +43,7 @@ internal static class DartsMutator
     }
 
     // One of the eight edges gets one of the six other operations that are not none.
-    private static int ChangeOperation(List<(DartsOperation Operation, int Input)> pairs, Xoshiro256StarStar random)
+    private static void ChangeOperation(List<(DartsOperation Operation, int Input)> pairs, Xoshiro256StarStar random)
     {
         int edge = random.NextInt32(DartsCell.GenotypeEdgeCount);
         (DartsOperation operation, int input) = pairs[edge];
@@ -46,11 +53,10 @@ internal static class DartsMutator
             ? 1 + random.NextInt32(7)
             : 1 + ArchitectureMutator.OtherThan(random, 7, (int)operation - 1);
         pairs[edge] = ((DartsOperation)replacement, input);
-        return edge;
     }
 
     // One edge into node k (3 to 5) moves to an input among nodes 0 to k - 1 that feeds neither of the node's edges.
-    private static int ChangeInput(List<(DartsOperation Operation, int Input)> pairs, Xoshiro256StarStar random)
+    private static void ChangeInput(List<(DartsOperation Operation, int Input)> pairs, Xoshiro256StarStar random)
     {
         int edge = FirstMovableEdge + random.NextInt32(DartsCell.GenotypeEdgeCount - FirstMovableEdge);
         int node = 2 + edge / 2;
@@ -67,16 +73,5 @@ internal static class DartsMutator
         }
 
         pairs[edge] = (pairs[edge].Operation, free[random.NextInt32(free.Count)]);
-        return edge;
-    }
-
-    // Keeps the two edges of the changed node in ascending input order, the order DartsSampler writes.
-    private static void SortNode(List<(DartsOperation Operation, int Input)> pairs, int edge)
-    {
-        int first = edge & ~1;
-        if (pairs[first].Input > pairs[first + 1].Input)
-        {
-            (pairs[first], pairs[first + 1]) = (pairs[first + 1], pairs[first]);
-        }
     }
 }

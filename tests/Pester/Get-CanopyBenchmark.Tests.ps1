@@ -71,6 +71,17 @@ Describe 'Get-CanopyBenchmark' {
         $darts.val_acc | Should -Be 97.1
     }
 
+    It 'finds a genotype whatever the order of a node''s pairs' {
+        # Node 4 of the normal cell as DARTS V2 writes it, and the two pairs swapped.
+        $swapped = $Genotype.Replace("('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0)", "('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0)")
+
+        $record = Get-CanopyBenchmark -Name darts -Architecture $swapped -Database $Database
+
+        $swapped | Should -Not -Be $Genotype
+        $record.val_acc | Should -Be 97.1
+        $record.genotype | Should -BeLike "*('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0)*"
+    }
+
     It 'reports an invalid architecture and still returns the valid ones' {
         $records = @(Get-CanopyBenchmark -Name sweep -Architecture 'nonsense', $Best -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue)
 

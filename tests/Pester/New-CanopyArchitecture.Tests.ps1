@@ -165,10 +165,11 @@ $Cell9930,94.36
 
         $records = Import-Csv $file | Select-Object -First 20
         $architectures = $records | New-CanopyArchitecture -ArchitectureProperty naslib_arch
+        $genotypes = $records | New-CanopyArchitecture -ArchitectureProperty arch_repr
 
         $architectures.Count | Should -Be 20
         for ($i = 0; $i -lt 20; $i++) {
-            $architectures[$i].Architecture | Should -BeExactly $records[$i].arch_repr
+            $architectures[$i].Architecture | Should -BeExactly $genotypes[$i].Architecture
         }
     }
 }

@@ -14,6 +14,11 @@ public class DartsGenotypeTests
         "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], " +
         "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])";
 
+    // The same network in canonical form: each node's two pairs in input order.
+    internal const string DartsV2Canonical =
+        "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], " +
+        "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 0), ('skip_connect', 2), ('max_pool_3x3', 1), ('skip_connect', 2)], reduce_concat=[2, 3, 4, 5])";
+
     private static readonly string[] QuickStartOperations =
     {
         "sep_conv_3x3", "sep_conv_3x3",
@@ -27,7 +32,8 @@ public class DartsGenotypeTests
     {
         DartsGenotype genotype = DartsGenotype.Parse(DartsV2);
 
-        Assert.Equal(DartsV2, genotype.Canonical);
+        Assert.Equal(DartsV2Canonical, genotype.Canonical);
+        Assert.Equal(DartsV2Canonical, DartsGenotype.Parse(DartsV2Canonical).Canonical);
         Assert.Equal(new DartsEdge(2, 0, DartsOperation.SepConv3x3), genotype.Normal.Edges[0]);
         Assert.Equal(new DartsEdge(5, 2, DartsOperation.DilConv3x3), genotype.Normal.Edges[7]);
         Assert.Equal(new DartsEdge(4, 2, DartsOperation.SkipConnect), genotype.Reduce.Edges[5]);
@@ -41,7 +47,7 @@ public class DartsGenotypeTests
     {
         string printed = DartsV2.Replace("[2, 3, 4, 5]", "range(2, 6)", StringComparison.Ordinal).Replace("', ", "',", StringComparison.Ordinal).Replace('\'', '"');
 
-        Assert.Equal(DartsV2, DartsGenotype.Parse(printed).Canonical);
+        Assert.Equal(DartsV2Canonical, DartsGenotype.Parse(printed).Canonical);
     }
 
     [Fact]
@@ -50,7 +56,7 @@ public class DartsGenotypeTests
         string positional = DartsV2.Replace("normal=", string.Empty, StringComparison.Ordinal).Replace("normal_concat=", string.Empty, StringComparison.Ordinal)
             .Replace("reduce=", string.Empty, StringComparison.Ordinal).Replace("reduce_concat=", string.Empty, StringComparison.Ordinal);
 
-        Assert.Equal(DartsV2, DartsGenotype.Parse(positional).Canonical);
+        Assert.Equal(DartsV2Canonical, DartsGenotype.Parse(positional).Canonical);
     }
 
     [Fact]
@@ -75,9 +81,36 @@ public class DartsGenotypeTests
         foreach (Dictionary<string, string> row in rows)
         {
             Architecture fromCompact = ArchitectureParser.Parse(row["naslib_arch"]);
-            Assert.Equal(row["arch_repr"], fromCompact.Canonical);
-            Assert.Equal(fromCompact, ArchitectureParser.Parse(row["arch_repr"]));
+            Architecture fromGenotype = ArchitectureParser.Parse(row["arch_repr"]);
+            Assert.Equal(fromGenotype.Canonical, fromCompact.Canonical);
+            Assert.Equal(fromGenotype, fromCompact);
         }
+    }
+
+    [Fact]
+    public void PairOrderWithinNodeIgnored()
+    {
+        DartsGenotype written = DartsGenotype.Parse(DartsV2);
+        DartsGenotype swapped = DartsGenotype.Parse(DartsV2Canonical);
+
+        Assert.Equal(written, swapped);
+        Assert.Equal(written.GetHashCode(), swapped.GetHashCode());
+        Assert.Equal(new DartsEdge(4, 0, DartsOperation.SkipConnect), written.Normal.Edges[4]);
+        Assert.Equal(new DartsEdge(4, 1, DartsOperation.SepConv3x3), written.Normal.Edges[5]);
+    }
+
+    [Fact]
+    public void EqualInputsOrderedByOperation()
+    {
+        DartsCell cell = DartsCell.FromPairs(new[]
+        {
+            (DartsOperation.SepConv3x3, 1), (DartsOperation.MaxPool3x3, 1),
+            (DartsOperation.SkipConnect, 0), (DartsOperation.SkipConnect, 0),
+            (DartsOperation.DilConv5x5, 2), (DartsOperation.AvgPool3x3, 3),
+            (DartsOperation.SepConv5x5, 4), (DartsOperation.SepConv3x3, 0),
+        });
+
+        Assert.Equal("[('max_pool_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_5x5', 2), ('avg_pool_3x3', 3), ('sep_conv_3x3', 0), ('sep_conv_5x5', 4)]", cell.FormatEdges());
     }
 
     [Fact]
@@ -114,7 +147,7 @@ public class DartsGenotypeTests
         DartsGenotype plain = DartsGenotype.Parse(DartsV2);
         DartsGenotype widened = DartsGenotype.Create(plain.Normal, plain.Reduce, new[] { 32, 32, 32, 32, 32 });
 
-        Assert.Equal(DartsV2 + "; widths=[32, 32, 32, 32, 32]", widened.Canonical);
+        Assert.Equal(DartsV2Canonical + "; widths=[32, 32, 32, 32, 32]", widened.Canonical);
         Assert.Equal(widened, ArchitectureParser.Parse(widened.Canonical));
         Assert.NotEqual(plain, widened);
     }
