@@ -39,14 +39,30 @@ public sealed class DartsCell
     private DartsCell(DartsEdge[] edges, int[] concat, bool listsCandidateEdges)
     {
         _edges = edges;
-        _concat = concat;
+
+        // Concatenation order only permutes channels, and every layer that reads the cell output reads all of them,
+        // so one network keeps one canonical string. The check has already rejected repeated nodes.
+        _concat = IsAscending(concat) ? concat : concat.Order().ToArray();
         ListsCandidateEdges = listsCandidateEdges;
+    }
+
+    private static bool IsAscending(int[] values)
+    {
+        for (int i = 1; i < values.Length; i++)
+        {
+            if (values[i] < values[i - 1])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The edges in the order they are written, grouped by node.</summary>
     public IReadOnlyList<DartsEdge> Edges => _edges;
 
-    /// <summary>The nodes whose outputs are concatenated into the cell output, normally 2, 3, 4, 5.</summary>
+    /// <summary>The nodes whose outputs are concatenated into the cell output in ascending order, normally 2, 3, 4, 5.</summary>
     public IReadOnlyList<int> Concat => _concat;
 
     /// <summary>True for a candidate-edge cell (14 edges, none included); false for a genotype cell (8 edges).</summary>

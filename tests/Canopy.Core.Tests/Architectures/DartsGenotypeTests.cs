@@ -100,6 +100,17 @@ public class DartsGenotypeTests
     }
 
     [Fact]
+    public void ConcatOrderIgnored()
+    {
+        string reversed = DartsV2.Replace("normal_concat=[2, 3, 4, 5]", "normal_concat=[5, 4, 3, 2]", StringComparison.Ordinal);
+
+        DartsGenotype genotype = DartsGenotype.Parse(reversed);
+
+        Assert.Equal(DartsV2Canonical, genotype.Canonical);
+        Assert.Equal(new[] { 2, 3, 4, 5 }, genotype.Normal.Concat);
+    }
+
+    [Fact]
     public void EqualInputsOrderedByOperation()
     {
         DartsCell cell = DartsCell.FromPairs(new[]
