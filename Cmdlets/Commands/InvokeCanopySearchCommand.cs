@@ -375,6 +375,11 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
             string seeds = string.Join(", ", tally.SeedsWithMissingTargets);
             WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsAbsent:N0} are not in benchmark '{targets.Benchmark.Name}' and {tally.TargetsWithoutNumber:N0} have no number in its column '{targets.Column}', so their BestTarget is empty (seeds {seeds}).");
         }
+
+        if (targets is not null && tally.TargetsWithDifferingRows > 0)
+        {
+            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsWithDifferingRows:N0} have several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and BestTarget is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.");
+        }
     }
 
     private string Describe(SearchOptions options, int seedCount, BenchmarkTargets? targets)

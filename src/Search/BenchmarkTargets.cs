@@ -45,13 +45,14 @@ public sealed class BenchmarkTargets
 
     /// <summary>
     /// Looks up one architecture in the target column. Found is false when the benchmark does not contain it, and
-    /// Value is null when its stored value is empty, text or not finite.
+    /// Value is null when its stored value is empty, text or not finite. Several rows of one architecture give the
+    /// first row's value in file order, and ValuesDiffer is true when the other rows hold other values.
     /// </summary>
-    public (bool Found, double? Value) Lookup(string canonicalArchitecture)
+    public (bool Found, double? Value, bool ValuesDiffer) Lookup(string canonicalArchitecture)
     {
         ArgumentNullException.ThrowIfNull(canonicalArchitecture);
         ArchitectureLookup lookup = _store.Lookup(Benchmark.Name, new[] { canonicalArchitecture }, Column)[0];
-        return lookup.Found ? (true, ToNumber(lookup.Value)) : (false, null);
+        return lookup.Found ? (true, ToNumber(lookup.Value), lookup.ValuesDiffer) : (false, null, false);
     }
 
     // The cache stores numbers as Int64 or finite doubles; text in a numeric column is no number to report.

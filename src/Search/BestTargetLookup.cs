@@ -10,6 +10,7 @@ internal sealed class BestTargetLookup
     private int _architectures;
     private int _absent;
     private int _withoutNumber;
+    private int _valuesDiffer;
 
     public BestTargetLookup(BenchmarkTargets targets)
     {
@@ -17,15 +18,16 @@ internal sealed class BestTargetLookup
     }
 
     /// <summary>The counts so far: one architecture per call of <see cref="ValueOf"/>.</summary>
-    public TargetLookupResult Result => new(_architectures, _absent, _withoutNumber);
+    public TargetLookupResult Result => new(_architectures, _absent, _withoutNumber, _valuesDiffer);
 
     /// <summary>Returns the target value of a new best architecture, or null when the benchmark has no number for it.</summary>
     public double? ValueOf(string canonicalArchitecture)
     {
-        (bool found, double? value) = _targets.Lookup(canonicalArchitecture);
+        (bool found, double? value, bool valuesDiffer) = _targets.Lookup(canonicalArchitecture);
         _architectures++;
         _absent += found ? 0 : 1;
         _withoutNumber += found && value is null ? 1 : 0;
+        _valuesDiffer += valuesDiffer ? 1 : 0;
         return value;
     }
 }

@@ -27,6 +27,9 @@ public sealed class SearchTally
     /// <summary>How many of them it contains without a finite number in the target column.</summary>
     public int TargetsWithoutNumber { get; private set; }
 
+    /// <summary>How many of them it contains in several rows with different target values, of which the first is reported.</summary>
+    public int TargetsWithDifferingRows { get; private set; }
+
     /// <summary>The seeds with at least one best architecture that got no target value, in the order added.</summary>
     public IReadOnlyList<ulong> SeedsWithMissingTargets => _seedsWithMissingTargets;
 
@@ -41,6 +44,7 @@ public sealed class SearchTally
             TargetsLookedUp += targets.Architectures;
             TargetsAbsent += targets.Absent;
             TargetsWithoutNumber += targets.WithoutNumber;
+            TargetsWithDifferingRows += targets.ValuesDiffer;
             if (targets.Absent + targets.WithoutNumber > 0)
             {
                 _seedsWithMissingTargets.Add(result.Seed);

@@ -4,4 +4,5 @@ namespace Canopy.Search;
 /// <param name="Architectures">The number of distinct best-so-far architectures looked up.</param>
 /// <param name="Absent">How many of them the benchmark does not contain.</param>
 /// <param name="WithoutNumber">How many of them it contains with an empty, non-numeric or infinite target value.</param>
-public sealed record TargetLookupResult(int Architectures, int Absent, int WithoutNumber);
+/// <param name="ValuesDiffer">How many of them it contains in several rows with different target values.</param>
+public sealed record TargetLookupResult(int Architectures, int Absent, int WithoutNumber, int ValuesDiffer = 0);

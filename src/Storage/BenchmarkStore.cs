@@ -116,18 +116,23 @@ public sealed class BenchmarkStore
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.LookupSql(position));
         BenchmarkTable.BindArchitectures(select, wanted);
 
-        // NOTE: a long-format file lists an architecture once per task, and the first row in file order wins.
-        var values = new Dictionary<string, object?>(StringComparer.Ordinal);
+        // A long-format file lists an architecture once per task. The first row in file order gives the value, and
+        // the lookup marks an architecture whose other rows hold other values.
+        var found = new Dictionary<string, ArchitectureLookup>(StringComparer.Ordinal);
         using (SqliteDataReader rows = select.ExecuteReader())
         {
             while (rows.Read())
             {
-                values.TryAdd(rows.GetString(0), rows.IsDBNull(1) ? null : rows.GetValue(1));
+                string architecture = rows.GetString(0);
+                object? value = rows.IsDBNull(1) ? null : rows.GetValue(1);
+                found[architecture] = found.TryGetValue(architecture, out ArchitectureLookup first)
+                    ? first with { Rows = first.Rows + 1, ValuesDiffer = first.ValuesDiffer || !Equals(first.Value, value) }
+                    : new ArchitectureLookup(architecture, true, value, Rows: 1);
             }
         }
 
-        return wanted.Select(architecture => values.TryGetValue(architecture, out object? value)
-            ? new ArchitectureLookup(architecture, true, value)
+        return wanted.Select(architecture => found.TryGetValue(architecture, out ArchitectureLookup lookup)
+            ? lookup
             : new ArchitectureLookup(architecture, false, null)).ToArray();
     }
 

@@ -157,6 +157,19 @@ Describe 'Invoke-CanopySearch' {
         $records[-1].BestTarget | Should -BeNullOrEmpty
     }
 
+    It 'warns when an architecture has rows with different targets' {
+        $csv = Join-Path $TestDrive 'twice.csv'
+        @('arch,acc,task') + @($Cells | ForEach-Object { "$($_.Architecture),$($script:Listed[$_.Architecture]),a" }) +
+            @($Cells | ForEach-Object { "$($_.Architecture),1,b" }) | Set-Content -Path $csv
+        Import-CanopyBenchmark -Path $csv -Name twice -Database $Database | Out-Null
+
+        $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark twice -Target acc -Database $Database -Summary -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $summary.Target | Should -Be 50.0
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architectures, 1 have several rows in benchmark 'twice' with different values in its column 'acc'*first row in file order*"
+    }
+
     It 'gives the Target of each seed with -Summary' {
         $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark first10 -Target ACC -Database $Database -Summary
 

@@ -112,11 +112,12 @@ public class ParallelSearchTests
         cache.Import(cache.WriteText("notes.csv", $"arch,note\n{cell.Canonical},good\n"), name: "notes");
         BenchmarkTargets targets = BenchmarkTargets.Open(cache.Store, "notes", "note");
 
-        (bool found, double? value) = targets.Lookup(cell.Canonical);
-        (bool otherFound, double? otherValue) = targets.Lookup(NatsTopologyCell.FromIndex(4322).Canonical);
+        (bool found, double? value, bool valuesDiffer) = targets.Lookup(cell.Canonical);
+        (bool otherFound, double? otherValue, _) = targets.Lookup(NatsTopologyCell.FromIndex(4322).Canonical);
 
         Assert.True(found);
         Assert.Null(value);
+        Assert.False(valuesDiffer);
         Assert.False(otherFound);
         Assert.Null(otherValue);
     }

@@ -25,6 +25,21 @@ public class LookupTests
         Assert.Equal(94.37, found[0].Value);
         Assert.Null(found[1].Value);
         Assert.Equal(85.5, found[2].Value);
+        Assert.Equal(new[] { 1, 0, 2 }, found.Select(lookup => lookup.Rows));
+        Assert.Equal(new[] { false, false, true }, found.Select(lookup => lookup.ValuesDiffer));
+    }
+
+    [Fact]
+    public void RepeatedRowsWithEqualValuesAgree()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("accs.csv", $"arch,acc,task\n{Nb201First},85.5,a\n{Nb201First},85.5,b\n{Nb201First},85.5,c\n"));
+
+        var found = cache.Store.Lookup("accs", new[] { Canonical(cache, Nb201First) }, "acc").Single();
+
+        Assert.Equal(85.5, found.Value);
+        Assert.Equal(3, found.Rows);
+        Assert.False(found.ValuesDiffer);
     }
 
     [Fact]
