@@ -83,7 +83,8 @@ internal static class DartsGenotypeParser
         {
             if (!given[slot])
             {
-                throw reader.Fail($"the genotype has no '{Keywords[slot]}'");
+                // A missing field has no position, so the message names the fields a genotype needs instead.
+                throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: the genotype has no '{Keywords[slot]}' field. A genotype needs normal, normal_concat, reduce and reduce_concat.");
             }
         }
 

@@ -190,7 +190,7 @@ public class DartsGenotypeTests
     [InlineData("Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5])", "the cell lists 1 (operation, input) pairs; a DARTS cell lists 8 (two per intermediate node) or 14")]
     [InlineData("Genotype(normal=[('conv_7x7', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])", "Unknown operation 'conv_7x7' in entry 1 of 'normal'; valid operations are none, max_pool_3x3, avg_pool_3x3, skip_connect, sep_conv_3x3, sep_conv_5x5, dil_conv_3x3, dil_conv_5x5.")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 2), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2])", "pair 1 ('sep_conv_3x3', 2) feeds node 2, which takes inputs from nodes 0 to 1 only")]
-    [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[])", "the genotype has no 'reduce_concat'")]
+    [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[])", "the genotype has no 'reduce_concat' field. A genotype needs normal, normal_concat, reduce and reduce_concat.")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 0), normal_concat=[2])", "Malformed genotype")]
     [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5], extra=[])", "unknown genotype field 'extra'")]
     [InlineData("Genotype(normal=[1, 2], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair")]
