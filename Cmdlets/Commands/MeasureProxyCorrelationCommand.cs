@@ -47,13 +47,13 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     /// <summary>The property that the proxies should rank by, for example val_acc.</summary>
     [Parameter(Mandatory = true, Position = 0)]
-    [ArgumentCompleter(typeof(ScorePropertyCompleter))]
+    [ArgumentCompleter(typeof(CorrelationPropertyCompleter))]
     [ValidateNotNullOrEmpty]
     public string Target { get; set; } = string.Empty;
 
     /// <summary>The proxy properties to measure; by default those of <see cref="DefaultProxies"/> on the first record.</summary>
     [Parameter(Position = 1)]
-    [ArgumentCompleter(typeof(ScorePropertyCompleter))]
+    [ArgumentCompleter(typeof(CorrelationPropertyCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Proxy { get; set; }
 
@@ -357,7 +357,31 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             reasons.Add($"'{Target}' {targetReasons}");
         }
 
-        return $"Left out {leftOut:N0} of {columns.RecordCount:N0} records for proxy '{_proxyNames[index]}': {string.Join("; ", reasons)}.";
+        return $"Left out {leftOut:N0} of {columns.RecordCount:N0} records for proxy '{_proxyNames[index]}': {string.Join("; ", reasons)}. " +
+            $"{DescribeFirstLeftOut(columns.FirstLeftOut(index), _proxyNames[index])}, counting from 1 in input order.";
+    }
+
+    // Names the first records left out and what was wrong with each, for example "record 2 ('acc' is empty)".
+    private string DescribeFirstLeftOut(IReadOnlyList<LeftOutRecord> records, string proxy)
+    {
+        var parts = new List<string>();
+        foreach (LeftOutRecord record in records)
+        {
+            var problems = new List<string>();
+            if (record.Proxy != ValueStatus.Usable)
+            {
+                problems.Add($"'{proxy}' is {StatusText(record.Proxy)}");
+            }
+
+            if (record.Target != ValueStatus.Usable)
+            {
+                problems.Add($"'{Target}' is {StatusText(record.Target)}");
+            }
+
+            parts.Add($"record {record.Record:N0} ({string.Join(", ", problems)})");
+        }
+
+        return (parts.Count == 1 ? "It is " : "The first of them: ") + string.Join(", ", parts);
     }
 
     // Lists the unusable statuses that occurred, for example "is empty in 2 records, not a number in 1 record".

@@ -26,7 +26,11 @@ public sealed class PlotRecordCollector
     private readonly HashSet<(string Group, string Seed, double X)> _trajectoryKeys = new();
     private readonly SortedSet<string> _objectives = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> _targetColumns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(int Record, List<string> Problems)> _firstLeftOut = new();
     private int _repeatedSteps;
+
+    /// <summary>How many left-out records the collector remembers, so that its message can point at them.</summary>
+    public const int RememberedLeftOut = 3;
 
     public PlotRecordCollector(PlotKind kind, PlotColumns columns)
     {
@@ -127,9 +131,11 @@ public sealed class PlotRecordCollector
             }
         }
 
+        IEnumerable<string> first = _firstLeftOut.Select(record => $"record {record.Record:N0} ({string.Join(", ", record.Problems)})");
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"Left out {leftOut:N0} of {RecordCount:N0} records: {string.Join("; ", reasons)}.");
+            $"Left out {leftOut:N0} of {RecordCount:N0} records: {string.Join("; ", reasons)}. " +
+            $"{(_firstLeftOut.Count == 1 ? "It is " : "The first of them: ")}{string.Join(", ", first)}, counting from 1 in input order.");
     }
 
     /// <summary>
@@ -231,12 +237,14 @@ public sealed class PlotRecordCollector
         if (!read(name, out object? raw))
         {
             Count(_missing, name);
+            NoteProblem($"'{name}' is missing");
             return false;
         }
 
         if (!PlotValues.TryParse(raw, out value))
         {
             Count(_invalid, name);
+            NoteProblem($"'{name}' is empty or not a finite number");
             return false;
         }
 
@@ -249,11 +257,25 @@ public sealed class PlotRecordCollector
         if (!read(name, out object? raw) || ToText(raw) is not { Length: > 0 } text)
         {
             Count(_missing, name);
+            NoteProblem($"'{name}' is missing");
             return false;
         }
 
         value = text;
         return true;
+    }
+
+    // Remembers what was wrong with the first records left out; a record may lack more than one property.
+    private void NoteProblem(string problem)
+    {
+        if (_firstLeftOut.Count > 0 && _firstLeftOut[^1].Record == RecordCount)
+        {
+            _firstLeftOut[^1].Problems.Add(problem);
+        }
+        else if (_firstLeftOut.Count < RememberedLeftOut)
+        {
+            _firstLeftOut.Add((RecordCount, new List<string> { problem }));
+        }
     }
 
     private static string ToText(object? value) =>

@@ -14,6 +14,10 @@ public sealed class CorrelationColumns
     private readonly List<double>[] _proxies;
     private readonly long[] _targetStatus = new long[StatusCount];
     private readonly long[][] _proxyStatus;
+    private readonly List<LeftOutRecord>[] _firstLeftOut;
+
+    /// <summary>How many left-out records each proxy remembers, so that a message can point at them.</summary>
+    public const int RememberedLeftOut = 3;
 
     private static readonly int StatusCount = Enum.GetValues<ValueStatus>().Length;
 
@@ -23,10 +27,12 @@ public sealed class CorrelationColumns
         ArgumentOutOfRangeException.ThrowIfNegative(proxyCount);
         _proxies = new List<double>[proxyCount];
         _proxyStatus = new long[proxyCount][];
+        _firstLeftOut = new List<LeftOutRecord>[proxyCount];
         for (int i = 0; i < proxyCount; i++)
         {
             _proxies[i] = new List<double>();
             _proxyStatus[i] = new long[StatusCount];
+            _firstLeftOut[i] = new List<LeftOutRecord>(RememberedLeftOut);
         }
     }
 
@@ -51,8 +57,18 @@ public sealed class CorrelationColumns
         {
             _proxies[i].Add(proxyStatus[i] == ValueStatus.Usable ? proxies[i] : double.NaN);
             _proxyStatus[i][(int)proxyStatus[i]]++;
+            if ((proxyStatus[i] != ValueStatus.Usable || targetStatus != ValueStatus.Usable) && _firstLeftOut[i].Count < RememberedLeftOut)
+            {
+                _firstLeftOut[i].Add(new LeftOutRecord(_target.Count, proxyStatus[i], targetStatus));
+            }
         }
     }
+
+    /// <summary>
+    /// Returns the first records, at most <see cref="RememberedLeftOut"/>, that proxy <paramref name="proxyIndex"/>
+    /// could not pair with the target, numbered from 1 in the order they were added.
+    /// </summary>
+    public IReadOnlyList<LeftOutRecord> FirstLeftOut(int proxyIndex) => _firstLeftOut[proxyIndex];
 
     /// <summary>Returns how many records gave the target this status.</summary>
     public long TargetStatusCount(ValueStatus status) => _targetStatus[(int)status];

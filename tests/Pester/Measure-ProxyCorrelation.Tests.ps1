@@ -77,6 +77,8 @@ acc,p,q
         $warnings.Count | Should -Be 2
         $warnings[0].Message | Should -BeLike "Left out 3 of 7 records for proxy 'p':*'p' is not a number in 1 record, NaN or infinite in 1 record*'acc' is empty in 1 record*"
         $warnings[1].Message | Should -BeLike "*'q' is empty in 1 record, a -MissingValue in 1 record*"
+        $warnings[0].Message | Should -BeLike "*. The first of them: record 3 ('p' is not a number), record 5 ('p' is NaN or infinite), record 7 ('acc' is empty), counting from 1 in input order."
+        $warnings[1].Message | Should -BeLike "*. The first of them: record 2 ('q' is empty), record 4 ('q' is a -MissingValue), record 7 ('acc' is empty), counting*"
         [Math]::Abs($p.Spearman - 1) | Should -BeLessThan 1e-12
         [Math]::Abs($q.Spearman + 1) | Should -BeLessThan 1e-12
     }
@@ -293,13 +295,25 @@ acc,p,q
         ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
     }
 
-    It 'completes <Parameter> with the score property names' -ForEach @(
-        @{ Parameter = '-Proxy' }
-        @{ Parameter = '-Target' }
+    It 'completes <Parameter> with the score properties and the cached columns' -ForEach @(
+        @{ Parameter = '-Proxy'; Expected = @('TropicalScore', 'ParameterCount', 'Flops', 'val_acc', "'test acc'") }
+        @{ Parameter = '-Target'; Expected = @('val_acc', "'test acc'", 'TropicalScore', 'ParameterCount', 'Flops') }
     ) {
-        $line = "Measure-ProxyCorrelation $Parameter "
-        $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+        $saved = $env:CANOPY_DATABASE
+        try {
+            $env:CANOPY_DATABASE = Join-Path $TestDrive 'completion.db'
+            $csv = Join-Path $TestDrive 'completion.csv'
+            @('arch,val_acc,test acc', '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_3x3~2|,90,89') |
+                Set-Content -Path $csv
+            Import-CanopyBenchmark -Path $csv -Name completion -Force | Out-Null
+            $line = "Measure-ProxyCorrelation $Parameter "
 
-        $completions | Should -Be @('TropicalScore', 'ParameterCount', 'Flops')
+            $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+
+            $completions | Should -Be $Expected
+        }
+        finally {
+            $env:CANOPY_DATABASE = $saved
+        }
     }
 }

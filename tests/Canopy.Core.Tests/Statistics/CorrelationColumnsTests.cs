@@ -30,6 +30,31 @@ public class CorrelationColumnsTests
     }
 
     [Fact]
+    public void RemembersFirstLeftOutRecordsPerProxy()
+    {
+        var columns = new CorrelationColumns(2);
+        columns.Add(1, ValueStatus.Usable, new[] { 10.0, double.NaN }, new[] { ValueStatus.Usable, ValueStatus.NotFinite });
+        columns.Add(double.NaN, ValueStatus.Empty, new[] { 20.0, 200 }, new[] { ValueStatus.Usable, ValueStatus.Usable });
+        columns.Add(3, ValueStatus.Usable, new[] { double.NaN, 300 }, new[] { ValueStatus.NotANumber, ValueStatus.Usable });
+        for (int i = 0; i < 5; i++)
+        {
+            columns.Add(4, ValueStatus.Usable, new[] { double.NaN, 400 }, new[] { ValueStatus.Absent, ValueStatus.Usable });
+        }
+
+        Assert.Equal(
+            new[]
+            {
+                new LeftOutRecord(2, ValueStatus.Usable, ValueStatus.Empty),
+                new LeftOutRecord(3, ValueStatus.NotANumber, ValueStatus.Usable),
+                new LeftOutRecord(4, ValueStatus.Absent, ValueStatus.Usable),
+            },
+            columns.FirstLeftOut(0));
+        Assert.Equal(
+            new[] { new LeftOutRecord(1, ValueStatus.NotFinite, ValueStatus.Usable), new LeftOutRecord(2, ValueStatus.Usable, ValueStatus.Empty) },
+            columns.FirstLeftOut(1));
+    }
+
+    [Fact]
     public void IgnoresNumberOfUnusableValue()
     {
         // A caller that passes a number with a non-usable status must not have it counted.
