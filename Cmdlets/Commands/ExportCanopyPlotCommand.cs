@@ -6,6 +6,7 @@ using System.Linq;
 using System.Management.Automation;
 using Canopy.Commands.Infrastructure;
 using Canopy.Plotting;
+using Canopy.Search;
 
 namespace Canopy.Commands;
 
@@ -19,6 +20,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
 {
     private PlotRecordCollector? _collector;
     private string _fullPath = string.Empty;
+    private bool _recordsAreSummaries;
 
     /// <summary>A record with the plotted properties, usually from the pipeline.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -99,6 +101,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         {
             PlotColumns columns = ResolveColumns(InputObject);
             _collector = new PlotRecordCollector(Kind, columns);
+            _recordsAreSummaries = InputObject.BaseObject is SearchSummary;
             WriteVerbose($"Plotting {columns.Y} against {columns.X}" + (columns.Group is null ? "." : $", one series per {columns.Group}."));
         }
 
@@ -121,7 +124,10 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         if (_collector.FindPropertyMissingEverywhere() is { } absent)
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                $"None of the {_collector.RecordCount:N0} records has a property '{absent}'. Name an existing property with -X, -Y or -GroupBy.",
+                $"None of the {_collector.RecordCount:N0} records has a property '{absent}'. Name an existing property with -X, -Y or -GroupBy." +
+                (Kind == PlotKind.Trajectory && _recordsAreSummaries
+                    ? " The records are search summaries, one per seed, which hold no trajectory; plot the steps that Invoke-CanopySearch writes without -Summary."
+                    : string.Empty),
                 "PlotPropertyMissing",
                 ErrorCategory.InvalidArgument,
                 absent));

@@ -229,6 +229,15 @@ e,5,50
             $texts | Should -Contain 'Evolution (3 seeds)'
         }
 
+        It 'explains that search summaries hold no trajectory' {
+            $summaries = Invoke-CanopySearch -SearchSpace NatsTopology -Budget 60 -Seed 0, 1 -Summary
+
+            $thrown = { $summaries | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $TestDrive 'summary.svg') -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotPropertyMissing,Canopy.Commands.ExportCanopyPlotCommand' -PassThru
+
+            $thrown.Exception.Message | Should -BeLike "None of the 2 records has a property 'BestScore'.*search summaries, one per seed*without -Summary."
+        }
+
         It 'stops with PlotPointsTooFew for a single step' {
             { $script:runs | Where-Object Step -EQ 1 | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $TestDrive 'one.svg') -ErrorAction Stop } |
                 Should -Throw -ErrorId 'PlotPointsTooFew,Canopy.Commands.ExportCanopyPlotCommand'
