@@ -38,16 +38,19 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     /// <summary>The property on the x axis, or for Modes the property that names each group of bars.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PlotPropertyCompleter))]
     public string? X { get; set; }
 
     /// <summary>The property on the y axis.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PlotPropertyCompleter))]
     public string? Y { get; set; }
 
     /// <summary>The property that splits records into lines (Trajectory) or bar series (Modes).</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(PlotPropertyCompleter))]
     public string? GroupBy { get; set; }
 
     /// <summary>The spread over seeds shaded around each trajectory line.</summary>

@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using Canopy.Plotting;
+using Canopy.Storage;
 
 namespace Canopy.Commands.Infrastructure;
 
@@ -16,19 +18,77 @@ public sealed class ArchitecturePropertyCompleter : IArgumentCompleter
 }
 
 /// <summary>
-/// Completes -Proxy and -Target of Measure-ProxyCorrelation with the score properties Canopy's cmdlets add. The
-/// columns of a user's file are unknown while the command line is typed, and offering these names is less
-/// misleading than PowerShell's fallback to file names when a completer returns nothing.
+/// Completes -Target and -Proxy of Measure-ProxyCorrelation with the score properties Canopy's cmdlets add and the
+/// columns of the benchmarks in the cache; -Target offers the columns first, because accuracies usually sit there.
+/// The columns of a user's file are unknown while the command line is typed, and these names are less misleading
+/// than PowerShell's fallback to file names when a completer returns nothing.
 /// </summary>
-public sealed class ScorePropertyCompleter : IArgumentCompleter
+public sealed class CorrelationPropertyCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        PropertyNameCompletion.Complete(MeasureProxyCorrelationCommand.DefaultProxies, wordToComplete, "score property that Get-TropicalScore adds");
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        IEnumerable<CompletionResult> scores = PropertyNameCompletion.Complete(MeasureProxyCorrelationCommand.DefaultProxies, wordToComplete, "score property that Get-TropicalScore adds");
+        IEnumerable<CompletionResult> columns = PropertyNameCompletion.CachedColumns(fakeBoundParameters, wordToComplete);
+        return parameterName == "Target" ? columns.Concat(scores) : scores.Concat(columns);
+    }
+}
+
+/// <summary>
+/// Completes -X, -Y and -GroupBy of Export-CanopyPlot with the properties that Canopy's records carry for the plot
+/// kind being typed, and for correlation plots with the columns of the benchmarks in the cache.
+/// </summary>
+public sealed class PlotPropertyCompleter : IArgumentCompleter
+{
+    private static readonly string[] ScoreProperties = MeasureProxyCorrelationCommand.DefaultProxies;
+    private static readonly string[] SearchGroups = { "Strategy", "Objective", "Mode", "SearchSpace", "TieBreaker", "Dataset" };
+    private static readonly string[] CorrelationMeasures = { "Spearman", "Kendall", "Pearson", "TopOverlap" };
+
+    public IEnumerable<CompletionResult> CompleteArgument(
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        object? kindValue = fakeBoundParameters["Kind"] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters["Kind"];
+        PlotKind? kind = Enum.TryParse(kindValue?.ToString(), true, out PlotKind parsed) ? parsed : null;
+
+        (string[] names, string description) = (kind, parameterName) switch
+        {
+            (PlotKind.Trajectory, "X") => (new[] { "Step" }, "step of a search record"),
+            (PlotKind.Trajectory, "Y") => (new[] { "BestTarget", "BestScore", "TropicalScore", "Score" }, "value of a search record"),
+            (PlotKind.Trajectory, _) => (SearchGroups, "property that tells search runs apart"),
+            (PlotKind.Modes, "Y") => (CorrelationMeasures, "column of Measure-ProxyCorrelation"),
+            (PlotKind.Modes, _) => (new[] { "Target", "Proxy" }, "column of Measure-ProxyCorrelation"),
+            (PlotKind.Correlation, "GroupBy") => (Array.Empty<string>(), string.Empty),
+            _ => (ScoreProperties, "score property that Get-TropicalScore adds"),
+        };
+
+        IEnumerable<CompletionResult> properties = PropertyNameCompletion.Complete(names, wordToComplete, description);
+        return kind is PlotKind.Correlation or null && parameterName != "GroupBy"
+            ? properties.Concat(PropertyNameCompletion.CachedColumns(fakeBoundParameters, wordToComplete))
+            : properties;
+    }
 }
 
 internal static class PropertyNameCompletion
 {
+    // Each column name once, even when several cached benchmarks share it; architecture columns hold no numbers.
+    public static IEnumerable<CompletionResult> CachedColumns(IDictionary fakeBoundParameters, string wordToComplete)
+    {
+        string prefix = CompletionCache.Unquote(wordToComplete);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (BenchmarkInfo benchmark in CompletionCache.ListBenchmarks(fakeBoundParameters))
+        {
+            foreach (string column in benchmark.Columns)
+            {
+                if (column.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) &&
+                    !column.Equals(benchmark.ArchitectureColumn, StringComparison.OrdinalIgnoreCase) &&
+                    seen.Add(column))
+                {
+                    yield return new CompletionResult(CompletionCache.Quote(column), column, CompletionResultType.ParameterValue, $"column of the cached benchmark {benchmark.Name}");
+                }
+            }
+        }
+    }
+
     public static CompletionResult[] Complete(IEnumerable<string> names, string wordToComplete, string description)
     {
         string prefix = CompletionCache.Unquote(wordToComplete);

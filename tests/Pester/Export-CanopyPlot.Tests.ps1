@@ -357,5 +357,24 @@ e,5,50
             $kinds | Should -Be @('Correlation', 'Modes', 'Trajectory')
             $bands | Should -Be @('StandardDeviation')
         }
+
+        It 'completes <Line> with the properties of that kind of plot' -ForEach @(
+            @{ Line = 'Export-CanopyPlot -Kind Trajectory -Y Best'; Expected = @('BestTarget', 'BestScore') }
+            @{ Line = 'Export-CanopyPlot -Kind Trajectory -GroupBy '; Expected = @('Strategy', 'Objective', 'Mode', 'SearchSpace', 'TieBreaker', 'Dataset') }
+            @{ Line = 'Export-CanopyPlot -Kind Modes -Y '; Expected = @('Spearman', 'Kendall', 'Pearson', 'TopOverlap') }
+            @{ Line = 'Export-CanopyPlot -Kind Correlation -X '; Expected = @('TropicalScore', 'ParameterCount', 'Flops') }
+        ) {
+            $saved = $env:CANOPY_DATABASE
+            try {
+                $env:CANOPY_DATABASE = Join-Path $TestDrive 'no-cache.db'
+
+                $completions = (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches.CompletionText
+
+                $completions | Should -Be $Expected
+            }
+            finally {
+                $env:CANOPY_DATABASE = $saved
+            }
+        }
     }
 }
