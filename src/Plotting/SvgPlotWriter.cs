@@ -13,7 +13,16 @@ public static class SvgPlotWriter
     {
         ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(stream);
-        var exporter = new SvgExporter { Width = width, Height = height, TextMeasurer = new PixelTextMeasurer(width, height) };
+
+        // The workaround places text by its measured height instead of dominant-baseline, which converters such as
+        // librsvg ignore, so plots keep their layout when turned into PDF or PNG for a paper.
+        var exporter = new SvgExporter
+        {
+            Width = width,
+            Height = height,
+            TextMeasurer = new PixelTextMeasurer(width, height),
+            UseVerticalTextAlignmentWorkaround = true,
+        };
         exporter.Export(model, stream);
 
         // OxyPlot catches its own layout errors and draws the message into the image instead of throwing.
