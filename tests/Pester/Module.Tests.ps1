@@ -134,9 +134,20 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
 
         $lines = Get-DefaultView $steps -Width $Width
 
-        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'BestScore', 'Architecture'
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejected', 'BestScore', 'Architecture'
         $lines[2] | Should -Match '^\s*1\s+1\s+[\d,]+\.\d{3}\s+[\d,]+\.\d{3}\s+mlp:'
         $lines.Count | Should -Be 5
+    }
+
+    It 'marks rejected search steps by the limit they exceed' {
+        $steps = @(Invoke-CanopySearch NatsSize -Budget 20 -Seed 0 -MaxParameters 300000)
+        $rejected = @($steps | Where-Object Status -EQ 'ParameterLimitExceeded')
+
+        $lines = Get-DefaultView $steps -Width $Width
+
+        $rejected.Count | Should -BeGreaterThan 0
+        $lines[1 + $rejected[0].Step] | Should -Match '^\s*0\s+\d+\s+[\d,]+\.\d{3}\s+params\s+[\d,]+\.\d{3}\s+\d+:'
+        $lines[1 + ($steps | Where-Object Accepted | Select-Object -First 1).Step] | Should -Not -Match 'params|flops|failed'
     }
 
     It 'keeps BestArchitecture and Status in the list view' {
@@ -151,7 +162,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
     It 'shows counts as objectives without decimals' {
         $lines = Get-DefaultView (Invoke-CanopySearch NatsSize -Objective Flops -Budget 2 -Seed 1) -Width $Width
 
-        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'BestScore', 'Architecture'
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejected', 'BestScore', 'Architecture'
         $lines[2] | Should -Match '^\s*1\s+1\s+\d{1,3}(,\d{3})+\s+\d{1,3}(,\d{3})+\s+\d+:\d+:\d+:\d+:\d+$'
     }
 
@@ -162,7 +173,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
 
         $steps[0].PSObject.TypeNames[0] | Should -Be 'Canopy.Search.SearchStep#Target'
         $steps[0] | Should -BeOfType ([Canopy.Search.SearchStep])
-        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'BestScore', 'BestTarget', 'Architecture'
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejected', 'BestScore', 'BestTarget', 'Architecture'
         $lines[2] | Should -Match "^\s*3\s+1\s+[\d,]+\.\d{3}\s+[\d,]+\.\d{3}\s+$($steps[0].BestTarget)\.000\s+\|"
     }
 
