@@ -50,7 +50,8 @@ public sealed record SearchOptions
         ArgumentNullException.ThrowIfNull(Scoring, nameof(Scoring));
         ArgumentNullException.ThrowIfNull(MlpSampler, nameof(MlpSampler));
 
-        if (SampleSize > PopulationSize)
+        // Random search draws no tournament, so there the two sizes are ignored, as documented.
+        if (Strategy == SearchStrategy.RegularizedEvolution && SampleSize > PopulationSize)
         {
             throw new ArgumentException($"The tournament sample size {SampleSize} exceeds the population size {PopulationSize}. A tournament draws its sample from the population, so the sample size must not exceed the population size.", nameof(SampleSize));
         }

@@ -166,6 +166,7 @@ public class SearchTests
         SearchOptions options = Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 10) with { PopulationSize = 5, SampleSize = 6 };
 
         Assert.Throws<ArgumentException>(() => ArchitectureSearch.Validate(options));
+        ArchitectureSearch.Validate(options with { Strategy = SearchStrategy.Random });
     }
 
     [Fact]
