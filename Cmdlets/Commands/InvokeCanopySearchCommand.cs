@@ -221,6 +221,10 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "TargetColumnNotFound", ErrorCategory.ObjectNotFound, Target));
         }
+        catch (TargetColumnNotNumericException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "TargetColumnNotNumeric", ErrorCategory.InvalidArgument, Target));
+        }
         catch (CacheFormatException exception)
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath));

@@ -26,6 +26,7 @@ public sealed class BenchmarkTargets
     /// <summary>Finds the benchmark and its column, so that a wrong name fails before any search starts.</summary>
     /// <exception cref="BenchmarkNotFoundException">The cache contains no benchmark of that name.</exception>
     /// <exception cref="TargetColumnNotFoundException">The benchmark has no such column (compared ignoring case).</exception>
+    /// <exception cref="TargetColumnNotNumericException">No row of the benchmark stores a number in the column.</exception>
     /// <exception cref="CacheFormatException">The file is no Canopy cache, or a newer one.</exception>
     public static BenchmarkTargets Open(BenchmarkStore store, string benchmark, string column)
     {
@@ -38,6 +39,12 @@ public sealed class BenchmarkTargets
         if (position < 0)
         {
             throw new TargetColumnNotFoundException(info.Name, column, info.Columns);
+        }
+
+        // A column without any number would leave every looked-up value empty, which a search shows only at its end.
+        if (!store.HasNumbers(info.Name, info.Columns[position]))
+        {
+            throw new TargetColumnNotNumericException(info.Name, info.Columns[position]);
         }
 
         return new BenchmarkTargets(store, info, info.Columns[position]);

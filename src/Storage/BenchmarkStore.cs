@@ -104,14 +104,7 @@ public sealed class BenchmarkStore
     {
         string[] wanted = canonicalArchitectures.ToArray();
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
-        BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
-        int position = ArchitectureColumns.Find(benchmark.Columns, column);
-        if (position < 0)
-        {
-            throw new ArgumentException($"The benchmark '{benchmark.Name}' has no column '{column}'. Its columns are {string.Join(", ", benchmark.Columns)}.", nameof(column));
-        }
-
-        var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
+        (BenchmarkTable table, int position) = FindColumn(connection, name, column);
         ArchitectureIndex.Ensure(connection, table);
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.LookupSql(position));
         BenchmarkTable.BindArchitectures(select, wanted);
@@ -134,6 +127,29 @@ public sealed class BenchmarkStore
         return wanted.Select(architecture => found.TryGetValue(architecture, out ArchitectureLookup lookup)
             ? lookup
             : new ArchitectureLookup(architecture, false, null)).ToArray();
+    }
+
+    /// <summary>Returns whether any row of the benchmark stores a number in <paramref name="column"/>.</summary>
+    /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
+    /// <exception cref="ArgumentException">The benchmark has no such column.</exception>
+    public bool HasNumbers(string name, string column)
+    {
+        using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        (BenchmarkTable table, int position) = FindColumn(connection, name, column);
+        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.HasNumbersSql(position));
+        return Convert.ToInt64(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+    }
+
+    private (BenchmarkTable Table, int Position) FindColumn(SqliteConnection connection, string name, string column)
+    {
+        BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        int position = ArchitectureColumns.Find(benchmark.Columns, column);
+        if (position < 0)
+        {
+            throw new ArgumentException($"The benchmark '{benchmark.Name}' has no column '{column}'. Its columns are {string.Join(", ", benchmark.Columns)}.", nameof(column));
+        }
+
+        return (new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition), position);
     }
 
     /// <summary>

@@ -85,6 +85,10 @@ internal sealed class BenchmarkTable
     public string LookupSql(int column) =>
         $"SELECT {ValueColumn(ArchitectureColumn)}, {ValueColumn(column)} FROM {Name} WHERE {ArchitectureFilter} ORDER BY ordinal;";
 
+    /// <summary>A SELECT that gives 1 when any row stores a number in the value column, and 0 otherwise.</summary>
+    public string HasNumbersSql(int column) =>
+        $"SELECT EXISTS (SELECT 1 FROM {Name} WHERE typeof({ValueColumn(column)}) IN ('integer', 'real'));";
+
     /// <summary>Binds $architectures and $hashes of <see cref="SelectSql"/> and <see cref="LookupSql"/>.</summary>
     public static void BindArchitectures(SqliteCommand command, IReadOnlyCollection<string> canonicalArchitectures)
     {

@@ -203,6 +203,19 @@ Describe 'Invoke-CanopySearch' {
         $failure.CategoryInfo.Category | Should -Be 'ObjectNotFound'
     }
 
+    It 'rejects a target column that holds no number' {
+        $csv = Join-Path $TestDrive 'notes.csv'
+        @('arch,acc,note') + @($Cells | ForEach-Object { "$($_.Architecture),90,checked" }) | Set-Content -Path $csv
+        Import-CanopyBenchmark -Path $csv -Name notes -Database $Database | Out-Null
+
+        $failure = { Invoke-CanopySearch NatsTopology -Budget 10 -Benchmark notes -Target note -Database $Database -ErrorAction Stop } |
+            Should -Throw -ErrorId 'TargetColumnNotNumeric,*' -PassThru
+
+        $failure.Exception.Message | Should -BeLike "The column 'note' of benchmark 'notes' contains no number in any row*"
+        $failure.TargetObject | Should -Be 'note'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
     It 'rejects a benchmark of another search space' {
         { Invoke-CanopySearch Darts -Benchmark first10 -Target acc -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkSearchSpaceMismatch,*'
     }

@@ -109,17 +109,37 @@ public class ParallelSearchTests
     {
         using var cache = new TemporaryCache();
         NatsTopologyCell cell = NatsTopologyCell.FromIndex(4321);
-        cache.Import(cache.WriteText("notes.csv", $"arch,note\n{cell.Canonical},good\n"), name: "notes");
+        NatsTopologyCell scored = NatsTopologyCell.FromIndex(4322);
+        cache.Import(cache.WriteText("notes.csv", $"arch,note\n{cell.Canonical},good\n{scored.Canonical},91.5\n"), name: "notes");
         BenchmarkTargets targets = BenchmarkTargets.Open(cache.Store, "notes", "note");
 
         (bool found, double? value, bool valuesDiffer) = targets.Lookup(cell.Canonical);
-        (bool otherFound, double? otherValue, _) = targets.Lookup(NatsTopologyCell.FromIndex(4322).Canonical);
+        (bool scoredFound, double? scoredValue, _) = targets.Lookup(scored.Canonical);
+        (bool otherFound, double? otherValue, _) = targets.Lookup(NatsTopologyCell.FromIndex(4323).Canonical);
 
         Assert.True(found);
         Assert.Null(value);
         Assert.False(valuesDiffer);
+        Assert.True(scoredFound);
+        Assert.Equal(91.5, scoredValue);
         Assert.False(otherFound);
         Assert.Null(otherValue);
+    }
+
+    [Fact]
+    public void ColumnWithoutNumbersIsRejected()
+    {
+        using var cache = new TemporaryCache();
+        string first = NatsTopologyCell.FromIndex(4321).Canonical;
+        string second = NatsTopologyCell.FromIndex(4322).Canonical;
+        cache.Import(cache.WriteText("notes.csv", $"arch,note,acc\n{first},good,90\n{second},,91\n"), name: "notes");
+
+        var error = Assert.Throws<TargetColumnNotNumericException>(() => BenchmarkTargets.Open(cache.Store, "notes", "NOTE"));
+
+        Assert.Equal("note", error.Column);
+        Assert.Equal("notes", error.Benchmark);
+        Assert.True(cache.Store.HasNumbers("notes", "acc"));
+        Assert.False(cache.Store.HasNumbers("notes", "note"));
     }
 
     [Fact]
