@@ -142,7 +142,7 @@ public sealed class GetCanopyArchitectureCommand : PSCmdlet, IDisposable
 
     private void CheckMlpParameters()
     {
-        if (MlpSamplingParameters.Check(SearchSpace, MyInvocation.BoundParameters, DepthRange, WidthRange) is { } error)
+        if (SearchSpaceParameters.Check(SearchSpace, MyInvocation.BoundParameters, DepthRange, WidthRange) is { } error)
         {
             ThrowTerminatingError(error);
         }

@@ -198,7 +198,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     private void CheckMlpParameters()
     {
-        if (MlpSamplingParameters.Check(SearchSpace, MyInvocation.BoundParameters, DepthRange, WidthRange) is { } error)
+        if (SearchSpaceParameters.Check(SearchSpace, MyInvocation.BoundParameters, DepthRange, WidthRange) is { } error)
         {
             ThrowTerminatingError(error);
         }

@@ -82,6 +82,12 @@ Describe 'Get-CanopyArchitecture' {
         { Get-CanopyArchitecture NatsSize -DepthRange 1, 2 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterNotApplicable,*'
     }
 
+    It 'rejects -DartsNetwork for other spaces' {
+        $failure = { Get-CanopyArchitecture Mlp -DartsNetwork Evaluation -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterNotApplicable,*' -PassThru
+
+        $failure.Exception.Message | Should -Be '-DartsNetwork applies to -SearchSpace Darts only, not to Mlp.'
+    }
+
     It 'rejects an inverted range' {
         { Get-CanopyArchitecture Mlp -WidthRange 9, 5 -ErrorAction Stop } | Should -Throw -ErrorId 'RangeInvalid,*'
     }

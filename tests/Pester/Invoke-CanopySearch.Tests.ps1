@@ -255,6 +255,12 @@ Describe 'Invoke-CanopySearch' {
         { Invoke-CanopySearch NatsTopology -DepthRange 1, 2 -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterNotApplicable,*'
     }
 
+    It 'rejects -DartsNetwork for other spaces' {
+        $failure = { Invoke-CanopySearch Mlp -DartsNetwork Evaluation -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterNotApplicable,*' -PassThru
+
+        $failure.Exception.Message | Should -Be '-DartsNetwork applies to -SearchSpace Darts only, not to Mlp.'
+    }
+
     It 'stops early when downstream takes enough' {
         $watch = [System.Diagnostics.Stopwatch]::StartNew()
         $first = @(Invoke-CanopySearch Darts -Budget 100000 | Select-Object -First 5)
