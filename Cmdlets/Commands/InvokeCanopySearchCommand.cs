@@ -321,7 +321,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     {
         if (step.Improved)
         {
-            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {Format(step.BestScore)}.");
+            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {FormatScore(step.BestScore, step.Objective)}.");
         }
 
         if (!Summary)
@@ -343,7 +343,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
             return;
         }
 
-        WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {Format(summary.Score)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {Format(target)}" : string.Empty)}.");
+        WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {FormatScore(summary.Score, summary.Objective)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {Format(target)}" : string.Empty)}.");
         if (Summary)
         {
             WriteObject(_withTargets ? OutputViews.WithView(summary, SummaryWithTargetView) : summary);
@@ -377,14 +377,17 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         if (targets is not null && tally.TargetsAbsent + tally.TargetsWithoutNumber > 0)
         {
             string seeds = string.Join(", ", tally.SeedsWithMissingTargets);
-            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsAbsent:N0} are not in benchmark '{targets.Benchmark.Name}' and {tally.TargetsWithoutNumber:N0} have no number in its column '{targets.Column}', so their BestTarget is empty (seeds {seeds}).");
+            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsAbsent:N0} are not in benchmark '{targets.Benchmark.Name}' and {tally.TargetsWithoutNumber:N0} have no number in its column '{targets.Column}', so their {TargetProperty} is empty (seeds {seeds}).");
         }
 
         if (targets is not null && tally.TargetsWithDifferingRows > 0)
         {
-            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsWithDifferingRows:N0} have several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and BestTarget is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.");
+            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsWithDifferingRows:N0} have several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and {TargetProperty} is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.");
         }
     }
+
+    // The property that carries looked-up values in the records this call writes.
+    private string TargetProperty => Summary ? "Target" : "BestTarget";
 
     private string Describe(SearchOptions options, int seedCount, BenchmarkTargets? targets)
     {
@@ -420,4 +423,8 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     private bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
     private static string Format(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "none";
+
+    // Scores as the default table shows them: three decimals for the tropical score, whole numbers for counts.
+    private static string FormatScore(double? value, SearchObjective objective) =>
+        value?.ToString(objective == SearchObjective.TropicalScore ? "N3" : "N0", CultureInfo.InvariantCulture) ?? "none";
 }

@@ -124,7 +124,8 @@ public static class ArchitectureSearch
             string smallestText = smallestValue is { } known ? known.ToString("N0", CultureInfo.InvariantCulture) : "more than Int64 holds";
             string limitText = maximum.ToString("N0", CultureInfo.InvariantCulture);
             throw new SearchConstraintException(
-                $"No {smallest.SearchSpace} architecture meets the {counted} limit of {limitText}: the smallest one, {smallest.Canonical}, has {smallestText} {counted}s on {DatasetFacts.Name(scoring.Dataset)}.",
+                $"No {smallest.SearchSpace} architecture meets the {counted} limit of {limitText}: the smallest one, {smallest.Canonical}, has {smallestText} {counted}s" +
+                (smallest.SearchSpace == SearchSpace.Mlp ? "." : $" on {DatasetFacts.Name(scoring.Dataset)}."),
                 maximum,
                 smallest.Canonical,
                 smallestValue);

@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 
 namespace Canopy.Storage;
 
@@ -6,10 +7,15 @@ namespace Canopy.Storage;
 public sealed class BenchmarkNotFoundException : Exception
 {
     public BenchmarkNotFoundException(string name, string databasePath)
-        : base($"The cache {databasePath} contains no benchmark named '{name}'. Run Get-CanopyBenchmark without -Name to list the stored benchmarks.")
+        : base(Describe(name, databasePath))
     {
         Name = name;
     }
 
     public string Name { get; }
+
+    // A mistyped cache path is a likelier cause than a missing benchmark when the file is not there at all.
+    private static string Describe(string name, string databasePath) => File.Exists(databasePath)
+        ? $"The cache {databasePath} contains no benchmark named '{name}'. Run Get-CanopyBenchmark without -Name to list the stored benchmarks."
+        : $"The cache file {databasePath} does not exist, so it holds no benchmark named '{name}'. Check the path, or import the benchmark into it with Import-CanopyBenchmark.";
 }

@@ -94,6 +94,13 @@ Describe 'Invoke-CanopySearch' {
         { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -ErrorAction Stop } | Should -Throw '*73,306 parameters*'
     }
 
+    It 'names no dataset when no MLP meets the limit' {
+        # The smallest MLP of the default space, 3072 inputs and one hidden layer of 16, has 3072 * 16 weights and 16 biases.
+        $failure = { Invoke-CanopySearch Mlp -MaxParameters 1000 -ErrorAction Stop } | Should -Throw -ErrorId 'ConstraintInfeasible,*' -PassThru
+
+        $failure.Exception.Message | Should -BeLike '*the smallest one, mlp:3072:16, has 49,168 parameters. Raise -MaxParameters*'
+    }
+
     It 'reports each new best with -Verbose' {
         $output = @(Invoke-CanopySearch NatsTopology -Budget 60 -PopulationSize 10 -SampleSize 3 -Seed 7 -Verbose 4>&1)
         $records = @($output | Where-Object { $_ -is [Canopy.Search.SearchStep] })
@@ -103,7 +110,7 @@ Describe 'Invoke-CanopySearch' {
         $improved = @($records | Where-Object Improved)
         $newBest = @($messages | Where-Object { $_ -like 'Seed 7, step *: new best *' })
         $newBest.Count | Should -Be $improved.Count
-        $newBest[-1] | Should -BeLike "Seed 7, step $($improved[-1].Step): new best $($improved[-1].Architecture) with TropicalScore *"
+        $newBest[-1] | Should -Be "Seed 7, step $($improved[-1].Step): new best $($improved[-1].Architecture) with TropicalScore $($improved[-1].BestScore.ToString('N3', [cultureinfo]::InvariantCulture))."
         $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
     }
 
@@ -153,7 +160,7 @@ Describe 'Invoke-CanopySearch' {
         $absent = @($records.BestArchitecture | Select-Object -Unique | Where-Object { -not $script:Listed.ContainsKey($_) })
         $absent.Count | Should -BeGreaterThan 0 -Because 'the second cell evaluated is absent from the benchmark and beats the first'
         $warnings.Count | Should -Be 1
-        $warnings[0].Message | Should -BeLike "*$($absent.Count) are not in benchmark 'first10'*"
+        $warnings[0].Message | Should -BeLike "*$($absent.Count) are not in benchmark 'first10'*so their BestTarget is empty*"
         $records[-1].BestTarget | Should -BeNullOrEmpty
     }
 
@@ -167,7 +174,7 @@ Describe 'Invoke-CanopySearch' {
 
         $summary.Target | Should -Be 50.0
         @($warnings).Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architectures, 1 have several rows in benchmark 'twice' with different values in its column 'acc'*first row in file order*"
+        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architectures, 1 have several rows in benchmark 'twice' with different values in its column 'acc'*and Target is the value of the first row in file order*"
     }
 
     It 'gives the Target of each seed with -Summary' {
@@ -183,6 +190,16 @@ Describe 'Invoke-CanopySearch' {
         { Invoke-CanopySearch Darts -Budget 100000 -Benchmark nothing -Target acc -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkNotFound,*'
 
         $watch.Elapsed.TotalSeconds | Should -BeLessThan 20
+    }
+
+    It 'says when the cache file does not exist' {
+        $missing = Join-Path $TestDrive 'missing.db'
+
+        $failure = { Invoke-CanopySearch NatsTopology -Benchmark first10 -Target acc -Database $missing -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BenchmarkNotFound,*' -PassThru
+
+        $failure.Exception.Message | Should -BeLike "The cache file $missing does not exist, so it holds no benchmark named 'first10'.*"
+        Test-Path $missing | Should -BeFalse
     }
 
     It 'rejects a database folder' {
