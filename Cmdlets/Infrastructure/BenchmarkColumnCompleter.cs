@@ -8,7 +8,7 @@ using Canopy.Storage;
 
 namespace Canopy.Commands.Infrastructure;
 
-/// <summary>Completes the column names of the benchmark that -Benchmark names, for -Target.</summary>
+/// <summary>Completes the numeric column names of the benchmark that -Benchmark names, for -Target.</summary>
 public sealed class BenchmarkColumnCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
@@ -23,8 +23,8 @@ public sealed class BenchmarkColumnCompleter : IArgumentCompleter
         }
 
         string prefix = CompletionCache.Unquote(wordToComplete);
-        return benchmark.Columns
-            .Where(column => column.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && !column.Equals(benchmark.ArchitectureColumn, StringComparison.OrdinalIgnoreCase))
+        return CompletionCache.NumericColumns(fakeBoundParameters, benchmark.Name)
+            .Where(column => column.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(column => new CompletionResult(CompletionCache.Quote(column), column, CompletionResultType.ParameterValue, $"column of {benchmark.Name}"))
             .ToArray();
     }

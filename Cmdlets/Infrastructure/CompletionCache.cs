@@ -18,11 +18,27 @@ internal static class CompletionCache
         {
             return new BenchmarkStore(DatabasePath(fakeBoundParameters)).List();
         }
-        catch (Exception exception) when (exception is CacheFormatException or CacheUnavailableException or Microsoft.Data.Sqlite.SqliteException or System.IO.IOException or UnauthorizedAccessException or ArgumentException)
+        catch (Exception exception) when (IsUnreadable(exception))
         {
             return Array.Empty<BenchmarkInfo>();
         }
     }
+
+    // Proxies and accuracies are numbers, so completion leaves out columns without any, such as the architecture.
+    public static IReadOnlyList<string> NumericColumns(IDictionary fakeBoundParameters, string benchmark)
+    {
+        try
+        {
+            return new BenchmarkStore(DatabasePath(fakeBoundParameters)).NumericColumns(benchmark);
+        }
+        catch (Exception exception) when (exception is BenchmarkNotFoundException || IsUnreadable(exception))
+        {
+            return Array.Empty<string>();
+        }
+    }
+
+    private static bool IsUnreadable(Exception exception) =>
+        exception is CacheFormatException or CacheUnavailableException or Microsoft.Data.Sqlite.SqliteException or System.IO.IOException or UnauthorizedAccessException or ArgumentException;
 
     public static string Unquote(string word) => word.Trim('\'', '"');
 

@@ -70,18 +70,16 @@ public sealed class PlotPropertyCompleter : IArgumentCompleter
 
 internal static class PropertyNameCompletion
 {
-    // Each column name once, even when several cached benchmarks share it; architecture columns hold no numbers.
+    // Each numeric column name once, even when several cached benchmarks share it.
     public static IEnumerable<CompletionResult> CachedColumns(IDictionary fakeBoundParameters, string wordToComplete)
     {
         string prefix = CompletionCache.Unquote(wordToComplete);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (BenchmarkInfo benchmark in CompletionCache.ListBenchmarks(fakeBoundParameters))
         {
-            foreach (string column in benchmark.Columns)
+            foreach (string column in CompletionCache.NumericColumns(fakeBoundParameters, benchmark.Name))
             {
-                if (column.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) &&
-                    !column.Equals(benchmark.ArchitectureColumn, StringComparison.OrdinalIgnoreCase) &&
-                    seen.Add(column))
+                if (column.StartsWith(prefix, StringComparison.OrdinalIgnoreCase) && seen.Add(column))
                 {
                     yield return new CompletionResult(CompletionCache.Quote(column), column, CompletionResultType.ParameterValue, $"column of the cached benchmark {benchmark.Name}");
                 }

@@ -140,6 +140,27 @@ public sealed class BenchmarkStore
         return Convert.ToInt64(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
+    /// <summary>Returns the columns of the benchmark in which at least one row stores a number, in column order.</summary>
+    /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
+    public IReadOnlyList<string> NumericColumns(string name)
+    {
+        using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
+
+        var numeric = new List<string>();
+        for (int position = 0; position < benchmark.Columns.Count; position++)
+        {
+            using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.HasNumbersSql(position));
+            if (Convert.ToInt64(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1)
+            {
+                numeric.Add(benchmark.Columns[position]);
+            }
+        }
+
+        return numeric;
+    }
+
     private (BenchmarkTable Table, int Position) FindColumn(SqliteConnection connection, string name, string column)
     {
         BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);

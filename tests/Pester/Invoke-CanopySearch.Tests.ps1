@@ -233,6 +233,17 @@ Describe 'Invoke-CanopySearch' {
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
 
+    It 'completes only numeric columns for -Target' {
+        $csv = Join-Path $TestDrive 'remarks.csv'
+        @('arch,acc,remark') + @($Cells | ForEach-Object { "$($_.Architecture),90,checked" }) | Set-Content -Path $csv
+        Import-CanopyBenchmark -Path $csv -Name remarks -Database $Database | Out-Null
+        $line = "Invoke-CanopySearch NatsTopology -Database '$Database' -Benchmark remarks -Target "
+
+        $columns = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText
+
+        $columns | Should -Be @('acc')
+    }
+
     It 'rejects a benchmark of another search space' {
         { Invoke-CanopySearch Darts -Benchmark first10 -Target acc -Database $Database -ErrorAction Stop } | Should -Throw -ErrorId 'BenchmarkSearchSpaceMismatch,*'
     }

@@ -295,7 +295,7 @@ acc,p,q
         ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 120
     }
 
-    It 'completes <Parameter> with the score properties and the cached columns' -ForEach @(
+    It 'completes <Parameter> with the score properties and the numeric cached columns' -ForEach @(
         @{ Parameter = '-Proxy'; Expected = @('TropicalScore', 'ParameterCount', 'Flops', 'val_acc', "'test acc'") }
         @{ Parameter = '-Target'; Expected = @('val_acc', "'test acc'", 'TropicalScore', 'ParameterCount', 'Flops') }
     ) {
@@ -303,7 +303,7 @@ acc,p,q
         try {
             $env:CANOPY_DATABASE = Join-Path $TestDrive 'completion.db'
             $csv = Join-Path $TestDrive 'completion.csv'
-            @('arch,val_acc,test acc', '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_3x3~2|,90,89') |
+            @('arch,val_acc,note,test acc', '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_3x3~2|,90,good,89') |
                 Set-Content -Path $csv
             Import-CanopyBenchmark -Path $csv -Name completion -Force | Out-Null
             $line = "Measure-ProxyCorrelation $Parameter "

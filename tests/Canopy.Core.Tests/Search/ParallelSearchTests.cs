@@ -140,6 +140,7 @@ public class ParallelSearchTests
         Assert.Equal("notes", error.Benchmark);
         Assert.True(cache.Store.HasNumbers("notes", "acc"));
         Assert.False(cache.Store.HasNumbers("notes", "note"));
+        Assert.Equal(new[] { "acc" }, cache.Store.NumericColumns("notes"));
     }
 
     [Fact]
