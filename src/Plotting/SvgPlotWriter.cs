@@ -16,13 +16,18 @@ public static class SvgPlotWriter
 
         // The workaround places text by its measured height instead of dominant-baseline, which converters such as
         // librsvg ignore, so plots keep their layout when turned into PDF or PNG for a paper.
+        var measurer = new PixelTextMeasurer(width, height);
         var exporter = new SvgExporter
         {
             Width = width,
             Height = height,
-            TextMeasurer = new PixelTextMeasurer(width, height),
+            TextMeasurer = measurer,
             UseVerticalTextAlignmentWorkaround = true,
         };
+
+        // A first layout measures the room for each title, so that a long one is drawn smaller rather than cut.
+        exporter.Export(model, Stream.Null);
+        PlotTextFit.Shrink(model, measurer);
         exporter.Export(model, stream);
 
         // OxyPlot catches its own layout errors and draws the message into the image instead of throwing.

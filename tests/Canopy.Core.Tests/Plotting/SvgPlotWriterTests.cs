@@ -47,6 +47,27 @@ public sealed class SvgPlotWriterTests : IDisposable
     }
 
     [Fact]
+    public void ShrinksTitlesLongerThanTheirRoom()
+    {
+        string title = string.Concat(Enumerable.Repeat("A long plot title ", 3));
+        string yTitle = string.Concat(Enumerable.Repeat("accuracy ", 8));
+        PlotModel model = CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 1, 3, 2 }, new PlotText(title, "x", yTitle)).Model;
+        var measurer = new PixelTextMeasurer(400, 300);
+
+        XDocument svg = Svg.Render(model, 400, 300);
+
+        double titleSize = FontSize(svg, title.Trim());
+        double ySize = FontSize(svg, yTitle.Trim());
+        Assert.InRange(titleSize, PlotTextFit.MinimumFontSize, PlotStyle.TitleSize - 1);
+        Assert.InRange(ySize, PlotTextFit.MinimumFontSize, PlotStyle.TextSize - 1);
+        Assert.True(measurer.MeasureText(title.Trim(), PlotStyle.FontFamily, titleSize, FontWeights.Bold).Width <= 400);
+        Assert.Equal(PlotStyle.TextSize, FontSize(svg, "x"));
+    }
+
+    private static double FontSize(XDocument svg, string text) =>
+        double.Parse(svg.Descendants(Svg.Namespace + "text").First(element => element.Value.Trim() == text).Attribute("font-size")!.Value, System.Globalization.CultureInfo.InvariantCulture);
+
+    [Fact]
     public void OverwritesExistingFile()
     {
         string path = Path.Combine(_folder, "plot.svg");
