@@ -20,7 +20,6 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
 {
     private PlotRecordCollector? _collector;
     private string _fullPath = string.Empty;
-    private bool _recordsAreSummaries;
 
     /// <summary>A record with the plotted properties, usually from the pipeline.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -102,9 +101,18 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
 
         if (_collector is null)
         {
+            // A summary gives one point per seed, where its best was found, so whatever -X and -Y name, no trajectory.
+            if (Kind == PlotKind.Trajectory && InputObject.BaseObject is SearchSummary)
+            {
+                ThrowTerminatingError(ErrorRecords.Create(
+                    "The records are search summaries, one per seed, which hold no trajectory. Plot the steps that Invoke-CanopySearch writes without -Summary.",
+                    "PlotInputInvalid",
+                    ErrorCategory.InvalidArgument,
+                    InputObject));
+            }
+
             PlotColumns columns = ResolveColumns(InputObject);
             _collector = new PlotRecordCollector(Kind, columns);
-            _recordsAreSummaries = InputObject.BaseObject is SearchSummary;
             WriteVerbose($"Plotting {columns.Y} against {columns.X}" + (columns.Group is null ? "." : $", one series per {columns.Group}."));
         }
 
@@ -127,10 +135,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         if (_collector.FindPropertyMissingEverywhere() is { } absent)
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                $"None of the {_collector.RecordCount:N0} records has a property '{absent}'. Name an existing property with -X, -Y or -GroupBy." +
-                (Kind == PlotKind.Trajectory && _recordsAreSummaries
-                    ? " The records are search summaries, one per seed, which hold no trajectory; plot the steps that Invoke-CanopySearch writes without -Summary."
-                    : string.Empty),
+                $"None of the {_collector.RecordCount:N0} records has a property '{absent}'. Name an existing property with -X, -Y or -GroupBy.",
                 "PlotPropertyMissing",
                 ErrorCategory.InvalidArgument,
                 absent));

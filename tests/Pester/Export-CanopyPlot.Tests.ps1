@@ -232,10 +232,16 @@ e,5,50
         It 'explains that search summaries hold no trajectory' {
             $summaries = Invoke-CanopySearch -SearchSpace NatsTopology -Budget 60 -Seed 0, 1 -Summary
 
-            $thrown = { $summaries | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $TestDrive 'summary.svg') -ErrorAction Stop } |
-                Should -Throw -ErrorId 'PlotPropertyMissing,Canopy.Commands.ExportCanopyPlotCommand' -PassThru
+            $path = Join-Path $TestDrive 'summary.svg'
 
-            $thrown.Exception.Message | Should -BeLike "None of the 2 records has a property 'BestScore'.*search summaries, one per seed*without -Summary."
+            $thrown = { $summaries | Export-CanopyPlot -Kind Trajectory -Path $path -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotInputInvalid,Canopy.Commands.ExportCanopyPlotCommand' -PassThru
+            { $summaries | Export-CanopyPlot -Kind Trajectory -X Step -Y Score -Path $path -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotInputInvalid,Canopy.Commands.ExportCanopyPlotCommand'
+
+            $thrown.Exception.Message | Should -Be 'The records are search summaries, one per seed, which hold no trajectory. Plot the steps that Invoke-CanopySearch writes without -Summary.'
+            $thrown.TargetObject | Should -BeOfType ([Canopy.Search.SearchSummary])
+            Test-Path $path | Should -BeFalse
         }
 
         It 'stops with PlotPointsTooFew for a single step' {
