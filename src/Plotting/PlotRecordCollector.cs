@@ -117,12 +117,12 @@ public sealed class PlotRecordCollector
             var parts = new List<string>();
             if (_missing.GetValueOrDefault(name) is > 0 and var missing)
             {
-                parts.Add($"missing on {missing:N0}");
+                parts.Add($"missing in {Records(missing)}");
             }
 
             if (_invalid.GetValueOrDefault(name) is > 0 and var invalid)
             {
-                parts.Add($"empty or not a finite number on {invalid:N0}");
+                parts.Add($"empty or not a finite number in {Records(invalid)}");
             }
 
             if (parts.Count > 0)
@@ -264,6 +264,9 @@ public sealed class PlotRecordCollector
         value = text;
         return true;
     }
+
+    private static string Records(int count) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} record{(count == 1 ? string.Empty : "s")}");
 
     // Remembers what was wrong with the first records left out; a record may lack more than one property.
     private void NoteProblem(string problem)

@@ -93,7 +93,7 @@ e,5,50
             $file = $csv | Export-CanopyPlot -Kind Correlation -X score -Path $path -WarningVariable warnings -WarningAction SilentlyContinue
 
             $warnings.Count | Should -Be 1
-            $warnings[0].Message | Should -Be ("Left out 2 of 5 records: 'score' was empty or not a finite number on 1; 'acc' was empty or not a finite number on 1. " +
+            $warnings[0].Message | Should -Be ("Left out 2 of 5 records: 'score' was empty or not a finite number in 1 record; 'acc' was empty or not a finite number in 1 record. " +
                 "The first of them: record 2 ('acc' is empty or not a finite number), record 3 ('score' is empty or not a finite number), counting from 1 in input order.")
             (Read-Svg $file.FullName).GetElementsByTagName('ellipse').Count | Should -Be 3
         }

@@ -24,7 +24,7 @@ public class PlotRecordCollectorTests
         Assert.Equal(5, collector.RecordCount);
         Assert.Equal(2, collector.PointCount);
         Assert.Equal(
-            "Left out 3 of 5 records: 'x' was missing on 1 and empty or not a finite number on 1; 'y' was empty or not a finite number on 1. " +
+            "Left out 3 of 5 records: 'x' was missing in 1 record and empty or not a finite number in 1 record; 'y' was empty or not a finite number in 1 record. " +
             "The first of them: record 2 ('y' is empty or not a finite number), record 3 ('x' is empty or not a finite number), " +
             "record 4 ('x' is missing), counting from 1 in input order.",
             collector.DescribeLeftOut());
@@ -39,7 +39,7 @@ public class PlotRecordCollectorTests
         collector.Add(Reader(new() { ["x"] = double.NaN }));
 
         Assert.Equal(
-            "Left out 1 of 2 records: 'x' was empty or not a finite number on 1; 'y' was missing on 1. " +
+            "Left out 1 of 2 records: 'x' was empty or not a finite number in 1 record; 'y' was missing in 1 record. " +
             "It is record 2 ('x' is empty or not a finite number, 'y' is missing), counting from 1 in input order.",
             collector.DescribeLeftOut());
     }
