@@ -30,7 +30,7 @@ public sealed class CorrelationPropertyCompleter : IArgumentCompleter
     {
         IEnumerable<CompletionResult> scores = PropertyNameCompletion.Complete(MeasureProxyCorrelationCommand.DefaultProxies, wordToComplete, "score property that Get-TropicalScore adds");
         IEnumerable<CompletionResult> columns = PropertyNameCompletion.CachedColumns(fakeBoundParameters, wordToComplete);
-        return parameterName == "Target" ? columns.Concat(scores) : scores.Concat(columns);
+        return PropertyNameCompletion.Distinct(parameterName == "Target" ? columns.Concat(scores) : scores.Concat(columns));
     }
 }
 
@@ -63,13 +63,17 @@ public sealed class PlotPropertyCompleter : IArgumentCompleter
 
         IEnumerable<CompletionResult> properties = PropertyNameCompletion.Complete(names, wordToComplete, description);
         return kind is PlotKind.Correlation or null && parameterName != "GroupBy"
-            ? properties.Concat(PropertyNameCompletion.CachedColumns(fakeBoundParameters, wordToComplete))
+            ? PropertyNameCompletion.Distinct(properties.Concat(PropertyNameCompletion.CachedColumns(fakeBoundParameters, wordToComplete)))
             : properties;
     }
 }
 
 internal static class PropertyNameCompletion
 {
+    // PowerShell property names ignore case, so a cached column 'flops' and the score property Flops are one name.
+    public static IEnumerable<CompletionResult> Distinct(IEnumerable<CompletionResult> results) =>
+        results.DistinctBy(result => result.ListItemText, StringComparer.OrdinalIgnoreCase);
+
     // Each numeric column name once, even when several cached benchmarks share it.
     public static IEnumerable<CompletionResult> CachedColumns(IDictionary fakeBoundParameters, string wordToComplete)
     {

@@ -297,13 +297,13 @@ acc,p,q
 
     It 'completes <Parameter> with the score properties and the numeric cached columns' -ForEach @(
         @{ Parameter = '-Proxy'; Expected = @('TropicalScore', 'ParameterCount', 'Flops', 'val_acc', "'test acc'") }
-        @{ Parameter = '-Target'; Expected = @('val_acc', "'test acc'", 'TropicalScore', 'ParameterCount', 'Flops') }
+        @{ Parameter = '-Target'; Expected = @('val_acc', "'test acc'", 'flops', 'TropicalScore', 'ParameterCount') }
     ) {
         $saved = $env:CANOPY_DATABASE
         try {
             $env:CANOPY_DATABASE = Join-Path $TestDrive 'completion.db'
             $csv = Join-Path $TestDrive 'completion.csv'
-            @('arch,val_acc,note,test acc', '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_3x3~2|,90,good,89') |
+            @('arch,val_acc,note,test acc,flops', '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|skip_connect~1|nor_conv_3x3~2|,90,good,89,1.2') |
                 Set-Content -Path $csv
             Import-CanopyBenchmark -Path $csv -Name completion -Force | Out-Null
             $line = "Measure-ProxyCorrelation $Parameter "
