@@ -376,8 +376,20 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
         if (targets is not null && tally.TargetsAbsent + tally.TargetsWithoutNumber > 0)
         {
-            string seeds = string.Join(", ", tally.SeedsWithMissingTargets);
-            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsAbsent:N0} are not in benchmark '{targets.Benchmark.Name}' and {tally.TargetsWithoutNumber:N0} have no number in its column '{targets.Column}', so their {TargetProperty} is empty (seeds {seeds}).");
+            var reasons = new List<string>();
+            if (tally.TargetsAbsent > 0)
+            {
+                reasons.Add($"{tally.TargetsAbsent:N0} {(tally.TargetsAbsent == 1 ? "is" : "are")} not in benchmark '{targets.Benchmark.Name}'");
+            }
+
+            if (tally.TargetsWithoutNumber > 0)
+            {
+                reasons.Add($"{tally.TargetsWithoutNumber:N0} {(tally.TargetsWithoutNumber == 1 ? "has" : "have")} no number in its column '{targets.Column}'");
+            }
+
+            IReadOnlyCollection<ulong> seeds = tally.SeedsWithMissingTargets;
+            string seedList = (seeds.Count == 1 ? "seed " : "seeds ") + string.Join(", ", seeds);
+            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {string.Join(" and ", reasons)}, so their {TargetProperty} is empty ({seedList}).");
         }
 
         if (targets is not null && tally.TargetsWithDifferingRows > 0)

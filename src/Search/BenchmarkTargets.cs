@@ -44,7 +44,7 @@ public sealed class BenchmarkTargets
         // A column without any number would leave every looked-up value empty, which a search shows only at its end.
         if (!store.HasNumbers(info.Name, info.Columns[position]))
         {
-            throw new TargetColumnNotNumericException(info.Name, info.Columns[position]);
+            throw new TargetColumnNotNumericException(info.Name, info.Columns[position], store.NumericColumns(info.Name));
         }
 
         return new BenchmarkTargets(store, info, info.Columns[position]);

@@ -165,7 +165,9 @@ Describe 'Invoke-CanopySearch' {
         $absent = @($records.BestArchitecture | Select-Object -Unique | Where-Object { -not $script:Listed.ContainsKey($_) })
         $absent.Count | Should -BeGreaterThan 0 -Because 'the second cell evaluated is absent from the benchmark and beats the first'
         $warnings.Count | Should -Be 1
-        $warnings[0].Message | Should -BeLike "*$($absent.Count) are not in benchmark 'first10'*so their BestTarget is empty*"
+        $best = @($records.BestArchitecture | Select-Object -Unique).Count
+        $verb = if ($absent.Count -eq 1) { 'is' } else { 'are' }
+        $warnings[0].Message | Should -Be "Of $best best-so-far architectures, $($absent.Count) $verb not in benchmark 'first10', so their BestTarget is empty (seed 3)."
         $records[-1].BestTarget | Should -BeNullOrEmpty
     }
 
@@ -229,7 +231,7 @@ Describe 'Invoke-CanopySearch' {
         $failure = { Invoke-CanopySearch NatsTopology -Budget 10 -Benchmark notes -Target note -Database $Database -ErrorAction Stop } |
             Should -Throw -ErrorId 'TargetColumnNotNumeric,*' -PassThru
 
-        $failure.Exception.Message | Should -BeLike "The column 'note' of benchmark 'notes' contains no number in any row*"
+        $failure.Exception.Message | Should -Be "The column 'note' of benchmark 'notes' contains no number in any row, so the search would report no accuracy. Choose a numeric column with -Target: 'acc'."
         $failure.TargetObject | Should -Be 'note'
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
     }
