@@ -156,7 +156,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         ulong[] seeds = DistinctSeeds();
         _withTargets = targets is not null;
         _search = Start(options, seeds, targets);
-        WriteVerbose(Describe(options, seeds.Length, targets));
+        WriteVerbose(SearchMessages.Settings(options, SearchSpace, Dataset, seeds.Length, targets, TargetProperty));
 
         var tally = new SearchTally();
         _sinceProgress.Start();
@@ -170,7 +170,10 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
             WriteProgress(new ProgressRecord(1, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        WriteWarnings(tally, targets);
+        foreach (string warning in SearchMessages.Warnings(tally, targets, TargetProperty))
+        {
+            WriteWarning(warning);
+        }
     }
 
     protected override void StopProcessing() => _cancellation.Cancel();
@@ -321,7 +324,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     {
         if (step.Improved)
         {
-            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {FormatScore(step.BestScore, step.Objective)}.");
+            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {SearchMessages.Score(step.BestScore, step.Objective)}.");
         }
 
         if (!Summary)
@@ -343,7 +346,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
             return;
         }
 
-        WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {FormatScore(summary.Score, summary.Objective)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {Format(target)}" : string.Empty)}.");
+        WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {SearchMessages.Score(summary.Score, summary.Objective)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {SearchMessages.Value(target)}" : string.Empty)}.");
         if (Summary)
         {
             WriteObject(_withTargets ? OutputViews.WithView(summary, SummaryWithTargetView) : summary);
@@ -367,58 +370,6 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         _sinceProgress.Restart();
     }
 
-    private void WriteWarnings(SearchTally tally, BenchmarkTargets? targets)
-    {
-        if (tally.ScoringFailures > 0)
-        {
-            WriteWarning($"{tally.ScoringFailures:N0} candidates could not be scored or ranked and were rejected, for example {tally.FirstScoringFailure}");
-        }
-
-        if (targets is not null && tally.TargetsAbsent + tally.TargetsWithoutNumber > 0)
-        {
-            var reasons = new List<string>();
-            if (tally.TargetsAbsent > 0)
-            {
-                reasons.Add($"{tally.TargetsAbsent:N0} {(tally.TargetsAbsent == 1 ? "is" : "are")} not in benchmark '{targets.Benchmark.Name}'");
-            }
-
-            if (tally.TargetsWithoutNumber > 0)
-            {
-                reasons.Add($"{tally.TargetsWithoutNumber:N0} {(tally.TargetsWithoutNumber == 1 ? "has" : "have")} no number in its column '{targets.Column}'");
-            }
-
-            IReadOnlyCollection<ulong> seeds = tally.SeedsWithMissingTargets;
-            string seedList = (seeds.Count == 1 ? "seed " : "seeds ") + string.Join(", ", seeds);
-            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {string.Join(" and ", reasons)}, so their {TargetProperty} is empty ({seedList}).");
-        }
-
-        if (targets is not null && tally.TargetsWithDifferingRows > 0)
-        {
-            WriteWarning($"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsWithDifferingRows:N0} have several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and {TargetProperty} is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.");
-        }
-    }
-
-    // The property that carries looked-up values in the records this call writes.
-    private string TargetProperty => Summary ? "Target" : "BestTarget";
-
-    private string Describe(SearchOptions options, int seedCount, BenchmarkTargets? targets)
-    {
-        string strategy = options.Strategy == SearchStrategy.RegularizedEvolution
-            ? $"regularized evolution (population {options.PopulationSize:N0}, tournament sample {options.SampleSize:N0})"
-            : "random search";
-        string objective = options.Objective == SearchObjective.TropicalScore ? $"TropicalScore in {Mode} mode" : options.Objective.ToString();
-        string ties = options.TieBreaker == TieBreaker.None ? "the earlier evaluation" : $"the larger {options.TieBreaker}, then the earlier evaluation";
-        string limits = (options.MaxParameters, options.MaxFlops) switch
-        {
-            (null, null) => string.Empty,
-            (long parameters, null) => $" Candidates with more than {parameters:N0} parameters are rejected.",
-            (null, long flops) => $" Candidates with more than {flops:N0} FLOPs are rejected.",
-            (long parameters, long flops) => $" Candidates with more than {parameters:N0} parameters or {flops:N0} FLOPs are rejected.",
-        };
-        string benchmark = targets is null ? string.Empty : $" BestTarget is '{targets.Column}' of benchmark '{targets.Benchmark.Name}' in {targets.Benchmark.Database}.";
-        return $"Searching {SearchSpace} on {Dataset} by {strategy}: {seedCount} seed(s) of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
-    }
-
     // The same seed gives the same trajectory, so a repeated seed would only repeat a run.
     private ulong[] DistinctSeeds()
     {
@@ -434,9 +385,6 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     private bool IsBound(string parameterName) => MyInvocation.BoundParameters.ContainsKey(parameterName);
 
-    private static string Format(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "none";
-
-    // Scores as the default table shows them: three decimals for the tropical score, whole numbers for counts.
-    private static string FormatScore(double? value, SearchObjective objective) =>
-        value?.ToString(objective == SearchObjective.TropicalScore ? "N3" : "N0", CultureInfo.InvariantCulture) ?? "none";
+    // The property that carries looked-up values in the records this call writes.
+    private string TargetProperty => Summary ? "Target" : "BestTarget";
 }

@@ -1,0 +1,73 @@
+using System.Collections.Generic;
+using System.Globalization;
+using Canopy.Architectures;
+using Canopy.Search;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>The verbose and warning texts of Invoke-CanopySearch, built apart from the cmdlet's control flow.</summary>
+internal static class SearchMessages
+{
+    /// <summary>Describes the settings of a search in one sentence, for the first verbose message.</summary>
+    public static string Settings(SearchOptions options, SearchSpace space, string dataset, int seedCount, BenchmarkTargets? targets, string targetProperty)
+    {
+        string strategy = options.Strategy == SearchStrategy.RegularizedEvolution
+            ? $"regularized evolution (population {options.PopulationSize:N0}, tournament sample {options.SampleSize:N0})"
+            : "random search";
+        string objective = options.Objective == SearchObjective.TropicalScore ? $"TropicalScore in {options.Scoring.Mode} mode" : options.Objective.ToString();
+        string ties = options.TieBreaker == TieBreaker.None ? "the earlier evaluation" : $"the larger {options.TieBreaker}, then the earlier evaluation";
+        string limits = (options.MaxParameters, options.MaxFlops) switch
+        {
+            (null, null) => string.Empty,
+            (long parameters, null) => $" Candidates with more than {parameters:N0} parameters are rejected.",
+            (null, long flops) => $" Candidates with more than {flops:N0} FLOPs are rejected.",
+            (long parameters, long flops) => $" Candidates with more than {parameters:N0} parameters or {flops:N0} FLOPs are rejected.",
+        };
+        string benchmark = targets is null ? string.Empty : $" {targetProperty} is '{targets.Column}' of benchmark '{targets.Benchmark.Name}' in {targets.Benchmark.Database}.";
+        return $"Searching {space} on {dataset} by {strategy}: {seedCount} seed(s) of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
+    }
+
+    /// <summary>Returns the warnings about rejected candidates and missing or ambiguous target values, if any.</summary>
+    public static IEnumerable<string> Warnings(SearchTally tally, BenchmarkTargets? targets, string targetProperty)
+    {
+        if (tally.ScoringFailures > 0)
+        {
+            yield return $"{tally.ScoringFailures:N0} candidates could not be scored or ranked and were rejected, for example {tally.FirstScoringFailure}";
+        }
+
+        if (targets is null)
+        {
+            yield break;
+        }
+
+        if (tally.TargetsAbsent + tally.TargetsWithoutNumber > 0)
+        {
+            var reasons = new List<string>();
+            if (tally.TargetsAbsent > 0)
+            {
+                reasons.Add($"{tally.TargetsAbsent:N0} {(tally.TargetsAbsent == 1 ? "is" : "are")} not in benchmark '{targets.Benchmark.Name}'");
+            }
+
+            if (tally.TargetsWithoutNumber > 0)
+            {
+                reasons.Add($"{tally.TargetsWithoutNumber:N0} {(tally.TargetsWithoutNumber == 1 ? "has" : "have")} no number in its column '{targets.Column}'");
+            }
+
+            IReadOnlyCollection<ulong> seeds = tally.SeedsWithMissingTargets;
+            string seedList = (seeds.Count == 1 ? "seed " : "seeds ") + string.Join(", ", seeds);
+            yield return $"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {string.Join(" and ", reasons)}, so their {targetProperty} is empty ({seedList}).";
+        }
+
+        if (tally.TargetsWithDifferingRows > 0)
+        {
+            yield return $"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsWithDifferingRows:N0} have several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and {targetProperty} is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.";
+        }
+    }
+
+    /// <summary>Formats a score as the default table shows it: three decimals for the tropical score, whole numbers for counts.</summary>
+    public static string Score(double? value, SearchObjective objective) =>
+        value?.ToString(objective == SearchObjective.TropicalScore ? "N3" : "N0", CultureInfo.InvariantCulture) ?? "none";
+
+    /// <summary>Formats a looked-up target value to six significant digits, enough for any stored accuracy.</summary>
+    public static string Value(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "none";
+}
