@@ -265,7 +265,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         WriteVerbose($"{proxy}: {proxyValues.Length:N0} usable pairs of {records:N0} records.");
         if (leftOut > 0)
         {
-            WriteWarning(DescribeLeftOut(columns, index, leftOut));
+            WriteWarning(CorrelationMessages.LeftOut(columns, index, leftOut, _proxyNames[index], Target));
         }
 
         if (proxyValues.Length < ProxyCorrelation.MinimumPairs)
@@ -278,7 +278,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             return null;
         }
 
-        string? constant = DescribeConstant(proxy, proxyValues) ?? DescribeConstant(Target, targetValues);
+        string? constant = CorrelationMessages.Constant(proxy, proxyValues) ?? CorrelationMessages.Constant(Target, targetValues);
         if (constant is not null)
         {
             WriteError(ErrorRecords.Create(
@@ -341,79 +341,6 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             throw new PipelineStoppedException();
         }
     }
-
-    private string DescribeLeftOut(CorrelationColumns columns, int index, int leftOut)
-    {
-        var reasons = new List<string>();
-        string? proxyReasons = DescribeStatus(status => columns.ProxyStatusCount(index, status));
-        string? targetReasons = DescribeStatus(columns.TargetStatusCount);
-        if (proxyReasons is not null)
-        {
-            reasons.Add($"'{_proxyNames[index]}' {proxyReasons}");
-        }
-
-        if (targetReasons is not null)
-        {
-            reasons.Add($"'{Target}' {targetReasons}");
-        }
-
-        return $"Left out {leftOut:N0} of {columns.RecordCount:N0} records for proxy '{_proxyNames[index]}': {string.Join("; ", reasons)}. " +
-            $"{DescribeFirstLeftOut(columns.FirstLeftOut(index), _proxyNames[index])}, counting from 1 in input order.";
-    }
-
-    // Names the first records left out and what was wrong with each, for example "record 2 ('acc' is empty)".
-    private string DescribeFirstLeftOut(IReadOnlyList<LeftOutRecord> records, string proxy)
-    {
-        var parts = new List<string>();
-        foreach (LeftOutRecord record in records)
-        {
-            var problems = new List<string>();
-            if (record.Proxy != ValueStatus.Usable)
-            {
-                problems.Add($"'{proxy}' is {StatusText(record.Proxy)}");
-            }
-
-            if (record.Target != ValueStatus.Usable)
-            {
-                problems.Add($"'{Target}' is {StatusText(record.Target)}");
-            }
-
-            parts.Add($"record {record.Record:N0} ({string.Join(", ", problems)})");
-        }
-
-        return (parts.Count == 1 ? "It is " : "The first of them: ") + string.Join(", ", parts);
-    }
-
-    // Lists the unusable statuses that occurred, for example "is empty in 2 records, not a number in 1 record".
-    private static string? DescribeStatus(Func<ValueStatus, long> count)
-    {
-        var parts = new List<string>();
-        foreach (ValueStatus status in Enum.GetValues<ValueStatus>())
-        {
-            long n = count(status);
-            if (status != ValueStatus.Usable && n > 0)
-            {
-                parts.Add($"{StatusText(status)} in {n:N0} record{(n == 1 ? string.Empty : "s")}");
-            }
-        }
-
-        return parts.Count == 0 ? null : "is " + string.Join(", ", parts);
-    }
-
-    private static string StatusText(ValueStatus status) => status switch
-    {
-        ValueStatus.Absent => "absent",
-        ValueStatus.Empty => "empty",
-        ValueStatus.NotANumber => "not a number",
-        ValueStatus.NotFinite => "NaN or infinite",
-        ValueStatus.MissingValue => "a -MissingValue",
-        _ => status.ToString(),
-    };
-
-    private static string? DescribeConstant(string name, double[] values) =>
-        Array.TrueForAll(values, value => value == values[0])
-            ? $"'{name}' has the same value, {values[0]}, in all {values.Length:N0} usable pairs"
-            : null;
 
     // Keeps the latest count that the worker threads report, for the cmdlet thread to read.
     private sealed class LatestCount : IProgress<int>

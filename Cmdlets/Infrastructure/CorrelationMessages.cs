@@ -1,0 +1,87 @@
+using System;
+using System.Collections.Generic;
+using Canopy.Statistics;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>The warning texts of Measure-ProxyCorrelation about records left out and undefined coefficients.</summary>
+internal static class CorrelationMessages
+{
+    /// <summary>
+    /// Counts the records left out of one proxy's figures by reason, and names the first of them with what was
+    /// wrong with each.
+    /// </summary>
+    public static string LeftOut(CorrelationColumns columns, int index, int leftOut, string proxy, string target)
+    {
+        var reasons = new List<string>();
+        string? proxyReasons = Statuses(status => columns.ProxyStatusCount(index, status));
+        string? targetReasons = Statuses(columns.TargetStatusCount);
+        if (proxyReasons is not null)
+        {
+            reasons.Add($"'{proxy}' {proxyReasons}");
+        }
+
+        if (targetReasons is not null)
+        {
+            reasons.Add($"'{target}' {targetReasons}");
+        }
+
+        return $"Left out {leftOut:N0} of {columns.RecordCount:N0} records for proxy '{proxy}': {string.Join("; ", reasons)}. " +
+            $"{FirstLeftOut(columns.FirstLeftOut(index), proxy, target)}, counting from 1 in input order.";
+    }
+
+    /// <summary>Describes a constant column, on which ρ, τ-b and r are undefined, or returns null.</summary>
+    public static string? Constant(string name, double[] values) =>
+        Array.TrueForAll(values, value => value == values[0])
+            ? $"'{name}' has the same value, {values[0]}, in all {values.Length:N0} usable pairs"
+            : null;
+
+    // Names the first records left out and what was wrong with each, for example "record 2 ('acc' is empty)".
+    private static string FirstLeftOut(IReadOnlyList<LeftOutRecord> records, string proxy, string target)
+    {
+        var parts = new List<string>();
+        foreach (LeftOutRecord record in records)
+        {
+            var problems = new List<string>();
+            if (record.Proxy != ValueStatus.Usable)
+            {
+                problems.Add($"'{proxy}' is {StatusText(record.Proxy)}");
+            }
+
+            if (record.Target != ValueStatus.Usable)
+            {
+                problems.Add($"'{target}' is {StatusText(record.Target)}");
+            }
+
+            parts.Add($"record {record.Record:N0} ({string.Join(", ", problems)})");
+        }
+
+        return (parts.Count == 1 ? "It is " : "The first of them: ") + string.Join(", ", parts);
+    }
+
+    // Lists the unusable statuses that occurred, for example "is empty in 2 records, not a number in 1 record".
+    private static string? Statuses(Func<ValueStatus, long> count)
+    {
+        var parts = new List<string>();
+        foreach (ValueStatus status in Enum.GetValues<ValueStatus>())
+        {
+            long n = count(status);
+            if (status != ValueStatus.Usable && n > 0)
+            {
+                parts.Add($"{StatusText(status)} in {n:N0} record{(n == 1 ? string.Empty : "s")}");
+            }
+        }
+
+        return parts.Count == 0 ? null : "is " + string.Join(", ", parts);
+    }
+
+    private static string StatusText(ValueStatus status) => status switch
+    {
+        ValueStatus.Absent => "absent",
+        ValueStatus.Empty => "empty",
+        ValueStatus.NotANumber => "not a number",
+        ValueStatus.NotFinite => "NaN or infinite",
+        ValueStatus.MissingValue => "a -MissingValue",
+        _ => status.ToString(),
+    };
+}
