@@ -12,8 +12,9 @@ namespace Canopy.Scoring;
 /// the window (Zaslavsky) in a budget of D dimensions. Windows overlap, so a large image gives each output
 /// position one input position's worth of dimensions, the asymptotic Hall budget of Xiong et al. (2020,
 /// Theorem 2); <see cref="LocalBudget"/> selects how that per-position dimension is propagated. A tensor read by
-/// several consumers counts once, through its widest reading. A max-pooled window of K values contributes
-/// ln K per output unit (a rank-K maxout unit, a simplex Newton polytope).</item>
+/// several consumers counts once, through its widest reading. A max-pooled window of K values is a rank-K maxout
+/// unit (a simplex Newton polytope) with at most K pieces; the C units at an output position also obey Serra et
+/// al.'s (2018) maxout bound in the same budget of D dimensions.</item>
 /// <item>Global count: each distinct ReLU'd tensor of N units contributes ln Σ_{j ≤ d} C(N, j) with d its global
 /// rank (at most the input dimension), Montúfar's (2017) product over layers extended to a graph of layers;
 /// max pooling contributes Serra et al.'s (2018) maxout layer bound.</item>
@@ -38,8 +39,25 @@ internal static class LocalRegionCount
         return ZaslavskyLog(hyperplanes, Math.Min(hyperplanes, dimension));
     }
 
-    /// <summary>Returns ln <paramref name="window"/>, the local count of one max-pooled window per output unit.</summary>
-    public static double LogOfWindow(int window) =>
+    /// <summary>
+    /// Returns ln of the local count of a max pooling of the tensor per output position: C rank-K maxout units, at
+    /// most K^C regions, and in a budget of D dimensions at most Serra et al.'s Σ_{j ≤ D} C(C·K(K−1)/2, j).
+    /// </summary>
+    public static double LocalMaxoutLog(in TensorValue tensor, int window, LocalBudget budget)
+    {
+        double product = tensor.Channels * LogOfWindow(window);
+        long dimension = budget switch
+        {
+            LocalBudget.ReceptiveField => tensor.LocalRank,
+            LocalBudget.Amortized => tensor.AmortizedRank,
+            _ => long.MaxValue,
+        };
+
+        // Without a budget the product is the whole count; with one, the tighter of the two bounds holds.
+        return dimension == long.MaxValue ? product : Math.Min(product, MaxoutLogs.Get(tensor.Channels, window, dimension));
+    }
+
+    private static double LogOfWindow(int window) =>
         window < WindowLogs.Length ? WindowLogs[window] : Math.Log(window);
 
     /// <summary>Returns ln Σ_{j ≤ d} C(N, j) for the N units of the tensor, d its global rank.</summary>

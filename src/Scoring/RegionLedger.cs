@@ -44,8 +44,8 @@ internal sealed class RegionLedger
     /// <summary>Records a max pooling of <paramref name="source"/> with windows of <paramref name="window"/> values.</summary>
     public void ReadMaxout(in TensorValue source, int window, int consumerPositions)
     {
-        double value = _budget is not null
-            ? consumerPositions * (double)source.Channels * LocalRegionCount.LogOfWindow(window)
+        double value = _budget is { } budget
+            ? consumerPositions * LocalRegionCount.LocalMaxoutLog(source, window, budget)
             : LocalRegionCount.GlobalMaxoutLog(source, window, consumerPositions, InputDimension);
         Keep(2 * source.Id + 1, value);
     }
