@@ -44,7 +44,7 @@ BeforeDiscovery {
 BeforeAll {
     Import-Module $env:CANOPY_MODULE_MANIFEST -Force
     $script:root = Split-Path -Parent $env:CANOPY_MODULE_MANIFEST
-    $script:dataFolder = Join-Path $script:root '../shared/data'
+    $script:dataFolder = if ($env:CANOPY_TEST_DATA) { $env:CANOPY_TEST_DATA } else { Join-Path $script:root '../shared/data' }
 
     # Runs the examples of one page in order, each in a new runspace of one child pwsh, and returns one result per example.
     function Invoke-PageExamples([string] $Name, [object[]] $Examples) {
@@ -58,7 +58,8 @@ BeforeAll {
         $runner = Join-Path $TestDrive 'Invoke-ExampleRunner.ps1'
         Set-Content -Path $runner -Value $script:RunnerScript -Encoding utf8
         $pwshArguments = @('-NoProfile', '-NonInteractive', '-File', $runner, '-Folder', $folder.Repository, '-ExamplesPath', $examplesPath,
-            '-ResultPath', $resultPath, '-Database', (Join-Path $folder.Root 'canopy.db'), '-TemporaryFolder', $folder.Temporary)
+            '-ResultPath', $resultPath, '-Database', (Join-Path $folder.Root 'canopy.db'), '-TemporaryFolder', $folder.Temporary,
+            '-DataFolder', $script:dataFolder)
         $output = & $script:PwshHost @script:PwshPrefix @pwshArguments 2>&1
         if (-not (Test-Path $resultPath)) {
             throw "The example runner for $Name wrote no results. Its output: $($output -join [Environment]::NewLine)"
@@ -89,7 +90,7 @@ BeforeAll {
     }
 
     function Test-NeedsAbsentData([string] $Code) {
-        return $Code -match '\.\./shared/data' -and -not (Test-Path $script:dataFolder)
+        return $Code -match '\.\./shared/data|CANOPY_DATA\b' -and -not (Test-Path $script:dataFolder)
     }
 
     # Starts pwsh the way this process was started: either a pwsh executable or 'dotnet pwsh.dll' of a local tool.
@@ -97,9 +98,10 @@ BeforeAll {
     $script:PwshPrefix = @(if ([IO.Path]::GetFileNameWithoutExtension($script:PwshHost) -eq 'dotnet') { Join-Path $PSHOME 'pwsh.dll' })
 
     $script:RunnerScript = @'
-param([string] $Folder, [string] $ExamplesPath, [string] $ResultPath, [string] $Database, [string] $TemporaryFolder)
+param([string] $Folder, [string] $ExamplesPath, [string] $ResultPath, [string] $Database, [string] $TemporaryFolder, [string] $DataFolder)
 
 $env:CANOPY_DATABASE = $Database
+$env:CANOPY_DATA = $DataFolder
 $env:TMPDIR = $TemporaryFolder
 $env:TEMP = $TemporaryFolder
 $env:TMP = $TemporaryFolder
@@ -221,7 +223,7 @@ Describe 'Examples of <Name>' -ForEach $pages {
             return
         }
         if (Test-NeedsAbsentData $Code) {
-            Set-ItResult -Skipped -Because "it reads ../shared/data, which is absent"
+            Set-ItResult -Skipped -Because "it reads the benchmark data folder, which is absent"
             return
         }
 
