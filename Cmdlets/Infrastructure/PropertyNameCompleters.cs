@@ -19,7 +19,7 @@ public sealed class ArchitecturePropertyCompleter : IArgumentCompleter
 
 /// <summary>
 /// Completes -Target and -Proxy of Measure-ProxyCorrelation with the score properties Canopy's cmdlets add and the
-/// columns of the benchmarks in the cache; -Target offers the columns first, because accuracies usually sit there.
+/// numeric columns of the benchmarks in the cache; -Target offers the columns first, because accuracies are there.
 /// The columns of a user's file are unknown while the command line is typed, and these names are less misleading
 /// than PowerShell's fallback to file names when a completer returns nothing.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed class CorrelationPropertyCompleter : IArgumentCompleter
 
 /// <summary>
 /// Completes -X, -Y and -GroupBy of Export-CanopyPlot with the properties that Canopy's records carry for the plot
-/// kind being typed, and for correlation plots with the columns of the benchmarks in the cache.
+/// kind being typed, and for correlation plots with the numeric columns of the benchmarks in the cache.
 /// </summary>
 public sealed class PlotPropertyCompleter : IArgumentCompleter
 {
