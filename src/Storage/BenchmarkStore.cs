@@ -136,8 +136,7 @@ public sealed class BenchmarkStore
     {
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
         (BenchmarkTable table, int position) = FindColumn(connection, name, column);
-        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.HasNumbersSql(position));
-        return Convert.ToInt64(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
+        return ColumnHasNumbers(connection, table, position);
     }
 
     /// <summary>Returns the columns of the benchmark in which at least one row stores a number, in column order.</summary>
@@ -151,14 +150,19 @@ public sealed class BenchmarkStore
         var numeric = new List<string>();
         for (int position = 0; position < benchmark.Columns.Count; position++)
         {
-            using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.HasNumbersSql(position));
-            if (Convert.ToInt64(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1)
+            if (ColumnHasNumbers(connection, table, position))
             {
                 numeric.Add(benchmark.Columns[position]);
             }
         }
 
         return numeric;
+    }
+
+    private static bool ColumnHasNumbers(SqliteConnection connection, BenchmarkTable table, int position)
+    {
+        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.HasNumbersSql(position));
+        return Convert.ToInt64(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
     private (BenchmarkTable Table, int Position) FindColumn(SqliteConnection connection, string name, string column)
