@@ -19,7 +19,7 @@ public sealed class ArchitecturePropertyCompleter : IArgumentCompleter
 
 /// <summary>
 /// Completes -Target and -Proxy of Measure-ProxyCorrelation with the score properties Canopy's cmdlets add and the
-/// numeric columns of the benchmarks in the cache; -Target offers the columns first, because accuracies are there.
+/// numeric columns of the benchmarks in the cache. -Target offers the columns first, because accuracies are there.
 /// The columns of a user's file are unknown while the command line is typed, and these names are less misleading
 /// than PowerShell's fallback to file names when a completer returns nothing.
 /// </summary>
@@ -74,7 +74,7 @@ internal static class PropertyNameCompletion
     public static IEnumerable<CompletionResult> Distinct(IEnumerable<CompletionResult> results) =>
         results.DistinctBy(result => result.ListItemText, StringComparer.OrdinalIgnoreCase);
 
-    // Each numeric column name once, even when several cached benchmarks share it.
+    // Returns each numeric column name once, even when several cached benchmarks share it.
     public static IEnumerable<CompletionResult> CachedColumns(IDictionary fakeBoundParameters, string wordToComplete)
     {
         string prefix = CompletionCache.Unquote(wordToComplete);

@@ -10,10 +10,10 @@ namespace Canopy.Plotting;
 /// </summary>
 internal static class PlotTextFit
 {
-    /// <summary>The smallest font size, in pixels, that text is shrunk to; below it text is left to be clipped.</summary>
+    /// <summary>The smallest font size, in pixels, that text is shrunk to. Text that does not fit at this size is clipped.</summary>
     public const double MinimumFontSize = 9;
 
-    /// <summary>Shrinks every text of a laid-out model that does not fit; returns whether any size changed.</summary>
+    /// <summary>Shrinks every text of a laid-out model that does not fit, and returns whether any size changed.</summary>
     public static bool Shrink(PlotModel model, PixelTextMeasurer measurer)
     {
         string font = model.TitleFont ?? model.DefaultFont;

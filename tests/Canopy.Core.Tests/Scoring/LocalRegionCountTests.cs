@@ -19,7 +19,7 @@ public class LocalRegionCountTests
     [Fact]
     public void NarrowBudgetBindsSerraMaxoutBound()
     {
-        // 16 rank-9 maxout units tie on 16 · 36 = 576 hyperplanes; in 3 dimensions
+        // 16 rank-9 maxout units tie on 16 · 36 = 576 hyperplanes. In 3 dimensions they allow
         // C(576, 0) + C(576, 1) + C(576, 2) + C(576, 3) = 1 + 576 + 165,600 + 31,684,800 regions, fewer than 9^16.
         Assert.Equal(Math.Log(31_850_977), LocalRegionCount.LocalMaxoutLog(Tensor, 9, LocalBudget.Amortized), 9);
     }
