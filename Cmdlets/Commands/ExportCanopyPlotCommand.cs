@@ -101,7 +101,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
 
         if (_collector is null)
         {
-            // A summary gives one point per seed, where its best was found, so whatever -X and -Y name, no trajectory.
+            // A summary is one point per seed, at the step where its best was found, so no -X or -Y makes it a trajectory.
             if (Kind == PlotKind.Trajectory && InputObject.BaseObject is SearchSummary)
             {
                 ThrowTerminatingError(ErrorRecords.Create(

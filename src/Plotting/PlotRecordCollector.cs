@@ -268,7 +268,7 @@ public sealed class PlotRecordCollector
     private static string Records(int count) =>
         string.Create(CultureInfo.InvariantCulture, $"{count:N0} record{(count == 1 ? string.Empty : "s")}");
 
-    // Remembers what was wrong with the first records left out; a record may lack more than one property.
+    // Remembers what was wrong with the first records left out. A record may lack more than one property.
     private void NoteProblem(string problem)
     {
         if (_firstLeftOut.Count > 0 && _firstLeftOut[^1].Record == RecordCount)

@@ -25,10 +25,19 @@ public static class SvgPlotWriter
             UseVerticalTextAlignmentWorkaround = true,
         };
 
-        // A first layout measures the room for each title, so that a long one is drawn smaller rather than cut.
-        exporter.Export(model, Stream.Null);
-        PlotTextFit.Shrink(model, measurer);
-        exporter.Export(model, stream);
+        // A first drawing measures the room for each title, so that a long one is drawn smaller rather than cut. The
+        // plot is drawn again only when a title shrank, because a large scatter plot takes long to draw.
+        using var firstDrawing = new MemoryStream();
+        exporter.Export(model, firstDrawing);
+        if (PlotTextFit.Shrink(model, measurer))
+        {
+            exporter.Export(model, stream);
+        }
+        else
+        {
+            firstDrawing.Position = 0;
+            firstDrawing.CopyTo(stream);
+        }
 
         // OxyPlot catches its own layout errors and draws the message into the image instead of throwing.
         if (model.GetLastPlotException() is { } failure)
