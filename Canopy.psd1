@@ -26,7 +26,7 @@
         PSData = @{
             Tags         = @('NAS', 'NeuralArchitectureSearch', 'TropicalGeometry', 'LinearRegions', 'ZeroCostProxy', 'MachineLearning')
             LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
-            ReleaseNotes = 'See docs/CHANGELOG.md.'
+            ReleaseNotes = 'See docs/CHANGELOG.md in the module folder.'
         }
     }
 }

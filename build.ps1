@@ -14,8 +14,21 @@
     Package  assembles out/Canopy/<version>, a module folder ready for a PowerShell repository.
     Clean    removes every build output.
 
+.PARAMETER Task
+    The task to run: Build (the default), Test, Demo, Bench, Package or Clean.
+
+.PARAMETER Configuration
+    The .NET build configuration, Release (the default) or Debug.
+
+.PARAMETER DataPath
+    The folder of benchmark data for the Demo and Bench tasks; by default CANOPY_DATA, then shared/data beside
+    the repository's folder.
+
 .EXAMPLE
     dotnet tool restore && dotnet pwsh ./build.ps1 -Task Test
+
+.EXAMPLE
+    dotnet pwsh ./build.ps1 -Task Package
 #>
 [CmdletBinding()]
 param(
@@ -25,7 +38,6 @@ param(
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
-    # Where the main job and the benchmarks find benchmark data; see README.md.
     [string] $DataPath = $env:CANOPY_DATA
 )
 
@@ -53,7 +65,7 @@ switch ($Task) {
         Invoke-BenchTask -Root $PSScriptRoot -Configuration $Configuration -DataPath $DataPath
     }
     'Package' {
-        Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration
+        Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration -Release
         Invoke-PackageTask -Root $PSScriptRoot
     }
 }

@@ -34,7 +34,8 @@ function Invoke-CleanTask {
 }
 
 function Invoke-BuildTask {
-    param([Parameter(Mandatory)] [string] $Root, [string] $Configuration = 'Release')
+    # -Release maps the build machine's paths out of the assemblies and symbols, as a published package should.
+    param([Parameter(Mandatory)] [string] $Root, [string] $Configuration = 'Release', [switch] $Release)
 
     $manifest = Import-PowerShellDataFile (Join-Path $Root 'Canopy.psd1')
     $version = Get-ModuleVersion -Root $Root
@@ -43,7 +44,9 @@ function Invoke-BuildTask {
     }
 
     $bin = Join-Path $Root 'bin'
-    Invoke-Native dotnet @('publish', (Join-Path $Root 'Cmdlets/Canopy.Cmdlets.csproj'), '-c', $Configuration, '-o', $bin, '--nologo', '-v', 'quiet', '-p:UseSharedCompilation=false')
+    $arguments = @('publish', (Join-Path $Root 'Cmdlets/Canopy.Cmdlets.csproj'), '-c', $Configuration, '-o', $bin, '--nologo', '-v', 'quiet', '-p:UseSharedCompilation=false')
+    if ($Release) { $arguments += '-p:ContinuousIntegrationBuild=true' }
+    Invoke-Native dotnet $arguments
 
     $helpBuilder = Join-Path $Root 'build/ConvertTo-MamlHelp.ps1'
     if (Test-Path $helpBuilder) {
@@ -155,9 +158,15 @@ function Invoke-PackageTask {
 
     Copy-Item (Join-Path $Root 'Canopy.psd1') $target
     Copy-Item (Join-Path $Root 'bin') $target -Recurse
-    foreach ($optional in 'en-US', 'LICENSE', 'README.md') {
+    foreach ($optional in 'en-US', 'docs', 'LICENSE', 'README.md') {
         $path = Join-Path $Root $optional
         if (Test-Path $path) { Copy-Item $path $target -Recurse }
+    }
+
+    # SQLite ships native libraries for platforms that PowerShell does not run on.
+    foreach ($platform in 'browser-wasm', 'maccatalyst-arm64', 'maccatalyst-x64') {
+        $path = Join-Path $target "bin/runtimes/$platform"
+        if (Test-Path $path) { Remove-Item -Recurse -Force $path }
     }
 
     $check = Test-ModuleManifest -Path (Join-Path $target 'Canopy.psd1') -ErrorAction Stop
