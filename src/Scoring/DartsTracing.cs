@@ -8,12 +8,24 @@ namespace Canopy.Scoring;
 /// Traces the DARTS network: a 3×3 stem to 3C channels, cells with the given channel counts and reductions at
 /// cells/3 and 2·cells/3, global average pooling and a linear classifier without a ReLU in front.
 /// Each cell preprocesses its two inputs (the outputs of the two previous cells) with ReLU-conv1×1-BN, or with
-/// a factorized reduction when the cell before the previous one was at twice the resolution.
+/// a factorized reduction when the cell before the previous one was at twice the resolution. Cells, cell inputs and
+/// edges that no path of live operations joins to the network output are left out.
 /// </summary>
 internal static class DartsTracing
 {
+    // Nodes 0 and 1 (the cell inputs) and the intermediate nodes 2 to 5.
+    private const int NodeCount = 2 + DartsCell.IntermediateNodeCount;
+
     public static void Trace(NetworkTracer tracer, DartsGenotype genotype, IReadOnlyList<int> widths, int stemChannels, int imageSide)
     {
+        // Only what reaches the network output can change its function, so regions born elsewhere do not count.
+        Span<bool> normalReaches = stackalloc bool[NodeCount];
+        Span<bool> reduceReaches = stackalloc bool[NodeCount];
+        MarkNodesReachingOutput(genotype.Normal, normalReaches);
+        MarkNodesReachingOutput(genotype.Reduce, reduceReaches);
+        Span<bool> needed = stackalloc bool[widths.Count];
+        MarkNeededCells(widths.Count, normalReaches, reduceReaches, needed);
+
         int image = tracer.Input(3, imageSide * imageSide);
         int stem = tracer.Convolve(image, stemChannels, window: 9, stride: 1, reluBefore: false);
 
@@ -24,26 +36,84 @@ internal static class DartsTracing
         {
             bool reduction = DartsGenotype.IsReductionCell(layer, widths.Count);
             DartsCell cell = reduction ? genotype.Reduce : genotype.Normal;
-            int output = TraceCell(tracer, cell, previousPrevious, previous, widths[layer], reduction, previousReduced);
+            int inputPositions = tracer[previous].Positions;
+            int output = needed[layer]
+                ? TraceCell(tracer, cell, reduction ? reduceReaches : normalReaches, previousPrevious, previous, widths[layer], reduction, previousReduced)
+                : tracer.Constant(widths[layer] * cell.Concat.Count, reduction ? Math.Max(1, inputPositions / 4) : inputPositions);
             previousPrevious = previous;
             previous = output;
             previousReduced = reduction;
         }
     }
 
-    private static int TraceCell(
-        NetworkTracer tracer, DartsCell cell, int previousPrevious, int previous, int channels, bool reduction, bool previousReduced)
+    /// <summary>
+    /// Marks the nodes of a cell that reach its output through edges other than none: the concatenated nodes, and
+    /// every node with an edge into a marked node.
+    /// </summary>
+    internal static void MarkNodesReachingOutput(DartsCell cell, Span<bool> reaches)
     {
-        // ReLU-conv1×1-BN, or a factorized reduction: ReLU and two 1×1 stride-2 convolutions on offset grids.
-        int s0 = previousReduced
-            ? tracer.Convolve(previousPrevious, channels, window: 2, stride: 2, reluBefore: true)
-            : tracer.Convolve(previousPrevious, channels, window: 1, stride: 1, reluBefore: true);
-        int s1 = tracer.Convolve(previous, channels, window: 1, stride: 1, reluBefore: true);
+        reaches.Clear();
+        foreach (int node in cell.Concat)
+        {
+            reaches[node] = true;
+        }
 
-        Span<int> nodes = stackalloc int[2 + DartsCell.IntermediateNodeCount];
+        // Edges are grouped by node in ascending order and lead from lower nodes, so one pass from the end suffices.
+        IReadOnlyList<DartsEdge> edges = cell.Edges;
+        for (int i = edges.Count - 1; i >= 0; i--)
+        {
+            DartsEdge edge = edges[i];
+            reaches[edge.Input] |= reaches[edge.Node] && edge.Operation != DartsOperation.None;
+        }
+    }
+
+    /// <summary>
+    /// Marks the cells whose output the network output depends on: the last cell, and every cell whose output a
+    /// marked cell reads as input 0 (the cell before the previous one) or input 1 (the previous one).
+    /// </summary>
+    internal static void MarkNeededCells(int cellCount, ReadOnlySpan<bool> normalReaches, ReadOnlySpan<bool> reduceReaches, Span<bool> needed)
+    {
+        needed.Clear();
+        needed[cellCount - 1] = true;
+        for (int layer = cellCount - 1; layer >= 0; layer--)
+        {
+            if (!needed[layer])
+            {
+                continue;
+            }
+
+            ReadOnlySpan<bool> reaches = DartsGenotype.IsReductionCell(layer, cellCount) ? reduceReaches : normalReaches;
+            if (reaches[0] && layer >= 2)
+            {
+                needed[layer - 2] = true;
+            }
+
+            if (reaches[1] && layer >= 1)
+            {
+                needed[layer - 1] = true;
+            }
+        }
+    }
+
+    private static int TraceCell(
+        NetworkTracer tracer, DartsCell cell, ReadOnlySpan<bool> reaches, int previousPrevious, int previous, int channels, bool reduction, bool previousReduced)
+    {
+        int inputPositions = tracer[previous].Positions;
+
+        // ReLU-conv1×1-BN, or a factorized reduction: ReLU and two 1×1 stride-2 convolutions on offset grids. An input
+        // that no path carries to the cell output is never preprocessed.
+        int s0 = !reaches[0]
+            ? tracer.Constant(channels, inputPositions)
+            : previousReduced
+                ? tracer.Convolve(previousPrevious, channels, window: 2, stride: 2, reluBefore: true)
+                : tracer.Convolve(previousPrevious, channels, window: 1, stride: 1, reluBefore: true);
+        int s1 = reaches[1]
+            ? tracer.Convolve(previous, channels, window: 1, stride: 1, reluBefore: true)
+            : tracer.Constant(channels, inputPositions);
+
+        Span<int> nodes = stackalloc int[NodeCount];
         nodes[0] = s0;
         nodes[1] = s1;
-        int inputPositions = tracer[s1].Positions;
         int outputPositions = reduction ? Math.Max(1, inputPositions / 4) : inputPositions;
 
         // Edges come grouped by node in node order, so each node's sum closes when the next node's edges begin.
@@ -63,7 +133,8 @@ internal static class DartsTracing
             }
 
             int stride = reduction && edge.Input < 2 ? 2 : 1;
-            terms[termCount++] = Apply(tracer, nodes[edge.Input], edge.Operation, channels, stride);
+            DartsOperation operation = reaches[edge.Node] ? edge.Operation : DartsOperation.None;
+            terms[termCount++] = Apply(tracer, nodes[edge.Input], operation, channels, stride);
         }
 
         for (; node < nodes.Length; node++)
