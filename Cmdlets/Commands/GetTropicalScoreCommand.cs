@@ -198,6 +198,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         ScoringOptions options = input.BaseObject switch
         {
             ArchitectureRecord architectureObject => OptionsFor(architectureObject),
+            ArchitectureScore earlierScore => OptionsFor(earlierScore),
             _ when isRecord && !_datasetGiven && _recordDatasets.Read(record) is { } dataset => OptionsFor(dataset, _options.DartsNetwork),
             _ => _options,
         };
@@ -208,9 +209,19 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     // command line names them, because its parameter and FLOP counts were made for them.
     private ScoringOptions OptionsFor(ArchitectureRecord architecture)
     {
-        Dataset dataset = _datasetGiven ? _options.Dataset : architecture.Dataset;
+        Dataset dataset = _datasetGiven ? _options.Dataset : architecture.DatasetValue;
         DartsNetwork network = architecture is DartsRecord darts && !IsBound(nameof(DartsNetwork))
             ? darts.DartsNetwork
+            : _options.DartsNetwork;
+        return OptionsFor(dataset, network);
+    }
+
+    // A score keeps its network the same way, so that rescoring in another mode compares like with like.
+    private ScoringOptions OptionsFor(ArchitectureScore earlier)
+    {
+        Dataset dataset = !_datasetGiven && DatasetNames.TryParse(earlier.Dataset, out Dataset named) ? named : _options.Dataset;
+        DartsNetwork network = earlier.DartsNetwork is { } earlierNetwork && !IsBound(nameof(DartsNetwork))
+            ? earlierNetwork
             : _options.DartsNetwork;
         return OptionsFor(dataset, network);
     }

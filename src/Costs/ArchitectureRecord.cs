@@ -13,7 +13,8 @@ public abstract class ArchitectureRecord
     private protected ArchitectureRecord(Architecture definition, Dataset dataset, string network, NetworkCost? cost)
     {
         Definition = definition;
-        Dataset = dataset;
+        DatasetValue = dataset;
+        Dataset = DatasetFacts.Name(dataset);
         Network = network;
         ParameterCount = cost?.Parameters;
         Flops = cost?.Flops;
@@ -24,8 +25,11 @@ public abstract class ArchitectureRecord
     /// <summary>The canonical string, which parses back to an equal architecture.</summary>
     public string Architecture => Definition.Canonical;
 
-    /// <summary>The dataset the counts are for.</summary>
-    public Dataset Dataset { get; }
+    /// <summary>The dataset the counts are for, spelled as NATS-Bench names it, for example "ImageNet16-120".</summary>
+    public string Dataset { get; }
+
+    /// <summary>The same dataset as an enum value, for the code that scores the record again.</summary>
+    internal Dataset DatasetValue { get; }
 
     /// <summary>The network the counts describe, for example "NAS-Bench-301: 8 cells, C = 32".</summary>
     public string Network { get; }

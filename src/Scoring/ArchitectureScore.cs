@@ -1,4 +1,5 @@
 using System.Numerics;
+using Canopy.Architectures;
 using Canopy.Regions;
 
 namespace Canopy.Scoring;
@@ -13,6 +14,15 @@ public sealed class ArchitectureScore
     public required string SearchSpace { get; init; }
 
     public required RegionMode Mode { get; init; }
+
+    /// <summary>
+    /// The dataset whose benchmark network was scored, for example "ImageNet16-120"; null for fully connected
+    /// networks, whose size no dataset changes.
+    /// </summary>
+    public string? Dataset { get; init; }
+
+    /// <summary>The network a DARTS genotype without cell widths of its own was scored in; null for other architectures.</summary>
+    public DartsNetwork? DartsNetwork { get; init; }
 
     /// <summary>The base-10 logarithm of the region count.</summary>
     public required double TropicalScore { get; init; }

@@ -44,6 +44,8 @@ public static class TropicalScorer
             Architecture = architecture.Canonical,
             SearchSpace = architecture.SearchSpace.ToString(),
             Mode = options.Mode,
+            Dataset = DatasetFacts.Name(options.Dataset),
+            DartsNetwork = architecture is DartsGenotype { Widths: null } ? options.DartsNetwork : null,
             TropicalScore = log10,
             ParameterCount = cost.Parameters,
             Flops = cost.Flops,

@@ -55,7 +55,7 @@ Describe 'Get-CanopyArchitecture' {
 
         $evaluation.Architecture | Should -Be $nb301.Architecture
         $evaluation.Network | Should -Be 'DARTS evaluation: 20 cells, C = 36'
-        $evaluation.Dataset | Should -Be 'Cifar100'
+        $evaluation.Dataset | Should -BeExactly 'cifar100'
         $evaluation.ParameterCount | Should -BeGreaterThan $nb301.ParameterCount
     }
 

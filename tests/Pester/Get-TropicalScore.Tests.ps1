@@ -483,6 +483,26 @@ namespace CanopyTests
         $first.ParameterCount | Should -Be 1288506
     }
 
+    It 'keeps the dataset and DARTS network of a score it rescores' {
+        $size = Get-TropicalScore -Architecture '8:8:8:8:8' -Dataset ImageNet16-120
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation
+
+        $sizeAgain = $size | Get-TropicalScore -Mode BottleneckBound
+        $dartsAgain = $evaluation | Get-TropicalScore -Mode BottleneckBound
+        $dartsOverridden = $evaluation | Get-TropicalScore -DartsNetwork NasBench301
+
+        $size.Dataset | Should -BeExactly 'ImageNet16-120'
+        $sizeAgain.Dataset | Should -BeExactly 'ImageNet16-120'
+        $sizeAgain.ParameterCount | Should -Be $size.ParameterCount
+        $evaluation.DartsNetwork | Should -Be 'Evaluation'
+        $dartsAgain.ParameterCount | Should -Be $evaluation.ParameterCount
+        $dartsAgain.DartsNetwork | Should -Be 'Evaluation'
+        $dartsOverridden.ParameterCount | Should -Be (Get-TropicalScore -Architecture $genotype).ParameterCount
+        $dartsOverridden.ParameterCount | Should -Not -Be $evaluation.ParameterCount
+        (Get-TropicalScore -LayerWidths 4).Dataset | Should -BeNullOrEmpty
+    }
+
     It 'reads hashtables as records' {
         $tables = @(
             @{ ArchitectureString = $cell9930; Accuracy = 94.36 }
