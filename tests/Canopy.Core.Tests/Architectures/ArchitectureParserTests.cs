@@ -77,6 +77,42 @@ public class ArchitectureParserTests
         Assert.Equal(text, exception.Input);
     }
 
+    [Theory]
+    [InlineData("sep_conv_3x3,sep_conv_3x3,none,sep_conv_3x3,skip_connect,none,none,sep_conv_3x3,none,none,none,dil_conv_3x3,none,none", null)]
+    [InlineData("sep_conv_3x3, sep_conv_3x3, none, sep_conv_3x3, skip_connect, none, none, sep_conv_3x3, none, none, none, dil_conv_3x3, none, none", SearchSpace.Darts)]
+    [InlineData("['sep_conv_3x3', 'sep_conv_3x3', 'none', 'sep_conv_3x3', 'skip_connect', 'none', 'none', 'sep_conv_3x3', 'none', 'none', 'none', 'dil_conv_3x3', 'none', 'none']", null)]
+    [InlineData("['sep_conv_3x3', 'sep_conv_3x3', 'none', 'sep_conv_3x3', 'skip_connect', 'none', 'none', 'sep_conv_3x3', 'none', 'none', 'none', 'dil_conv_3x3', 'none', 'none']", SearchSpace.Darts)]
+    public void OperationListPointsToNewCanopyArchitecture(string text, SearchSpace? space)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, space));
+
+        Assert.Contains("is a list of 14 DARTS operations, which no architecture string form takes.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("give them to New-CanopyArchitecture -NormalOperations, and -ReduceOperations for the reduction cell.", exception.Message, StringComparison.Ordinal);
+        Assert.EndsWith("A Genotype(...) string may also list all 14 edges of a cell as (operation, input) pairs, with 'none' on the dropped edges.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(SearchSpace.Darts, exception.SearchSpace);
+        Assert.Equal(text, exception.Input);
+    }
+
+    [Fact]
+    public void SingleOperationNamedAsOperation()
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse("sep_conv_3x3"));
+
+        Assert.StartsWith("'sep_conv_3x3' is a DARTS operation, not an architecture. To build a cell", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sep_conv_3x3,conv_7x7", null, "is not a recognised architecture")]
+    [InlineData("sep_conv_3x3,none", SearchSpace.NatsTopology, "is not a NATS-Bench topology cell")]
+    [InlineData("(2, 3, 3, 0, 0)", null, "has 5 entries")]
+    public void OtherListsKeepTheirMessage(string text, SearchSpace? space, string expected)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, space));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("New-CanopyArchitecture", exception.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void TryParseReturnsReason()
     {
