@@ -141,6 +141,17 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
                 absent));
         }
 
+        // Search steps that accepted nothing leave every best-so-far value empty. One error reports that cause, in
+        // place of a warning about each empty value and an error about too few points.
+        if (_collector.DescribeNoAcceptedArchitecture() is { } noneAccepted)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                noneAccepted,
+                "FeasibleArchitectureNotFound",
+                ErrorCategory.ObjectNotFound,
+                _collector.Columns.Y));
+        }
+
         if (_collector.DescribeLeftOut() is { } leftOut)
         {
             WriteWarning(leftOut);

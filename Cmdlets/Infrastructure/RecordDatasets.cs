@@ -77,8 +77,10 @@ internal sealed class RecordDatasets
 
         string values = string.Join(", ", _unmodelledValues.Select(value => "'" + value + "'"));
         string more = UnmodelledCount > _unmodelledValues.Count && _unmodelledValues.Count == MaxListedValues ? " and others" : string.Empty;
-        string records = UnmodelledCount == 1 ? "1 record has a Dataset" : $"{UnmodelledCount:N0} records have a Dataset";
-        return $"{records} that Canopy does not model ({values}{more}), so they were scored on the {datasetUsed} network. " +
+        bool singleRecord = UnmodelledCount == 1;
+        string records = singleRecord ? "1 record has a Dataset" : $"{UnmodelledCount:N0} records have a Dataset";
+        string scored = singleRecord ? "it was scored" : "they were scored";
+        return $"{records} that Canopy does not model ({values}{more}), so {scored} on the {datasetUsed} network. " +
             $"To choose the network for every record, give -Dataset {DatasetNames.Listed}.";
     }
 

@@ -61,16 +61,25 @@ public static class ArchitectureParser
     public static Architecture Parse(string text, SearchSpace? searchSpace = null)
     {
         ArgumentNullException.ThrowIfNull(text);
-        SearchSpace space = searchSpace ?? Detect(text) ?? throw Unrecognised(text);
 
-        return space switch
+        try
         {
-            SearchSpace.NatsTopology => NatsTopologyCell.Parse(text),
-            SearchSpace.NatsSize => NatsSizeArchitecture.Parse(text),
-            SearchSpace.Darts => DartsGenotype.Parse(text),
-            SearchSpace.Mlp => MlpArchitecture.Parse(text),
-            _ => throw new ArgumentOutOfRangeException(nameof(searchSpace), searchSpace, "Unknown search space."),
-        };
+            SearchSpace space = searchSpace ?? Detect(text) ?? throw Unrecognised(text);
+            return space switch
+            {
+                SearchSpace.NatsTopology => NatsTopologyCell.Parse(text),
+                SearchSpace.NatsSize => NatsSizeArchitecture.Parse(text),
+                SearchSpace.Darts => DartsGenotype.Parse(text),
+                SearchSpace.Mlp => MlpArchitecture.Parse(text),
+                _ => throw new ArgumentOutOfRangeException(nameof(searchSpace), searchSpace, "Unknown search space."),
+            };
+        }
+        catch (ArchitectureFormatException) when (searchSpace is null or SearchSpace.Darts && DartsOperationList.Describe(text) is { } message)
+        {
+            // A bare operation list fails in whichever form it resembles, and that form's message would not say
+            // that New-CanopyArchitecture takes such a list.
+            throw new ArchitectureFormatException(message, text, SearchSpace.Darts);
+        }
     }
 
     /// <summary>Parses like <see cref="Parse"/>, but returns false with the reason instead of throwing.</summary>

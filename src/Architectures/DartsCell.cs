@@ -76,7 +76,7 @@ public sealed class DartsCell
         var list = pairs.ToList();
         int[] concatList = concat?.ToArray() ?? DefaultConcat;
 
-        string? problem = list.Count == GenotypeEdgeCount ? CheckConcat(concatList) : $"a genotype cell has {GenotypeEdgeCount} (operation, input) pairs, two per intermediate node, but {list.Count} were given";
+        string? problem = list.Count == GenotypeEdgeCount ? CheckConcat(concatList) : $"a genotype cell has {GenotypeEdgeCount} (operation, input) pairs, two per intermediate node, but {MessageWording.Given(list.Count, "pair", "pairs")}";
         problem ??= CheckPairs(list);
         if (problem is not null)
         {
@@ -97,7 +97,7 @@ public sealed class DartsCell
         DartsOperation[] list = operations.ToArray();
         int[] concatList = concat?.ToArray() ?? DefaultConcat;
 
-        string? problem = list.Length == CandidateEdgeCount ? CheckConcat(concatList) : $"a cell has {CandidateEdgeCount} candidate edges, but {list.Length} operations were given";
+        string? problem = list.Length == CandidateEdgeCount ? CheckConcat(concatList) : $"a cell has {CandidateEdgeCount} candidate edges, but {MessageWording.Given(list.Length, "operation", "operations")}";
         if (problem is not null)
         {
             throw new ArgumentException($"Invalid DARTS cell: {problem}.", nameof(operations));
@@ -146,7 +146,7 @@ public sealed class DartsCell
             return problem is null ? CreateFromCandidateEdges(pairs.Select(pair => pair.Operation).ToArray(), concat) : null;
         }
 
-        problem ??= $"the cell lists {pairs.Count} (operation, input) pairs; a DARTS cell lists {GenotypeEdgeCount} (two per intermediate node) or {CandidateEdgeCount} (every candidate edge in order, with none on dropped edges)";
+        problem ??= $"the cell lists {MessageWording.Count(pairs.Count, "(operation, input) pair", "(operation, input) pairs")}; a DARTS cell lists {GenotypeEdgeCount} (two per intermediate node) or {CandidateEdgeCount} (every candidate edge in order, with none on dropped edges)";
         return null;
     }
 
@@ -206,7 +206,7 @@ public sealed class DartsCell
             int node = 2 + i / 2;
             if (pairs[i].Input < 0 || pairs[i].Input >= node)
             {
-                return $"pair {i + 1} ('{DartsOperationNames.Name(pairs[i].Operation)}', {pairs[i].Input}) feeds node {node}, which takes inputs from nodes 0 to {node - 1} only";
+                return $"pair {i + 1} ('{DartsOperationNames.Name(pairs[i].Operation)}', {pairs[i].Input}) feeds node {node}, which takes inputs from {MessageWording.Nodes(0, node - 1)} only";
             }
         }
 

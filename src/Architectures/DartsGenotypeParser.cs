@@ -156,7 +156,7 @@ internal static class DartsGenotypeParser
 
         int[] concat = ToIntegers(reader, arguments[cellIndex + 1], Keywords[cellIndex + 1]);
         DartsCell? cell = DartsCell.TryFromGenotypeList(pairs, concat, out string? problem);
-        return cell ?? throw Error(reader.Text, $"Invalid '{cellName}' cell in {ArchitectureFormatException.Quote(reader.Text)}: {problem}.");
+        return cell ?? throw Error(reader.Text, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Text)}: {problem}.");
     }
 
     private static DartsGenotype ParseCompact(LiteralReader reader)

@@ -135,7 +135,7 @@ public sealed class NatsSizeArchitecture : Architecture
     {
         if (widths.Length != LayerCount)
         {
-            return $"A NATS-Bench size architecture has {LayerCount} widths, but {widths.Length} were given.";
+            return $"A NATS-Bench size architecture has {LayerCount} widths, but {MessageWording.Given(widths.Length, "width", "widths")}.";
         }
 
         for (int layer = 0; layer < widths.Length; layer++)

@@ -64,7 +64,7 @@ public sealed class NatsTopologyCell : Architecture
 
         if (copy.Length != EdgeCount)
         {
-            throw new ArgumentException($"A NATS-Bench topology cell has {EdgeCount} edges, but {copy.Length} operations were given.", nameof(operations));
+            throw new ArgumentException($"A NATS-Bench topology cell has {EdgeCount} edges, but {MessageWording.Given(copy.Length, "operation", "operations")}.", nameof(operations));
         }
 
         foreach (NatsOperation operation in copy)

@@ -73,7 +73,7 @@ internal static class NatsTopologyParser
 
         if (node != 3)
         {
-            throw Error(text, $"The cell string {ArchitectureFormatException.Quote(text)} has {node} node group(s); a NATS-Bench topology cell has 3 (nodes 1, 2 and 3, with 1, 2 and 3 edges), so 6 edges in all.");
+            throw Error(text, $"The cell string {ArchitectureFormatException.Quote(text)} has {MessageWording.Count(node, "node group", "node groups")}; a NATS-Bench topology cell has 3 (nodes 1, 2 and 3, with 1, 2 and 3 edges), so 6 edges in all.");
         }
 
         // Benchmark files store the canonical form, and reusing it saves formatting the cell again.
@@ -101,7 +101,7 @@ internal static class NatsTopologyParser
             count++;
             if (count > node)
             {
-                throw Error(text, $"Node {node} has more than {node} edge(s) in {ArchitectureFormatException.Quote(text)}; it takes exactly {node}, one from each of nodes 0 to {node - 1}.");
+                throw Error(text, $"Node {node} has more than {MessageWording.Count(node, "edge", "edges")} in {ArchitectureFormatException.Quote(text)}; {ExpectedEdges(node)}.");
             }
 
             int tilde = entry.LastIndexOf('~');
@@ -118,12 +118,12 @@ internal static class NatsTopologyParser
 
             if (!int.TryParse(entry[(tilde + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int source) || source >= node)
             {
-                throw Error(text, $"The source node '{entry[(tilde + 1)..]}' of edge '{entry}' is out of range; node {node} takes inputs from nodes 0 to {node - 1}.");
+                throw Error(text, $"The source node '{entry[(tilde + 1)..]}' of edge '{entry}' is out of range; node {node} takes inputs from {MessageWording.Nodes(0, node - 1)}.");
             }
 
             if (seen[source])
             {
-                throw Error(text, $"Node {node} lists source node {source} twice; each of nodes 0 to {node - 1} feeds it exactly once.");
+                throw Error(text, $"Node {node} lists source node {source} twice; each of {MessageWording.Nodes(0, node - 1)} feeds it exactly once.");
             }
 
             seen[source] = true;
@@ -133,11 +133,15 @@ internal static class NatsTopologyParser
 
         if (count != node)
         {
-            throw Error(text, $"Node {node} has {count} edge(s) in {ArchitectureFormatException.Quote(text)}; it takes exactly {node}, one from each of nodes 0 to {node - 1}.");
+            throw Error(text, $"Node {node} has {MessageWording.Count(count, "edge", "edges")} in {ArchitectureFormatException.Quote(text)}; {ExpectedEdges(node)}.");
         }
 
         return canonical;
     }
+
+    private static string ExpectedEdges(int node) => node == 1
+        ? "it takes exactly 1 edge, from node 0"
+        : $"it takes exactly {node} edges, one from each of {MessageWording.Nodes(0, node - 1)}";
 
     private static NatsTopologyCell ParseNasLibIndices(string text, string trimmed)
     {
@@ -170,7 +174,7 @@ internal static class NatsTopologyParser
 
         if (count != NatsTopologyCell.EdgeCount)
         {
-            throw Error(text, $"The op_indices tuple {ArchitectureFormatException.Quote(text)} has {count} entries; a NATS-Bench topology cell has {NatsTopologyCell.EdgeCount} edges.");
+            throw Error(text, $"The op_indices tuple {ArchitectureFormatException.Quote(text)} has {MessageWording.Count(count, "entry", "entries")}; a NATS-Bench topology cell has {NatsTopologyCell.EdgeCount} edges.");
         }
 
         return NatsTopologyCell.FromValidated(operations, canonicalText: null);

@@ -27,6 +27,7 @@ public sealed class PlotRecordCollector
     private readonly SortedSet<string> _objectives = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> _targetColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(int Record, List<string> Problems)> _firstLeftOut = new();
+    private readonly SearchAcceptanceTally _acceptance = new();
     private int _repeatedSteps;
 
     /// <summary>How many left-out records the collector remembers, so that its message can point at them.</summary>
@@ -139,6 +140,17 @@ public sealed class PlotRecordCollector
     }
 
     /// <summary>
+    /// Describes trajectory records of search runs that accepted no architecture, so that the best-so-far property is
+    /// empty in every record and nothing can be plotted. Returns null in every other case.
+    /// </summary>
+    public string? DescribeNoAcceptedArchitecture()
+    {
+        bool plotsBestSoFar = Columns.Y.Equals("BestScore", StringComparison.OrdinalIgnoreCase) ||
+            Columns.Y.Equals("BestTarget", StringComparison.OrdinalIgnoreCase);
+        return Kind == PlotKind.Trajectory && PointCount == 0 && plotsBestSoFar ? _acceptance.DescribeNoneAccepted(Columns.Y) : null;
+    }
+
+    /// <summary>
     /// Describes trajectory records that repeat the step of another record with the same group and seed: they come
     /// from separate runs, which the plot would draw as one line. Null when there are none.
     /// </summary>
@@ -194,6 +206,7 @@ public sealed class PlotRecordCollector
 
     private void AddTrajectoryRecord(PropertyReader read)
     {
+        _acceptance.Add(read, Columns.Seed!);
         if (!(TryNumber(read, Columns.X, out double x) & TryNumber(read, Columns.Y, out double y)))
         {
             return;

@@ -18,6 +18,10 @@ public static class PlotStyle
     public const double TextSize = 14;
     public const double TitleSize = 18;
 
+    // The smallest spacing in pixels between the ticks of a horizontal numeric axis: the width of a label such as
+    // 1,200,000 at TextSize plus a gap.
+    private const double HorizontalTickSpacing = 90;
+
     // Viridis sampled at t = 0, 0.1, …, 0.8. Its lightness rises monotonically, so greyscale keeps the order.
     // Beyond 0.8 the yellow is too light against a white background.
     private static readonly OxyColor[] Viridis =
@@ -88,10 +92,25 @@ public static class PlotStyle
         return model;
     }
 
-    /// <summary>Styles an axis with the shared font size and light dotted gridlines.</summary>
+    /// <summary>
+    /// Styles an axis with the shared font size and light dotted gridlines. A numeric axis writes its labels in one
+    /// notation, as <see cref="AxisNumberFormat"/> chooses it.
+    /// </summary>
     public static T Configure<T>(T axis, AxisPosition position, string title)
         where T : Axis
     {
+        // A category axis is a LinearAxis in OxyPlot, but its labels are the category names.
+        if (axis is LinearAxis linear and not CategoryAxis)
+        {
+            AxisNumberFormat.Apply(linear);
+
+            // OxyPlot spaces ticks about 60 pixels apart, which labels such as 1,200,000 or 1.5×10^8 overfill.
+            if (position is AxisPosition.Bottom or AxisPosition.Top)
+            {
+                axis.IntervalLength = HorizontalTickSpacing;
+            }
+        }
+
         axis.Position = position;
         axis.Title = title;
         axis.FontSize = TextSize;

@@ -244,6 +244,22 @@ e,5,50
             Test-Path $path | Should -BeFalse
         }
 
+        It 'explains that no run accepted an architecture' {
+            # NATS-Bench's smallest cell has 73,306 parameters, and seed 0 samples none under 74,000 in 20 steps.
+            $rejected = Invoke-CanopySearch NatsTopology -Budget 20 -Seed 0 -MaxParameters 74000 -ErrorAction SilentlyContinue
+            $path = Join-Path $TestDrive 'rejected.svg'
+
+            $thrown = { $rejected | Export-CanopyPlot -Kind Trajectory -Path $path -WarningVariable warnings -ErrorAction Stop } |
+                Should -Throw -ErrorId 'FeasibleArchitectureNotFound,Canopy.Commands.ExportCanopyPlotCommand' -PassThru
+
+            $rejected.Count | Should -Be 20
+            $thrown.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+            $thrown.TargetObject | Should -Be 'BestScore'
+            $thrown.Exception.Message | Should -Be 'No search run accepted an architecture: all 20 steps of seed 0 were rejected (20 ParameterLimitExceeded), so there is no best-so-far BestScore to plot. Run Invoke-CanopySearch again with a higher -MaxParameters or -MaxFlops, or a larger -Budget.'
+            $warnings | Should -BeNullOrEmpty
+            Test-Path $path | Should -BeFalse
+        }
+
         It 'stops with PlotPointsTooFew for a single step' {
             { $script:runs | Where-Object Step -EQ 1 | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $TestDrive 'one.svg') -ErrorAction Stop } |
                 Should -Throw -ErrorId 'PlotPointsTooFew,Canopy.Commands.ExportCanopyPlotCommand'

@@ -652,6 +652,14 @@ Describe 'Get-TropicalScore with a Dataset property' {
         $warnings[0].Message | Should -BeLike "3 records have a Dataset that Canopy does not model ('ninapro', 'svhn'), so they were scored on the cifar10 network.*"
     }
 
+    It 'words the warning for one other task in the singular' {
+        $null = [pscustomobject]@{ arch = $script:cell; Dataset = 'svhn' } |
+            Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "1 record has a Dataset that Canopy does not model ('svhn'), so it was scored on the cifar10 network.*"
+    }
+
     It 'looks no further when the first record has no Dataset' {
         $records = [pscustomobject]@{ arch = $script:cell }, [pscustomobject]@{ arch = $script:cell; Dataset = 'ImageNet16-120' } |
             Get-TropicalScore -WarningVariable warnings

@@ -48,17 +48,21 @@ public class ArchitectureParserTests
     [InlineData("", null, "The architecture string is empty")]
     [InlineData("resnet18", null, "'resnet18' is not a recognised architecture")]
     [InlineData("|conv_5x5~0|+|none~0|none~1|+|none~0|none~1|none~2|", null, "Unknown operation 'conv_5x5' on an edge into node 1; valid operations are none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3.")]
-    [InlineData("|none~0|+|none~0|none~1|+|none~0|none~1|", null, "Node 3 has 2 edge(s)")]
-    [InlineData("|none~0|+|none~0|none~1|", null, "has 2 node group(s)")]
+    [InlineData("|none~0|+|none~0|none~1|+|none~0|none~1|", null, "Node 3 has 2 edges in '|none~0|+|none~0|none~1|+|none~0|none~1|'; it takes exactly 3 edges, one from each of nodes 0 to 2.")]
+    [InlineData("|none~0|+|none~0|+|none~0|none~1|none~2|", null, "Node 2 has 1 edge in '|none~0|+|none~0|+|none~0|none~1|none~2|'; it takes exactly 2 edges, one from each of nodes 0 and 1.")]
+    [InlineData("|none~0|+|none~0|none~1|", null, "has 2 node groups;")]
+    [InlineData("|none~0|", null, "The cell string '|none~0|' has 1 node group; a NATS-Bench topology cell has 3")]
     [InlineData("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|+|none~0|", null, "more than 3 '+'-separated node groups")]
-    [InlineData("|none~0|none~0|+|none~0|none~1|+|none~0|none~1|none~2|", null, "Node 1 has more than 1 edge(s)")]
-    [InlineData("|none~0|+|none~0|none~3|+|none~0|none~1|none~2|", null, "The source node '3' of edge 'none~3' is out of range; node 2 takes inputs from nodes 0 to 1.")]
-    [InlineData("|none~0|+|none~0|none~0|+|none~0|none~1|none~2|", null, "Node 2 lists source node 0 twice")]
+    [InlineData("|none~0|none~0|+|none~0|none~1|+|none~0|none~1|none~2|", null, "Node 1 has more than 1 edge in '|none~0|none~0|+|none~0|none~1|+|none~0|none~1|none~2|'; it takes exactly 1 edge, from node 0.")]
+    [InlineData("|none~0|+|none~0|none~3|+|none~0|none~1|none~2|", null, "The source node '3' of edge 'none~3' is out of range; node 2 takes inputs from nodes 0 and 1.")]
+    [InlineData("|none~1|+|none~0|none~1|+|none~0|none~1|none~2|", null, "The source node '1' of edge 'none~1' is out of range; node 1 takes inputs from node 0.")]
+    [InlineData("|none~0|+|none~0|none~0|+|none~0|none~1|none~2|", null, "Node 2 lists source node 0 twice; each of nodes 0 and 1 feeds it exactly once.")]
     [InlineData("|none|+|none~0|none~1|+|none~0|none~1|none~2|", null, "has no '~source'")]
     [InlineData("(4, 3, 3, 0, 0)", null, "has 5 entries")]
+    [InlineData("(4)", null, "The op_indices tuple '(4)' has 1 entry; a NATS-Bench topology cell has 6 edges.")]
     [InlineData("(4, 3, 3, 0, 0, 7)", null, "'7' in '(4, 3, 3, 0, 0, 7)' is no NASLib operation index")]
     [InlineData("8:16:24:32:12", null, "Width 12 of layer 4 is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.")]
-    [InlineData("8:16:24:32", null, "has 5 widths, but 4 were given")]
+    [InlineData("8:16:24:32", null, "has 5 widths, but 4 widths were given.")]
     [InlineData("8:16:x:32:64", SearchSpace.NatsSize, "'x' in '8:16:x:32:64' is not a whole number")]
     [InlineData("8:16:24:32:64", SearchSpace.NatsTopology, "'8:16:24:32:64' is not a NATS-Bench topology cell")]
     [InlineData("|none~0|", SearchSpace.NatsSize, "'|none~0|' is not a NATS-Bench size channel list")]
@@ -71,6 +75,42 @@ public class ArchitectureParserTests
 
         Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
         Assert.Equal(text, exception.Input);
+    }
+
+    [Theory]
+    [InlineData("sep_conv_3x3,sep_conv_3x3,none,sep_conv_3x3,skip_connect,none,none,sep_conv_3x3,none,none,none,dil_conv_3x3,none,none", null)]
+    [InlineData("sep_conv_3x3, sep_conv_3x3, none, sep_conv_3x3, skip_connect, none, none, sep_conv_3x3, none, none, none, dil_conv_3x3, none, none", SearchSpace.Darts)]
+    [InlineData("['sep_conv_3x3', 'sep_conv_3x3', 'none', 'sep_conv_3x3', 'skip_connect', 'none', 'none', 'sep_conv_3x3', 'none', 'none', 'none', 'dil_conv_3x3', 'none', 'none']", null)]
+    [InlineData("['sep_conv_3x3', 'sep_conv_3x3', 'none', 'sep_conv_3x3', 'skip_connect', 'none', 'none', 'sep_conv_3x3', 'none', 'none', 'none', 'dil_conv_3x3', 'none', 'none']", SearchSpace.Darts)]
+    public void OperationListPointsToNewCanopyArchitecture(string text, SearchSpace? space)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, space));
+
+        Assert.Contains("is a list of 14 DARTS operations, which no architecture string form takes.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("give them to New-CanopyArchitecture -NormalOperations, and -ReduceOperations for the reduction cell.", exception.Message, StringComparison.Ordinal);
+        Assert.EndsWith("A Genotype(...) string may also list all 14 edges of a cell as (operation, input) pairs, with 'none' on the dropped edges.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(SearchSpace.Darts, exception.SearchSpace);
+        Assert.Equal(text, exception.Input);
+    }
+
+    [Fact]
+    public void SingleOperationNamedAsOperation()
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse("sep_conv_3x3"));
+
+        Assert.StartsWith("'sep_conv_3x3' is a DARTS operation, not an architecture. To build a cell", exception.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("sep_conv_3x3,conv_7x7", null, "is not a recognised architecture")]
+    [InlineData("sep_conv_3x3,none", SearchSpace.NatsTopology, "is not a NATS-Bench topology cell")]
+    [InlineData("(2, 3, 3, 0, 0)", null, "has 5 entries")]
+    public void OtherListsKeepTheirMessage(string text, SearchSpace? space, string expected)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, space));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("New-CanopyArchitecture", exception.Message, StringComparison.Ordinal);
     }
 
     [Fact]

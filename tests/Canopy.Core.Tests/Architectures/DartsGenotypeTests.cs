@@ -125,6 +125,16 @@ public class DartsGenotypeTests
     }
 
     [Fact]
+    public void EdgeCountErrorsAgreeInNumber()
+    {
+        var pairs = Assert.Throws<ArgumentException>(() => DartsCell.FromPairs(new[] { (DartsOperation.SepConv3x3, 0) }));
+        var operations = Assert.Throws<ArgumentException>(() => DartsCell.FromCandidateEdges(new[] { DartsOperation.SepConv3x3 }));
+
+        Assert.StartsWith("Invalid DARTS cell: a genotype cell has 8 (operation, input) pairs, two per intermediate node, but 1 pair was given.", pairs.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Invalid DARTS cell: a cell has 14 candidate edges, but 1 operation was given.", operations.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwoEdgesPerNodeBecomeGenotype()
     {
         DartsCell cell = DartsCell.FromCandidateEdges(QuickStartOperations.Select(Operation));
@@ -187,18 +197,19 @@ public class DartsGenotypeTests
     }
 
     [Theory]
-    [InlineData("Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5])", "the cell lists 1 (operation, input) pairs; a DARTS cell lists 8 (two per intermediate node) or 14")]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5])", "the cell lists 1 (operation, input) pair; a DARTS cell lists 8 (two per intermediate node) or 14")]
     [InlineData("Genotype(normal=[('conv_7x7', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])", "Unknown operation 'conv_7x7' in entry 1 of 'normal'; valid operations are none, max_pool_3x3, avg_pool_3x3, skip_connect, sep_conv_3x3, sep_conv_5x5, dil_conv_3x3, dil_conv_5x5.")]
-    [InlineData("Genotype(normal=[('sep_conv_3x3', 2), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2])", "pair 1 ('sep_conv_3x3', 2) feeds node 2, which takes inputs from nodes 0 to 1 only")]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 2), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2])", "pair 1 ('sep_conv_3x3', 2) feeds node 2, which takes inputs from nodes 0 and 1 only")]
     [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[])", "the genotype has no 'reduce_concat' field. A genotype needs normal, normal_concat, reduce and reduce_concat.")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 0), normal_concat=[2])", "Malformed genotype")]
     [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5], extra=[])", "unknown genotype field 'extra'")]
     [InlineData("Genotype(normal=[1, 2], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair")]
-    [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])", "Invalid 'normal' cell in 'Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])': the concat list names node 9")]
+    [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])", "Invalid normal cell in 'Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])': the concat list names node 9")]
     [InlineData("Genoplot(normal=[])", "is not a DARTS genotype")]
     [InlineData("(((0, 5), (1, 9), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5), (0, 2), (3, 1), (2, 3), (4, 1)))", "Operation index 9 in entry 2 of the normal cell is out of range")]
     [InlineData("(((0, 5), (1, 3)), ((0, 4), (1, 0)))", "The normal cell of the NASLib compact form")]
     [InlineData("(((5, 5), (1, 3), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5), (0, 2), (3, 1), (2, 3), (4, 1)))", "pair 1 ('dil_conv_3x3', 5) feeds node 2")]
+    [InlineData("(((0, 5), (1, 3), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5), (0, 2), (3, 1), (2, 3), (9, 1)))", "Invalid reduce cell in '(((0, 5), (1, 3), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5...': pair 8 ('avg_pool_3x3', 9) feeds node 5, which takes inputs from nodes 0 to 4 only.")]
     public void GenotypeErrorsNameTheProblem(string text, string expected)
     {
         var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, SearchSpace.Darts));

@@ -46,6 +46,8 @@ public class NatsSizeArchitectureTests
     {
         Assert.Equal("8:8:8:8:8", NatsSizeArchitecture.Create(new[] { 8, 8, 8, 8, 8 }).Canonical);
         Assert.Throws<ArgumentException>(() => NatsSizeArchitecture.Create(new[] { 8, 8, 8, 8 }));
+        var single = Assert.Throws<ArgumentException>(() => NatsSizeArchitecture.Create(new[] { 8 }));
+        Assert.StartsWith("A NATS-Bench size architecture has 5 widths, but 1 width was given.", single.Message, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => NatsSizeArchitecture.Create(new[] { 8, 8, 8, 8, 72 }));
     }
 

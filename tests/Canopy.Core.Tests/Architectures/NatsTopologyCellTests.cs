@@ -71,7 +71,8 @@ public class NatsTopologyCellTests(ITestOutputHelper output)
     [Fact]
     public void CreateCountsEdges()
     {
-        Assert.Throws<ArgumentException>(() => NatsTopologyCell.Create(new[] { NatsOperation.None }));
+        var exception = Assert.Throws<ArgumentException>(() => NatsTopologyCell.Create(new[] { NatsOperation.None }));
+        Assert.StartsWith("A NATS-Bench topology cell has 6 edges, but 1 operation was given.", exception.Message, StringComparison.Ordinal);
         Assert.Equal(Cell9930, NatsTopologyCell.Create(NatsTopologyCell.Parse(Cell9930).Operations).Canonical);
     }
 

@@ -96,7 +96,8 @@ public class CorrelationPlotTests
 
             XDocument svg = Svg.Render(CorrelationPlot.Create(x, x, Text).Model);
 
-            Assert.Contains("0.2", Svg.Texts(svg));
+            // The ticks are 0.05 apart, so every label has two decimals.
+            Assert.Contains("0.20", Svg.Texts(svg));
             Assert.DoesNotContain(Svg.Texts(svg), text => text.Contains("0,2", StringComparison.Ordinal));
             Assert.Contains("Spearman ρ = 1.000, Kendall τ-b = 1.000, n = 4", Svg.Texts(svg));
         }

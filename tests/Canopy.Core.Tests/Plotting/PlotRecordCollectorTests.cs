@@ -64,6 +64,72 @@ public class PlotRecordCollectorTests
     }
 
     [Fact]
+    public void NoAcceptedStepExplainsEmptyBest()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        for (int step = 1; step <= 3; step++)
+        {
+            collector.Add(Reader(new() { ["Step"] = step, ["BestScore"] = null, ["Seed"] = 0UL, ["Accepted"] = false, ["Status"] = "ParameterLimitExceeded" }));
+            collector.Add(Reader(new() { ["Step"] = step, ["BestScore"] = null, ["Seed"] = 1UL, ["Accepted"] = "False", ["Status"] = step == 3 ? "FlopLimitExceeded" : "ParameterLimitExceeded" }));
+        }
+
+        Assert.Equal(
+            "No search run accepted an architecture: all 6 steps of seeds 0 and 1 were rejected (1 FlopLimitExceeded, 5 ParameterLimitExceeded), " +
+            "so there is no best-so-far BestScore to plot. Run Invoke-CanopySearch again with a higher -MaxParameters or -MaxFlops, or a larger -Budget.",
+            collector.DescribeNoAcceptedArchitecture());
+    }
+
+    [Fact]
+    public void OneRejectedStepWordedSingular()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestTarget", "Strategy", false, "Seed"));
+        collector.Add(Reader(new() { ["Step"] = 1, ["BestTarget"] = "", ["Seed"] = 7, ["Accepted"] = false }));
+
+        Assert.Equal(
+            "No search run accepted an architecture: the only step of seed 7 was rejected, so there is no best-so-far BestTarget to plot. " +
+            "Run Invoke-CanopySearch again with a higher -MaxParameters or -MaxFlops, or a larger -Budget.",
+            collector.DescribeNoAcceptedArchitecture());
+    }
+
+    [Fact]
+    public void ManySeedsListedUpToFive()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        for (int seed = 0; seed < 8; seed++)
+        {
+            collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = null, ["Seed"] = seed, ["Accepted"] = false }));
+        }
+
+        Assert.StartsWith(
+            "No search run accepted an architecture: all 8 steps of seeds 0, 1, 2, 3, 4 and 3 more were rejected, so",
+            collector.DescribeNoAcceptedArchitecture(),
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AcceptedStepGivesNoExplanation()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = null, ["Seed"] = 0, ["Accepted"] = false }));
+        collector.Add(Reader(new() { ["Step"] = 2, ["BestScore"] = 4.5, ["Seed"] = 0, ["Accepted"] = true }));
+
+        Assert.Null(collector.DescribeNoAcceptedArchitecture());
+        Assert.NotNull(collector.DescribeLeftOut());
+    }
+
+    [Fact]
+    public void RecordsWithoutAcceptedGiveNoExplanation()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = null, ["Seed"] = 0 }));
+        var scoreCollector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "Score", "Strategy", false, "Seed"));
+        scoreCollector.Add(Reader(new() { ["Step"] = 1, ["Score"] = null, ["Seed"] = 0, ["Accepted"] = false }));
+
+        Assert.Null(collector.DescribeNoAcceptedArchitecture());
+        Assert.Null(scoreCollector.DescribeNoAcceptedArchitecture());
+    }
+
+    [Fact]
     public void TrajectoryWithoutStrategyFormsOneGroup()
     {
         var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
