@@ -151,6 +151,31 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         }
     }
 
+    It 'prints a coefficient that rounds to zero without a sign' {
+        $row = [Canopy.Statistics.ProxyCorrelation]@{
+            Proxy = 'p'; Target = 't'; Count = 100; Spearman = -0.0002; Kendall = -0.0004; Pearson = -0.0; TopOverlap = 0.1; TopPercent = 10
+        }
+
+        $lines = Get-DefaultView $row -Width $Width
+
+        $lines[2] | Should -Match '^p\s+100\s+0\.000\s+0\.000\s+0\.000\s+0\.100\s+t$'
+    }
+
+    It 'keeps the sign of a coefficient that rounds away from zero' {
+        $row = [Canopy.Statistics.ProxyCorrelation]@{
+            Proxy = 'p'; Target = 't'; Count = 100; Spearman = -0.0006; Kendall = -0.25; Pearson = -1.0; TopOverlap = 0.0; TopPercent = 10
+            SpearmanLower = -0.0004; SpearmanUpper = 0.0003; ConfidenceLevel = 0.95; Resamples = 100; Seed = [ulong]1
+        }
+
+        $withInterval = [psobject]::new($row)
+        $withInterval.PSObject.TypeNames.Insert(0, 'Canopy.Statistics.ProxyCorrelation#Interval')
+
+        $lines = Get-DefaultView $withInterval -Width $Width
+
+        # The interval view is wider than 80 columns, so there TopOverlap and Target fall off the table.
+        $lines[2] | Should -Match '^p\s+100\s+-0\.001\s+0\.000\s+0\.000\s+-0\.250\s+-1\.000(\s|$)'
+    }
+
     It 'shows search steps with 3-decimal scores' {
         $steps = @(Invoke-CanopySearch Mlp -Budget 3 -Seed 1)
 
