@@ -172,6 +172,21 @@ Describe 'Get-CanopyBenchmark' {
         $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
     }
 
+    It 'reports a file in the -Database path' {
+        $blocker = Join-Path $TestDrive 'plain-file'
+        Set-Content -Path $blocker -Value 'not a folder'
+        $database = Join-Path $blocker 'benchmarks.db'
+
+        $listProblem = try { Get-CanopyBenchmark -Database $database -ErrorAction Stop; $null } catch { $_ }
+        $readProblem = try { Get-CanopyBenchmark -Name sweep -Database $database -ErrorAction Stop; $null } catch { $_ }
+
+        $listProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
+        $listProblem.CategoryInfo.Category | Should -Be 'OpenError'
+        $listProblem.TargetObject | Should -Be $database
+        $listProblem.Exception.Message | Should -Be "The cache path $database cannot be used, because $blocker is a file, not a folder. Choose another -Database."
+        $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
+    }
+
     It 'streams a benchmark of several batches in file order' {
         $records = @(Get-CanopyBenchmark -Name cycle -Database $Database)
 

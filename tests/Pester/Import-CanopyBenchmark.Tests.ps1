@@ -441,7 +441,7 @@ Describe 'Import-CanopyBenchmark' {
         $imported | Should -Be '1'
     }
 
-    It 'reports a cache folder that cannot be created' {
+    It 'reports a file in the cache path' {
         $blocker = New-BenchmarkFile 'plain-file' 'not a folder'
         $database = Join-Path $blocker 'benchmarks.db'
         $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
@@ -450,7 +450,7 @@ Describe 'Import-CanopyBenchmark' {
 
         $problem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
         $problem.TargetObject | Should -Be $database
-        $problem.Exception.Message | Should -BeLike "The folder $blocker for the cache $database cannot be created.*"
+        $problem.Exception.Message | Should -Be "The cache path $database cannot be used, because $blocker is a file, not a folder. Choose another -Database."
     }
 
     It 'completes nothing, and records no error, for a folder as -Database' {
