@@ -58,7 +58,9 @@ Describe 'Get-CanopyBenchmark' {
         $records[0].params | Should -Be 1.2e6
         $records[1].params | Should -Be $null
         $records[0].ArchitectureString | Should -Be ([Canopy.Architectures.ArchitectureParser]::Parse($Best, $null).Canonical)
-        $records[0].SearchSpace | Should -Be ([Canopy.Architectures.SearchSpace]::NatsTopology)
+        $records[0].SearchSpace | Should -BeOfType [string]
+        $records[0].SearchSpace | Should -BeExactly 'NatsTopology'
+        ($records[0] | ConvertTo-Json -Compress) | Should -BeLike '*"SearchSpace":"NatsTopology"*'
     }
 
     It 'filters by architecture in any accepted encoding' {
@@ -195,7 +197,7 @@ Describe 'Get-CanopyBenchmark' {
         $records[2].acc | Should -BeOfType [double]
         $records[2].acc | Should -Be 2.5
         $records[2].ArchitectureString | Should -Be ([Canopy.Architectures.ArchitectureParser]::Parse($ResNet, $null).Canonical)
-        $records[-1].SearchSpace | Should -Be ([Canopy.Architectures.SearchSpace]::NatsTopology)
+        $records[-1].SearchSpace | Should -BeExactly 'NatsTopology'
     }
 
     It 'closes the cache when the pipeline takes only the first records' {
