@@ -35,6 +35,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 
     /// <summary>Only the records of these architectures, in any encoding the parsers accept.</summary>
     [Parameter(Position = 1, ParameterSetName = RecordsSet)]
+    [ArgumentCompleter(typeof(BenchmarkArchitectureCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Architecture { get; set; }
 

@@ -189,6 +189,34 @@ Describe 'Get-CanopyBenchmark' {
         $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
     }
 
+    It 'completes -Architecture from the named benchmark' {
+        $canonical = @($Best, $First, $ResNet | ForEach-Object { [Canopy.Architectures.ArchitectureParser]::Parse($_, $null).Canonical })
+        $line = "Get-CanopyBenchmark -Database '$Database' -Name sweep -Architecture "
+        $all = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $line = "Get-CanopyBenchmark -Database '$Database' -Name sweep -Architecture '|nor_conv_3x3~0|+|nor"
+        $prefixed = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $all.CompletionText | Should -Be @($canonical | ForEach-Object { "'$_'" })
+        $prefixed.CompletionText | Should -Be @("'$($canonical[0])'")
+    }
+
+    It 'completes only benchmarks of the -SearchSpace on the line' {
+        $line = "Invoke-CanopySearch NatsTopology -Database '$Database' -Benchmark "
+        $nats = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $line = "Invoke-CanopySearch -SearchSpace Darts -Database '$Database' -Benchmark "
+        $darts = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $line = "Invoke-CanopySearch -Database '$Database' -Benchmark "
+        $any = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        # Earlier tests may add NatsTopology benchmarks to the cache, but darts is its only DARTS benchmark.
+        $nats.CompletionText | Should -Contain 'cycle'
+        $nats.CompletionText | Should -Contain 'sweep'
+        $nats.CompletionText | Should -Not -Contain 'darts'
+        $darts.CompletionText | Should -Be @('darts')
+        $any.CompletionText | Should -Contain 'darts'
+        $any.CompletionText | Should -Contain 'sweep'
+    }
+
     It 'streams a benchmark of several batches in file order' {
         $records = @(Get-CanopyBenchmark -Name cycle -Database $Database)
 
