@@ -10,9 +10,10 @@
     follow the same rule.
 
     The Markdown gives the text (synopsis, description, examples, parameter descriptions, inputs, outputs, notes);
-    the built assembly gives syntax, parameter types, mandatory flags, positions, pipeline input, enum values and
-    default values. A default is the parameter property's initial value in a new instance of the cmdlet class, unless
-    the page gives one with a '<!-- Default: text -->' marker under the parameter's heading. A binary module cannot
+    the built assembly gives syntax, parameter types, mandatory flags, positions, pipeline input, wildcard support
+    ([SupportsWildcards()]), enum values and default values. A default is the parameter property's initial value in
+    a new instance of the cmdlet class, unless the page gives one with a '<!-- Default: text -->' marker under the
+    parameter's heading. A binary module cannot
     be unloaded, so the metadata comes from a child pwsh that imports the module; the build's own process never
     loads Canopy.dll.
 
@@ -126,6 +127,7 @@ function ConvertTo-ParameterMetadata {
         ByValue       = $Parameter.ValueFromPipeline
         ByName        = $Parameter.ValueFromPipelineByPropertyName
         Aliases       = @($Parameter.Aliases)
+        Globbing      = [bool]($Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
         Values        = @($values)
         Default       = if ($Parameter.IsMandatory) { $null } else { $Defaults[$Parameter.Name] }
     }
@@ -240,7 +242,7 @@ function Write-Parameter {
     $Writer.WriteStartElement('command', 'parameter', $script:CommandNamespace)
     $Writer.WriteAttributeString('required', $Parameter.IsMandatory.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('variableLength', 'true')
-    $Writer.WriteAttributeString('globbing', 'false')
+    $Writer.WriteAttributeString('globbing', $Parameter.Globbing.ToString().ToLowerInvariant())
     $Writer.WriteAttributeString('pipelineInput', $pipeline)
     $Writer.WriteAttributeString('position', $Parameter.Position)
     $Writer.WriteAttributeString('aliases', $aliases)

@@ -35,6 +35,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 
     /// <summary>Only the records of these architectures, in any encoding the parsers accept.</summary>
     [Parameter(Position = 1, ParameterSetName = RecordsSet)]
+    [ArgumentCompleter(typeof(BenchmarkArchitectureCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Architecture { get; set; }
 
@@ -97,7 +98,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 
         string[] columns = reader.Benchmark.Columns.ToArray();
         bool addSearchSpace = !columns.Contains(nameof(SearchSpace), StringComparer.OrdinalIgnoreCase);
-        var searchSpaces = new Dictionary<SearchSpace, object>();
+        var searchSpaceNames = new Dictionary<SearchSpace, object>();
         try
         {
             // A worker thread reads the next rows from SQLite while this one builds and writes records.
@@ -105,7 +106,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
             {
                 for (int row = 0; row < batch.Count; row++)
                 {
-                    WriteObject(NewRecord(columns, batch.GetValues(row), addSearchSpace ? BoxedSearchSpace(searchSpaces, batch.GetSearchSpace(row)) : null));
+                    WriteObject(NewRecord(columns, batch.GetValues(row), addSearchSpace ? SearchSpaceName(searchSpaceNames, batch.GetSearchSpace(row)) : null));
                 }
             }
         }
@@ -133,16 +134,17 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         return record;
     }
 
-    // Boxes each search space once rather than once per record.
-    private static object BoxedSearchSpace(Dictionary<SearchSpace, object> boxed, SearchSpace space)
+    // The name, not the enum, as Get-TropicalScore writes it, so that ConvertTo-Json and Export-Csv write
+    // NatsTopology rather than 0. Each name is made once rather than once per record.
+    private static object SearchSpaceName(Dictionary<SearchSpace, object> names, SearchSpace space)
     {
-        if (!boxed.TryGetValue(space, out object? value))
+        if (!names.TryGetValue(space, out object? name))
         {
-            value = space;
-            boxed[space] = value;
+            name = space.ToString();
+            names[space] = name;
         }
 
-        return value;
+        return name;
     }
 
     // PowerShell 7 has a public PSObject(int capacity) constructor that keeps the note properties with the object.

@@ -225,6 +225,11 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         {
             ImportSummary summary = store.Import(options, progress, rejection => WriteRejection(file, rejection), _cancellation.Token);
             progress.Complete();
+            foreach (string warning in summary.Warnings)
+            {
+                WriteWarning($"{file}: {warning}");
+            }
+
             WriteVerbose($"Read {summary.Format} with architectures in column '{summary.ArchitectureColumn}': stored {summary.RowsStored} rows and rejected {summary.RowsRejected} in {summary.Elapsed.TotalSeconds:F2} s{(summary.Replaced ? ", replacing the earlier benchmark of that name" : string.Empty)}.");
             WriteObject(summary);
         }

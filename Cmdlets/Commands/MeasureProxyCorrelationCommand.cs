@@ -83,6 +83,11 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     protected override void BeginProcessing()
     {
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) && Bootstrap == 0)
+        {
+            WriteWarning("-Seed has no effect without -Bootstrap, because only the bootstrap interval uses random numbers. Add -Bootstrap 1000, for example, to compute an interval.");
+        }
+
         _missingValues = MissingValue.Length == 0 ? null : new HashSet<double>(MissingValue);
         _clock.Start();
     }
@@ -119,11 +124,11 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         }
 
         int records = _columns.RecordCount;
-        WriteVerbose($"Collected {records:N0} records in {_clock.Elapsed.TotalSeconds:F1} s; measuring {string.Join(", ", _proxyNames)} against {Target}.");
+        WriteVerbose($"Collected {CorrelationMessages.Count(records, "record")} in {_clock.Elapsed.TotalSeconds:F1} s; measuring {string.Join(", ", _proxyNames)} against {Target}.");
         if (_columns.TargetStatusCount(ValueStatus.Absent) == records)
         {
             WriteError(ErrorRecords.Create(
-                $"None of the {records:N0} records has a property named '{Target}'. Check the spelling of -Target against the column names.",
+                $"{NoPropertyNamed(records, Target)}. Check the spelling of -Target against the column names.",
                 "TargetPropertyMissing",
                 ErrorCategory.ObjectNotFound,
                 Target));
@@ -253,7 +258,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         if (columns.ProxyStatusCount(index, ValueStatus.Absent) == records)
         {
             WriteError(ErrorRecords.Create(
-                $"None of the {records:N0} records has a property named '{proxy}'. Check the spelling in -Proxy against the column names.",
+                $"{NoPropertyNamed(records, proxy)}. Check the spelling in -Proxy against the column names.",
                 "ProxyPropertyMissing",
                 ErrorCategory.ObjectNotFound,
                 proxy));
@@ -262,7 +267,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         (double[] proxyValues, double[] targetValues) = columns.UsablePairs(index);
         int leftOut = records - proxyValues.Length;
-        WriteVerbose($"{proxy}: {proxyValues.Length:N0} usable pairs of {records:N0} records.");
+        WriteVerbose($"{proxy}: {CorrelationMessages.Count(proxyValues.Length, "usable pair")} of {CorrelationMessages.Count(records, "record")}.");
         if (leftOut > 0)
         {
             WriteWarning(CorrelationMessages.LeftOut(columns, index, leftOut, _proxyNames[index], Target));
@@ -271,7 +276,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         if (proxyValues.Length < ProxyCorrelation.MinimumPairs)
         {
             WriteError(ErrorRecords.Create(
-                $"Proxy '{proxy}' has {proxyValues.Length} usable pairs with '{Target}', but a correlation needs at least {ProxyCorrelation.MinimumPairs}.",
+                $"Proxy '{proxy}' has {CorrelationMessages.Count(proxyValues.Length, "usable pair")} with '{Target}', but a correlation needs at least {ProxyCorrelation.MinimumPairs}.",
                 "CorrelationTooFewPairs",
                 ErrorCategory.InvalidData,
                 proxy));
@@ -293,11 +298,15 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         return Bootstrap > 0 ? AddInterval(row, proxyValues, targetValues, seed) : row;
     }
 
+    // "None of the 1 records" would read wrongly for a single record.
+    private static string NoPropertyNamed(int records, string name) =>
+        records == 1 ? $"The only record has no property named '{name}'" : $"None of the {records:N0} records has a property named '{name}'";
+
     private ProxyCorrelation AddInterval(ProxyCorrelation row, double[] proxyValues, double[] targetValues, ulong seed)
     {
         var started = Stopwatch.StartNew();
         ConfidenceInterval interval = RunBootstrap(row.Proxy, proxyValues, targetValues, seed);
-        WriteVerbose($"{row.Proxy}: {Bootstrap:N0} bootstrap resamples with seed {seed} took {started.Elapsed.TotalSeconds:F1} s; {interval.DefinedResamples:N0} gave a defined ρ.");
+        WriteVerbose($"{row.Proxy}: {CorrelationMessages.Count(Bootstrap, "bootstrap resample")} with seed {seed} took {started.Elapsed.TotalSeconds:F1} s, and {interval.DefinedResamples:N0} gave a defined ρ.");
 
         if (interval.DefinedResamples == 0)
         {
@@ -307,7 +316,8 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         if (interval.DefinedResamples < interval.Resamples)
         {
-            WriteWarning($"{interval.Resamples - interval.DefinedResamples:N0} of {interval.Resamples:N0} bootstrap resamples of '{row.Proxy}' drew a constant sample and were left out of the interval.");
+            int undefined = interval.Resamples - interval.DefinedResamples;
+            WriteWarning($"{undefined:N0} of {CorrelationMessages.Count(interval.Resamples, "bootstrap resample")} of '{row.Proxy}' drew the same proxy or target value for every pair, so ρ is undefined for {(undefined == 1 ? "it" : "them")}. The interval rests on the other {interval.DefinedResamples:N0}, which DefinedResamples reports.");
         }
 
         return row.WithInterval(interval, seed);
@@ -325,7 +335,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(ProgressInterval))
         {
             progress.PercentComplete = (int)(100L * finished.Value / Bootstrap);
-            progress.StatusDescription = $"{finished.Value:N0} of {Bootstrap:N0} resamples";
+            progress.StatusDescription = $"{finished.Value:N0} of {CorrelationMessages.Count(Bootstrap, "resample")}";
             WriteProgress(progress);
         }
 

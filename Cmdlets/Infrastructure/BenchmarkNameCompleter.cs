@@ -4,18 +4,26 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using Canopy.Architectures;
 using Canopy.Storage;
 
 namespace Canopy.Commands.Infrastructure;
 
-/// <summary>Completes benchmark names from the cache that -Database names, or from the default cache.</summary>
+/// <summary>
+/// Completes benchmark names from the cache that -Database names, or from the default cache. When -SearchSpace is on
+/// the command line, only benchmarks that store architectures of that space are offered.
+/// </summary>
 public sealed class BenchmarkNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         string prefix = CompletionCache.Unquote(wordToComplete);
+        SearchSpace? searchSpace = Enum.TryParse(CompletionCache.BoundText(fakeBoundParameters, "SearchSpace"), ignoreCase: true, out SearchSpace parsed) && Enum.IsDefined(parsed)
+            ? parsed
+            : null;
         return CompletionCache.ListBenchmarks(fakeBoundParameters)
             .Where(benchmark => benchmark.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Where(benchmark => searchSpace is null || benchmark.SearchSpaces.Contains(searchSpace.Value))
             .Select(benchmark => new CompletionResult(CompletionCache.Quote(benchmark.Name), benchmark.Name, CompletionResultType.ParameterValue, $"{benchmark.Rows:N0} rows from {benchmark.Source}"))
             .ToArray();
     }

@@ -37,6 +37,25 @@ internal static class CompletionCache
         }
     }
 
+    // Completion lists at most this many architectures, because a NATS-Bench benchmark stores 15,625.
+    private const int MaxArchitectures = 100;
+
+    public static IReadOnlyList<string> Architectures(IDictionary fakeBoundParameters, string benchmark, string prefix)
+    {
+        try
+        {
+            return new BenchmarkStore(DatabasePath(fakeBoundParameters)).Architectures(benchmark, prefix, MaxArchitectures);
+        }
+        catch (Exception exception) when (exception is BenchmarkNotFoundException || IsUnreadable(exception))
+        {
+            return Array.Empty<string>();
+        }
+    }
+
+    /// <summary>Returns the value of a parameter on the command line being completed as text, or null.</summary>
+    public static string? BoundText(IDictionary fakeBoundParameters, string parameter) =>
+        (fakeBoundParameters[parameter] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters[parameter])?.ToString();
+
     private static bool IsUnreadable(Exception exception) =>
         exception is CacheFormatException or CacheUnavailableException or Microsoft.Data.Sqlite.SqliteException or System.IO.IOException or UnauthorizedAccessException or ArgumentException;
 

@@ -26,15 +26,18 @@ internal static class CorrelationMessages
             reasons.Add($"'{target}' {targetReasons}");
         }
 
-        return $"Left out {leftOut:N0} of {columns.RecordCount:N0} records for proxy '{proxy}': {string.Join("; ", reasons)}. " +
+        return $"Left out {leftOut:N0} of {Count(columns.RecordCount, "record")} for proxy '{proxy}': {string.Join("; ", reasons)}. " +
             $"{FirstLeftOut(columns.FirstLeftOut(index), proxy, target)}, counting from 1 in input order.";
     }
 
     /// <summary>Describes a constant column, on which ρ, τ-b and r are undefined, or returns null.</summary>
     public static string? Constant(string name, double[] values) =>
         Array.TrueForAll(values, value => value == values[0])
-            ? $"'{name}' has the same value, {values[0]}, in all {values.Length:N0} usable pairs"
+            ? $"'{name}' has the same value, {values[0]}, in all {Count(values.Length, "usable pair")}"
             : null;
+
+    /// <summary>Formats a count with its noun, in the singular for exactly 1: "1 usable pair", "2 usable pairs".</summary>
+    public static string Count(long count, string singular) => $"{count:N0} {singular}{(count == 1 ? string.Empty : "s")}";
 
     // Names the first records left out and what was wrong with each, for example "record 2 ('acc' is empty)".
     private static string FirstLeftOut(IReadOnlyList<LeftOutRecord> records, string proxy, string target)
@@ -68,7 +71,7 @@ internal static class CorrelationMessages
             long n = count(status);
             if (status != ValueStatus.Usable && n > 0)
             {
-                parts.Add($"{StatusText(status)} in {n:N0} record{(n == 1 ? string.Empty : "s")}");
+                parts.Add($"{StatusText(status)} in {Count(n, "record")}");
             }
         }
 

@@ -44,8 +44,13 @@ public sealed record ProxyCorrelation
     /// <summary>The confidence level of the interval, for example 0.95; null without a bootstrap.</summary>
     public double? ConfidenceLevel { get; init; }
 
-    /// <summary>The number of bootstrap resamples; null without a bootstrap.</summary>
+    /// <summary>The number of bootstrap resamples drawn, which with <see cref="Seed"/> reproduces the interval; null
+    /// without a bootstrap.</summary>
     public int? Resamples { get; init; }
+
+    /// <summary>The number of resamples with a defined ρ, on which the interval rests. The others drew a constant
+    /// sample. Null without a bootstrap.</summary>
+    public int? DefinedResamples { get; init; }
 
     /// <summary>The seed that reproduces the interval; null without a bootstrap.</summary>
     public ulong? Seed { get; init; }
@@ -60,6 +65,7 @@ public sealed record ProxyCorrelation
             SpearmanUpper = interval.Upper,
             ConfidenceLevel = interval.Level,
             Resamples = interval.Resamples,
+            DefinedResamples = interval.DefinedResamples,
             Seed = seed,
         };
     }

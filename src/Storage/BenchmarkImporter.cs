@@ -93,7 +93,23 @@ internal sealed class BenchmarkImporter
             Format = format,
             ArchitectureColumn = columns[architectureColumn],
             Replaced = replaced,
+
+            // The reading thread has finished, because the pipeline delivered its last batch.
+            Warnings = Warnings(source, architectureColumn),
         };
+    }
+
+    // A nested value in the architecture column rejects its row, so only the other columns store JSON text.
+    private static string[] Warnings(IRecordSource source, int architectureColumn)
+    {
+        var warnings = new List<string>(source.Warnings);
+        string[] nested = source.NestedValueColumns.Where(column => column != architectureColumn).Order().Select(column => $"'{source.Columns[column]}'").ToArray();
+        if (nested.Length > 0)
+        {
+            warnings.Add($"Some values of {(nested.Length == 1 ? "column" : "columns")} {string.Join(", ", nested)} are JSON objects or arrays, so they were stored as their JSON text. Flatten them before the import to store their parts as columns of their own.");
+        }
+
+        return warnings.ToArray();
     }
 
     private static void WriteRows(RowPipeline pipeline, RowWriter writer, long totalBytes, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)

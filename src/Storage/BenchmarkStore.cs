@@ -159,6 +159,30 @@ public sealed class BenchmarkStore
         return numeric;
     }
 
+    /// <summary>
+    /// Returns up to <paramref name="limit"/> distinct canonical architectures of the benchmark that start with
+    /// <paramref name="prefix"/> (case-sensitive), in file order, for tab completion.
+    /// </summary>
+    /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
+    public IReadOnlyList<string> Architectures(string name, string prefix, int limit)
+    {
+        using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
+
+        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.ArchitecturesSql());
+        select.Parameters.AddWithValue("$prefix", prefix);
+        select.Parameters.AddWithValue("$limit", limit);
+        var architectures = new List<string>();
+        using SqliteDataReader rows = select.ExecuteReader();
+        while (rows.Read())
+        {
+            architectures.Add(rows.GetString(0));
+        }
+
+        return architectures;
+    }
+
     private static bool ColumnHasNumbers(SqliteConnection connection, BenchmarkTable table, int position)
     {
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.HasNumbersSql(position));

@@ -85,6 +85,14 @@ internal sealed class BenchmarkTable
     public string LookupSql(int column) =>
         $"SELECT {ValueColumn(ArchitectureColumn)}, {ValueColumn(column)} FROM {Name} WHERE {ArchitectureFilter} ORDER BY ordinal;";
 
+    /// <summary>A SELECT of the distinct architectures that start with $prefix, in order of first appearance, at most
+    /// $limit of them.</summary>
+    public string ArchitecturesSql()
+    {
+        string architecture = ValueColumn(ArchitectureColumn);
+        return $"SELECT {architecture} FROM {Name} WHERE substr({architecture}, 1, length($prefix)) = $prefix GROUP BY {architecture} ORDER BY min(ordinal) LIMIT $limit;";
+    }
+
     /// <summary>A SELECT that gives 1 when any row stores a number in the value column, and 0 otherwise.</summary>
     public string HasNumbersSql(int column) =>
         $"SELECT EXISTS (SELECT 1 FROM {Name} WHERE typeof({ValueColumn(column)}) IN ('integer', 'real'));";

@@ -24,6 +24,7 @@ internal static class CacheConnection
     public static SqliteConnection OpenForWrite(string databasePath)
     {
         RejectFolder(databasePath);
+        RejectFileAsFolder(databasePath);
         CreateFolder(databasePath);
         RejectReadOnlySideFiles(databasePath);
 
@@ -47,12 +48,14 @@ internal static class CacheConnection
     }
 
     /// <summary>Opens an existing file for reading, or returns null when the file does not exist yet.</summary>
-    /// <exception cref="CacheUnavailableException">The path is a folder, or SQLite cannot open the file.</exception>
+    /// <exception cref="CacheUnavailableException">The path is a folder, part of it is a file, or SQLite cannot open
+    /// the file.</exception>
     public static SqliteConnection? OpenForRead(string databasePath)
     {
         RejectFolder(databasePath);
         if (!File.Exists(databasePath))
         {
+            RejectFileAsFolder(databasePath);
             return null;
         }
 
@@ -212,6 +215,23 @@ internal static class CacheConnection
         if (Directory.Exists(databasePath))
         {
             throw new CacheUnavailableException(databasePath, $"The cache path {databasePath} is a folder. Give -Database, or CANOPY_DATABASE, the path of a file, such as {Path.Combine(databasePath, "benchmarks.db")}.");
+        }
+    }
+
+    // No import can ever create a cache under a file, so a read reports it rather than an empty cache.
+    private static void RejectFileAsFolder(string databasePath)
+    {
+        for (string? folder = Path.GetDirectoryName(databasePath); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+        {
+            if (File.Exists(folder))
+            {
+                throw new CacheUnavailableException(databasePath, $"The cache path {databasePath} cannot be used, because {folder} is a file, not a folder. Choose another -Database.");
+            }
+
+            if (Directory.Exists(folder))
+            {
+                return;
+            }
         }
     }
 

@@ -4,8 +4,8 @@ using System.IO;
 namespace Canopy.Storage;
 
 /// <summary>
-/// A cache path that cannot be opened: a folder, a folder that cannot be created, or a file that SQLite cannot open
-/// or write, for example for lack of permission.
+/// A cache path that cannot be opened: a folder, a path through a file, a folder that cannot be created, or a file
+/// that SQLite cannot open or write, for example for lack of permission.
 /// </summary>
 public sealed class CacheUnavailableException : IOException
 {

@@ -31,4 +31,10 @@ public sealed class ImportSummary
 
     /// <summary>Whether an existing benchmark of the same name was replaced.</summary>
     public required bool Replaced { get; init; }
+
+    /// <summary>
+    /// Messages about names and values that were stored otherwise than the file wrote them: blank column names and,
+    /// in JSON, nested objects or arrays.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; init; } = Array.Empty<string>();
 }

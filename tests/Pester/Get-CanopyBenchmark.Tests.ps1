@@ -58,7 +58,9 @@ Describe 'Get-CanopyBenchmark' {
         $records[0].params | Should -Be 1.2e6
         $records[1].params | Should -Be $null
         $records[0].ArchitectureString | Should -Be ([Canopy.Architectures.ArchitectureParser]::Parse($Best, $null).Canonical)
-        $records[0].SearchSpace | Should -Be ([Canopy.Architectures.SearchSpace]::NatsTopology)
+        $records[0].SearchSpace | Should -BeOfType [string]
+        $records[0].SearchSpace | Should -BeExactly 'NatsTopology'
+        ($records[0] | ConvertTo-Json -Compress) | Should -BeLike '*"SearchSpace":"NatsTopology"*'
     }
 
     It 'filters by architecture in any accepted encoding' {
@@ -172,6 +174,49 @@ Describe 'Get-CanopyBenchmark' {
         $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
     }
 
+    It 'reports a file in the -Database path' {
+        $blocker = Join-Path $TestDrive 'plain-file'
+        Set-Content -Path $blocker -Value 'not a folder'
+        $database = Join-Path $blocker 'benchmarks.db'
+
+        $listProblem = try { Get-CanopyBenchmark -Database $database -ErrorAction Stop; $null } catch { $_ }
+        $readProblem = try { Get-CanopyBenchmark -Name sweep -Database $database -ErrorAction Stop; $null } catch { $_ }
+
+        $listProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
+        $listProblem.CategoryInfo.Category | Should -Be 'OpenError'
+        $listProblem.TargetObject | Should -Be $database
+        $listProblem.Exception.Message | Should -Be "The cache path $database cannot be used, because $blocker is a file, not a folder. Choose another -Database."
+        $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
+    }
+
+    It 'completes -Architecture from the named benchmark' {
+        $canonical = @($Best, $First, $ResNet | ForEach-Object { [Canopy.Architectures.ArchitectureParser]::Parse($_, $null).Canonical })
+        $line = "Get-CanopyBenchmark -Database '$Database' -Name sweep -Architecture "
+        $all = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $line = "Get-CanopyBenchmark -Database '$Database' -Name sweep -Architecture '|nor_conv_3x3~0|+|nor"
+        $prefixed = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        $all.CompletionText | Should -Be @($canonical | ForEach-Object { "'$_'" })
+        $prefixed.CompletionText | Should -Be @("'$($canonical[0])'")
+    }
+
+    It 'completes only benchmarks of the -SearchSpace on the line' {
+        $line = "Invoke-CanopySearch NatsTopology -Database '$Database' -Benchmark "
+        $nats = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $line = "Invoke-CanopySearch -SearchSpace Darts -Database '$Database' -Benchmark "
+        $darts = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+        $line = "Invoke-CanopySearch -Database '$Database' -Benchmark "
+        $any = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
+
+        # Earlier tests may add NatsTopology benchmarks to the cache, but darts is its only DARTS benchmark.
+        $nats.CompletionText | Should -Contain 'cycle'
+        $nats.CompletionText | Should -Contain 'sweep'
+        $nats.CompletionText | Should -Not -Contain 'darts'
+        $darts.CompletionText | Should -Be @('darts')
+        $any.CompletionText | Should -Contain 'darts'
+        $any.CompletionText | Should -Contain 'sweep'
+    }
+
     It 'streams a benchmark of several batches in file order' {
         $records = @(Get-CanopyBenchmark -Name cycle -Database $Database)
 
@@ -180,7 +225,7 @@ Describe 'Get-CanopyBenchmark' {
         $records[2].acc | Should -BeOfType [double]
         $records[2].acc | Should -Be 2.5
         $records[2].ArchitectureString | Should -Be ([Canopy.Architectures.ArchitectureParser]::Parse($ResNet, $null).Canonical)
-        $records[-1].SearchSpace | Should -Be ([Canopy.Architectures.SearchSpace]::NatsTopology)
+        $records[-1].SearchSpace | Should -BeExactly 'NatsTopology'
     }
 
     It 'closes the cache when the pipeline takes only the first records' {

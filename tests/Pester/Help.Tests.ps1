@@ -180,6 +180,26 @@ Describe 'Parameter defaults in help' {
     }
 }
 
+Describe 'Wildcard support in help' {
+    It 'Import-CanopyBenchmark -<Parameter> shows <Expected>' -ForEach @(
+        @{ Parameter = 'Path'; Expected = 'true' }
+        @{ Parameter = 'LiteralPath'; Expected = 'false' }
+    ) {
+        (Get-Help -Name Import-CanopyBenchmark -Parameter $Parameter).globbing | Should -Be $Expected
+    }
+
+    It '<Name> matches [SupportsWildcards()] for every parameter' -ForEach $commands {
+        $mismatches = foreach ($parameter in (Get-Command -Name $Name).Parameters.Values) {
+            $entry = @((Get-Help -Name $Name -Full).parameters.parameter) | Where-Object name -EQ $parameter.Name
+            if (-not $entry) { continue }
+            $declared = [bool]($parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.SupportsWildcardsAttribute] })
+            if ($entry.globbing -ne $declared.ToString().ToLowerInvariant()) { $parameter.Name }
+        }
+
+        $mismatches | Should -BeNullOrEmpty
+    }
+}
+
 Describe 'Help of <Name>' -ForEach $commands {
     BeforeAll {
         $help = Get-Help -Name $Name -Full

@@ -99,6 +99,44 @@ Describe 'Import-CanopyBenchmark' {
         $problems[1].Exception.Message | Should -BeLike '*. The row was not stored.'
     }
 
+    It 'warns about a header column without a name' {
+        $path = New-BenchmarkFile 'unnamed.csv' "arch,,acc`n$First,x,1`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -WarningVariable warnings -WarningAction SilentlyContinue
+        $record = Get-CanopyBenchmark -Name unnamed -Database $Database
+
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Be "${path}: Column 2 of the header has no name, so it was stored as 'H1', the name Import-Csv gives it."
+        $summary.Warnings | Should -Be @("Column 2 of the header has no name, so it was stored as 'H1', the name Import-Csv gives it.")
+        $record.H1 | Should -BeExactly 'x'
+    }
+
+    It 'warns once about nested JSON values and keeps JSON types' {
+        $path = New-BenchmarkFile 'typed.json' "[{`"arch`": `"$First`", `"acc`": `"93.5`", `"ok`": true, `"curve`": [1, 2]}, {`"arch`": `"$Best`", `"acc`": 94.1, `"ok`": false, `"curve`": [3]}]"
+
+        Import-CanopyBenchmark -Path $path -Database $Database -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        $records = @(Get-CanopyBenchmark -Name typed -Database $Database)
+
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*column 'curve' are JSON objects or arrays, so they were stored as their JSON text.*"
+        $records[0].acc | Should -BeOfType [string]
+        $records[0].acc | Should -BeExactly '93.5'
+        $records[1].acc | Should -BeOfType [double]
+        $records[0].ok | Should -BeOfType [long]
+        $records[0].ok | Should -Be 1
+        $records[1].ok | Should -Be 0
+        $records[0].curve | Should -BeExactly '[1, 2]'
+    }
+
+    It 'gives no warning for a flat file with named columns' {
+        $path = New-BenchmarkFile 'flat.csv' "arch,acc`n$First,1`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -WarningVariable warnings
+
+        $warnings.Count | Should -Be 0
+        $summary.Warnings.Count | Should -Be 0
+    }
+
     It 'names the columns when no architecture column is found' {
         $path = New-BenchmarkFile 'noarch.csv' "name,acc`nx,1`n"
 
@@ -441,7 +479,7 @@ Describe 'Import-CanopyBenchmark' {
         $imported | Should -Be '1'
     }
 
-    It 'reports a cache folder that cannot be created' {
+    It 'reports a file in the cache path' {
         $blocker = New-BenchmarkFile 'plain-file' 'not a folder'
         $database = Join-Path $blocker 'benchmarks.db'
         $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
@@ -450,7 +488,7 @@ Describe 'Import-CanopyBenchmark' {
 
         $problem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
         $problem.TargetObject | Should -Be $database
-        $problem.Exception.Message | Should -BeLike "The folder $blocker for the cache $database cannot be created.*"
+        $problem.Exception.Message | Should -Be "The cache path $database cannot be used, because $blocker is a file, not a folder. Choose another -Database."
     }
 
     It 'completes nothing, and records no error, for a folder as -Database' {

@@ -99,6 +99,48 @@ acc,p,q
         $problems[0].Exception.Message | Should -BeLike "*'sparse' has 2 usable pairs*at least 3*"
     }
 
+    It 'counts a single usable pair in the singular' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; lone = if ($_ -eq 2) { 5 } else { '' } } }
+
+        $records | Measure-ProxyCorrelation -Target acc -Proxy lone -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue | Out-Null
+
+        $problems[0].Exception.Message | Should -Be "Proxy 'lone' has 1 usable pair with 'acc', but a correlation needs at least 3."
+    }
+
+    It 'names a single record that lacks the target' {
+        $record = [pscustomobject]@{ p = 1 }
+
+        $record | Measure-ProxyCorrelation -Target acc -Proxy p -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].Exception.Message | Should -BeLike "The only record has no property named 'acc'. *"
+    }
+
+    It 'warns that -Seed needs -Bootstrap' {
+        $records = 1..5 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ * $_ } }
+
+        $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Seed 5 -WarningVariable warnings -WarningAction SilentlyContinue
+        $records | Measure-ProxyCorrelation -Target acc -Proxy p -Seed 5 -Bootstrap 10 -WarningVariable bootstrapWarnings | Out-Null
+
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike '-Seed has no effect without -Bootstrap*'
+        $row.Seed | Should -BeNullOrEmpty
+        $bootstrapWarnings.Count | Should -Be 0
+    }
+
+    It 'reports the resamples the interval rests on' {
+        # Three pairs: a resample draws one pair three times with probability 3/27, so about 1 in 9 has no ρ.
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = (1, 3, 2)[$_ - 1] } }
+
+        $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 900 -Seed 1 -WarningVariable warnings -WarningAction SilentlyContinue
+        $undefined = $row.Resamples - $row.DefinedResamples
+
+        $row.Resamples | Should -Be 900
+        $row.DefinedResamples | Should -BeLessThan 900
+        $row.DefinedResamples | Should -BeGreaterThan 700
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Be "$undefined of 900 bootstrap resamples of 'p' drew the same proxy or target value for every pair, so ρ is undefined for them. The interval rests on the other $($row.DefinedResamples), which DefinedResamples reports."
+    }
+
     It 'reports a constant proxy instead of NaN' {
         $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; flat = 7 } }
 
@@ -195,6 +237,7 @@ acc,p,q
         $first.SpearmanUpper | Should -Be $second.SpearmanUpper
         $first.Seed | Should -Be 7
         $first.Resamples | Should -Be 400
+        $first.DefinedResamples | Should -Be 400
         $first.ConfidenceLevel | Should -Be 0.95
         $first.SpearmanLower | Should -BeLessThan $first.Spearman
         $first.SpearmanUpper | Should -BeGreaterThan $first.Spearman

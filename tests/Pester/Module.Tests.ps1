@@ -129,6 +129,53 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         $listing[2] | Should -Match '^sweep\s+2\s+2\s+NatsTopology\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+/'
     }
 
+    It 'shows a long benchmark name whole' {
+        $name = 'nb201_zc13_ImageNet16-120_reachable9445'
+        $csv = Join-Path $TestDrive "$name.csv"
+        $database = Join-Path $TestDrive "long-names-$Width.db"
+        @(
+            'arch,acc'
+            '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|,94.37'
+        ) | Set-Content -Path $csv
+
+        $summary = Get-DefaultView (Import-CanopyBenchmark -Path $csv -Database $database) -Width $Width
+        $listing = Get-DefaultView (Get-CanopyBenchmark -Database $database) -Width $Width
+
+        $summary[0] | Should -Match '^Name\s+RowsStored'
+        $summary[-1] | Should -Match "^$name\s+1\s+0\s"
+        $listing[0] | Should -Match '^Name\s+Rows'
+        $listing[-1] | Should -Match "^$name\s+1\s+2\s"
+        if ($Width -ge 120) {
+            Assert-TableFits $listing $Width 'Name', 'Rows', 'Columns', 'SearchSpaces', 'ImportedAt', 'Source'
+            Assert-TableFits $summary $Width 'Name', 'RowsStored', 'RowsRejected', 'Elapsed (s)', 'Database'
+        }
+    }
+
+    It 'prints a coefficient that rounds to zero without a sign' {
+        $row = [Canopy.Statistics.ProxyCorrelation]@{
+            Proxy = 'p'; Target = 't'; Count = 100; Spearman = -0.0002; Kendall = -0.0004; Pearson = -0.0; TopOverlap = 0.1; TopPercent = 10
+        }
+
+        $lines = Get-DefaultView $row -Width $Width
+
+        $lines[2] | Should -Match '^p\s+100\s+0\.000\s+0\.000\s+0\.000\s+0\.100\s+t$'
+    }
+
+    It 'keeps the sign of a coefficient that rounds away from zero' {
+        $row = [Canopy.Statistics.ProxyCorrelation]@{
+            Proxy = 'p'; Target = 't'; Count = 100; Spearman = -0.0006; Kendall = -0.25; Pearson = -1.0; TopOverlap = 0.0; TopPercent = 10
+            SpearmanLower = -0.0004; SpearmanUpper = 0.0003; ConfidenceLevel = 0.95; Resamples = 100; Seed = [ulong]1
+        }
+
+        $withInterval = [psobject]::new($row)
+        $withInterval.PSObject.TypeNames.Insert(0, 'Canopy.Statistics.ProxyCorrelation#Interval')
+
+        $lines = Get-DefaultView $withInterval -Width $Width
+
+        # The interval view is wider than 80 columns, so there TopOverlap and Target fall off the table.
+        $lines[2] | Should -Match '^p\s+100\s+-0\.001\s+0\.000\s+0\.000\s+-0\.250\s+-1\.000(\s|$)'
+    }
+
     It 'shows search steps with 3-decimal scores' {
         $steps = @(Invoke-CanopySearch Mlp -Budget 3 -Seed 1)
 

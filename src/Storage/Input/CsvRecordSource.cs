@@ -18,6 +18,7 @@ internal sealed class CsvRecordSource : IRecordSource
     private readonly CsvReader _csv;
     private readonly string[] _columns;
     private readonly object?[] _values;
+    private readonly List<string> _warnings = new();
     private string? _badData;
     private long _nextLine;
 
@@ -42,7 +43,7 @@ internal sealed class CsvRecordSource : IRecordSource
             throw new BenchmarkFileException(path, 1, "The file is empty; a benchmark file starts with a header row of column names.");
         }
 
-        _columns = ColumnNames.Normalize(_csv.Parser.Record ?? Array.Empty<string>(), path);
+        _columns = ColumnNames.Normalize(_csv.Parser.Record ?? Array.Empty<string>(), path, _warnings);
         _values = new object?[_columns.Length];
         _nextLine = _csv.Parser.RawRow + 1;
     }
@@ -50,6 +51,10 @@ internal sealed class CsvRecordSource : IRecordSource
     public string Format { get; }
 
     public IReadOnlyList<string> Columns => _columns;
+
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public IReadOnlyCollection<int> NestedValueColumns => Array.Empty<int>();
 
     public long LineNumber { get; private set; }
 

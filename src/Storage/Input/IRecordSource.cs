@@ -15,6 +15,18 @@ internal interface IRecordSource : IDisposable
     /// </summary>
     IReadOnlyList<string> Columns { get; }
 
+    /// <summary>
+    /// Messages about column names that the source replaced, one each, such as a blank name stored as H1. Complete
+    /// once <see cref="Read"/> has returned false.
+    /// </summary>
+    IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// The positions of the columns in which some record has a nested JSON object or array, which is stored as its
+    /// JSON text. Complete once <see cref="Read"/> has returned false.
+    /// </summary>
+    IReadOnlyCollection<int> NestedValueColumns { get; }
+
     /// <summary>The 1-based line of the file on which the current record starts.</summary>
     long LineNumber { get; }
 

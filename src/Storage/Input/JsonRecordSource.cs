@@ -20,6 +20,8 @@ internal sealed class JsonRecordSource : IRecordSource
     private readonly List<string> _columns = new();
     private readonly Dictionary<string, int> _columnIndex = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<object?> _values = new();
+    private readonly List<string> _blankNameWarnings = new();
+    private readonly SortedSet<int> _nestedColumns = new();
     private byte[] _buffer = new byte[InitialBufferSize];
     private int _start;
     private int _end;
@@ -40,6 +42,10 @@ internal sealed class JsonRecordSource : IRecordSource
     public string Format { get; }
 
     public IReadOnlyList<string> Columns => _columns;
+
+    public IReadOnlyList<string> Warnings => _blankNameWarnings;
+
+    public IReadOnlyCollection<int> NestedValueColumns => _nestedColumns;
 
     public long LineNumber { get; private set; }
 
@@ -165,7 +171,14 @@ internal sealed class JsonRecordSource : IRecordSource
                 // NOTE: a blank property name becomes H<position>, which is not checked against a real property of
                 // that name, so such a file reads back with two properties of one name.
                 column = _columns.Count;
-                _columns.Add(string.IsNullOrWhiteSpace(property.Name) ? "H" + (column + 1) : property.Name);
+                string name = property.Name;
+                if (string.IsNullOrWhiteSpace(name))
+                {
+                    name = "H" + (column + 1);
+                    _blankNameWarnings.Add($"A property with an empty name, column {column + 1} in order of appearance, was stored as '{name}'.");
+                }
+
+                _columns.Add(name);
                 _columnIndex[property.Name] = column;
             }
 
@@ -177,6 +190,11 @@ internal sealed class JsonRecordSource : IRecordSource
             if (_values[column] is not null)
             {
                 RecordProblem ??= $"the record names the property '{property.Name}' more than once";
+            }
+
+            if (property.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            {
+                _nestedColumns.Add(column);
             }
 
             _values[column] = Convert(property.Value);

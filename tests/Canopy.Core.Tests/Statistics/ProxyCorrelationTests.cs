@@ -28,6 +28,22 @@ public class ProxyCorrelationTests
     }
 
     [Fact]
+    public void IntervalKeepsDrawnAndDefinedResamples()
+    {
+        ProxyCorrelation row = ProxyCorrelation.Measure("p", "t", new[] { 1.0, 2, 3 }, new[] { 1.0, 3, 2 }, 10);
+
+        ProxyCorrelation withInterval = row.WithInterval(new ConfidenceInterval(-0.5, 1, 0.9, 1000, 777), seed: 42);
+
+        Assert.Equal(1000, withInterval.Resamples);
+        Assert.Equal(777, withInterval.DefinedResamples);
+        Assert.Equal(-0.5, withInterval.SpearmanLower);
+        Assert.Equal(1, withInterval.SpearmanUpper);
+        Assert.Equal(0.9, withInterval.ConfidenceLevel);
+        Assert.Equal(42UL, withInterval.Seed);
+        Assert.Null(row.DefinedResamples);
+    }
+
+    [Fact]
     public void RejectsUndefinedInput()
     {
         Assert.Throws<ArgumentException>(() => ProxyCorrelation.Measure("p", "t", new[] { 1.0, 2 }, new[] { 1.0, 2 }, 10));

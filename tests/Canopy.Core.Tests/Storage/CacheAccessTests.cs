@@ -29,21 +29,38 @@ public class CacheAccessTests
         Assert.Empty(Directory.GetFileSystemEntries(folder));
     }
 
-    [Fact]
-    public void FolderThatCannotBeCreatedIsNamed()
+    [Theory]
+    [InlineData("benchmarks.db")]
+    [InlineData("sub/benchmarks.db")]
+    public void FileInPathIsRejectedByEveryCall(string pathUnderFile)
     {
         using var cache = new TemporaryCache();
         string blocker = cache.WriteText("not-a-folder", "a file where the cache folder should be");
-        string database = Path.Combine(blocker, "sub", "benchmarks.db");
+        string database = Path.Combine(blocker, pathUnderFile);
         var store = new BenchmarkStore(database);
         string file = cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n");
 
-        var exception = Assert.Throws<CacheUnavailableException>(() => store.Import(new BenchmarkImportOptions { Path = file }));
+        var import = Assert.Throws<CacheUnavailableException>(() => store.Import(new BenchmarkImportOptions { Path = file }));
+        var list = Assert.Throws<CacheUnavailableException>(() => store.List());
+        Assert.Throws<CacheUnavailableException>(() => store.Find("sweep"));
+        Assert.Throws<CacheUnavailableException>(() => store.Read("sweep"));
+        Assert.Throws<CacheUnavailableException>(() => store.Lookup("sweep", new[] { Nb201First }, "acc"));
 
-        Assert.Equal(database, exception.DatabasePath);
-        Assert.StartsWith($"The folder {Path.Combine(blocker, "sub")} for the cache {database} cannot be created.", exception.Message);
-        Assert.EndsWith("Choose another -Database.", exception.Message);
+        Assert.Equal(database, import.DatabasePath);
+        Assert.Equal($"The cache path {database} cannot be used, because {blocker} is a file, not a folder. Choose another -Database.", import.Message);
+        Assert.Equal(import.Message, list.Message);
+        Assert.Equal("a file where the cache folder should be", File.ReadAllText(blocker));
+    }
+
+    [Fact]
+    public void MissingCacheInMissingFolderListsNothing()
+    {
+        using var cache = new TemporaryCache();
+        var store = new BenchmarkStore(Path.Combine(cache.Folder, "missing", "benchmarks.db"));
+
         Assert.Empty(store.List());
+        Assert.Null(store.Find("sweep"));
+        Assert.False(Directory.Exists(Path.Combine(cache.Folder, "missing")));
     }
 
     [Fact]

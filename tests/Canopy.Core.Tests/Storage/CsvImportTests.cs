@@ -209,9 +209,27 @@ public class CsvImportTests
         using var cache = new TemporaryCache();
         string path = cache.WriteText("pandas.csv", $",arch,,acc\n0,{Nb201First},x,1\n");
 
-        cache.Import(path);
+        ImportSummary summary = cache.Import(path);
 
         Assert.Equal(new[] { "H1", "arch", "H2", "acc" }, cache.Store.Find("pandas")!.Columns);
+        Assert.Equal(
+            new[]
+            {
+                "Column 1 of the header has no name, so it was stored as 'H1', the name Import-Csv gives it.",
+                "Column 3 of the header has no name, so it was stored as 'H2', the name Import-Csv gives it.",
+            },
+            summary.Warnings);
+    }
+
+    [Fact]
+    public void NamedHeadersGiveNoWarning()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("named.csv", $"arch,acc\n{Nb201First},1\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Empty(summary.Warnings);
     }
 
     [Fact]

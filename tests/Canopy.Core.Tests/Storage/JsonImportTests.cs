@@ -28,6 +28,32 @@ public class JsonImportTests
         Assert.Equal(new[] { "arch", "acc", "epochs", "note", "ok", "curve" }, info.Columns);
         Assert.Equal(new object?[] { Canonical(cache, Nb201First), 85.5, 200L, null, 1L, "[1, 2]" }, rows[0]);
         Assert.Equal(new object?[] { Canonical(cache, Nb201Best), 94L, 12L, "best", 0L, "{\"a\": 1}" }, rows[1]);
+        Assert.Equal(
+            "Some values of column 'curve' are JSON objects or arrays, so they were stored as their JSON text. Flatten them before the import to store their parts as columns of their own.",
+            Assert.Single(summary.Warnings));
+    }
+
+    [Fact]
+    public void NestedColumnsAreNamedOnceInFileOrder()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("nested-columns.json", $$"""
+            [
+              {"arch": "{{Nb201First}}", "meta": {"seed": 1}, "acc": 1, "curve": [1, 2]},
+              {"arch": "{{Nb201Best}}", "meta": {"seed": 2}, "acc": 2, "curve": [3]},
+              {"arch": "{{Nb201ResNet}}", "meta": "none", "acc": 3, "": 4}
+            ]
+            """);
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(
+            new[]
+            {
+                "A property with an empty name, column 5 in order of appearance, was stored as 'H5'.",
+                "Some values of columns 'meta', 'curve' are JSON objects or arrays, so they were stored as their JSON text. Flatten them before the import to store their parts as columns of their own.",
+            },
+            summary.Warnings);
     }
 
     [Fact]
@@ -155,6 +181,7 @@ public class JsonImportTests
 
         Assert.Equal(1, summary.RowsStored);
         Assert.Equal("the architecture column 'arch' contains the object {\"x\": 1}, not an architecture string", Assert.Single(summary.Rejections).Reason);
+        Assert.Empty(summary.Warnings);
     }
 
     [Fact]

@@ -30,6 +30,22 @@ public class LookupTests
     }
 
     [Fact]
+    public void ArchitecturesAreDistinctPrefixedAndLimited()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("accs.csv", $"arch,acc\n{Nb201ResNet},1\n{Nb201First},2\n{Nb201ResNet},3\n{Nb201Best},4\n"));
+        string first = Canonical(cache, Nb201First);
+        string best = Canonical(cache, Nb201Best);
+        string resnet = Canonical(cache, Nb201ResNet);
+
+        Assert.Equal(new[] { resnet, first, best }, cache.Store.Architectures("accs", string.Empty, 10));
+        Assert.Equal(new[] { resnet, first }, cache.Store.Architectures("accs", string.Empty, 2));
+        Assert.Equal(new[] { best }, cache.Store.Architectures("accs", best[..25], 10));
+        Assert.Empty(cache.Store.Architectures("accs", "no such prefix", 10));
+        Assert.Throws<BenchmarkNotFoundException>(() => cache.Store.Architectures("missing", string.Empty, 10));
+    }
+
+    [Fact]
     public void RepeatedRowsWithEqualValuesAgree()
     {
         using var cache = new TemporaryCache();
