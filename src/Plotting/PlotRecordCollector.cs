@@ -133,11 +133,17 @@ public sealed class PlotRecordCollector
         }
 
         IEnumerable<string> first = _firstLeftOut.Select(record => $"record {record.Record:N0} ({string.Join(", ", record.Problems)})");
-        return string.Create(
+        string? searchReason = PlotsBestSoFar && _invalid.GetValueOrDefault(Columns.Y) > 0 ? _acceptance.DescribeMissingBest(Columns.Y) : null;
+        string leftOutText = string.Create(
             CultureInfo.InvariantCulture,
             $"Left out {leftOut:N0} of {RecordCount:N0} records: {string.Join("; ", reasons)}. " +
             $"{(_firstLeftOut.Count == 1 ? "It is " : "The first of them: ")}{string.Join(", ", first)}, counting from 1 in input order.");
+        return searchReason is null ? leftOutText : leftOutText + " " + searchReason;
     }
+
+    // A trajectory of BestScore or BestTarget plots a best-so-far value, which search steps lack until a run accepts.
+    private bool PlotsBestSoFar => Kind == PlotKind.Trajectory &&
+        (Columns.Y.Equals("BestScore", StringComparison.OrdinalIgnoreCase) || Columns.Y.Equals("BestTarget", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>
     /// Describes trajectory records of search runs that accepted no architecture, so that the best-so-far property is
@@ -145,9 +151,7 @@ public sealed class PlotRecordCollector
     /// </summary>
     public string? DescribeNoAcceptedArchitecture()
     {
-        bool plotsBestSoFar = Columns.Y.Equals("BestScore", StringComparison.OrdinalIgnoreCase) ||
-            Columns.Y.Equals("BestTarget", StringComparison.OrdinalIgnoreCase);
-        return Kind == PlotKind.Trajectory && PointCount == 0 && plotsBestSoFar ? _acceptance.DescribeNoneAccepted(Columns.Y) : null;
+        return PlotsBestSoFar && PointCount == 0 ? _acceptance.DescribeNoneAccepted(Columns.Y) : null;
     }
 
     /// <summary>

@@ -6,8 +6,8 @@ using System.Linq;
 namespace Canopy.Plotting;
 
 /// <summary>
-/// Counts the accepted candidates among search steps, such as those of Invoke-CanopySearch, so that a trajectory
-/// plot can report that no run accepted an architecture. Records without an Accepted property are not counted.
+/// Counts the accepted candidates among search steps, such as those of Invoke-CanopySearch, per seed, so that a
+/// trajectory plot can explain why best-so-far values are missing. Records without an Accepted property are not counted.
 /// </summary>
 internal sealed class SearchAcceptanceTally
 {
@@ -16,6 +16,7 @@ internal sealed class SearchAcceptanceTally
 
     private readonly List<string> _seeds = new();
     private readonly HashSet<string> _seenSeeds = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _acceptingSeeds = new(StringComparer.Ordinal);
     private readonly SortedDictionary<string, int> _statusCounts = new(StringComparer.OrdinalIgnoreCase);
     private int _steps;
     private int _acceptedSteps;
@@ -29,7 +30,8 @@ internal sealed class SearchAcceptanceTally
         }
 
         _steps++;
-        if (IsTrue(accepted))
+        bool isAccepted = IsTrue(accepted);
+        if (isAccepted)
         {
             _acceptedSteps++;
         }
@@ -39,10 +41,40 @@ internal sealed class SearchAcceptanceTally
             _statusCounts[statusName] = _statusCounts.GetValueOrDefault(statusName) + 1;
         }
 
-        if (read(seedColumn, out object? seed) && Text(seed) is { Length: > 0 } seedName && _seenSeeds.Add(seedName))
+        if (read(seedColumn, out object? seed) && Text(seed) is { Length: > 0 } seedName)
         {
-            _seeds.Add(seedName);
+            if (_seenSeeds.Add(seedName))
+            {
+                _seeds.Add(seedName);
+            }
+
+            if (isAccepted)
+            {
+                _acceptingSeeds.Add(seedName);
+            }
         }
+    }
+
+    /// <summary>
+    /// Explains why search steps lack a best-so-far value: every step before a run's first accepted architecture
+    /// lacks one, and so does every step of a seed that accepted none. Returns null when the records are no search steps.
+    /// </summary>
+    /// <param name="bestColumn">The plotted best-so-far property, such as BestScore.</param>
+    public string? DescribeMissingBest(string bestColumn)
+    {
+        if (_steps == 0)
+        {
+            return null;
+        }
+
+        string reason = $"A search run has no best-so-far {bestColumn} before its first accepted architecture";
+        List<string> withoutAcceptance = _seeds.Where(seed => !_acceptingSeeds.Contains(seed)).ToList();
+        return withoutAcceptance.Count switch
+        {
+            0 => reason + ".",
+            1 => $"{reason}, and seed {withoutAcceptance[0]} accepted none.",
+            _ => $"{reason}, and seeds {ListSeeds(withoutAcceptance)} accepted none.",
+        };
     }
 
     /// <summary>
@@ -62,7 +94,7 @@ internal sealed class SearchAcceptanceTally
         {
             0 => string.Empty,
             1 => $" of seed {_seeds[0]}",
-            _ => $" of seeds {ListSeeds()}",
+            _ => $" of seeds {ListSeeds(_seeds)}",
         };
         string rejected = _steps == 1 ? "was rejected" : "were rejected";
         string statuses = _statusCounts.Count == 0
@@ -72,14 +104,14 @@ internal sealed class SearchAcceptanceTally
             "Run Invoke-CanopySearch again with a higher -MaxParameters or -MaxFlops, or a larger -Budget.";
     }
 
-    private string ListSeeds()
+    private static string ListSeeds(IReadOnlyList<string> seeds)
     {
-        if (_seeds.Count > MaxListedSeeds)
+        if (seeds.Count > MaxListedSeeds)
         {
-            return string.Join(", ", _seeds.Take(MaxListedSeeds)) + $" and {Number(_seeds.Count - MaxListedSeeds)} more";
+            return string.Join(", ", seeds.Take(MaxListedSeeds)) + $" and {Number(seeds.Count - MaxListedSeeds)} more";
         }
 
-        return string.Join(", ", _seeds.Take(_seeds.Count - 1)) + " and " + _seeds[^1];
+        return string.Join(", ", seeds.Take(seeds.Count - 1)) + " and " + seeds[^1];
     }
 
     // Search steps carry a Boolean, and records read back with Import-Csv carry the text True or False.

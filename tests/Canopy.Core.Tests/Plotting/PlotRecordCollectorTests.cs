@@ -80,6 +80,40 @@ public class PlotRecordCollectorTests
     }
 
     [Fact]
+    public void SeedWithoutAcceptanceNamedInLeftOut()
+    {
+        // Seed 0 rejects step 1 and accepts steps 2 and 3; seed 1 accepts nothing.
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        for (int step = 1; step <= 3; step++)
+        {
+            collector.Add(Reader(new() { ["Step"] = step, ["BestScore"] = step == 1 ? null : 5.0, ["Seed"] = 0, ["Accepted"] = step > 1 }));
+            collector.Add(Reader(new() { ["Step"] = step, ["BestScore"] = null, ["Seed"] = 1, ["Accepted"] = false }));
+        }
+
+        string? leftOut = collector.DescribeLeftOut();
+
+        Assert.Null(collector.DescribeNoAcceptedArchitecture());
+        Assert.NotNull(leftOut);
+        Assert.StartsWith("Left out 4 of 6 records: 'BestScore' was empty or not a finite number in 4 records.", leftOut);
+        Assert.EndsWith(
+            "A search run has no best-so-far BestScore before its first accepted architecture, and seed 1 accepted none.",
+            leftOut);
+    }
+
+    [Fact]
+    public void LateFirstAcceptanceExplainedInLeftOut()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = null, ["Seed"] = 0, ["Accepted"] = false }));
+        collector.Add(Reader(new() { ["Step"] = 2, ["BestScore"] = 5.0, ["Seed"] = 0, ["Accepted"] = true }));
+        collector.Add(Reader(new() { ["Step"] = 3, ["BestScore"] = 6.0, ["Seed"] = 0, ["Accepted"] = true }));
+
+        Assert.EndsWith(
+            "A search run has no best-so-far BestScore before its first accepted architecture.",
+            collector.DescribeLeftOut());
+    }
+
+    [Fact]
     public void OneRejectedStepWordedSingular()
     {
         var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestTarget", "Strategy", false, "Seed"));
