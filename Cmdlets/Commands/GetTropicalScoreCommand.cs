@@ -37,6 +37,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private readonly Dictionary<(Dataset, DartsNetwork), ScoringOptions> _optionsByNetwork = new();
     private readonly ScoreProperties _scoreProperties = new();
     private readonly RecordDatasets _recordDatasets = new();
+    private readonly RecordDartsNetworks _recordNetworks = new();
     private readonly Stopwatch _clock = new();
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
@@ -46,6 +47,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private bool _progressShown;
     private bool _verbose;
     private bool _datasetGiven;
+    private bool _dartsNetworkGiven;
 
     /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64".</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet)]
@@ -99,6 +101,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     {
         _options = new ScoringOptions(Mode, DatasetNames.Parse(Dataset), DartsNetwork);
         _datasetGiven = IsBound(nameof(Dataset));
+        _dartsNetworkGiven = IsBound(nameof(DartsNetwork));
 
         // Formatting a verbose line per record costs as much as scoring it, so it is only done when someone listens.
         _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
@@ -144,14 +147,18 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteProgress(new ProgressRecord(1, "Scoring architectures", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        if (_scoreProperties.Kept.Count > 0)
+        if (_scoreProperties.KeptRecordCount > 0)
         {
-            WriteWarning($"The records already had {Quoted(_scoreProperties.Kept)}; those values were kept and Canopy's were not added. Rename the columns to see both.");
+            string records = _scoreProperties.KeptRecordCount == 1
+                ? $"1 record already had {Quoted(_scoreProperties.Kept)}; its values were"
+                : $"{_scoreProperties.KeptRecordCount:N0} records already had {Quoted(_scoreProperties.Kept)}; those values were";
+            WriteWarning($"{records} kept and Canopy's were not added. Rename the columns to see both.");
         }
 
-        if (_scoreProperties.Replaced.Count > 0)
+        if (_scoreProperties.ReplacedRecordCount > 0)
         {
-            WriteWarning($"Some records had a {Quoted(_scoreProperties.Replaced)} that named another search space than their architecture's; Canopy's value replaced it.");
+            string records = _scoreProperties.ReplacedRecordCount == 1 ? "1 record had" : $"{_scoreProperties.ReplacedRecordCount:N0} records had";
+            WriteWarning($"{records} a {Quoted(_scoreProperties.Replaced)} that named another search space than the architecture's; Canopy's value replaced it.");
         }
 
         if (_recordDatasets.DescribeUnmodelled(Dataset) is { } unmodelled)
@@ -199,7 +206,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         {
             ArchitectureRecord architectureObject => OptionsFor(architectureObject),
             ArchitectureScore earlierScore => OptionsFor(earlierScore),
-            _ when isRecord && !_datasetGiven && _recordDatasets.Read(record) is { } dataset => OptionsFor(dataset, _options.DartsNetwork),
+            _ when isRecord => OptionsFor(record, architecture!),
             _ => _options,
         };
         Enqueue(architecture, input, isRecord ? record : null, options);
@@ -210,7 +217,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private ScoringOptions OptionsFor(ArchitectureRecord architecture)
     {
         Dataset dataset = _datasetGiven ? _options.Dataset : architecture.DatasetValue;
-        DartsNetwork network = architecture is DartsRecord darts && !IsBound(nameof(DartsNetwork))
+        DartsNetwork network = architecture is DartsRecord darts && !_dartsNetworkGiven
             ? darts.DartsNetwork
             : _options.DartsNetwork;
         return OptionsFor(dataset, network);
@@ -220,8 +227,19 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private ScoringOptions OptionsFor(ArchitectureScore earlier)
     {
         Dataset dataset = !_datasetGiven && DatasetNames.TryParse(earlier.Dataset, out Dataset named) ? named : _options.Dataset;
-        DartsNetwork network = earlier.DartsNetwork is { } earlierNetwork && !IsBound(nameof(DartsNetwork))
+        DartsNetwork network = earlier.DartsNetwork is { } earlierNetwork && !_dartsNetworkGiven
             ? earlierNetwork
+            : _options.DartsNetwork;
+        return OptionsFor(dataset, network);
+    }
+
+    // A record's Dataset and DartsNetwork columns, such as those of exported scores and of search records, choose its
+    // network unless the command line does. Only genotypes without cell widths of their own are read for the network.
+    private ScoringOptions OptionsFor(PSObject record, Architecture architecture)
+    {
+        Dataset dataset = !_datasetGiven && _recordDatasets.Read(record) is { } named ? named : _options.Dataset;
+        DartsNetwork network = architecture is DartsGenotype { Widths: null } && !_dartsNetworkGiven && _recordNetworks.Read(record) is { } recordNetwork
+            ? recordNetwork
             : _options.DartsNetwork;
         return OptionsFor(dataset, network);
     }

@@ -31,27 +31,46 @@ internal sealed class ScoreProperties
     /// <summary>The names of the record columns that were kept with a value different from Canopy's.</summary>
     public IReadOnlyCollection<string> Kept => _keptColumns;
 
+    /// <summary>The number of records that kept a value of their own in one of <see cref="Kept"/>.</summary>
+    public long KeptRecordCount { get; private set; }
+
     /// <summary>The names of the record columns whose contradicting values were replaced by Canopy's.</summary>
     public IReadOnlyCollection<string> Replaced => _replacedColumns;
 
-    /// <summary>Adds or updates the four properties and returns the record.</summary>
+    /// <summary>The number of records whose SearchSpace was replaced.</summary>
+    public long ReplacedRecordCount { get; private set; }
+
+    /// <summary>
+    /// Adds or updates the four properties and returns the record. A record scored before also gets the new score's
+    /// Mode, Dataset and DartsNetwork in those columns that name a Canopy value. Exported score objects and search
+    /// records have such columns, which then describe the new score.
+    /// </summary>
     public PSObject Annotate(PSObject record, ArchitectureScore score)
     {
         PSPropertyInfo? earlierScore = record.Properties[TropicalScoreName];
         bool scoredBefore = earlierScore is not null;
+        bool keptValue = false;
 
-        Set(record, earlierScore, TropicalScoreName, score.TropicalScore, replace: true);
-        Set(record, record.Properties[ParameterCountName], ParameterCountName, score.ParameterCount, replace: scoredBefore);
-        Set(record, record.Properties[FlopsName], FlopsName, score.Flops, replace: scoredBefore);
+        Set(record, earlierScore, TropicalScoreName, score.TropicalScore, replace: true, ref keptValue);
+        Set(record, record.Properties[ParameterCountName], ParameterCountName, score.ParameterCount, replace: scoredBefore, ref keptValue);
+        Set(record, record.Properties[FlopsName], FlopsName, score.Flops, replace: scoredBefore, ref keptValue);
 
         PSPropertyInfo? searchSpace = record.Properties[SearchSpaceName];
         bool contradicts = !scoredBefore && NamesOtherSearchSpace(searchSpace, score.SearchSpace);
         if (contradicts)
         {
             _replacedColumns.Add(searchSpace!.Name);
+            ReplacedRecordCount++;
         }
 
-        Set(record, searchSpace, SearchSpaceName, score.SearchSpace, replace: scoredBefore || contradicts);
+        Set(record, searchSpace, SearchSpaceName, score.SearchSpace, replace: scoredBefore || contradicts, ref keptValue);
+        KeptRecordCount += keptValue ? 1 : 0;
+
+        if (scoredBefore)
+        {
+            ScoringColumns.Update(record, score);
+        }
+
         return record;
     }
 
@@ -80,7 +99,7 @@ internal sealed class ScoreProperties
         }
     }
 
-    private void Set(PSObject record, PSPropertyInfo? existing, string name, object? value, bool replace)
+    private void Set(PSObject record, PSPropertyInfo? existing, string name, object? value, bool replace, ref bool keptValue)
     {
         if (existing is null)
         {
@@ -105,12 +124,13 @@ internal sealed class ScoreProperties
         if (!string.Equals(ArchitectureProperties.Text(existing.Value), ArchitectureProperties.Text(value), StringComparison.OrdinalIgnoreCase))
         {
             _keptColumns.Add(existing.Name);
+            keptValue = true;
         }
     }
 
     // A property of the object itself, typed or read-only, is never written: a note of the same name hides it, because
     // PowerShell looks up instance members first.
-    private static void Shadow(PSObject record, string name, object? value)
+    internal static void Shadow(PSObject record, string name, object? value)
     {
         record.Properties.Remove(name);
         record.Properties.Add(new ScoreNoteProperty(name, value), preValidated: true);

@@ -70,6 +70,7 @@ public sealed class SearchResult
             Mode = Options.Scoring.Mode,
             TieBreaker = Options.TieBreaker,
             Dataset = DatasetFacts.Name(Options.Scoring.Dataset),
+            DartsNetwork = SearchRun.DartsNetworkOf(Options),
             Architecture = score.Architecture,
             Score = _best.Fitness.Objective,
             TropicalScore = score.TropicalScore,

@@ -41,6 +41,10 @@ internal sealed class SearchRun
 
     public SearchOptions Options { get; }
 
+    /// <summary>Returns the network a search's DARTS candidates are counted in, or null for the other search spaces.</summary>
+    internal static DartsNetwork? DartsNetworkOf(SearchOptions options) =>
+        options.SearchSpace == SearchSpace.Darts ? options.Scoring.DartsNetwork : null;
+
     public ulong Seed { get; }
 
     public bool HasBudget => _evaluations < Options.Budget;
@@ -101,6 +105,7 @@ internal sealed class SearchRun
         Mode = Options.Scoring.Mode,
         TieBreaker = Options.TieBreaker,
         Dataset = _datasetName,
+        DartsNetwork = DartsNetworkOf(Options),
         Architecture = evaluation.Architecture.Canonical,
         Score = evaluation.Score is { } score ? CandidateEvaluator.Value(score, Options.Objective) : null,
         TropicalScore = evaluation.Score?.TropicalScore,

@@ -28,6 +28,9 @@ public sealed class SearchStep
     /// <summary>The dataset whose network every candidate is scored and costed on, as NATS-Bench names it.</summary>
     public required string Dataset { get; init; }
 
+    /// <summary>The network DARTS candidates are scored and costed in; null in the other search spaces.</summary>
+    public DartsNetwork? DartsNetwork { get; init; }
+
     /// <summary>The evaluated candidate in canonical form.</summary>
     public required string Architecture { get; init; }
 

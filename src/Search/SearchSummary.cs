@@ -22,6 +22,9 @@ public sealed class SearchSummary
     /// <summary>The dataset whose network every candidate was scored and costed on, as NATS-Bench names it.</summary>
     public required string Dataset { get; init; }
 
+    /// <summary>The network DARTS candidates are scored and costed in; null in the other search spaces.</summary>
+    public DartsNetwork? DartsNetwork { get; init; }
+
     /// <summary>The best accepted architecture in canonical form.</summary>
     public required string Architecture { get; init; }
 

@@ -503,6 +503,52 @@ namespace CanopyTests
         (Get-TropicalScore -LayerWidths 4).Dataset | Should -BeNullOrEmpty
     }
 
+    It 'keeps the DARTS network of exported scores and search records' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation
+        $csv = Join-Path $TestDrive 'evaluation.csv'
+        $evaluation | Export-Csv -Path $csv -NoTypeInformation
+        $summary = Invoke-CanopySearch -SearchSpace Darts -Seed 1 -Budget 20 -DartsNetwork Evaluation -Summary
+
+        $fromCsv = Import-Csv $csv | Get-TropicalScore -Mode TropicalBound
+        $fromSearch = $summary | Get-TropicalScore
+        $bare = [pscustomobject]@{ Architecture = $genotype; DartsNetwork = 'evaluation' } | Get-TropicalScore
+
+        $fromCsv.ParameterCount | Should -Be $evaluation.ParameterCount
+        $fromCsv.TropicalScore | Should -Be (Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation -Mode TropicalBound).TropicalScore
+        $fromCsv.Mode | Should -Be 'TropicalBound'
+        $summary.DartsNetwork | Should -Be 'Evaluation'
+        $fromSearch.TropicalScore | Should -Be $fromSearch.Score
+        $bare.ParameterCount | Should -Be $evaluation.ParameterCount
+    }
+
+    It 'updates Mode and Dataset of a record scored before' {
+        $summary = Invoke-CanopySearch -SearchSpace NatsTopology -Seed 1 -Budget 30 -Summary
+        $own = [pscustomobject]@{ ArchitectureString = $cell9930; TropicalScore = 1; Dataset = 'svhn'; Mode = 'mine' }
+
+        $rescored = $summary | Get-TropicalScore -Mode GlobalBound -Dataset ImageNet16-120
+        $ownRescored = $own | Get-TropicalScore -WarningAction SilentlyContinue
+
+        $rescored.Mode | Should -Be 'GlobalBound'
+        $rescored.Dataset | Should -BeExactly 'ImageNet16-120'
+        $rescored.TropicalScore | Should -Be (Get-TropicalScore -Architecture $summary.Architecture -Mode GlobalBound -Dataset ImageNet16-120).TropicalScore
+        $ownRescored.Dataset | Should -BeExactly 'svhn'
+        $ownRescored.Mode | Should -BeExactly 'mine'
+        $ownRescored.TropicalScore | Should -Be (Get-TropicalScore -Architecture $cell9930).TropicalScore
+    }
+
+    It 'counts the records that kept their own values' {
+        $records = @(
+            [pscustomobject]@{ ArchitectureString = $cell9930; ParameterCount = 5 }
+            [pscustomobject]@{ ArchitectureString = $cell9930 }
+        )
+
+        $null = $records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "1 record already had 'ParameterCount'; its values were kept*"
+    }
+
     It 'reads hashtables as records' {
         $tables = @(
             @{ ArchitectureString = $cell9930; Accuracy = 94.36 }

@@ -1,0 +1,83 @@
+using System;
+using System.Management.Automation;
+using Canopy.Architectures;
+using Canopy.Regions;
+using Canopy.Scoring;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>
+/// Updates the Mode, Dataset and DartsNetwork columns of a record that is scored again. Only a column that already
+/// names a Canopy value is updated: a Dataset of svhn, say, belongs to the record and stays. No column is added.
+/// </summary>
+internal static class ScoringColumns
+{
+    public static void Update(PSObject record, ArchitectureScore score)
+    {
+        Replace(record, "Mode", score.Mode, value => TryParseEnum<RegionMode>(value));
+        if (score.Dataset is { } dataset)
+        {
+            Replace(record, "Dataset", dataset, value => DatasetNames.TryParse(Unwrap(value), out _));
+        }
+
+        if (score.DartsNetwork is { } network)
+        {
+            Replace(record, "DartsNetwork", network, value => TryParseEnum<DartsNetwork>(value));
+        }
+    }
+
+    /// <summary>Reads a value as one of the named members of an enum, as it comes from the object or from a CSV file.</summary>
+    public static bool TryParseEnum<TEnum>(object? value, out TEnum parsed)
+        where TEnum : struct, Enum
+    {
+        parsed = default;
+        switch (Unwrap(value))
+        {
+            case TEnum member when Enum.IsDefined(member):
+                parsed = member;
+                return true;
+            case string text:
+                // Enum.TryParse also reads numbers such as "2", which name no member.
+                string trimmed = text.Trim();
+                return trimmed.Length > 0 && char.IsLetter(trimmed[0]) && Enum.TryParse(trimmed, ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
+            default:
+                return false;
+        }
+    }
+
+    private static bool TryParseEnum<TEnum>(object? value)
+        where TEnum : struct, Enum => TryParseEnum<TEnum>(value, out _);
+
+    private static void Replace(PSObject record, string name, object value, Func<object?, bool> namesCanopyValue)
+    {
+        PSPropertyInfo? existing = record.Properties[name];
+        if (existing is null || !namesCanopyValue(ReadValue(existing)))
+        {
+            return;
+        }
+
+        if (existing is PSNoteProperty note)
+        {
+            note.Value = value;
+        }
+        else
+        {
+            ScoreProperties.Shadow(record, name, value);
+        }
+    }
+
+    // A script property that throws names nothing.
+    private static object? ReadValue(PSPropertyInfo property)
+    {
+        try
+        {
+            return property.Value;
+        }
+        catch (GetValueException)
+        {
+            return null;
+        }
+    }
+
+    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+}
