@@ -105,7 +105,7 @@ internal sealed class SearchAcceptanceTally
             $"Run Invoke-CanopySearch again with a higher {LimitsToRaise()}, or a larger -Budget.";
     }
 
-    // Names the limit parameters that the statuses show were exceeded, or both when the statuses name neither.
+    // Names the one limit parameter that the statuses show was exceeded, or both when they show both or neither.
     private string LimitsToRaise()
     {
         bool parameters = _statusCounts.ContainsKey(nameof(EvaluationStatus.ParameterLimitExceeded));
