@@ -74,6 +74,10 @@ public static class ArchitectureParser
                 _ => throw new ArgumentOutOfRangeException(nameof(searchSpace), searchSpace, "Unknown search space."),
             };
         }
+        catch (ArchitectureFormatException) when (searchSpace is null or SearchSpace.NatsTopology && NatsOperationList.Describe(text) is { } message)
+        {
+            throw new ArchitectureFormatException(message, text, SearchSpace.NatsTopology);
+        }
         catch (ArchitectureFormatException) when (searchSpace is null or SearchSpace.Darts && DartsOperationList.Describe(text) is { } message)
         {
             // A bare operation list fails in whichever form it resembles, and that form's message would not say

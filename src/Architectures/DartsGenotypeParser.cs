@@ -52,6 +52,8 @@ internal static class DartsGenotypeParser
     // Reads (normal=..., normal_concat=..., reduce=..., reduce_concat=...), by keyword or by position.
     private static object?[] ReadArguments(LiteralReader reader)
     {
+        reader.SkipSpace();
+        int open = reader.Position;
         reader.Expect('(');
         var arguments = new object?[Keywords.Length];
         var given = new bool[Keywords.Length];
@@ -59,6 +61,7 @@ internal static class DartsGenotypeParser
 
         while (!reader.TryConsume(')'))
         {
+            reader.ThrowIfUnclosed(open, ')');
             if (position > 0)
             {
                 reader.Expect(',');
@@ -170,7 +173,8 @@ internal static class DartsGenotypeParser
 
         if (value is not List<object?> { Count: 2 } cells)
         {
-            throw Error(reader.Text, $"The NASLib compact form {ArchitectureFormatException.Quote(reader.Text)} must hold two cells, normal and reduce, each of eight (input, operation) pairs.");
+            string itemCount = value is List<object?> items ? $", but it holds {MessageWording.Count(items.Count, "item", "items")}" : "";
+            throw Error(reader.Text, $"The NASLib compact form {ArchitectureFormatException.Quote(reader.Text)} must hold two cells, normal and reduce, each of {DartsCell.GenotypeEdgeCount} (input, operation) pairs{itemCount}.");
         }
 
         DartsCell normal = ToCompactCell(reader, cells[0], "normal");
@@ -181,9 +185,14 @@ internal static class DartsGenotypeParser
     // NASLib writes each edge as (input, operation index), operations numbered as in DartsOperationNames.NasLibCompactOrder.
     private static DartsCell ToCompactCell(LiteralReader reader, object? value, string cellName)
     {
-        if (value is not List<object?> items || items.Count != DartsCell.GenotypeEdgeCount)
+        if (value is not List<object?> items)
         {
-            throw Error(reader.Text, $"The {cellName} cell of the NASLib compact form {ArchitectureFormatException.Quote(reader.Text)} must have {DartsCell.GenotypeEdgeCount} (input, operation) pairs.");
+            throw Error(reader.Text, $"The {cellName} cell of the NASLib compact form {ArchitectureFormatException.Quote(reader.Text)} is not a tuple of {DartsCell.GenotypeEdgeCount} (input, operation) pairs.");
+        }
+
+        if (items.Count != DartsCell.GenotypeEdgeCount)
+        {
+            throw Error(reader.Text, $"The {cellName} cell of the NASLib compact form {ArchitectureFormatException.Quote(reader.Text)} has {MessageWording.Count(items.Count, "(input, operation) pair", "(input, operation) pairs")}, but it must have {DartsCell.GenotypeEdgeCount}, two per intermediate node.");
         }
 
         var pairs = new List<(DartsOperation Operation, int Input)>(items.Count);
@@ -304,12 +313,24 @@ internal static class DartsGenotypeParser
             return Error(Text, $"Malformed genotype {ArchitectureFormatException.Quote(Text)}: {problem} {at}.");
         }
 
+        /// <summary>Throws when the text ends before the bracket opened at <paramref name="open"/> is closed.</summary>
+        public void ThrowIfUnclosed(int open, char close)
+        {
+            SkipSpace();
+            if (AtEnd)
+            {
+                throw Error(Text, $"Malformed genotype {ArchitectureFormatException.Quote(Text)}: the '{Text[open]}' at character {open + 1} is not closed, so a '{close}' is missing at the end.");
+            }
+        }
+
         private List<object?> ReadSequence(char close)
         {
+            int open = Position;
             Position++;
             var items = new List<object?>();
             while (!TryConsume(close))
             {
+                ThrowIfUnclosed(open, close);
                 if (items.Count > 0)
                 {
                     Expect(',');

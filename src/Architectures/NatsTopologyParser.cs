@@ -152,6 +152,11 @@ internal static class NatsTopologyParser
         }
 
         ReadOnlySpan<char> inner = trimmed.AsSpan(1, trimmed.Length - 2);
+        if (inner.Trim().IsEmpty)
+        {
+            throw Error(text, $"The tuple {ArchitectureFormatException.Quote(text)} is empty. NASLib's op_indices form of a NATS-Bench topology cell lists {NatsTopologyCell.EdgeCount} operation indices, such as (4, 3, 3, 0, 0, 0), and its DARTS compact form lists two cells of (input, operation) pairs.");
+        }
+
         var operations = new NatsOperation[NatsTopologyCell.EdgeCount];
         int count = 0;
 
@@ -159,6 +164,11 @@ internal static class NatsTopologyParser
         while (more)
         {
             ReadOnlySpan<char> item = NextItem(ref inner, ',', out more).Trim();
+            if (item.IsEmpty)
+            {
+                throw Error(text, $"Entry {count + 1} of the op_indices tuple {ArchitectureFormatException.Quote(text)} is empty, so the tuple is incomplete; a NATS-Bench topology cell lists {NatsTopologyCell.EdgeCount} operation indices, such as (4, 3, 3, 0, 0, 0).");
+            }
+
             if (!int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code >= NasLibOperations.Length)
             {
                 throw Error(text, $"'{item}' in {ArchitectureFormatException.Quote(text)} is no NASLib operation index; NASLib numbers them 0 skip_connect, 1 none, 2 nor_conv_3x3, 3 nor_conv_1x1, 4 avg_pool_3x3.");

@@ -31,7 +31,8 @@ public sealed class DartsRecord : ArchitectureRecord
     {
         if (genotype.Widths is { } widths)
         {
-            return $"DARTS cells: {widths.Count} cells, C = {string.Join(", ", widths)}";
+            string cells = widths.Count == 1 ? "1 cell" : $"{widths.Count} cells";
+            return $"DARTS network: {cells}, C = {string.Join(", ", widths)}";
         }
 
         return dartsNetwork == DartsNetwork.Evaluation ? "DARTS evaluation: 20 cells, C = 36" : "NAS-Bench-301: 8 cells, C = 32";

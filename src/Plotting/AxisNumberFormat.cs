@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using OxyPlot.Axes;
 
 namespace Canopy.Plotting;
@@ -22,6 +23,10 @@ public static class AxisNumberFormat
     // has blurred.
     private const int MaxDecimals = 10;
 
+    // Data values are written to a hundredth of the leading power of ten of the axis range, which is three significant
+    // digits.
+    private const double ValueStep = 0.01;
+
     /// <summary>Makes <paramref name="axis"/> format its labels by <see cref="Format"/> over its drawn range.</summary>
     public static void Apply(LinearAxis axis)
     {
@@ -35,21 +40,68 @@ public static class AxisNumberFormat
     /// </summary>
     public static string Format(double value, double minimum, double maximum, double step)
     {
-        double largest = Math.Max(Math.Abs(minimum), Math.Abs(maximum));
-        if (!double.IsFinite(value) || !double.IsFinite(largest) || largest == 0 || (largest >= PlainMinimum && largest < PlainLimit))
+        double largest = Largest(minimum, maximum);
+        if (!double.IsFinite(value) || UsesPlainNumbers(largest))
         {
             return Plain(value, step);
         }
 
-        int exponent = (int)Math.Floor(Math.Log10(largest));
-        double scale = Math.Pow(10, exponent);
+        double scale = Math.Pow(10, Exponent(largest));
         if (Math.Abs(value) < step / 2)
         {
             return "0";
         }
 
-        string mantissa = Plain(value / scale, step / scale);
-        return string.Create(CultureInfo.InvariantCulture, $"{mantissa}×10^{{{exponent}}}");
+        return Scientific(Plain(value / scale, step / scale), largest);
+    }
+
+    /// <summary>
+    /// Formats a data value drawn on an axis from <paramref name="minimum"/> to <paramref name="maximum"/>, such as
+    /// the label of a bar, in the notation of the axis labels. It keeps at least three significant digits of the
+    /// largest absolute value on the axis, so 25917562.2 on an axis up to 2.8×10^7 reads 2.59×10^7, and 0.613 on an
+    /// axis up to 1 reads 0.61. The text is plain text with a Unicode superscript exponent, because OxyPlot draws bar
+    /// labels without math text.
+    /// </summary>
+    public static string FormatValue(double value, double minimum, double maximum)
+    {
+        double largest = Largest(minimum, maximum);
+        if (!double.IsFinite(value) || largest == 0)
+        {
+            return Plain(value, ValueStep);
+        }
+
+        // The step of the third significant digit of the largest value, such as 0.01 for 1 or 10,000 for 2.5×10^6.
+        double scale = Math.Pow(10, Exponent(largest));
+        double step = scale * ValueStep;
+        if (UsesPlainNumbers(largest))
+        {
+            return Plain(value, step);
+        }
+
+        if (Math.Abs(value) < step / 2)
+        {
+            return "0";
+        }
+
+        return Plain(value / scale, ValueStep) + "×10" + Superscript(Exponent(largest));
+    }
+
+    private static double Largest(double minimum, double maximum) => Math.Max(Math.Abs(minimum), Math.Abs(maximum));
+
+    // An axis that is all zero, or whose range is not finite, also writes plain numbers.
+    private static bool UsesPlainNumbers(double largest) =>
+        !double.IsFinite(largest) || largest == 0 || (largest >= PlainMinimum && largest < PlainLimit);
+
+    private static int Exponent(double largest) => (int)Math.Floor(Math.Log10(largest));
+
+    private static string Scientific(string mantissa, double largest) =>
+        string.Create(CultureInfo.InvariantCulture, $"{mantissa}×10^{{{Exponent(largest)}}}");
+
+    private static string Superscript(int exponent)
+    {
+        const string digits = "⁰¹²³⁴⁵⁶⁷⁸⁹";
+        string text = exponent.ToString(CultureInfo.InvariantCulture);
+        return string.Concat(text.Select(character => character == '-' ? '⁻' : digits[character - '0']));
     }
 
     private static string Plain(double value, double step)

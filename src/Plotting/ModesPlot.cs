@@ -21,8 +21,14 @@ public sealed class ModesPlot
     private const double MarginWidth = 200;
     private const double AverageCharacterWidth = 7.5;
 
-    /// <summary>Below this bar width in pixels, a level value label such as "0.79" overlaps its neighbours.</summary>
-    private const double MinBarWidthForLevelLabels = 36;
+    private const double ValueLabelSize = PlotStyle.TextSize - 2;
+
+    // The free pixels a level value label needs on each side, so that neighbouring labels stay apart.
+    private const double ValueLabelGap = 6;
+
+    // NOTE: An estimate of the plot area height of an 800×600 image. Export-CanopyPlot does not pass the image height
+    // here, so on a much smaller image a turned label may still reach the top of the plot area.
+    private const double PlotAreaHeight = 430;
 
     private ModesPlot(PlotModel model, IReadOnlyList<string> categories, IReadOnlyList<string> series, int duplicates)
     {
@@ -71,14 +77,22 @@ public sealed class ModesPlot
 
         PlotModel model = PlotStyle.CreateModel(text.Title, subtitle: null);
         double plotAreaWidth = Math.Max(imageWidth - MarginWidth, 100);
+        LinearAxis valueAxis = CreateValueAxis(bars, text.YTitle);
         model.Axes.Add(CreateCategoryAxis(categories, text.XTitle, plotAreaWidth));
-        model.Axes.Add(CreateValueAxis(bars, text.YTitle));
+        model.Axes.Add(valueAxis);
 
         bool labelled = categories.Count * series.Count <= MaxLabelledBars;
-        bool narrowBars = plotAreaWidth / (categories.Count * (series.Count + 1.0)) < MinBarWidthForLevelLabels;
+        double barWidth = plotAreaWidth / (categories.Count * (series.Count + 1.0));
+        double labelWidth = MeasureValueLabels(bars, valueAxis);
+        bool narrowBars = barWidth < labelWidth + (2 * ValueLabelGap);
+        if (labelled && narrowBars)
+        {
+            MakeRoomForTurnedLabels(valueAxis, labelWidth);
+        }
+
         for (int s = 0; s < series.Count; s++)
         {
-            BarSeries barSeries = CreateBarSeries(series[s], s, series.Count, categories, values, labelled);
+            BarSeries barSeries = CreateBarSeries(series[s], s, series.Count, categories, values, valueAxis, labelled);
             barSeries.LabelAngle = narrowBars ? -90 : 0;
             model.Series.Add(barSeries);
         }
@@ -123,8 +137,40 @@ public sealed class ModesPlot
         return axis;
     }
 
+    // Measures the widest value label in pixels. The axis range is not known before layout, so the labels are
+    // formatted over the data range, with the fixed ends of a correlation axis where it has them.
+    private static double MeasureValueLabels(IReadOnlyList<ModeBar> bars, LinearAxis valueAxis)
+    {
+        double minimum = double.IsNaN(valueAxis.Minimum) ? Math.Min(0, bars.Min(bar => bar.Value)) : valueAxis.Minimum;
+        double maximum = double.IsNaN(valueAxis.Maximum) ? bars.Max(bar => bar.Value) : valueAxis.Maximum;
+        var measurer = new PixelTextMeasurer(1, 1);
+        return bars
+            .Select(bar => AxisNumberFormat.FormatValue(bar.Value, minimum, maximum))
+            .Max(label => measurer.MeasureText(label, PlotStyle.FontFamily, ValueLabelSize, FontWeights.Normal).Width);
+    }
+
+    // A turned label sits above its bar, so an axis without a fixed top leaves room for it above the tallest bar.
+    // TODO: A correlation axis keeps its top at 1 to stay comparable between plots, so a turned label above a bar
+    // near 1 is still cut at the top of the plot area.
+    private static void MakeRoomForTurnedLabels(LinearAxis valueAxis, double labelWidth)
+    {
+        if (!double.IsNaN(valueAxis.Maximum))
+        {
+            return;
+        }
+
+        double room = labelWidth + (2 * ValueLabelGap);
+        valueAxis.MaximumPadding = Math.Max(valueAxis.MaximumPadding, room / Math.Max(PlotAreaHeight - room, room));
+    }
+
     private static BarSeries CreateBarSeries(
-        string name, int index, int count, List<string> categories, Dictionary<(string, string), double> values, bool labelled)
+        string name,
+        int index,
+        int count,
+        List<string> categories,
+        Dictionary<(string, string), double> values,
+        LinearAxis valueAxis,
+        bool labelled)
     {
         // The category axis sits at the bottom, so OxyPlot transposes the bar series and draws vertical bars.
         var bars = new BarSeries
@@ -138,16 +184,16 @@ public sealed class ModesPlot
         };
         if (labelled)
         {
-            bars.LabelFormatString = "{0:0.00}";
+            bars.LabelFormatString = AxisValueBarItem.LabelFormatString;
             bars.LabelPlacement = LabelPlacement.Outside;
-            bars.FontSize = PlotStyle.TextSize - 2;
+            bars.FontSize = ValueLabelSize;
         }
 
         for (int c = 0; c < categories.Count; c++)
         {
             if (values.TryGetValue((categories[c], name), out double value))
             {
-                bars.Items.Add(new BarItem { Value = value, CategoryIndex = c });
+                bars.Items.Add(new AxisValueBarItem(value, c, valueAxis));
             }
         }
 

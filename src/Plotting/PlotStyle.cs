@@ -18,6 +18,21 @@ public static class PlotStyle
     public const double TextSize = 14;
     public const double TitleSize = 18;
 
+    /// <summary>
+    /// The free space in pixels between the title of a left axis and its widest tick label. Other axes pass it to
+    /// OxyPlot as their AxisTitleDistance.
+    /// </summary>
+    public const double AxisTitleGap = 8;
+
+    // OxyPlot 2.2 subtracts the model's AxisTierDistance from the room it lays out for an axis when it places the
+    // axis title, so the title of a left axis sits that much closer to the labels than AxisTitleDistance sets.
+    private const double AxisTierDistance = 4;
+
+    // The descender of Liberation Sans and Arial is 0.212 em. With the vertical text alignment workaround, the SVG
+    // exporter puts the baseline of a left axis title on the edge of its measured box. The descenders of letters
+    // such as g, p and ( therefore reach this far past the box towards the tick labels.
+    private const double DescentPerEm = 0.212;
+
     // The smallest spacing in pixels between the ticks of a horizontal numeric axis: the width of a label such as
     // 1,200,000 at TextSize plus a gap.
     private const double HorizontalTickSpacing = 90;
@@ -80,6 +95,7 @@ public static class PlotStyle
             Background = OxyColors.White,
             PlotAreaBorderColor = OxyColors.Gray,
             Padding = new OxyThickness(12),
+            AxisTierDistance = AxisTierDistance,
         };
         model.Legends.Add(new Legend
         {
@@ -117,7 +133,9 @@ public static class PlotStyle
         axis.TitleFontSize = TextSize;
         axis.MajorGridlineStyle = LineStyle.Dot;
         axis.MajorGridlineColor = OxyColor.FromRgb(200, 200, 200);
-        axis.AxisTitleDistance = 8;
+        axis.AxisTitleDistance = position == AxisPosition.Left
+            ? AxisTitleGap + AxisTierDistance + (DescentPerEm * TextSize)
+            : AxisTitleGap;
         return axis;
     }
 

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Canopy.Search;
 
 namespace Canopy.Plotting;
 
@@ -101,7 +102,20 @@ internal sealed class SearchAcceptanceTally
             ? string.Empty
             : " (" + string.Join(", ", _statusCounts.Select(pair => $"{Number(pair.Value)} {pair.Key}")) + ")";
         return $"No search run accepted an architecture: {steps}{seeds} {rejected}{statuses}, so there is no best-so-far {bestColumn} to plot. " +
-            "Run Invoke-CanopySearch again with a higher -MaxParameters or -MaxFlops, or a larger -Budget.";
+            $"Run Invoke-CanopySearch again with a higher {LimitsToRaise()}, or a larger -Budget.";
+    }
+
+    // Names the one limit parameter that the statuses show was exceeded, or both when they show both or neither.
+    private string LimitsToRaise()
+    {
+        bool parameters = _statusCounts.ContainsKey(nameof(EvaluationStatus.ParameterLimitExceeded));
+        bool flops = _statusCounts.ContainsKey(nameof(EvaluationStatus.FlopLimitExceeded));
+        return (parameters, flops) switch
+        {
+            (true, false) => "-MaxParameters",
+            (false, true) => "-MaxFlops",
+            _ => "-MaxParameters or -MaxFlops",
+        };
     }
 
     private static string ListSeeds(IReadOnlyList<string> seeds)

@@ -255,7 +255,7 @@ e,5,50
             $rejected.Count | Should -Be 20
             $thrown.CategoryInfo.Category | Should -Be 'ObjectNotFound'
             $thrown.TargetObject | Should -Be 'BestScore'
-            $thrown.Exception.Message | Should -Be 'No search run accepted an architecture: all 20 steps of seed 0 were rejected (20 ParameterLimitExceeded), so there is no best-so-far BestScore to plot. Run Invoke-CanopySearch again with a higher -MaxParameters or -MaxFlops, or a larger -Budget.'
+            $thrown.Exception.Message | Should -Be 'No search run accepted an architecture: all 20 steps of seed 0 were rejected (20 ParameterLimitExceeded), so there is no best-so-far BestScore to plot. Run Invoke-CanopySearch again with a higher -MaxParameters, or a larger -Budget.'
             $warnings | Should -BeNullOrEmpty
             Test-Path $path | Should -BeFalse
         }

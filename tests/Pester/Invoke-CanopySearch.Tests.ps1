@@ -99,6 +99,18 @@ Describe 'Invoke-CanopySearch' {
         { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -ErrorAction Stop } | Should -Throw '*73,306 parameters*'
     }
 
+    It 'names only the limit that no architecture meets' {
+        $parameters = { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -ErrorAction Stop } | Should -Throw -PassThru
+        $flops = { Invoke-CanopySearch NatsTopology -MaxFlops 1000 -ErrorAction Stop } | Should -Throw -PassThru
+        $both = { Invoke-CanopySearch NatsTopology -MaxParameters 10000000 -MaxFlops 1000 -ErrorAction Stop } | Should -Throw -PassThru
+        $same = { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -MaxFlops 1000 -ErrorAction Stop } | Should -Throw -PassThru
+
+        $parameters.Exception.Message | Should -BeLike '*parameter limit of 1,000*. Raise -MaxParameters above that count.'
+        $flops.Exception.Message | Should -BeLike '*FLOP limit of 1,000*. Raise -MaxFlops above that count.'
+        $both.Exception.Message | Should -BeLike '*FLOP limit of 1,000*. Raise -MaxFlops above that count.'
+        $same.Exception.Message | Should -BeLike '*parameter limit of 1,000*. Raise -MaxParameters above that count.'
+    }
+
     It 'names no dataset when no MLP meets the limit' {
         # The smallest MLP of the default space, 3072 inputs and one hidden layer of 16, has 3072 * 16 weights and 16 biases.
         $failure = { Invoke-CanopySearch Mlp -MaxParameters 1000 -ErrorAction Stop } | Should -Throw -ErrorId 'ConstraintInfeasible,*' -PassThru

@@ -51,7 +51,7 @@ Describe 'New-CanopyArchitecture' {
         $architecture.Architecture.StartsWith("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0)") | Should -BeTrue
         $architecture.Architecture.EndsWith('; widths=[32, 32, 32, 32, 32]') | Should -BeTrue
         $architecture.Reduce.Count | Should -Be 8
-        $architecture.Network | Should -Be 'DARTS cells: 5 cells, C = 32, 32, 32, 32, 32'
+        $architecture.Network | Should -Be 'DARTS network: 5 cells, C = 32, 32, 32, 32, 32'
 
         $reparsed = New-CanopyArchitecture $architecture.Architecture
         $reparsed.ParameterCount | Should -Be $architecture.ParameterCount

@@ -122,4 +122,15 @@ public class DartsCostTests(ITestOutputHelper output)
         Assert.Equal(new long[] { 2752 }, offsets);
         Assert.Equal(svhn.Count, flopsBelow);
     }
+
+    [Theory]
+    [InlineData("; widths=[32]", "DARTS network: 1 cell, C = 32")]
+    [InlineData("; widths=[16, 32, 64]", "DARTS network: 3 cells, C = 16, 32, 64")]
+    [InlineData("", "NAS-Bench-301: 8 cells, C = 32")]
+    public void NetworkNamesCellCount(string widths, string expected)
+    {
+        ArchitectureRecord record = ArchitectureRecord.Create(DartsGenotype.Parse(DartsGenotypeTests.DartsV2 + widths), Dataset.Cifar10);
+
+        Assert.Equal(expected, record.Network);
+    }
 }

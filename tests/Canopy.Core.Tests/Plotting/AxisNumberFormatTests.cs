@@ -41,6 +41,23 @@ public class AxisNumberFormatTests
         Assert.Equal(expected, AxisNumberFormat.Format(value, minimum, maximum, step));
     }
 
+    [Theory]
+    [InlineData(25_917_562.2, 0, 2.8e7, "2.59×10⁷")]
+    [InlineData(15_000_000, 0, 2.8e7, "1.50×10⁷")]
+    [InlineData(-2.5e8, -3e8, 0, "-2.50×10⁸")]
+    [InlineData(2.5e-5, 0, 3e-5, "2.50×10⁻⁵")]
+    [InlineData(1e-9, 0, 2.8e7, "0")]
+    [InlineData(0.613, 0, 1, "0.61")]
+    [InlineData(-0.14, -0.3, 1, "-0.14")]
+    [InlineData(1_812_345.4, 0, 2.2e6, "1,812,345")]
+    [InlineData(45.27, 0, 50, "45.3")]
+    [InlineData(0.004123, 0, 0.005, "0.00412")]
+    [InlineData(0, 0, 0, "0.00")]
+    public void ValueLabelFollowsAxisNotation(double value, double minimum, double maximum, string expected)
+    {
+        Assert.Equal(expected, AxisNumberFormat.FormatValue(value, minimum, maximum));
+    }
+
     [Fact]
     public void AxisLabelsUseOneNotation()
     {

@@ -109,6 +109,39 @@ public class ModesPlotTests
     }
 
     [Fact]
+    public void LargeValuesLabelledInAxisNotation()
+    {
+        string[] targets = { "cifar10", "cifar100", "ImageNet16-120" };
+        string[] modes = { "TropicalBound", "Generic", "Exact" };
+        ModeBar[] bars = targets
+            .SelectMany((target, t) => modes.Select((mode, m) => new ModeBar(target, mode, 25_917_562.2 - (2e6 * t) - (1.5e6 * m))))
+            .ToArray();
+
+        ModesPlot plot = ModesPlot.Create(bars, new PlotText("Scores per mode", "Target", "Mean score"));
+        List<string> texts = Svg.Texts(Svg.Render(plot.Model));
+
+        // The axis writes 2.5×10^{7} as math text, which OxyPlot draws as "2.5×10" followed by a raised "7".
+        Assert.Contains("2.5×10", texts);
+        Assert.Contains("2.59×10⁷", texts);
+        Assert.Contains("1.89×10⁷", texts);
+        Assert.DoesNotContain(texts, text => text.Contains("25917562", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TurnedLabelsGetRoomAboveBars()
+    {
+        // Nine bars of about 600 / 12 = 50 px are narrower than a level label such as 2.59×10⁷ with its gaps. Its
+        // 44 px and the gaps need a padding of about 0.15 of the range above the tallest bar, not the default 0.1.
+        ModeBar[] bars = Enumerable.Range(0, 9).Select(i => new ModeBar($"t{i / 3}", $"p{i % 3}", 2e7 + (1e6 * i))).ToArray();
+
+        PlotModel model = ModesPlot.Create(bars, Text).Model;
+        LinearAxis values = model.Axes.OfType<LinearAxis>().Single(axis => axis is not CategoryAxis);
+
+        Assert.All(model.Series.OfType<BarSeries>(), series => Assert.Equal(-90, series.LabelAngle));
+        Assert.InRange(values.MaximumPadding, 0.12, 0.3);
+    }
+
+    [Fact]
     public void RepeatedPairKeepsTheLastValue()
     {
         var bars = new[] { new ModeBar("c", "p", 0.1), new ModeBar("c", "p", 0.3) };

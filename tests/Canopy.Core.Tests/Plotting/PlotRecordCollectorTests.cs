@@ -79,6 +79,20 @@ public class PlotRecordCollectorTests
             collector.DescribeNoAcceptedArchitecture());
     }
 
+    [Theory]
+    [InlineData("ParameterLimitExceeded", "ParameterLimitExceeded", "a higher -MaxParameters, or a larger -Budget.")]
+    [InlineData("FlopLimitExceeded", "FlopLimitExceeded", "a higher -MaxFlops, or a larger -Budget.")]
+    [InlineData("FlopLimitExceeded", "ScoringFailed", "a higher -MaxFlops, or a larger -Budget.")]
+    [InlineData("ScoringFailed", "ScoringFailed", "a higher -MaxParameters or -MaxFlops, or a larger -Budget.")]
+    public void NoAcceptedStepNamesExceededLimit(string firstStatus, string secondStatus, string expectedEnd)
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = null, ["Seed"] = 0, ["Accepted"] = false, ["Status"] = firstStatus }));
+        collector.Add(Reader(new() { ["Step"] = 2, ["BestScore"] = null, ["Seed"] = 0, ["Accepted"] = false, ["Status"] = secondStatus }));
+
+        Assert.EndsWith("Run Invoke-CanopySearch again with " + expectedEnd, collector.DescribeNoAcceptedArchitecture());
+    }
+
     [Fact]
     public void SeedWithoutAcceptanceNamedInLeftOut()
     {

@@ -47,6 +47,24 @@ public class SpearmanBootstrapTests
     }
 
     [Fact]
+    public void TiedProxyIntervalCanMissEstimate()
+    {
+        // Every resample with a defined ρ keeps the one pair with proxy 1 at the largest target, and its ρ is at
+        // least the estimate, so the percentile interval lies above it.
+        double[] proxy = { 0, 0, 0, 0, 0, 1 };
+        double[] target = { 1, 2, 3, 4, 5, 6 };
+        double rho = RankCorrelation.Spearman(proxy, target);
+
+        ConfidenceInterval interval = SpearmanBootstrap.Compute(proxy, target, 100, 0.95, seed: 2);
+
+        Assert.Equal(0.655, rho, 3);
+        Assert.Equal(0.664, interval.Lower, 3);
+        Assert.Equal(0.949, interval.Upper, 3);
+        Assert.Equal(62, interval.DefinedResamples);
+        Assert.True(rho < interval.Lower);
+    }
+
+    [Fact]
     public void IntervalBracketsTheEstimate()
     {
         (double[] x, double[] y) = Sample(1000, 3);
