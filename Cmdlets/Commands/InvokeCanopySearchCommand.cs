@@ -264,7 +264,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
         catch (SearchConstraintException exception)
         {
-            string message = $"{exception.Message} Raise {BrokenLimitParameter(exception)} above that count.";
+            string message = $"{exception.Message} Raise {(exception.IsFlopLimit ? "-MaxFlops" : "-MaxParameters")} above that count.";
             ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(message, exception), "ConstraintInfeasible", ErrorCategory.InvalidArgument, exception.Limit));
         }
         catch (ArgumentException exception)
@@ -275,21 +275,6 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
 
         throw new InvalidOperationException("Unreachable, because ThrowTerminatingError always throws.");
-    }
-
-    // Names the limit parameter that no architecture meets.
-    // TODO: SearchConstraintException does not say which limit it is on, so a parameter and a FLOP limit of the same
-    // value are distinguished by the wording of its message.
-    private string BrokenLimitParameter(SearchConstraintException exception)
-    {
-        bool parameters = IsBound(nameof(MaxParameters)) && MaxParameters == exception.Limit;
-        bool flops = IsBound(nameof(MaxFlops)) && MaxFlops == exception.Limit;
-        if (parameters && flops)
-        {
-            flops = exception.Message.Contains(" FLOP limit ", StringComparison.Ordinal);
-        }
-
-        return flops ? "-MaxFlops" : "-MaxParameters";
     }
 
     // Writes one seed's steps as they arrive (or its summary at the end), showing progress while waiting.

@@ -41,8 +41,8 @@ public static class ArchitectureSearch
         Architecture smallest = SmallestArchitecture.Of(options.SearchSpace, options.MlpSampler);
         CheckModeDefined(smallest, options.Scoring);
         (long? parameters, long? flops) = Costs(smallest, options.Scoring);
-        CheckLimit("parameter", options.MaxParameters, parameters, smallest, options.Scoring);
-        CheckLimit("FLOP", options.MaxFlops, flops, smallest, options.Scoring);
+        CheckLimit(ParameterName, options.MaxParameters, parameters, smallest, options.Scoring);
+        CheckLimit(FlopName, options.MaxFlops, flops, smallest, options.Scoring);
 
         if (options.Strategy == SearchStrategy.RegularizedEvolution && options.SearchSpace == SearchSpace.Mlp)
         {
@@ -117,6 +117,9 @@ public static class ArchitectureSearch
         }
     }
 
+    private const string ParameterName = "parameter";
+    private const string FlopName = "FLOP";
+
     private static void CheckLimit(string counted, long? limit, long? smallestValue, Architecture smallest, ScoringOptions scoring)
     {
         if (limit is { } maximum && (smallestValue is not { } value || value > maximum))
@@ -127,6 +130,7 @@ public static class ArchitectureSearch
                 $"No {smallest.SearchSpace} architecture meets the {counted} limit of {limitText}: the smallest one, {smallest.Canonical}, has {smallestText} {counted}s" +
                 (smallest.SearchSpace == SearchSpace.Mlp ? "." : $" on {DatasetFacts.Name(scoring.Dataset)}."),
                 maximum,
+                counted == FlopName,
                 smallest.Canonical,
                 smallestValue);
         }

@@ -123,6 +123,8 @@ public class SearchTests
         Assert.Equal(73_306, parameterError.SmallestValue);
         Assert.Equal(7_783_050, flopError.SmallestValue);
         Assert.Contains("73,306", parameterError.Message);
+        Assert.False(parameterError.IsFlopLimit);
+        Assert.True(flopError.IsFlopLimit);
     }
 
     [Fact]
