@@ -357,12 +357,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         WriteProgress(new ProgressRecord(1, "Scoring architectures", $"{_scored} scored"));
     }
 
-    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore | Out-Null takes 1.45 to 1.54 times the same pipeline
+    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore | Out-Null takes 1.45 to 1.63 times the same pipeline
     // with ForEach-Object { $_ } in the Bench runs so far, around the target of 1.5, and about 1.6 when the output is
     // collected, because every kept record then carries four more members through each garbage collection. Of the
     // streaming cost, looking up the four names takes about a quarter of the baseline (a missing name searches the type
     // table and the adapter, about 250 ns), and adding them a fifth (PowerShell copies each member it adds). A type
-    // name with code properties cost less, but a PSObject.Copy or Remove-Module then lost the scores silently.
+    // name with code properties cost less, but a PSObject.Copy or Remove-Module then lost the scores silently. Adding
+    // without the lookups cannot stand in for them either: Properties.Add replaces a member of the same name instead of
+    // rejecting it, so a record's own Flops column would be lost.
     private void Emit(PendingScore item, (ArchitectureScore? Score, Exception? Error) result)
     {
         _scored++;
