@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using System.Runtime.CompilerServices;
 using Canopy.Architectures;
 using Canopy.Scoring;
 
@@ -25,6 +26,10 @@ internal sealed class ScoreProperties
 
     private static readonly string[] Names = { TropicalScoreName, ParameterCountName, FlopsName, SearchSpaceName };
 
+    // Values this module wrote into columns of the record's own, such as an empty Flops column. A boxed value travels
+    // with the record, into copies too, so a later scoring can distinguish it from a value the record brought.
+    private static readonly ConditionalWeakTable<object, object> WrittenValues = new();
+
     private readonly HashSet<string> _keptColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _replacedColumns = new(StringComparer.OrdinalIgnoreCase);
 
@@ -48,7 +53,11 @@ internal sealed class ScoreProperties
     public PSObject Annotate(PSObject record, ArchitectureScore score)
     {
         PSPropertyInfo? earlierScore = record.Properties[TropicalScoreName];
-        bool scoredBefore = earlierScore is not null;
+
+        // Canopy's own properties and values are known while the record is in memory, so a record scored earlier keeps
+        // the columns that were its own. Only a TropicalScore of unknown origin, as after Export-Csv, makes every
+        // column Canopy's.
+        bool scoredBefore = earlierScore is not null && !IsWrittenByCanopy(earlierScore);
         bool keptValue = false;
 
         Set(record, earlierScore, TropicalScoreName, score.TropicalScore, replace: true, ref keptValue);
@@ -108,9 +117,22 @@ internal sealed class ScoreProperties
             return;
         }
 
-        if (existing is ScoreNoteProperty || (existing is PSNoteProperty && (replace || IsEmptyNote(existing))))
+        if (existing is ScoreNoteProperty)
         {
             existing.Value = value;
+            return;
+        }
+
+        if (existing is PSNoteProperty && (replace || IsWrittenByCanopy(existing) || IsEmptyNote(existing)))
+        {
+            existing.Value = value;
+
+            // Each number is boxed afresh for this record, but a string such as a search space name may be shared.
+            if (value is not null and not string)
+            {
+                WrittenValues.AddOrUpdate(value, WrittenValues);
+            }
+
             return;
         }
 
@@ -135,6 +157,9 @@ internal sealed class ScoreProperties
         record.Properties.Remove(name);
         record.Properties.Add(new ScoreNoteProperty(name, value), preValidated: true);
     }
+
+    private static bool IsWrittenByCanopy(PSPropertyInfo property) =>
+        property is ScoreNoteProperty || (property is PSNoteProperty { Value: { } value } && WrittenValues.TryGetValue(value, out _));
 
     // Only a value that is itself a Canopy search space can contradict the one the architecture belongs to.
     private static bool NamesOtherSearchSpace(PSPropertyInfo? property, string searchSpace)

@@ -8,7 +8,9 @@ namespace Canopy.Commands.Infrastructure;
 
 /// <summary>
 /// Updates the Mode, Dataset and DartsNetwork columns of a record that is scored again. Only a column that already
-/// names a Canopy value is updated: a Dataset of svhn, say, belongs to the record and stays. No column is added.
+/// names a Canopy value is updated: a Dataset of svhn, say, belongs to the record and stays. The Formula, RegionCount
+/// and IsExactMaximum columns of an exported score object describe the earlier mode, so they are updated too. No
+/// column is added.
 /// </summary>
 internal static class ScoringColumns
 {
@@ -24,6 +26,10 @@ internal static class ScoringColumns
         {
             Replace(record, "DartsNetwork", network, value => TryParseEnum<DartsNetwork>(value));
         }
+
+        Replace(record, "Formula", score.Formula, _ => true);
+        Replace(record, "RegionCount", score.RegionCount, _ => true);
+        Replace(record, "IsExactMaximum", score.IsExactMaximum, _ => true);
     }
 
     /// <summary>Reads a value as one of the named members of an enum, as it comes from the object or from a CSV file.</summary>
@@ -48,7 +54,7 @@ internal static class ScoringColumns
     private static bool TryParseEnum<TEnum>(object? value)
         where TEnum : struct, Enum => TryParseEnum<TEnum>(value, out _);
 
-    private static void Replace(PSObject record, string name, object value, Func<object?, bool> namesCanopyValue)
+    private static void Replace(PSObject record, string name, object? value, Func<object?, bool> namesCanopyValue)
     {
         PSPropertyInfo? existing = record.Properties[name];
         if (existing is null || !namesCanopyValue(ReadValue(existing)))

@@ -537,6 +537,32 @@ namespace CanopyTests
         $ownRescored.TropicalScore | Should -Be (Get-TropicalScore -Architecture $cell9930).TropicalScore
     }
 
+    It 'keeps a record''s own columns when it is scored again' {
+        $record = [pscustomobject]@{ ArchitectureString = $cell9930; flops = '116.69' }
+
+        $first = $record | Get-TropicalScore -WarningAction SilentlyContinue
+        $second = $first | Get-TropicalScore -Mode GlobalBound -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $second.flops | Should -Be '116.69'
+        $second.ParameterCount | Should -Be 1288506
+        $second.TropicalScore | Should -Be (Get-TropicalScore -Architecture $cell9930 -Mode GlobalBound).TropicalScore
+        "$($warnings[0])" | Should -BeLike "1 record already had 'flops'*"
+    }
+
+    It 'updates the formula and region count of an exported score' {
+        $csv = Join-Path $TestDrive 'mlp.csv'
+        Get-TropicalScore -LayerWidths 3, 2 -InputDimension 2 | Export-Csv -Path $csv -NoTypeInformation
+
+        $rescored = Import-Csv $csv | Get-TropicalScore -Mode TropicalBound
+        $direct = Get-TropicalScore -LayerWidths 3, 2 -InputDimension 2 -Mode TropicalBound
+
+        $rescored.Mode | Should -Be 'TropicalBound'
+        $rescored.Formula | Should -Be $direct.Formula
+        $rescored.RegionCount | Should -Be $direct.RegionCount
+        $rescored.IsExactMaximum | Should -Be $direct.IsExactMaximum
+        $rescored.Formula | Should -Not -Be (Get-TropicalScore -LayerWidths 3, 2 -InputDimension 2).Formula
+    }
+
     It 'counts the records that kept their own values' {
         $records = @(
             [pscustomobject]@{ ArchitectureString = $cell9930; ParameterCount = 5 }
