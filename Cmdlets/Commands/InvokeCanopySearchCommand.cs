@@ -264,7 +264,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
         catch (SearchConstraintException exception)
         {
-            string message = $"{exception.Message} Raise {(exception.IsFlopLimit ? "-MaxFlops" : "-MaxParameters")} above that count.";
+            string message = $"{exception.Message} Raise {(exception.IsFlopLimit ? "-MaxFlops" : "-MaxParameters")} to at least that count.";
             ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(message, exception), "ConstraintInfeasible", ErrorCategory.InvalidArgument, exception.Limit));
         }
         catch (ArgumentException exception)

@@ -142,7 +142,7 @@ public sealed class NatsSizeArchitecture : Architecture
         {
             if (Array.IndexOf(CandidateWidths, widths[layer]) < 0)
             {
-                return $"Width {widths[layer]} of layer {layer} is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.";
+                return $"Width {widths[layer]}, entry {layer + 1} of {LayerCount}, is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.";
             }
         }
 

@@ -105,10 +105,10 @@ Describe 'Invoke-CanopySearch' {
         $both = { Invoke-CanopySearch NatsTopology -MaxParameters 10000000 -MaxFlops 1000 -ErrorAction Stop } | Should -Throw -PassThru
         $same = { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -MaxFlops 1000 -ErrorAction Stop } | Should -Throw -PassThru
 
-        $parameters.Exception.Message | Should -BeLike '*parameter limit of 1,000*. Raise -MaxParameters above that count.'
-        $flops.Exception.Message | Should -BeLike '*FLOP limit of 1,000*. Raise -MaxFlops above that count.'
-        $both.Exception.Message | Should -BeLike '*FLOP limit of 1,000*. Raise -MaxFlops above that count.'
-        $same.Exception.Message | Should -BeLike '*parameter limit of 1,000*. Raise -MaxParameters above that count.'
+        $parameters.Exception.Message | Should -BeLike '*parameter limit of 1,000*. Raise -MaxParameters to at least that count.'
+        $flops.Exception.Message | Should -BeLike '*FLOP limit of 1,000*. Raise -MaxFlops to at least that count.'
+        $both.Exception.Message | Should -BeLike '*FLOP limit of 1,000*. Raise -MaxFlops to at least that count.'
+        $same.Exception.Message | Should -BeLike '*parameter limit of 1,000*. Raise -MaxParameters to at least that count.'
     }
 
     It 'names no dataset when no MLP meets the limit' {

@@ -142,7 +142,7 @@ $Cell9930,94.36
         New-CanopyArchitecture -Channels 8, 16, 24, 32, 65 -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
-        $problems[0].Exception.Message | Should -BeLike '*Width 65 of layer 4 is outside the NATS-Bench size space*'
+        $problems[0].Exception.Message | Should -BeLike '*Width 65, entry 5 of 5, is outside the NATS-Bench size space*'
         $problems[0].TargetObject | Should -Be @(8, 16, 24, 32, 65)
     }
 

@@ -68,7 +68,7 @@ public class ArchitectureParserTests
     [InlineData("(((0, 5), (1, 3)), ((0, 5), (1, 3))", null, "': the '(' at character 1 is not closed, so a ')' is missing at the end.")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1)", null, "': the '[' at character 17 is not closed, so a ']' is missing at the end.")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 0)]", null, "': the '(' at character 9 is not closed, so a ')' is missing at the end.")]
-    [InlineData("8:16:24:32:12", null, "Width 12 of layer 4 is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.")]
+    [InlineData("8:16:24:32:12", null, "Width 12, entry 5 of 5, is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.")]
     [InlineData("8:16:24:32", null, "has 5 widths, but 4 widths were given.")]
     [InlineData("8:16:x:32:64", SearchSpace.NatsSize, "'x' in '8:16:x:32:64' is not a whole number")]
     [InlineData("8:16:24:32:64", SearchSpace.NatsTopology, "'8:16:24:32:64' is not a NATS-Bench topology cell")]
