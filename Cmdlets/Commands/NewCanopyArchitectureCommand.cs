@@ -47,23 +47,27 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     /// <summary>The six NATS-Bench topology operations on edges (0→1), (0→2), (1→2), (0→3), (1→3), (2→3).</summary>
     [Parameter(Mandatory = true, ParameterSetName = OperationsSet)]
+    [CommaListTransformation]
     [ValidateCount(NatsTopologyCell.EdgeCount, NatsTopologyCell.EdgeCount)]
     [ValidateSet("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3")]
     public string[] Operations { get; set; } = Array.Empty<string>();
 
     /// <summary>The five NATS-Bench size widths, each one of 8, 16, ..., 64.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ChannelsSet)]
+    [CommaListTransformation]
     [ValidateCount(NatsSizeArchitecture.LayerCount, NatsSizeArchitecture.LayerCount)]
     public int[] Channels { get; set; } = Array.Empty<int>();
 
     /// <summary>One DARTS operation per candidate edge of the normal cell, in the standard edge order.</summary>
     [Parameter(Mandatory = true, ParameterSetName = DartsCellsSet)]
+    [CommaListTransformation]
     [ValidateCount(DartsCell.CandidateEdgeCount, DartsCell.CandidateEdgeCount)]
     [ValidateSet("none", "max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5")]
     public string[] NormalOperations { get; set; } = Array.Empty<string>();
 
     /// <summary>One DARTS operation per candidate edge of the reduction cell; by default the normal cell's list.</summary>
     [Parameter(ParameterSetName = DartsCellsSet)]
+    [CommaListTransformation]
     [ValidateCount(DartsCell.CandidateEdgeCount, DartsCell.CandidateEdgeCount)]
     [ValidateSet("none", "max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5")]
     public string[]? ReduceOperations { get; set; }

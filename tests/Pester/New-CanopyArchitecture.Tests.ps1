@@ -29,6 +29,19 @@ Describe 'New-CanopyArchitecture' {
         $architecture.Definition | Should -BeOfType ([Canopy.Architectures.NatsTopologyCell])
     }
 
+    It 'reads operation and width lists given as one comma-separated text' {
+        $pythonList = "['" + ($QuickStartOperations -join "', '") + "']"
+
+        $darts = New-CanopyArchitecture -Widths 32, 32, 32, 32, 32 -NormalOperations $pythonList
+        $nats = New-CanopyArchitecture -Operations 'nor_conv_3x3, nor_conv_3x3, nor_conv_3x3, skip_connect, nor_conv_3x3, nor_conv_3x3'
+        $size = New-CanopyArchitecture -Channels '8,8,8,16,40'
+
+        $darts.Architecture | Should -BeExactly (New-CanopyArchitecture -Widths 32, 32, 32, 32, 32 -NormalOperations $QuickStartOperations).Architecture
+        $nats.Architecture | Should -BeExactly $Cell9930
+        $size.ParameterCount | Should -Be 67378
+        { New-CanopyArchitecture -NormalOperations 'sep_conv_3x3,none' } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
     It 'counts the networks of the other datasets' {
         (New-CanopyArchitecture $Cell9930 -Dataset ImageNet16-120).Flops | Should -Be 46190200
         (New-CanopyArchitecture $Cell9930 -Dataset cifar100).ParameterCount | Should -Be 1294356
