@@ -307,10 +307,13 @@ internal static class DartsGenotypeParser
             };
         }
 
+        // NASLib's compact form is a bare tuple; a genotype starts with its name.
+        private string FormName => Text.AsSpan().TrimStart().StartsWith("(") ? "NASLib compact form" : "genotype";
+
         public ArchitectureFormatException Fail(string problem)
         {
             string at = AtEnd ? "at the end" : $"at character {Position + 1}";
-            return Error(Text, $"Malformed genotype {ArchitectureFormatException.Quote(Text)}: {problem} {at}.");
+            return Error(Text, $"Malformed {FormName} {ArchitectureFormatException.Quote(Text)}: {problem} {at}.");
         }
 
         /// <summary>Throws when the text ends before the bracket opened at <paramref name="open"/> is closed.</summary>
@@ -319,7 +322,7 @@ internal static class DartsGenotypeParser
             SkipSpace();
             if (AtEnd)
             {
-                throw Error(Text, $"Malformed genotype {ArchitectureFormatException.Quote(Text)}: the '{Text[open]}' at character {open + 1} is not closed, so a '{close}' is missing at the end.");
+                throw Error(Text, $"Malformed {FormName} {ArchitectureFormatException.Quote(Text)}: the '{Text[open]}' at character {open + 1} is not closed, so a '{close}' is missing at the end.");
             }
         }
 

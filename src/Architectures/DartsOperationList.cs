@@ -22,8 +22,8 @@ internal static class DartsOperationList
             ? "is a DARTS operation, not an architecture"
             : $"is a list of {count} DARTS operations, which no architecture string form takes";
         return $"{ArchitectureFormatException.Quote(text)} {problem}. To build a cell from one operation per candidate edge " +
-            $"({DartsCell.CandidateEdgeCount} in the standard order), give them to New-CanopyArchitecture -NormalOperations, " +
-            "and -ReduceOperations for the reduction cell. A Genotype(...) string may also list all " +
+            $"({DartsCell.CandidateEdgeCount} in the standard order), give them to New-CanopyArchitecture -NormalOperations " +
+            "(as an array or as this text), and -ReduceOperations for the reduction cell. A Genotype(...) string may also list all " +
             $"{DartsCell.CandidateEdgeCount} edges of a cell as (operation, input) pairs, with 'none' on the dropped edges.";
     }
 }

@@ -26,7 +26,7 @@ internal static class NatsOperationList
             : $"is a list of {count} NATS-Bench operations, which no architecture string form takes";
         return $"{ArchitectureFormatException.Quote(text)} {problem}. To build a topology cell from its " +
             $"{NatsTopologyCell.EdgeCount} operations, one per edge 0→1, 0→2, 1→2, 0→3, 1→3 and 2→3, give them to " +
-            "New-CanopyArchitecture -Operations as an array. A cell string lists them as |op~input|, such as " +
+            "New-CanopyArchitecture -Operations, as an array or as this text. A cell string lists them as |op~input|, such as " +
             "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|.";
     }
 }

@@ -65,8 +65,8 @@ public class ArchitectureParserTests
     [InlineData("(4, 3, , 0, 0, 0)", null, "Entry 3 of the op_indices tuple '(4, 3, , 0, 0, 0)' is empty, so the tuple is incomplete;")]
     [InlineData("(((0, 5), (1, 3), (0, 5), (1, 3), (0, 5), (1, 3), (0, 5)), ((0, 5), (1, 3), (0, 5), (1, 3), (0, 5), (1, 3), (0, 5), (1, 3)))", null, "has 7 (input, operation) pairs, but it must have 8, two per intermediate node.")]
     [InlineData("((0, 5), (1, 3), (0, 5), (1, 3), (0, 5), (1, 3), (0, 5))", null, "must hold two cells, normal and reduce, each of 8 (input, operation) pairs, but it holds 7 items.")]
-    [InlineData("(((0, 5), (1, 3)), ((0, 5), (1, 3))", null, "': the '(' at character 1 is not closed, so a ')' is missing at the end.")]
-    [InlineData("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1)", null, "': the '[' at character 17 is not closed, so a ']' is missing at the end.")]
+    [InlineData("(((0, 5), (1, 3)), ((0, 5), (1, 3))", null, "Malformed NASLib compact form '(((0, 5), (1, 3)), ((0, 5), (1, 3))': the '(' at character 1 is not closed, so a ')' is missing at the end.")]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1)", null, "Malformed genotype 'Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1)': the '[' at character 17 is not closed, so a ']' is missing at the end.")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 0)]", null, "': the '(' at character 9 is not closed, so a ')' is missing at the end.")]
     [InlineData("8:16:24:32:12", null, "Width 12, entry 5 of 5, is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.")]
     [InlineData("8:16:24:32", null, "has 5 widths, but 4 widths were given.")]
@@ -94,7 +94,7 @@ public class ArchitectureParserTests
         var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, space));
 
         Assert.Contains("is a list of 14 DARTS operations, which no architecture string form takes.", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("give them to New-CanopyArchitecture -NormalOperations, and -ReduceOperations for the reduction cell.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("give them to New-CanopyArchitecture -NormalOperations (as an array or as this text), and -ReduceOperations for the reduction cell.", exception.Message, StringComparison.Ordinal);
         Assert.EndsWith("A Genotype(...) string may also list all 14 edges of a cell as (operation, input) pairs, with 'none' on the dropped edges.", exception.Message, StringComparison.Ordinal);
         Assert.Equal(SearchSpace.Darts, exception.SearchSpace);
         Assert.Equal(text, exception.Input);
@@ -110,7 +110,7 @@ public class ArchitectureParserTests
         var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, space));
 
         Assert.Contains("is a list of 6 NATS-Bench operations, which no architecture string form takes.", exception.Message, StringComparison.Ordinal);
-        Assert.Contains("give them to New-CanopyArchitecture -Operations as an array.", exception.Message, StringComparison.Ordinal);
+        Assert.Contains("give them to New-CanopyArchitecture -Operations, as an array or as this text.", exception.Message, StringComparison.Ordinal);
         Assert.Equal(SearchSpace.NatsTopology, exception.SearchSpace);
         Assert.Equal(text, exception.Input);
     }
