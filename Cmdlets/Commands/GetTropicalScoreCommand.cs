@@ -115,6 +115,15 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     {
         switch (ParameterSetName)
         {
+            case WidthsSet when AreArchitectureStrings(LayerWidths):
+                // The first positional argument binds to -LayerWidths, so architecture strings given by position land there.
+                foreach (string text in LayerWidths)
+                {
+                    _recordNumber++;
+                    Enqueue(Parse(text, text), text, record: null);
+                }
+
+                break;
             case WidthsSet:
                 _recordNumber++;
                 Enqueue(FromWidths(LayerWidths, InputDimension, LayerWidths), target: LayerWidths, record: null);
@@ -311,8 +320,21 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
     }
 
-    // -LayerWidths takes the first positional argument, so an architecture string given without -Architecture lands
-    // there and needs a hint rather than a complaint about a number.
+    // Text that is no width list but whose every item is an architecture string, such as a cell string or 'mlp:784:128'.
+    private static bool AreArchitectureStrings(string[] texts)
+    {
+        try
+        {
+            WidthList.Parse(texts);
+            return false;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            return texts.Length > 0 && texts.All(text => ArchitectureParser.TryParse(text, null, out _, out _));
+        }
+    }
+
+    // An architecture string mixed with widths needs a hint rather than a complaint about a number.
     private static string DescribeInvalidWidths(IEnumerable<string> widthText, Exception exception)
     {
         string? architectureText = widthText.FirstOrDefault(text => ArchitectureParser.TryParse(text, null, out _, out _));

@@ -774,8 +774,19 @@ Describe 'Get-TropicalScore messages and display' {
         $score.Architecture | Should -Be $Expected
     }
 
-    It 'points an architecture string given by position to -Architecture' {
-        $score = Get-TropicalScore 'mlp:5:5' -ErrorVariable problems -ErrorAction SilentlyContinue
+    It 'scores architecture strings given by position' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+        $scores = Get-TropicalScore 'mlp:5:5', $cell -ErrorVariable problems
+
+        $problems | Should -BeNullOrEmpty
+        $scores.Count | Should -Be 2
+        $scores[0].TropicalScore | Should -Be (Get-TropicalScore -Architecture 'mlp:5:5').TropicalScore
+        $scores[1].ParameterCount | Should -Be 1288506
+        (Get-TropicalScore '64,128,64').Architecture | Should -Be (Get-TropicalScore -LayerWidths 64, 128, 64).Architecture
+    }
+
+    It 'points an architecture string mixed with widths to -Architecture' {
+        $score = Get-TropicalScore 'mlp:5:5', '64' -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $score | Should -BeNullOrEmpty
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'LayerWidthsInvalid,*'
