@@ -41,4 +41,7 @@ public sealed class ArchitectureScore
 
     /// <summary>True when the count is the proven maximum rather than a bound.</summary>
     public bool IsExactMaximum { get; init; }
+
+    /// <summary>Returns the architecture in canonical form, so that a score passed where text is expected reads as its architecture.</summary>
+    public override string ToString() => Architecture;
 }

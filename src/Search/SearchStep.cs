@@ -55,6 +55,15 @@ public sealed class SearchStep
     /// <summary>True when the candidate met every limit, so it joined the population and could become the best.</summary>
     public bool Accepted => Status == EvaluationStatus.Accepted;
 
+    /// <summary>Why the candidate was rejected, in the words of the default table: params, flops or failed; null when accepted.</summary>
+    public string? Rejection => Status switch
+    {
+        EvaluationStatus.ParameterLimitExceeded => "params",
+        EvaluationStatus.FlopLimitExceeded => "flops",
+        EvaluationStatus.ScoringFailed => "failed",
+        _ => null,
+    };
+
     /// <summary>True when this candidate became the new best architecture.</summary>
     public required bool Improved { get; init; }
 
@@ -72,4 +81,7 @@ public sealed class SearchStep
 
     /// <summary>The benchmark column that <see cref="BestTarget"/> is read from, or null without a benchmark.</summary>
     public string? TargetColumn { get; init; }
+
+    /// <summary>Returns the seed, the step and the candidate, which is what a test failure or a log line needs.</summary>
+    public override string ToString() => $"Seed {Seed}, step {Step}: {Architecture}";
 }

@@ -51,4 +51,7 @@ public sealed class SearchSummary
 
     /// <summary>The benchmark column that <see cref="Target"/> is read from, or null without a benchmark.</summary>
     public string? TargetColumn { get; init; }
+
+    /// <summary>Returns the seed and the architecture found.</summary>
+    public override string ToString() => $"Seed {Seed}: {Architecture}";
 }

@@ -476,6 +476,8 @@ namespace CanopyTests
         $again = $first | Get-TropicalScore -Mode GlobalBound -Dataset ImageNet16-120
 
         $again | Should -BeOfType ([Canopy.Scoring.ArchitectureScore])
+        "$first" | Should -BeExactly $cell9930
+        (Get-TropicalScore -Architecture $first).ParameterCount | Should -Be 1288506
         $again.TropicalScore | Should -Be $global.TropicalScore
         $again.Mode | Should -Be 'GlobalBound'
         $again.ParameterCount | Should -Be $global.ParameterCount

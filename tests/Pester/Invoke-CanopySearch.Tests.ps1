@@ -91,6 +91,10 @@ Describe 'Invoke-CanopySearch' {
         $records | Where-Object { $_.Accepted -and $_.ParameterCount -gt $limit } | Should -BeNullOrEmpty
         $summary.ParameterCount | Should -BeLessOrEqual $limit
         $summary.Rejected | Should -Be $over.Count
+        $over.Rejection | Select-Object -Unique | Should -Be 'params'
+        @($records | Where-Object Rejection).Count | Should -Be $over.Count
+        "$($records[0])" | Should -Be "Seed 1, step 1: $($records[0].Architecture)"
+        "$summary" | Should -Be "Seed 1: $($summary.Architecture)"
     }
 
     It 'rejects a limit that no architecture meets before searching' {

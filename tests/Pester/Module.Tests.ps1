@@ -181,7 +181,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
 
         $lines = Get-DefaultView $steps -Width $Width
 
-        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejected', 'BestScore', 'Architecture'
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejection', 'BestScore', 'Architecture'
         $lines[2] | Should -Match '^\s*1\s+1\s+[\d,]+\.\d{3}\s+[\d,]+\.\d{3}\s+mlp:'
         $lines.Count | Should -Be 5
     }
@@ -209,7 +209,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
     It 'shows counts as objectives without decimals' {
         $lines = Get-DefaultView (Invoke-CanopySearch NatsSize -Objective Flops -Budget 2 -Seed 1) -Width $Width
 
-        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejected', 'BestScore', 'Architecture'
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejection', 'BestScore', 'Architecture'
         $lines[2] | Should -Match '^\s*1\s+1\s+\d{1,3}(,\d{3})+\s+\d{1,3}(,\d{3})+\s+\d+:\d+:\d+:\d+:\d+$'
     }
 
@@ -220,7 +220,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
 
         $steps[0].PSObject.TypeNames[0] | Should -Be 'Canopy.Search.SearchStep#Target'
         $steps[0] | Should -BeOfType ([Canopy.Search.SearchStep])
-        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejected', 'BestScore', 'BestTarget', 'Architecture'
+        Assert-TableFits $lines $Width 'Seed', 'Step', 'Score', 'Rejection', 'BestScore', 'BestTarget', 'Architecture'
         $lines[2] | Should -Match "^\s*3\s+1\s+[\d,]+\.\d{3}\s+[\d,]+\.\d{3}\s+$($steps[0].BestTarget)\.000\s+\|"
     }
 
