@@ -28,7 +28,12 @@ public sealed class PlotRecordCollector
     private readonly SortedSet<string> _targetColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<(int Record, List<string> Problems)> _firstLeftOut = new();
     private readonly SearchAcceptanceTally _acceptance = new();
+    private readonly HashSet<(string Group, string Seed)> _runs = new();
+    private readonly RunSettingTally _runSettings = new();
     private int _repeatedSteps;
+
+    // Repeated steps read for their settings; the first ones show which settings differ.
+    private const int ComparedRepeats = 1000;
 
     /// <summary>How many left-out records the collector remembers, so that its message can point at them.</summary>
     public const int RememberedLeftOut = 3;
@@ -166,9 +171,21 @@ public sealed class PlotRecordCollector
         }
 
         string grouping = Columns.GroupRequired ? $"'{Columns.Group}'" : "group";
-        return string.Create(
+        string merged = string.Create(
             CultureInfo.InvariantCulture,
-            $"{_repeatedSteps:N0} records repeat the '{Columns.X}' of another record with the same {grouping} and '{Columns.Seed}', so separate runs are drawn as one line. Give -GroupBy a property that tells the runs apart, such as Objective, SearchSpace or Mode.");
+            $"{_repeatedSteps:N0} records repeat the '{Columns.X}' of another record with the same {grouping} and '{Columns.Seed}', so separate runs are drawn as one line.");
+        // Grouping by one setting that differs would merge the runs that differ in the group, so a varying group is
+        // combined with the others.
+        IReadOnlyList<string> all = _runSettings.Varying();
+        List<string> others = all.Where(name => !string.Equals(name, Columns.Group, StringComparison.OrdinalIgnoreCase)).ToList();
+        List<string> varying = others.Count == 0 || all.Count == others.Count ? others : all.ToList();
+        return varying.Count switch
+        {
+            0 => merged + " No search setting differs between them, so they may be one run given twice; otherwise add a property that tells the runs apart and name it with -GroupBy.",
+            1 => merged + $" {varying[0]} differs between them: give -GroupBy {varying[0]}.",
+            _ => merged + $" {string.Join(" and ", varying)} differ between them, and -GroupBy takes one property, so add one that combines them, for example " +
+                $"Select-Object *, @{{ Name = 'Run'; Expression = {{ \"{string.Join(" ", varying.Select(name => $"$($_.{name})"))}\" }} }}, and give -GroupBy Run.",
+        };
     }
 
     /// <summary>Builds the plot of the collected points.</summary>
@@ -230,9 +247,17 @@ public sealed class PlotRecordCollector
         }
 
         string seed = read(Columns.Seed!, out object? seedValue) ? ToText(seedValue) : string.Empty;
-        if (!_trajectoryKeys.Add((group, seed, x)))
+        bool firstOfRun = _runs.Add((group, seed));
+        bool repeated = !_trajectoryKeys.Add((group, seed, x));
+        if (repeated)
         {
             _repeatedSteps++;
+        }
+
+        // The settings are read where a run starts and where steps repeat, so records of one run cost nothing more.
+        if (firstOfRun || (repeated && _repeatedSteps <= ComparedRepeats))
+        {
+            _runSettings.Add(read);
         }
 
         if (read("Objective", out object? objective) && ToText(objective) is { Length: > 0 } objectiveName)

@@ -214,7 +214,7 @@ e,5,50
             $byParameters | Export-CanopyPlot -Kind Trajectory -Path $path | Out-Null
 
             $warnings.Count | Should -Be 1
-            "$($warnings[0])" | Should -BeLike "60 records repeat the 'Step' of another record with the same group and 'Seed', so separate runs are drawn as one line.*-GroupBy*"
+            "$($warnings[0])" | Should -BeLike "60 records repeat the 'Step' of another record with the same group and 'Seed', so separate runs are drawn as one line. Objective differs between them: give -GroupBy Objective."
             Get-SvgText (Read-Svg $path) | Should -Contain 'Parameters of the best architecture'
         }
 

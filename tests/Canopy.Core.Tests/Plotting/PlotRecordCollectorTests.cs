@@ -94,6 +94,79 @@ public class PlotRecordCollectorTests
     }
 
     [Fact]
+    public void MergedRunsNameTheSettingThatDiffers()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        foreach (string objective in new[] { "TropicalScore", "ParameterCount" })
+        {
+            for (int step = 1; step <= 2; step++)
+            {
+                collector.Add(Reader(new() { ["Step"] = step, ["BestScore"] = 1.0, ["Seed"] = 0, ["Strategy"] = "Random", ["Objective"] = objective, ["Mode"] = "Generic" }));
+            }
+        }
+
+        Assert.Equal(
+            "2 records repeat the 'Step' of another record with the same group and 'Seed', so separate runs are drawn as one line. " +
+            "Objective differs between them: give -GroupBy Objective.",
+            collector.DescribeMergedRuns());
+    }
+
+    [Fact]
+    public void MergedRunsSuggestCombinedProperty()
+    {
+        // Strategy groups by default, so the two strategies stay apart, but the two modes of each strategy merge.
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", true, "Seed"));
+        foreach (string mode in new[] { "Generic", "BottleneckBound" })
+        {
+            foreach (string objective in new[] { "TropicalScore", "Flops" })
+            {
+                collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = 1.0, ["Seed"] = 0, ["Strategy"] = "Random", ["Objective"] = objective, ["Mode"] = mode }));
+            }
+        }
+
+        string? message = collector.DescribeMergedRuns();
+
+        Assert.NotNull(message);
+        Assert.StartsWith("3 records repeat the 'Step' of another record with the same 'Strategy' and 'Seed'", message);
+        Assert.EndsWith(
+            "Objective and Mode differ between them, and -GroupBy takes one property, so add one that combines them, for example " +
+            "Select-Object *, @{ Name = 'Run'; Expression = { \"$($_.Objective) $($_.Mode)\" } }, and give -GroupBy Run.",
+            message);
+    }
+
+    [Fact]
+    public void VaryingGroupCombinedWithOthers()
+    {
+        // Grouping by Strategy keeps the strategies apart but merges the modes, and grouping by Mode alone would merge
+        // the strategies, so both are named.
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        foreach (string strategy in new[] { "Random", "RegularizedEvolution" })
+        {
+            foreach (string mode in new[] { "Generic", "BottleneckBound" })
+            {
+                collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = 1.0, ["Seed"] = 0, ["Strategy"] = strategy, ["Mode"] = mode }));
+            }
+        }
+
+        Assert.EndsWith(
+            "Strategy and Mode differ between them, and -GroupBy takes one property, so add one that combines them, for example " +
+            "Select-Object *, @{ Name = 'Run'; Expression = { \"$($_.Strategy) $($_.Mode)\" } }, and give -GroupBy Run.",
+            collector.DescribeMergedRuns());
+    }
+
+    [Fact]
+    public void RepeatedRunNamesNoSetting()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        for (int copy = 0; copy < 2; copy++)
+        {
+            collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = 1.0, ["Seed"] = 0, ["Mode"] = "Generic" }));
+        }
+
+        Assert.EndsWith("No search setting differs between them, so they may be one run given twice; otherwise add a property that tells the runs apart and name it with -GroupBy.", collector.DescribeMergedRuns());
+    }
+
+    [Fact]
     public void SeedWithoutAcceptanceNamedInLeftOut()
     {
         // Seed 0 rejects step 1 and accepts steps 2 and 3; seed 1 accepts nothing.
