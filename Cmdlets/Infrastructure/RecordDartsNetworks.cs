@@ -29,16 +29,6 @@ internal sealed class RecordDartsNetworks
             return null;
         }
 
-        object? value;
-        try
-        {
-            value = property.Value;
-        }
-        catch (GetValueException)
-        {
-            return null;
-        }
-
-        return ScoringColumns.TryParseEnum(value, out DartsNetwork network) ? network : null;
+        return ScoringColumns.TryParseEnum(ScoringColumns.ReadValue(property), out DartsNetwork network) ? network : null;
     }
 }

@@ -72,8 +72,8 @@ internal static class ScoringColumns
         }
     }
 
-    // A script property that throws names nothing.
-    private static object? ReadValue(PSPropertyInfo property)
+    /// <summary>Returns the property's value, or null when it is a script property that throws.</summary>
+    public static object? ReadValue(PSPropertyInfo property)
     {
         try
         {
