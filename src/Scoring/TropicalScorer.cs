@@ -126,7 +126,7 @@ public static class TropicalScorer
     /// Returns whether the architecture's score and costs are memoised, so that scoring it takes a dictionary lookup:
     /// about 0.2 µs for a NATS-Bench cell, less than handing it to another core costs.
     /// </summary>
-    private static bool IsMemoised(Architecture architecture, ScoringOptions options) =>
+    public static bool IsMemoised(Architecture architecture, ScoringOptions options) =>
         architecture is NatsTopologyCell cell
         && CellScoring.IsMemoised(cell, options.Dataset, options.Mode)
         && NatsTopologyCosts.ContainsKey((cell.Index, options.Dataset));
