@@ -9,10 +9,17 @@ $datasets = @(
 )
 $publishedProxies = 'epe_nas', 'fisher', 'flops', 'grad_norm', 'grasp', 'jacov', 'l2_norm', 'nwot', 'params', 'plain', 'snip', 'synflow', 'zen'
 
+function Format-Coefficient {
+    # A coefficient that rounds to zero prints without a sign, as Measure-ProxyCorrelation prints it.
+    param([double] $Value)
+    $text = $Value.ToString('N3', [cultureinfo]::InvariantCulture)
+    if ($text -eq '-0.000') { '0.000' } else { $text }
+}
+
 function Format-Correlation {
     param($Row)
     if ($null -eq $Row) { return 'n/a' }
-    '{0:N3} ({1:N3})' -f $Row.Spearman, $Row.Kendall
+    '{0} ({1})' -f (Format-Coefficient $Row.Spearman), (Format-Coefficient $Row.Kendall)
 }
 
 function Add-ModeScores {
