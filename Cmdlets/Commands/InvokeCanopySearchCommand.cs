@@ -264,8 +264,17 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
         catch (SearchConstraintException exception)
         {
-            string message = $"{exception.Message} Raise {(exception.IsFlopLimit ? "-MaxFlops" : "-MaxParameters")} to at least that count.";
-            ThrowTerminatingError(ErrorRecords.Create(new ArgumentException(message, exception), "ConstraintInfeasible", ErrorCategory.InvalidArgument, exception.Limit));
+            string advice = (exception.BrokenParameterLimit, exception.BrokenFlopLimit) switch
+            {
+                ({ }, { }) => "Raise -MaxParameters and -MaxFlops to at least those counts.",
+                ({ }, null) => "Raise -MaxParameters to at least that count.",
+                _ => "Raise -MaxFlops to at least that count.",
+            };
+            ThrowTerminatingError(ErrorRecords.Create(
+                new ArgumentException($"{exception.Message} {advice}", exception),
+                "ConstraintInfeasible",
+                ErrorCategory.InvalidArgument,
+                exception.BrokenParameterLimit ?? exception.BrokenFlopLimit));
         }
         catch (ArgumentException exception)
         {

@@ -41,8 +41,7 @@ public static class ArchitectureSearch
         Architecture smallest = SmallestArchitecture.Of(options.SearchSpace, options.MlpSampler);
         CheckModeDefined(smallest, options.Scoring);
         (long? parameters, long? flops) = Costs(smallest, options.Scoring);
-        CheckLimit(ParameterName, options.MaxParameters, parameters, smallest, options.Scoring);
-        CheckLimit(FlopName, options.MaxFlops, flops, smallest, options.Scoring);
+        CheckLimits(options, smallest, parameters, flops);
 
         if (options.Strategy == SearchStrategy.RegularizedEvolution && options.SearchSpace == SearchSpace.Mlp)
         {
@@ -117,22 +116,45 @@ public static class ArchitectureSearch
         }
     }
 
-    private const string ParameterName = "parameter";
-    private const string FlopName = "FLOP";
-
-    private static void CheckLimit(string counted, long? limit, long? smallestValue, Architecture smallest, ScoringOptions scoring)
+    // Both limits are checked before either is reported, so that one error names every limit to raise.
+    private static void CheckLimits(SearchOptions options, Architecture smallest, long? parameters, long? flops)
     {
-        if (limit is { } maximum && (smallestValue is not { } value || value > maximum))
+        long? brokenParameterLimit = Exceeds(parameters, options.MaxParameters) ? options.MaxParameters : null;
+        long? brokenFlopLimit = Exceeds(flops, options.MaxFlops) ? options.MaxFlops : null;
+        if (brokenParameterLimit is null && brokenFlopLimit is null)
         {
-            string smallestText = smallestValue is { } known ? known.ToString("N0", CultureInfo.InvariantCulture) : "more than Int64 holds";
-            string limitText = maximum.ToString("N0", CultureInfo.InvariantCulture);
-            throw new SearchConstraintException(
-                $"No {smallest.SearchSpace} architecture meets the {counted} limit of {limitText}: the smallest one, {smallest.Canonical}, has {smallestText} {counted}s" +
-                (smallest.SearchSpace == SearchSpace.Mlp ? "." : $" on {DatasetFacts.Name(scoring.Dataset)}."),
-                maximum,
-                counted == FlopName,
-                smallest.Canonical,
-                smallestValue);
+            return;
         }
+
+        var limits = new List<string>();
+        var counts = new List<string>();
+        if (brokenParameterLimit is { } parameterLimit)
+        {
+            limits.Add($"the parameter limit of {FormatCount(parameterLimit)}");
+            counts.Add($"{FormatCount(parameters)} parameters");
+        }
+
+        if (brokenFlopLimit is { } flopLimit)
+        {
+            limits.Add($"the FLOP limit of {FormatCount(flopLimit)}");
+            counts.Add($"{FormatCount(flops)} FLOPs");
+        }
+
+        string network = smallest.SearchSpace == SearchSpace.Mlp ? string.Empty : $" on {DatasetFacts.Name(options.Scoring.Dataset)}";
+        throw new SearchConstraintException(
+            $"No {smallest.SearchSpace} architecture meets {string.Join(" or ", limits)}: the smallest one, {smallest.Canonical}, has {string.Join(" and ", counts)}{network}.",
+            smallest.Canonical,
+            brokenParameterLimit,
+            parameters,
+            brokenFlopLimit,
+            flops);
     }
+
+    // A count above Int64 exceeds every limit.
+    private static bool Exceeds(long? count, long? limit) => limit is { } maximum && (count is not { } value || value > maximum);
+
+    private static string FormatCount(long? count) =>
+        count is { } known
+            ? known.ToString("N0", CultureInfo.InvariantCulture)
+            : "more than " + long.MaxValue.ToString("N0", CultureInfo.InvariantCulture);
 }

@@ -2,27 +2,32 @@ using System;
 
 namespace Canopy.Search;
 
-/// <summary>A parameter or FLOP limit that no architecture of the search space meets.</summary>
+/// <summary>A parameter limit, a FLOP limit or both that no architecture of the search space meets.</summary>
 public sealed class SearchConstraintException : Exception
 {
-    public SearchConstraintException(string message, long limit, bool isFlopLimit, string smallestArchitecture, long? smallestValue)
+    public SearchConstraintException(
+        string message, string smallestArchitecture, long? brokenParameterLimit, long? smallestParameters, long? brokenFlopLimit, long? smallestFlops)
         : base(message)
     {
-        Limit = limit;
-        IsFlopLimit = isFlopLimit;
         SmallestArchitecture = smallestArchitecture;
-        SmallestValue = smallestValue;
+        BrokenParameterLimit = brokenParameterLimit;
+        SmallestParameters = smallestParameters;
+        BrokenFlopLimit = brokenFlopLimit;
+        SmallestFlops = smallestFlops;
     }
-
-    /// <summary>The parameter or FLOP limit that cannot be met.</summary>
-    public long Limit { get; }
-
-    /// <summary>True when <see cref="Limit"/> bounds FLOPs, false when it bounds parameters.</summary>
-    public bool IsFlopLimit { get; }
 
     /// <summary>The smallest architecture of the space, in canonical form.</summary>
     public string SmallestArchitecture { get; }
 
-    /// <summary>Its parameter or FLOP count, whichever the limit is on; null when above Int64.</summary>
-    public long? SmallestValue { get; }
+    /// <summary>The parameter limit when even the smallest architecture exceeds it, otherwise null.</summary>
+    public long? BrokenParameterLimit { get; }
+
+    /// <summary>The parameter count of the smallest architecture, or null when above Int64.</summary>
+    public long? SmallestParameters { get; }
+
+    /// <summary>The FLOP limit when even the smallest architecture exceeds it, otherwise null.</summary>
+    public long? BrokenFlopLimit { get; }
+
+    /// <summary>The FLOP count of the smallest architecture, or null when above Int64.</summary>
+    public long? SmallestFlops { get; }
 }

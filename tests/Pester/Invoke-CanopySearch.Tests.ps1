@@ -103,7 +103,7 @@ Describe 'Invoke-CanopySearch' {
         { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -ErrorAction Stop } | Should -Throw '*73,306 parameters*'
     }
 
-    It 'names only the limit that no architecture meets' {
+    It 'names each limit that no architecture meets' {
         $parameters = { Invoke-CanopySearch NatsTopology -MaxParameters 1000 -ErrorAction Stop } | Should -Throw -PassThru
         $flops = { Invoke-CanopySearch NatsTopology -MaxFlops 1000 -ErrorAction Stop } | Should -Throw -PassThru
         $both = { Invoke-CanopySearch NatsTopology -MaxParameters 10000000 -MaxFlops 1000 -ErrorAction Stop } | Should -Throw -PassThru
@@ -112,7 +112,7 @@ Describe 'Invoke-CanopySearch' {
         $parameters.Exception.Message | Should -BeLike '*parameter limit of 1,000*. Raise -MaxParameters to at least that count.'
         $flops.Exception.Message | Should -BeLike '*FLOP limit of 1,000*. Raise -MaxFlops to at least that count.'
         $both.Exception.Message | Should -BeLike '*FLOP limit of 1,000*. Raise -MaxFlops to at least that count.'
-        $same.Exception.Message | Should -BeLike '*parameter limit of 1,000*. Raise -MaxParameters to at least that count.'
+        $same.Exception.Message | Should -BeLike '*parameter limit of 1,000 or the FLOP limit of 1,000: *, has 73,306 parameters and 7,783,050 FLOPs on cifar10. Raise -MaxParameters and -MaxFlops to at least those counts.'
     }
 
     It 'names no dataset when no MLP meets the limit' {

@@ -116,15 +116,23 @@ public class SearchTests
         SearchOptions flops = parameters with { MaxParameters = null, MaxFlops = 7_783_049 };
         SearchOptions feasible = parameters with { MaxParameters = 73_306 };
 
+        SearchOptions both = parameters with { MaxFlops = 7_783_049 };
+
         var parameterError = Assert.Throws<SearchConstraintException>(() => ArchitectureSearch.Validate(parameters));
         var flopError = Assert.Throws<SearchConstraintException>(() => ArchitectureSearch.Validate(flops));
+        var bothError = Assert.Throws<SearchConstraintException>(() => ArchitectureSearch.Validate(both));
         ArchitectureSearch.Validate(feasible);
 
-        Assert.Equal(73_306, parameterError.SmallestValue);
-        Assert.Equal(7_783_050, flopError.SmallestValue);
-        Assert.Contains("73,306", parameterError.Message);
-        Assert.False(parameterError.IsFlopLimit);
-        Assert.True(flopError.IsFlopLimit);
+        Assert.Equal(73_306, parameterError.SmallestParameters);
+        Assert.Equal(7_783_050, flopError.SmallestFlops);
+        Assert.Contains("73,306 parameters", parameterError.Message);
+        Assert.Equal(73_305, parameterError.BrokenParameterLimit);
+        Assert.Null(parameterError.BrokenFlopLimit);
+        Assert.Null(flopError.BrokenParameterLimit);
+        Assert.Equal(7_783_049, flopError.BrokenFlopLimit);
+        Assert.Equal(73_305, bothError.BrokenParameterLimit);
+        Assert.Equal(7_783_049, bothError.BrokenFlopLimit);
+        Assert.Contains("has 73,306 parameters and 7,783,050 FLOPs on cifar10.", bothError.Message);
     }
 
     [Fact]
