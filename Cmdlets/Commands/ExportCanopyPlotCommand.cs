@@ -102,7 +102,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         if (_collector is null)
         {
             // A summary is one point per seed, at the step where its best was found, so no -X or -Y makes it a trajectory.
-            if (Kind == PlotKind.Trajectory && InputObject.BaseObject is SearchSummary)
+            if (Kind == PlotKind.Trajectory && IsSearchSummary(InputObject))
             {
                 ThrowTerminatingError(ErrorRecords.Create(
                     "The records are search summaries, one per seed, which hold no trajectory. Plot the steps that Invoke-CanopySearch writes without -Summary.",
@@ -300,6 +300,15 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
             "PlotParameterNotApplicable",
             ErrorCategory.InvalidArgument,
             parameter));
+
+    // A summary read back with Import-Csv keeps its Seed and Evaluations columns and has no BestScore, unless -Y names
+    // a column of the user's own.
+    private bool IsSearchSummary(PSObject record) =>
+        record.BaseObject is SearchSummary ||
+        (!MyInvocation.BoundParameters.ContainsKey(nameof(Y)) &&
+            TryReadProperty(record, "Seed", out _) &&
+            TryReadProperty(record, "Evaluations", out _) &&
+            !TryReadProperty(record, "BestScore", out _));
 
     private static bool TryReadProperty(PSObject record, string name, out object? value)
     {

@@ -244,6 +244,19 @@ e,5,50
             Test-Path $path | Should -BeFalse
         }
 
+        It 'recognises search summaries read back from CSV' {
+            $csv = Join-Path $TestDrive 'summaries.csv'
+            Invoke-CanopySearch -SearchSpace NatsTopology -Budget 60 -Seed 0, 1 -Summary | Export-Csv $csv
+            $path = Join-Path $TestDrive 'summary-csv.svg'
+
+            $thrown = { Import-Csv $csv | Export-CanopyPlot -Kind Trajectory -Path $path -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotInputInvalid,Canopy.Commands.ExportCanopyPlotCommand' -PassThru
+
+            $thrown.Exception.Message | Should -BeLike 'The records are search summaries, one per seed*'
+            $thrown.TargetObject.Seed | Should -Be '0'
+            Test-Path $path | Should -BeFalse
+        }
+
         It 'explains that no run accepted an architecture' {
             # NATS-Bench's smallest cell has 73,306 parameters, and seed 0 samples none under 74,000 in 20 steps.
             $rejected = Invoke-CanopySearch NatsTopology -Budget 20 -Seed 0 -MaxParameters 74000 -ErrorAction SilentlyContinue
