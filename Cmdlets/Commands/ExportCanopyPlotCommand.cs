@@ -61,14 +61,19 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Title { get; set; }
 
+    // The 14 px text of axis titles and legends needs this much room: at 400×300 the legend title of a trajectory
+    // plot was cut at the right edge.
+    private const int MinWidth = 480;
+    private const int MinHeight = 360;
+
     /// <summary>The image width in pixels.</summary>
     [Parameter]
-    [ValidateRange(200, 10000)]
+    [ValidateRange(MinWidth, 10000)]
     public int Width { get; set; } = 800;
 
     /// <summary>The image height in pixels.</summary>
     [Parameter]
-    [ValidateRange(200, 10000)]
+    [ValidateRange(MinHeight, 10000)]
     public int Height { get; set; } = 600;
 
     /// <summary>Replaces the target file even when it is read-only.</summary>

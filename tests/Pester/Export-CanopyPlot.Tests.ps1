@@ -377,8 +377,12 @@ e,5,50
                 Should -Throw -ErrorId 'PlotPathInvalid,Canopy.Commands.ExportCanopyPlotCommand'
         }
 
-        It 'rejects sizes outside 200 to 10000 pixels at binding' {
+        It 'rejects sizes too small for the text at binding' {
             { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Width 10 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.ExportCanopyPlotCommand'
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Width 479 -ErrorAction Stop } |
+                Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.ExportCanopyPlotCommand'
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Height 359 -ErrorAction Stop } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.ExportCanopyPlotCommand'
         }
 
