@@ -1,6 +1,6 @@
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using Canopy.Architectures;
 using Canopy.Regions;
 
@@ -12,19 +12,34 @@ namespace Canopy.Scoring;
 /// </summary>
 internal static class CellScoring
 {
-    private static readonly ConcurrentDictionary<(int Cell, int ImageSide, RegionMode Mode), (double Log10, string Formula)> NatsTopologyMemo = new();
+    private static readonly int ModeCount = Enum.GetValues<RegionMode>().Max(mode => (int)mode) + 1;
+
+    // A count depends on the image side, not on the classifier, so CIFAR-10 and CIFAR-100 share the key of the first
+    // dataset with their side.
+    private static readonly int[] SideKeys = Enum.GetValues<Dataset>()
+        .Select(dataset => (int)Enum.GetValues<Dataset>().First(other => DatasetFacts.ImageSide(other) == DatasetFacts.ImageSide(dataset)))
+        .ToArray();
+
+    private static readonly CellMemo<CellCount> NatsTopologyMemo = new(SideKeys.Length * ModeCount);
 
     public static (double Log10, string Formula) NatsTopology(NatsTopologyCell cell, Dataset dataset, RegionMode mode)
     {
-        int side = DatasetFacts.ImageSide(dataset);
-        return NatsTopologyMemo.GetOrAdd(
-            (cell.Index, side, mode),
-            _ => CellRegionCount.Evaluate(mode, side, tracer => NatsTopologyTracing.Trace(tracer, cell.Operations, side)));
+        int key = MemoKey(dataset, mode);
+        if (!NatsTopologyMemo.TryGet(key, cell.Index, out CellCount? count))
+        {
+            int side = DatasetFacts.ImageSide(dataset);
+            (double log10, string formula) = CellRegionCount.Evaluate(mode, side, tracer => NatsTopologyTracing.Trace(tracer, cell.Operations, side));
+            count = NatsTopologyMemo.Add(key, cell.Index, new CellCount(log10, formula));
+        }
+
+        return (count.Log10, count.Formula);
     }
 
     /// <summary>Returns whether the count of <paramref name="cell"/> for this dataset and mode is already memoised.</summary>
     public static bool IsMemoised(NatsTopologyCell cell, Dataset dataset, RegionMode mode) =>
-        NatsTopologyMemo.ContainsKey((cell.Index, DatasetFacts.ImageSide(dataset), mode));
+        NatsTopologyMemo.TryGet(MemoKey(dataset, mode), cell.Index, out _);
+
+    private static int MemoKey(Dataset dataset, RegionMode mode) => SideKeys[(int)dataset] * ModeCount + (int)mode;
 
     public static (double Log10, string Formula) NatsSize(NatsSizeArchitecture architecture, Dataset dataset, RegionMode mode)
     {
@@ -66,4 +81,6 @@ internal static class CellScoring
 
         return (widths, 3 * channels);
     }
+
+    private sealed record CellCount(double Log10, string Formula);
 }

@@ -1,5 +1,5 @@
 using System;
-using System.Collections.Concurrent;
+using System.Linq;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,7 +19,7 @@ public static class TropicalScorer
     public const int ParallelThreshold = 256;
 
     // NATS topology costs are memoised like their region counts: searches and benchmarks score the cells again and again.
-    private static readonly ConcurrentDictionary<(int Cell, Dataset Dataset), NetworkCost> NatsTopologyCosts = new();
+    private static readonly CellMemo<NetworkCost> NatsTopologyCosts = new(Enum.GetValues<Dataset>().Max(dataset => (int)dataset) + 1);
 
     /// <summary>Scores one architecture.</summary>
     /// <exception cref="NotSupportedException">The mode is not defined for the architecture's search space.</exception>
@@ -37,7 +37,7 @@ public static class TropicalScorer
         (double log10, string formula) = Count(architecture, options);
 
         NetworkCost cost = architecture is NatsTopologyCell natsCell
-            ? NatsTopologyCosts.GetOrAdd((natsCell.Index, options.Dataset), key => CostModel.Count(natsCell, key.Dataset))
+            ? NatsTopologyCost(natsCell, options.Dataset)
             : CostModel.Count(architecture, options.Dataset, options.DartsNetwork);
         return new ArchitectureScore
         {
@@ -129,7 +129,12 @@ public static class TropicalScorer
     public static bool IsMemoised(Architecture architecture, ScoringOptions options) =>
         architecture is NatsTopologyCell cell
         && CellScoring.IsMemoised(cell, options.Dataset, options.Mode)
-        && NatsTopologyCosts.ContainsKey((cell.Index, options.Dataset));
+        && NatsTopologyCosts.TryGet((int)options.Dataset, cell.Index, out _);
+
+    private static NetworkCost NatsTopologyCost(NatsTopologyCell cell, Dataset dataset) =>
+        NatsTopologyCosts.TryGet((int)dataset, cell.Index, out NetworkCost? cost)
+            ? cost
+            : NatsTopologyCosts.Add((int)dataset, cell.Index, CostModel.Count(cell, dataset));
 
     // Idle pool threads spin for more work, which takes CPU time from the calling thread on a machine with few
     // cores, so memoised architectures do not count towards a parallel batch.
