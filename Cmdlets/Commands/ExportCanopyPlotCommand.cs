@@ -61,10 +61,10 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Title { get; set; }
 
-    // The 14 px text of axis titles and legends needs this much room: at 400×300 the legend title of a trajectory
-    // plot was cut at the right edge.
-    private const int MinWidth = 480;
-    private const int MinHeight = 360;
+    // Text keeps a readable size down to this size. At 480×360 long axis titles shrank to 9 px, and the turned value
+    // labels of a modes plot were cut at the top.
+    private const int MinWidth = 640;
+    private const int MinHeight = 480;
 
     /// <summary>The image width in pixels.</summary>
     [Parameter]

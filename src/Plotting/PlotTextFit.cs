@@ -1,16 +1,17 @@
 using System;
 using OxyPlot;
 using OxyPlot.Axes;
+using OxyPlot.Legends;
 
 namespace Canopy.Plotting;
 
 /// <summary>
-/// Shrinks the title, subtitle and axis titles that a first layout showed to be longer than the room OxyPlot keeps
+/// Shrinks the title, subtitle, axis titles and legend titles that a first layout showed to be longer than the room OxyPlot keeps
 /// for them, so that small images and long property names are drawn smaller instead of being cut at both ends.
 /// </summary>
 internal static class PlotTextFit
 {
-    /// <summary>The smallest font size, in pixels, that text is shrunk to. Text that does not fit at this size is clipped.</summary>
+    /// <summary>The smallest font size, in pixels, that text is shrunk to. Text that does not fit at this size is shortened.</summary>
     public const double MinimumFontSize = 9;
 
     /// <summary>Shrinks every text of a laid-out model that does not fit, and returns whether any size changed.</summary>
@@ -18,15 +19,42 @@ internal static class PlotTextFit
     {
         string font = model.TitleFont ?? model.DefaultFont;
         double titleRoom = model.TitleArea.Width * model.TitleClippingLength;
-        bool changed = Fit(measurer, model.Title, font, model.TitleFontSize, model.TitleFontWeight, titleRoom, size => model.TitleFontSize = size);
-        changed |= Fit(measurer, model.Subtitle, font, model.SubtitleFontSize, model.SubtitleFontWeight, titleRoom, size => model.SubtitleFontSize = size);
+        bool changed = Fit(
+            measurer, model.Title, font, model.TitleFontSize, model.TitleFontWeight, titleRoom, size => model.TitleFontSize = size, text => model.Title = text);
+        changed |= Fit(
+            measurer, model.Subtitle, font, model.SubtitleFontSize, model.SubtitleFontWeight, titleRoom, size => model.SubtitleFontSize = size, text => model.Subtitle = text);
 
         foreach (Axis axis in model.Axes)
         {
-            double length = Math.Abs(axis.ScreenMax.X - axis.ScreenMin.X) + Math.Abs(axis.ScreenMax.Y - axis.ScreenMin.Y);
+            // ScreenMin and ScreenMax are opposite corners of the plot area, so only one coordinate is the axis length.
+            double length = axis.IsVertical() ? Math.Abs(axis.ScreenMax.Y - axis.ScreenMin.Y) : Math.Abs(axis.ScreenMax.X - axis.ScreenMin.X);
             string axisFont = axis.TitleFont ?? axis.Font ?? model.DefaultFont;
             double size = FirstSize(axis.TitleFontSize, axis.FontSize, model.DefaultFontSize);
-            changed |= Fit(measurer, axis.ActualTitle, axisFont, size, axis.TitleFontWeight, length * axis.TitleClippingLength, fitted => axis.TitleFontSize = fitted);
+            changed |= Fit(
+                measurer,
+                axis.ActualTitle,
+                axisFont,
+                size,
+                axis.TitleFontWeight,
+                length * axis.TitleClippingLength,
+                fitted => axis.TitleFontSize = fitted,
+                text => (axis.Title, axis.Unit) = (text, null));
+        }
+
+        foreach (LegendBase legend in model.Legends)
+        {
+            // OxyPlot sizes a legend by its entries, so a longer title starts at the legend's left edge and runs on
+            // past it, up to the right edge of the image.
+            double room = model.PlotBounds.Right - legend.LegendArea.Left - (2 * legend.LegendPadding);
+            changed |= Fit(
+                measurer,
+                legend.LegendTitle,
+                legend.LegendTitleFont ?? model.DefaultFont,
+                legend.LegendTitleFontSize,
+                legend.LegendTitleFontWeight,
+                room,
+                size => legend.LegendTitleFontSize = size,
+                text => legend.LegendTitle = text);
         }
 
         return changed;
@@ -35,7 +63,8 @@ internal static class PlotTextFit
     // An axis leaves its font sizes unset (NaN) to inherit them from the model.
     private static double FirstSize(params double[] sizes) => Array.Find(sizes, size => !double.IsNaN(size));
 
-    private static bool Fit(PixelTextMeasurer measurer, string? text, string font, double size, double weight, double room, Action<double> setSize)
+    private static bool Fit(
+        PixelTextMeasurer measurer, string? text, string font, double size, double weight, double room, Action<double> setSize, Action<string> setText)
     {
         if (string.IsNullOrEmpty(text) || room <= 0)
         {
@@ -48,7 +77,30 @@ internal static class PlotTextFit
             return false;
         }
 
-        setSize(Math.Max(MinimumFontSize, Math.Floor(size * room / width)));
+        double fitted = Math.Max(MinimumFontSize, Math.Floor(size * room / width));
+        setSize(fitted);
+
+        // Text too long even at the smallest size ends in an ellipsis, which shows that it goes on, instead of being
+        // cut at both ends.
+        if (measurer.MeasureText(text, font, fitted, weight).Width > room)
+        {
+            setText(Shorten(measurer, text, font, fitted, weight, room));
+        }
+
         return true;
+    }
+
+    private static string Shorten(PixelTextMeasurer measurer, string text, string font, double size, double weight, double room)
+    {
+        for (int length = text.Length - 1; length > 0; length--)
+        {
+            string shortened = text[..length].TrimEnd() + "…";
+            if (measurer.MeasureText(shortened, font, size, weight).Width <= room)
+            {
+                return shortened;
+            }
+        }
+
+        return "…";
     }
 }

@@ -380,9 +380,9 @@ e,5,50
         It 'rejects sizes too small for the text at binding' {
             { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Width 10 -ErrorAction Stop } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.ExportCanopyPlotCommand'
-            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Width 479 -ErrorAction Stop } |
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Width 639 -ErrorAction Stop } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.ExportCanopyPlotCommand'
-            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Height 359 -ErrorAction Stop } |
+            { $script:scores | Export-CanopyPlot -Kind Correlation -Path (Join-Path $TestDrive 's.svg') -Height 479 -ErrorAction Stop } |
                 Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.ExportCanopyPlotCommand'
         }
 

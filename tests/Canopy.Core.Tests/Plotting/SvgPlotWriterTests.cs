@@ -50,7 +50,7 @@ public sealed class SvgPlotWriterTests : IDisposable
     public void ShrinksTitlesLongerThanTheirRoom()
     {
         string title = string.Concat(Enumerable.Repeat("A long plot title ", 3));
-        string yTitle = string.Concat(Enumerable.Repeat("accuracy ", 8));
+        string yTitle = string.Concat(Enumerable.Repeat("accuracy ", 4));
         PlotModel model = CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 1, 3, 2 }, new PlotText(title, "x", yTitle)).Model;
         var measurer = new PixelTextMeasurer(400, 300);
 
@@ -62,6 +62,25 @@ public sealed class SvgPlotWriterTests : IDisposable
         Assert.InRange(ySize, PlotTextFit.MinimumFontSize, PlotStyle.TextSize - 1);
         Assert.True(measurer.MeasureText(title.Trim(), PlotStyle.FontFamily, titleSize, FontWeights.Bold).Width <= 400);
         Assert.Equal(PlotStyle.TextSize, FontSize(svg, "x"));
+
+        // The y title runs along the plot area's height, not its width.
+        Assert.True(measurer.MeasureText(yTitle.Trim(), PlotStyle.FontFamily, ySize, FontWeights.Normal).Width <= model.PlotArea.Height);
+    }
+
+    [Fact]
+    public void ShortensTitleThatNeverFits()
+    {
+        string yTitle = string.Concat(Enumerable.Repeat("accuracy ", 12)).Trim();
+        PlotModel model = CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 1, 3, 2 }, new PlotText("t", "x", yTitle)).Model;
+        var measurer = new PixelTextMeasurer(400, 300);
+
+        XDocument svg = Svg.Render(model, 400, 300);
+
+        XElement shortened = svg.Descendants(Svg.Namespace + "text").Single(element => element.Value.StartsWith("accuracy accuracy", StringComparison.Ordinal));
+        Assert.EndsWith("…", shortened.Value, StringComparison.Ordinal);
+        Assert.True(shortened.Value.Length < yTitle.Length);
+        Assert.Equal(PlotTextFit.MinimumFontSize, FontSize(svg, shortened.Value));
+        Assert.True(measurer.MeasureText(shortened.Value, PlotStyle.FontFamily, PlotTextFit.MinimumFontSize, FontWeights.Normal).Width <= model.PlotArea.Height);
     }
 
     private static double FontSize(XDocument svg, string text) =>
