@@ -257,6 +257,15 @@ e,5,50
             Test-Path $path | Should -BeFalse
         }
 
+        It 'plots records of its own with Seed, Evaluations and BestTarget' {
+            $log = foreach ($seed in 0..2) { foreach ($step in 1..20) { [pscustomobject]@{ Seed = $seed; Evaluations = $step; BestTarget = 80 + [math]::Log($step) + $seed } } }
+            $path = Join-Path $TestDrive 'own-log.svg'
+
+            $log | Export-CanopyPlot -Kind Trajectory -X Evaluations -Path $path | Out-Null
+
+            Test-Path $path | Should -BeTrue
+        }
+
         It 'explains that no run accepted an architecture' {
             # NATS-Bench's smallest cell has 73,306 parameters, and seed 0 samples none under 74,000 in 20 steps.
             $rejected = Invoke-CanopySearch NatsTopology -Budget 20 -Seed 0 -MaxParameters 74000 -ErrorAction SilentlyContinue
