@@ -264,8 +264,12 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
         catch (SearchConstraintException exception)
         {
+            // A count beyond Int64 exceeds every limit that can be given, so only a smaller network helps.
+            bool beyondAnyLimit = (exception.BrokenParameterLimit is not null && exception.SmallestParameters is null) ||
+                (exception.BrokenFlopLimit is not null && exception.SmallestFlops is null);
             string advice = (exception.BrokenParameterLimit, exception.BrokenFlopLimit) switch
             {
+                _ when beyondAnyLimit => "No limit admits that count. Choose a smaller -InputDimension, -WidthRange or -DepthRange.",
                 ({ }, { }) => "Raise -MaxParameters and -MaxFlops to at least those counts.",
                 ({ }, null) => "Raise -MaxParameters to at least that count.",
                 _ => "Raise -MaxFlops to at least that count.",

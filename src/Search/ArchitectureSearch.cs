@@ -140,7 +140,12 @@ public static class ArchitectureSearch
             counts.Add($"{FormatCount(flops)} FLOPs");
         }
 
-        string network = smallest.SearchSpace == SearchSpace.Mlp ? string.Empty : $" on {DatasetFacts.Name(options.Scoring.Dataset)}";
+        string network = smallest.SearchSpace switch
+        {
+            SearchSpace.Mlp => string.Empty,
+            SearchSpace.Darts => $" on {DatasetFacts.Name(options.Scoring.Dataset)} in the {options.Scoring.DartsNetwork} network",
+            _ => $" on {DatasetFacts.Name(options.Scoring.Dataset)}",
+        };
         throw new SearchConstraintException(
             $"No {smallest.SearchSpace} architecture meets {string.Join(" or ", limits)}: the smallest one, {smallest.Canonical}, has {string.Join(" and ", counts)}{network}.",
             smallest.Canonical,

@@ -115,6 +115,19 @@ Describe 'Invoke-CanopySearch' {
         $same.Exception.Message | Should -BeLike '*parameter limit of 1,000 or the FLOP limit of 1,000: *, has 73,306 parameters and 7,783,050 FLOPs on cifar10. Raise -MaxParameters and -MaxFlops to at least those counts.'
     }
 
+    It 'suggests a smaller network when its count exceeds Int64' {
+        $failure = { Invoke-CanopySearch Mlp -InputDimension 1099511627776 -WidthRange 2147483646, 2147483646 -DepthRange 3, 3 -MaxFlops ([long]::MaxValue) -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ConstraintInfeasible,*' -PassThru
+
+        $failure.Exception.Message | Should -BeLike '*has more than 9,223,372,036,854,775,807 FLOPs. No limit admits that count. Choose a smaller -InputDimension, -WidthRange or -DepthRange.'
+    }
+
+    It 'names the DARTS network whose counts break the limit' {
+        $failure = { Invoke-CanopySearch Darts -DartsNetwork Evaluation -MaxParameters 10 -ErrorAction Stop } | Should -Throw -PassThru
+
+        $failure.Exception.Message | Should -BeLike '*has * parameters on cifar10 in the Evaluation network. Raise -MaxParameters*'
+    }
+
     It 'names no dataset when no MLP meets the limit' {
         # The smallest MLP of the default space, 3072 inputs and one hidden layer of 16, has 3072 * 16 weights and 16 biases.
         $failure = { Invoke-CanopySearch Mlp -MaxParameters 1000 -ErrorAction Stop } | Should -Throw -ErrorId 'ConstraintInfeasible,*' -PassThru
