@@ -437,15 +437,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             _ => ("ArchitectureInvalid", ErrorCategory.InvalidData),
         };
         return ErrorRecords.Create(
-            new InvalidOperationException($"Record {item.RecordNumber} ({Shorten(item.Architecture.Canonical)}): {error.Message}", error),
+            new InvalidOperationException($"Record {item.RecordNumber} ({TextExcerpt.Of(item.Architecture.Canonical)}): {error.Message}", error),
             id,
             category,
             item.Target);
     }
-
-    // An MLP of thousands of layers has a canonical string of as many widths, too long for a message.
-    private static string Shorten(string architecture) =>
-        architecture.Length > 100 ? architecture[..97] + "..." : architecture;
 
     // Scores the pending architectures as one batch per set of options, almost always one batch.
     private (ArchitectureScore? Score, Exception? Error)[] ScorePending()

@@ -48,7 +48,7 @@ public static class ArchitectureSearch
             MlpSampler bounds = options.MlpSampler;
             if (bounds.MinDepth == bounds.MaxDepth && bounds.MinWidth == bounds.MaxWidth)
             {
-                throw new ArgumentException($"The MLP ranges allow one network only ({bounds.MinDepth} hidden {(bounds.MinDepth == 1 ? "layer" : "layers")} of {bounds.MinWidth} units), so evolution has nothing to mutate. Widen the depth or width range, or search at random.", nameof(options));
+                throw new ArgumentException($"The MLP ranges allow one network only ({FormatCount(bounds.MinDepth)} hidden {(bounds.MinDepth == 1 ? "layer" : "layers")} of {FormatCount(bounds.MinWidth)} units), so evolution has nothing to mutate. Widen the depth or width range, or search at random.", nameof(options));
             }
         }
     }
@@ -147,7 +147,7 @@ public static class ArchitectureSearch
             _ => $" on {DatasetFacts.Name(options.Scoring.Dataset)}",
         };
         throw new SearchConstraintException(
-            $"No {smallest.SearchSpace} architecture meets {string.Join(" or ", limits)}: the smallest one, {smallest.Canonical}, has {string.Join(" and ", counts)}{network}.",
+            $"No {smallest.SearchSpace} architecture meets {string.Join(" or ", limits)}: the smallest one, {TextExcerpt.Of(smallest.Canonical)}, has {string.Join(" and ", counts)}{network}.",
             smallest.Canonical,
             brokenParameterLimit,
             parameters,

@@ -76,13 +76,13 @@ internal sealed class RowParser
         string trimmed = text.Trim();
         if (trimmed.StartsWith('{') && trimmed.EndsWith('}'))
         {
-            row.Problem = $"the architecture column '{columns[_architectureColumn]}' contains the object {Shorten(trimmed)}, not an architecture string";
+            row.Problem = $"the architecture column '{columns[_architectureColumn]}' contains the object {TextExcerpt.Of(trimmed, 120)}, not an architecture string";
             return;
         }
 
         if (!TryParse(text, out Parsed parsed, out string? error))
         {
-            row.Problem = $"the architecture '{Shorten(text)}' is invalid: {error}";
+            row.Problem = $"the architecture '{TextExcerpt.Of(text, 120)}' is invalid: {error}";
             return;
         }
 
@@ -131,8 +131,6 @@ internal sealed class RowParser
 
         _remembered[text] = parsed;
     }
-
-    private static string Shorten(string text) => text.Length > 120 ? text[..117] + "..." : text;
 
     private readonly record struct Parsed(string Canonical, SearchSpace SearchSpace, long Hash);
 }

@@ -122,6 +122,14 @@ Describe 'Invoke-CanopySearch' {
         $failure.Exception.Message | Should -BeLike '*has more than 9,223,372,036,854,775,807 FLOPs. No limit admits that count. Choose a smaller -InputDimension, -WidthRange or -DepthRange.'
     }
 
+    It 'shortens the smallest architecture of a deep MLP space in the message' {
+        $failure = { Invoke-CanopySearch Mlp -DepthRange 1000, 1000 -WidthRange 1000000, 1000000 -MaxParameters 10 -ErrorAction Stop } | Should -Throw -PassThru
+
+        # The canonical string lists 1,000 widths of 7 digits, and the message keeps its first 100 characters.
+        $failure.Exception.Message | Should -BeLike '*the smallest one, mlp:3072:1000000-1000000-*..., has *'
+        $failure.Exception.Message.Length | Should -BeLessThan 300
+    }
+
     It 'names the DARTS network whose counts break the limit' {
         $failure = { Invoke-CanopySearch Darts -DartsNetwork Evaluation -MaxParameters 10 -ErrorAction Stop } | Should -Throw -PassThru
 
