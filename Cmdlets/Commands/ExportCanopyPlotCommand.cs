@@ -306,13 +306,13 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
             ErrorCategory.InvalidArgument,
             parameter));
 
-    // A summary read back with Import-Csv keeps its Seed and Evaluations columns and has neither of the best-so-far
-    // columns a trajectory plots by default, unless -Y names a column of the user's own.
-    private bool IsSearchSummary(PSObject record) =>
+    // A summary read back with Import-Csv keeps its Seed, Evaluations and Rejected columns and has neither of the
+    // best-so-far columns of a step, whatever -Y names.
+    private static bool IsSearchSummary(PSObject record) =>
         record.BaseObject is SearchSummary ||
-        (!MyInvocation.BoundParameters.ContainsKey(nameof(Y)) &&
-            TryReadProperty(record, "Seed", out _) &&
+        (TryReadProperty(record, "Seed", out _) &&
             TryReadProperty(record, "Evaluations", out _) &&
+            TryReadProperty(record, "Rejected", out _) &&
             !TryReadProperty(record, "BestScore", out _) &&
             !TryReadProperty(record, "BestTarget", out _));
 

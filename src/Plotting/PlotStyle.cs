@@ -104,6 +104,9 @@ public static class PlotStyle
             LegendOrientation = LegendOrientation.Horizontal,
             LegendFontSize = TextSize,
             LegendSymbolLength = 36,
+
+            // Rows of entries flow at their own widths, so without a gap the text of one row touches a symbol below it.
+            LegendLineSpacing = 4,
         });
         return model;
     }

@@ -2,6 +2,7 @@ using System;
 using OxyPlot;
 using OxyPlot.Axes;
 using OxyPlot.Legends;
+using OxyPlot.Series;
 
 namespace Canopy.Plotting;
 
@@ -43,6 +44,12 @@ internal static class PlotTextFit
 
         foreach (LegendBase legend in model.Legends)
         {
+            // OxyPlot never breaks an entry, and it clips entries at the right edge of the legend box, which can be
+            // narrower than the widest entry, or lie beyond the image.
+            double textStart = legend.LegendArea.Left + legend.LegendPadding + legend.LegendSymbolLength + legend.LegendSymbolMargin;
+            double entryRoom = Math.Min(model.PlotBounds.Right, legend.LegendArea.Right) - legend.LegendPadding - textStart;
+            changed |= ShortenEntries(model, measurer, legend, entryRoom);
+
             // OxyPlot sizes a legend by its entries, so a longer title starts at the legend's left edge and runs on
             // past it, up to the right edge of the image.
             double room = model.PlotBounds.Right - legend.LegendArea.Left - (2 * legend.LegendPadding);
@@ -80,8 +87,8 @@ internal static class PlotTextFit
         double fitted = Math.Max(MinimumFontSize, Math.Floor(size * room / width));
         setSize(fitted);
 
-        // Text too long even at the smallest size ends in an ellipsis, which shows that it goes on, instead of being
-        // cut at both ends.
+        // Text too long even at the smallest size ends in "...", which shows that it goes on, instead of being cut at
+        // both ends. The PDF metrics OxyPlot measures with give the single ellipsis character no width.
         if (measurer.MeasureText(text, font, fitted, weight).Width > room)
         {
             setText(Shorten(measurer, text, font, fitted, weight, room));
@@ -90,17 +97,34 @@ internal static class PlotTextFit
         return true;
     }
 
+    private static bool ShortenEntries(PlotModel model, PixelTextMeasurer measurer, LegendBase legend, double room)
+    {
+        bool changed = false;
+        string font = legend.LegendFont ?? model.DefaultFont;
+        foreach (Series series in model.Series)
+        {
+            if (series.RenderInLegend && !string.IsNullOrEmpty(series.Title) &&
+                measurer.MeasureText(series.Title, font, legend.LegendFontSize, legend.LegendFontWeight).Width > room)
+            {
+                series.Title = Shorten(measurer, series.Title, font, legend.LegendFontSize, legend.LegendFontWeight, room);
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
     private static string Shorten(PixelTextMeasurer measurer, string text, string font, double size, double weight, double room)
     {
         for (int length = text.Length - 1; length > 0; length--)
         {
-            string shortened = text[..length].TrimEnd() + "…";
+            string shortened = text[..length].TrimEnd() + "...";
             if (measurer.MeasureText(shortened, font, size, weight).Width <= room)
             {
                 return shortened;
             }
         }
 
-        return "…";
+        return "...";
     }
 }

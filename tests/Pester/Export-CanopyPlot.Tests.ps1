@@ -254,6 +254,8 @@ e,5,50
 
             $thrown.Exception.Message | Should -BeLike 'The records are search summaries, one per seed*'
             $thrown.TargetObject.Seed | Should -Be '0'
+            { Import-Csv $csv | Export-CanopyPlot -Kind Trajectory -X Evaluations -Y Score -Path $path -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotInputInvalid,Canopy.Commands.ExportCanopyPlotCommand'
             Test-Path $path | Should -BeFalse
         }
 

@@ -77,10 +77,31 @@ public sealed class SvgPlotWriterTests : IDisposable
         XDocument svg = Svg.Render(model, 400, 300);
 
         XElement shortened = svg.Descendants(Svg.Namespace + "text").Single(element => element.Value.StartsWith("accuracy accuracy", StringComparison.Ordinal));
-        Assert.EndsWith("…", shortened.Value, StringComparison.Ordinal);
+        Assert.EndsWith("...", shortened.Value, StringComparison.Ordinal);
         Assert.True(shortened.Value.Length < yTitle.Length);
         Assert.Equal(PlotTextFit.MinimumFontSize, FontSize(svg, shortened.Value));
         Assert.True(measurer.MeasureText(shortened.Value, PlotStyle.FontFamily, PlotTextFit.MinimumFontSize, FontWeights.Normal).Width <= model.PlotArea.Height);
+    }
+
+    [Fact]
+    public void ShortensLegendEntriesWiderThanTheImage()
+    {
+        string longGroup = "Strategy named RegularizedEvolution with an extraordinarily long suffix text";
+        TrajectoryPoint[] points = { new(longGroup, "1", 1, 10), new(longGroup, "1", 2, 12), new("Random", "1", 1, 9), new("Random", "1", 2, 11) };
+        PlotModel model = TrajectoryPlot.Create(points, TrajectoryBand.MinMax, new PlotText("t", "x", "y")).Model;
+        var measurer = new PixelTextMeasurer(640, 480);
+
+        XDocument svg = Svg.Render(model, 640, 480);
+
+        XElement entry = svg.Descendants(Svg.Namespace + "text").Single(element => element.Value.StartsWith("Strategy named", StringComparison.Ordinal));
+        Assert.EndsWith("...", entry.Value, StringComparison.Ordinal);
+        Assert.Contains(svg.Descendants(Svg.Namespace + "text"), element => element.Value == "Random (1 seed)");
+
+        // The entry ends inside the legend box, which ends inside the image.
+        double left = double.Parse(entry.Attribute("transform")!.Value.Split('(', ',')[1], System.Globalization.CultureInfo.InvariantCulture);
+        double width = measurer.MeasureText(entry.Value, PlotStyle.FontFamily, PlotStyle.TextSize, FontWeights.Normal).Width;
+        Assert.True(left + width <= model.Legends[0].LegendArea.Right);
+        Assert.True(model.Legends[0].LegendArea.Right <= 640);
     }
 
     private static double FontSize(XDocument svg, string text) =>
