@@ -57,7 +57,15 @@ if ($natsFile -and (Test-Path $natsFile)) {
         (Format-Comparison 'Import-CanopyBenchmark' $medians.Import $medians.ImportCsv)
         (Format-Comparison 'Get-CanopyBenchmark -Name' $medians.Read $medians.ImportCsv)
         ''
-        ('Where the import time goes, measured in the core on the same file (medians of {0} interleaved runs after {1} warm-up rounds, {2} cores; wall-clock time, thread CPU time in brackets): reading the records with CsvHelper takes {3:N0} ms ({4:N0}), reading them and parsing every architecture to its canonical form {5:N0} ms ({6:N0}), and the whole import, replacing the previous one, {7:N0} ms ({8:N0} on the calling thread, {9:N0} in the process); reading the stored rows back takes {10:N0} ms ({11:N0}).' -f $stages.runs, $stages.warmUpRuns, $stages.cores, $stages.readMilliseconds, $stages.readCpuMilliseconds, $stages.readAndParseMilliseconds, $stages.readAndParseCpuMilliseconds, $stages.importMilliseconds, $stages.importCpuMilliseconds, $stages.importProcessCpuMilliseconds, $stages.readBackMilliseconds, $stages.readBackCpuMilliseconds)
+        ('Where the import time goes, measured in the core on the same file: medians of {0} interleaved runs after {1} warm-up rounds, on {2} cores.' -f $stages.runs, $stages.warmUpRuns, $stages.cores)
+        ''
+        '| stage | wall-clock ms | thread CPU ms |'
+        '|---|---|---|'
+        ('| read the records with CsvHelper | {0:N0} | {1:N0} |' -f $stages.readMilliseconds, $stages.readCpuMilliseconds)
+        ('| read them and parse every architecture to its canonical form | {0:N0} | {1:N0} |' -f $stages.readAndParseMilliseconds, $stages.readAndParseCpuMilliseconds)
+        ('| the whole import, replacing the previous one | {0:N0} | {1:N0} on the calling thread, {2:N0} in the process |' -f $stages.importMilliseconds, $stages.importCpuMilliseconds, $stages.importProcessCpuMilliseconds)
+        ('| read the stored rows back | {0:N0} | {1:N0} |' -f $stages.readBackMilliseconds, $stages.readBackCpuMilliseconds)
+        ''
         ('The import builds no architecture index; the first lookup by architecture does. After a fresh import, `Get-CanopyBenchmark -Architecture` of one cell takes {0:N1} ms the first time, index included, and {1:N1} ms the second time (medians of {2} fresh imports).' -f ($lookup.First * 1000), ($lookup.Second * 1000), $lookup.Rounds)
         'Import-Csv only splits text into objects. Import-CanopyBenchmark also types every value, parses every architecture and writes each row to SQLite in one transaction. A reading, a parsing and the writing thread share the cores, so on a busy or single-core machine their times add up, and after the last row the commit and the WAL checkpoint with its fsyncs run on one thread. Get-CanopyBenchmark reads the rows on a worker thread while the pipeline thread builds as many records as Import-Csv builds.'
         ''
