@@ -214,10 +214,33 @@ function ConvertTo-Paragraphs {
         $blockLines = @($block -split '\n' | ForEach-Object TrimEnd | Where-Object { $_ -ne '' })
         if ($blockLines.Count -eq 0) { continue }
         $isStructured = $blockLines | Where-Object { $_ -match '^\s*([-*] |\d+\. |\||```|    )' }
-        $joined = if ($isStructured) { $blockLines -join "`n" } else { ($blockLines | ForEach-Object Trim) -join ' ' }
+        $joined = if (Test-ListBlock $blockLines) {
+            (Join-ListItems $blockLines) -join "`n"
+        }
+        elseif ($isStructured) { $blockLines -join "`n" }
+        else { ($blockLines | ForEach-Object Trim) -join ' ' }
         $joined -replace '```\w*', '' -replace '`([^`]*)`', '$1' -replace '\*\*([^*]+)\*\*', '$1' -replace '\[([^\]]+)\]\(([^)]+)\)', '$1 ($2)'
     }
     return @($paragraphs | Where-Object { $_.Trim() -ne '' })
+}
+
+function Test-ListBlock {
+    # A block that starts with a list item and holds no code or table is a list whose wrapped lines continue items.
+    param([string[]] $Lines)
+
+    $Lines[0] -match '^\s*([-*] |\d+\. )' -and -not ($Lines | Where-Object { $_ -match '^\s*(\||```)' })
+}
+
+function Join-ListItems {
+    # Joins each item's wrapped lines, so that Get-Help wraps the item at the reader's width instead of the source's.
+    param([string[]] $Lines)
+
+    $items = [System.Collections.Generic.List[string]]::new()
+    foreach ($line in $Lines) {
+        if ($line -match '^\s*([-*] |\d+\. )' -or $items.Count -eq 0) { $items.Add($line) }
+        else { $items[$items.Count - 1] += ' ' + $line.Trim() }
+    }
+    return $items
 }
 
 function Write-Paragraphs {
