@@ -230,6 +230,21 @@ Describe 'Help of <Name>' -ForEach $commands {
     It 'has at least two examples' {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
     }
+
+    It 'lists in NOTES every error id its command file raises' {
+        $source = Join-Path (Split-Path -Parent $env:CANOPY_MODULE_MANIFEST) "Cmdlets/Commands/$($Name -replace '-', '')Command.cs"
+        if (-not (Test-Path $source)) {
+            Set-ItResult -Skipped -Because "the source file $source is not beside the module"
+            return
+        }
+
+        # Error ids appear in the source as a string literal followed by the error category.
+        $ids = [regex]::Matches((Get-Content -Raw $source), '"([A-Z][A-Za-z]+)",\s*ErrorCategory\.') | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique
+        $notes = @($help.alertSet.alert.Text) -join "`n"
+        $unlisted = $ids | Where-Object { $notes -notmatch "\b$_\b" }
+
+        $unlisted | Should -BeNullOrEmpty -Because "docs/cmdlets/$Name.md lists the error ids under NOTES"
+    }
 }
 
 Describe 'Examples of <Name>' -ForEach $pages {
