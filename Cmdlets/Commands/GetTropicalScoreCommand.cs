@@ -30,14 +30,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     internal const string ArchitectureSet = "Architecture";
     private const string InputObjectSet = "InputObject";
 
-    // Records are scored in batches of up to this size, so large inputs use all cores while output still streams.
-    private const int BatchSize = 512;
-
-    // A batch that will not be shared among cores is written out at this size, while its records are still in the
-    // processor's cache: Import-Csv nats_bench.csv | Get-TropicalScore took 1.41 times Import-Csv alone instead of 1.49.
-    private const int CachedBatchSize = 64;
-
-    private readonly List<PendingScore> _pending = new();
+    private readonly ScoringBatch _batch = new();
     private readonly Dictionary<(Dataset, DartsNetwork), ScoringOptions> _optionsByNetwork = new();
     private readonly ScoreProperties _scoreProperties = new();
     private readonly RecordDatasets _recordDatasets = new();
@@ -45,7 +38,6 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private readonly Stopwatch _clock = new();
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
-    private int _pendingToTrace;
     private long _recordNumber;
     private long _scored;
     private long _failed;
@@ -147,7 +139,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 break;
         }
 
-        if (IsBatchReady())
+        if (_batch.IsReady)
         {
             Flush();
         }
@@ -355,20 +347,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             return;
         }
 
-        options ??= _options;
-        _pending.Add(new PendingScore(architecture, target, record, _recordNumber, options));
-        _pendingToTrace += TropicalScorer.IsMemoised(architecture, options) ? 0 : 1;
+        _batch.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
     }
-
-    // A full batch is always ready. A smaller one is ready when too few of its architectures need tracing for the
-    // full batch to reach the core's parallel threshold at the same rate.
-    private bool IsBatchReady() =>
-        _pending.Count >= BatchSize ||
-        (_pending.Count >= CachedBatchSize && (long)_pendingToTrace * BatchSize < (long)TropicalScorer.ParallelThreshold * _pending.Count);
 
     private void Flush()
     {
-        if (_pending.Count == 0)
+        if (_batch.Items.Count == 0)
         {
             return;
         }
@@ -376,28 +360,22 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         (ArchitectureScore? Score, Exception? Error)[] results;
         try
         {
-            results = ScorePending();
+            results = _batch.Score(_cancellation.Token);
         }
         catch (OperationCanceledException)
         {
-            ClearPending();
+            _batch.Clear();
             return;
         }
 
         for (int i = 0; i < results.Length; i++)
         {
-            Emit(_pending[i], results[i]);
+            Emit(_batch.Items[i], results[i]);
         }
 
-        ClearPending();
+        _batch.Clear();
         _progressShown = true;
         WriteProgress(new ProgressRecord(1, "Scoring architectures", $"{_scored} scored"));
-    }
-
-    private void ClearPending()
-    {
-        _pending.Clear();
-        _pendingToTrace = 0;
     }
 
     // TODO: adding the score costs a record more than the rest of scoring, and PowerShell offers no cheaper way. The
@@ -442,28 +420,4 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             category,
             item.Target);
     }
-
-    // Scores the pending architectures as one batch per set of options, almost always one batch.
-    private (ArchitectureScore? Score, Exception? Error)[] ScorePending()
-    {
-        if (_pending.TrueForAll(item => ReferenceEquals(item.Options, _options)))
-        {
-            return TropicalScorer.ScoreBatch(_pending.Select(item => item.Architecture).ToArray(), _options, _cancellation.Token);
-        }
-
-        var results = new (ArchitectureScore? Score, Exception? Error)[_pending.Count];
-        foreach (IGrouping<ScoringOptions, int> group in Enumerable.Range(0, _pending.Count).GroupBy(i => _pending[i].Options))
-        {
-            int[] positions = group.ToArray();
-            var batch = TropicalScorer.ScoreBatch(positions.Select(i => _pending[i].Architecture).ToArray(), group.Key, _cancellation.Token);
-            for (int k = 0; k < positions.Length; k++)
-            {
-                results[positions[k]] = batch[k];
-            }
-        }
-
-        return results;
-    }
-
-    private sealed record PendingScore(Architecture Architecture, object Target, PSObject? Record, long RecordNumber, ScoringOptions Options);
 }
