@@ -7,15 +7,16 @@ using OxyPlot.Series;
 namespace Canopy.Plotting;
 
 /// <summary>
-/// Shrinks the title, subtitle, axis titles and legend titles that a first layout showed to be longer than the room OxyPlot keeps
-/// for them, so that small images and long property names are drawn smaller instead of being cut at both ends.
+/// Shrinks the title, subtitle, axis titles and legend titles that a first layout showed to be longer than the room
+/// OxyPlot keeps for them, so that small images and long property names are drawn smaller instead of being cut at both
+/// ends. Legend entries keep their size and are shortened instead, because one font size serves every entry.
 /// </summary>
 internal static class PlotTextFit
 {
     /// <summary>The smallest font size, in pixels, that text is shrunk to. Text that does not fit at this size is shortened.</summary>
     public const double MinimumFontSize = 9;
 
-    /// <summary>Shrinks every text of a laid-out model that does not fit, and returns whether any size changed.</summary>
+    /// <summary>Shrinks or shortens every text of a laid-out model that does not fit, and returns whether any text changed.</summary>
     public static bool Shrink(PlotModel model, PixelTextMeasurer measurer)
     {
         string font = model.TitleFont ?? model.DefaultFont;
