@@ -190,7 +190,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         // A dictionary's keys are not properties, so a hashtable becomes a record with one property per key.
-        PSObject record = input.BaseObject is IDictionary dictionary ? ToRecord(dictionary) : input;
+        PSObject record = input.BaseObject is IDictionary dictionary ? ArchitectureConversion.ToRecord(dictionary) : input;
         Architecture? architecture = ArchitectureConversion.Convert(
             record, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension);
         // Strings, architecture objects and earlier scores become new score objects; every other record is returned
@@ -272,21 +272,6 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     {
         _failed++;
         WriteError(error);
-    }
-
-    private static PSObject ToRecord(IDictionary dictionary)
-    {
-        var record = new PSObject();
-        foreach (DictionaryEntry entry in dictionary)
-        {
-            string name = ArchitectureProperties.Text(entry.Key) ?? string.Empty;
-            if (name.Length > 0 && record.Properties[name] is null)
-            {
-                record.Properties.Add(new PSNoteProperty(name, entry.Value));
-            }
-        }
-
-        return record;
     }
 
     private Architecture? Parse(string text, object target)

@@ -51,7 +51,8 @@ internal static class ArchitectureConversion
                 return Parse(text, searchSpace, input, label, out error);
         }
 
-        var properties = input as PSObject ?? PSObject.AsPSObject(value);
+        // A dictionary's keys are not properties, so a hashtable is read as a record with one property per key.
+        PSObject properties = value is IDictionary dictionary ? ToRecord(dictionary) : input as PSObject ?? PSObject.AsPSObject(value);
         PSPropertyInfo? property = ArchitectureProperties.Find(properties, propertyName);
         if (property is not null)
         {
@@ -75,6 +76,22 @@ internal static class ArchitectureConversion
             : $"the property '{propertyName}'";
         error = Missing(input, $"{label} has no architecture: expected {expected}.");
         return null;
+    }
+
+    /// <summary>Returns a record with one note property per non-blank key of the dictionary, in the dictionary's order.</summary>
+    public static PSObject ToRecord(IDictionary dictionary)
+    {
+        var record = new PSObject();
+        foreach (DictionaryEntry entry in dictionary)
+        {
+            string name = ArchitectureProperties.Text(entry.Key) ?? string.Empty;
+            if (name.Length > 0 && record.Properties[name] is null)
+            {
+                record.Properties.Add(new PSNoteProperty(name, entry.Value));
+            }
+        }
+
+        return record;
     }
 
     /// <summary>

@@ -88,6 +88,22 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         $lines[2] | Should -Match '^Generic\s+0\.845\s+9\s+6\s+mlp:2:3$'
     }
 
+    It 'writes counts wider than their column in scientific notation' {
+        # Two layers of 10^6 units on 3,072 inputs: 3,072 · 10^6 + 10^6 · 10^6 = 1.003072 · 10^12 multiply-accumulates.
+        $lines = Get-DefaultView (Get-TropicalScore -LayerWidths 1000000, 1000000) -Width $Width
+
+        Assert-TableFits $lines $Width 'Mode', 'TropicalScore', 'ParameterCount', 'Flops', 'Architecture'
+        $lines[2] | Should -Match '^Generic\s+[\d,]+\.\d{3}\s+1\.003e\+12\s+1\.003e\+12\s+mlp:3072:'
+    }
+
+    It 'shows architecture objects with counts and the architecture' {
+        # NATS-Bench size 8:16:24:32:64 on CIFAR-10 has 198,050 parameters and 20,587,146 FLOPs.
+        $lines = Get-DefaultView (New-CanopyArchitecture -ArchitectureString '8:16:24:32:64') -Width $Width
+
+        Assert-TableFits $lines $Width 'SearchSpace', 'ParameterCount', 'Flops', 'Architecture'
+        $lines[2] | Should -Match '^NatsSize\s+198,050\s+20,587,146\s+8:16:24:32:64$'
+    }
+
     It 'cuts a long architecture at the end of the line' {
         $genotype = (Get-CanopyArchitecture Darts -Count 1 -Seed 1).Architecture
         $lines = Get-DefaultView (Get-TropicalScore -Architecture $genotype -SearchSpace Darts -Mode BottleneckBound) -Width $Width

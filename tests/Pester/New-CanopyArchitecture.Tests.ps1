@@ -22,6 +22,21 @@ Describe 'New-CanopyArchitecture' {
         $architecture.Operations | Should -Be @('nor_conv_3x3', 'nor_conv_3x3', 'nor_conv_3x3', 'skip_connect', 'nor_conv_3x3', 'nor_conv_3x3')
     }
 
+    It 'reads hashtables as records' {
+        $built = @(@{ ArchitectureString = $Cell9930 }, @{ LayerWidths = '64,32'; InputDimension = 784 }) | New-CanopyArchitecture
+
+        $built[0].ParameterCount | Should -Be 1288506
+        # 784 · 64 + 64 + 64 · 32 + 32 = 52,320 weights and biases.
+        $built[1].Architecture | Should -Be 'mlp:784:64-32'
+        $built[1].ParameterCount | Should -Be 52320
+    }
+
+    It 'names a hashtable without an architecture as the failed record' {
+        $failure = { @{ foo = 1 } | New-CanopyArchitecture -ErrorAction Stop } | Should -Throw -ErrorId 'ArchitectureMissing,*' -PassThru
+
+        $failure.TargetObject | Should -BeOfType ([hashtable])
+    }
+
     It 'builds the same cell from its six operations' {
         $architecture = New-CanopyArchitecture -SearchSpace NatsTopology -Operations nor_conv_3x3, nor_conv_3x3, NOR_CONV_3X3, skip_connect, nor_conv_3x3, nor_conv_3x3
 
