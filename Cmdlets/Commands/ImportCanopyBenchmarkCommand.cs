@@ -47,6 +47,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     /// Architecture, genotype and arch_repr.</summary>
     [Parameter]
     [Alias("ArchitectureColumn")]
+    [ArgumentCompleter(typeof(ArchitecturePropertyCompleter))]
     [ValidateNotNullOrEmpty]
     public string? ArchitectureProperty { get; set; }
 

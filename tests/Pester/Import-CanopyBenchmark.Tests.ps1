@@ -309,6 +309,13 @@ Describe 'Import-CanopyBenchmark' {
         $listed.Name | Should -Be 'relative'
     }
 
+    It 'completes -ArchitectureProperty with the default column names, not file names' {
+        $line = 'Import-CanopyBenchmark -Path x.csv -ArchitectureProperty '
+        $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Be @('ArchitectureString', 'arch_str', 'arch', 'Architecture', 'genotype', 'arch_repr')
+    }
+
     It 'completes benchmark names from the cache' {
         $path = New-BenchmarkFile 'nats_small.csv' "arch,acc`n$First,1`n"
         Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
