@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -88,8 +89,24 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             WriteWarning("-Seed has no effect without -Bootstrap, because only the bootstrap interval uses random numbers. Add -Bootstrap 1000, for example, to compute an interval.");
         }
 
+        WarnIfFewResamples();
         _missingValues = MissingValue.Length == 0 ? null : new HashSet<double>(MissingValue);
         _clock.Start();
+    }
+
+    // A percentile interval takes each end from the resamples beyond it, 25 at 1,000 resamples and the 95% level. With
+    // fewer, the ends move visibly from seed to seed, so Canopy warns below the count that 1,000 resamples give.
+    private void WarnIfFewResamples()
+    {
+        const int StableTail = 25;
+
+        // Rounding first keeps 1 - 0.9 = 0.09999999999999998 from turning 25 resamples into 24.
+        long tail = (long)Math.Floor(Math.Round(Bootstrap * (1 - ConfidenceLevel) / 2, 9));
+        if (Bootstrap > 0 && tail < StableTail)
+        {
+            long needed = (long)Math.Ceiling(Math.Round(2 * StableTail / (1 - ConfidenceLevel), 9));
+            WriteWarning($"-Bootstrap {Bootstrap:N0} leaves {CorrelationMessages.Count(tail, "resample")} beyond each end of the {(ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% interval, so its ends move from seed to seed. Use -Bootstrap {needed:N0} or more for stable ends.");
+        }
     }
 
     protected override void ProcessRecord()

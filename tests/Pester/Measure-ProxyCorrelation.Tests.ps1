@@ -116,10 +116,10 @@ acc,p,q
     }
 
     It 'warns that -Seed needs -Bootstrap' {
-        $records = 1..5 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ * $_ } }
+        $records = 1..20 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ * $_ } }
 
         $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Seed 5 -WarningVariable warnings -WarningAction SilentlyContinue
-        $records | Measure-ProxyCorrelation -Target acc -Proxy p -Seed 5 -Bootstrap 10 -WarningVariable bootstrapWarnings | Out-Null
+        $records | Measure-ProxyCorrelation -Target acc -Proxy p -Seed 5 -Bootstrap 1000 -WarningVariable bootstrapWarnings | Out-Null
 
         $warnings.Count | Should -Be 1
         $warnings[0].Message | Should -BeLike '-Seed has no effect without -Bootstrap*'
@@ -131,14 +131,14 @@ acc,p,q
         # Three pairs: a resample draws one pair three times with probability 3/27, so about 1 in 9 has no ρ.
         $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = (1, 3, 2)[$_ - 1] } }
 
-        $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 900 -Seed 1 -WarningVariable warnings -WarningAction SilentlyContinue
+        $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -Seed 1 -WarningVariable warnings -WarningAction SilentlyContinue
         $undefined = $row.Resamples - $row.DefinedResamples
 
-        $row.Resamples | Should -Be 900
-        $row.DefinedResamples | Should -BeLessThan 900
-        $row.DefinedResamples | Should -BeGreaterThan 700
+        $row.Resamples | Should -Be 1000
+        $row.DefinedResamples | Should -BeLessThan 1000
+        $row.DefinedResamples | Should -BeGreaterThan 800
         $warnings.Count | Should -Be 1
-        $warnings[0].Message | Should -Be "$undefined of 900 bootstrap resamples of 'p' drew the same proxy or target value for every pair, so ρ is undefined for them. The interval rests on the other $($row.DefinedResamples), which DefinedResamples reports."
+        $warnings[0].Message | Should -Be "$undefined of 1,000 bootstrap resamples of 'p' drew the same proxy or target value for every pair, so ρ is undefined for them. The interval rests on the other $($row.DefinedResamples), which DefinedResamples reports."
     }
 
     It 'reports a constant proxy instead of NaN' {
@@ -226,23 +226,36 @@ acc,p,q
         [Math]::Abs($rows[2].Spearman + 1) | Should -BeLessThan 1e-12
     }
 
+    It 'warns when few resamples lie beyond the ends of the interval' {
+        $records = 1..20 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ % 7 } }
+
+        $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 100 -Seed 1 -WarningVariable few -WarningAction SilentlyContinue | Out-Null
+        $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -Seed 1 -WarningVariable enough | Out-Null
+        $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -ConfidenceLevel 0.99 -Seed 1 -WarningVariable strict -WarningAction SilentlyContinue | Out-Null
+
+        # 2.5 % of 100 resamples is 2.5, so 2 lie beyond each end; 1,000 give 25, and at the 99 % level 5,000 do.
+        $few.Message | Should -Be '-Bootstrap 100 leaves 2 resamples beyond each end of the 95% interval, so its ends move from seed to seed. Use -Bootstrap 1,000 or more for stable ends.'
+        $enough | Should -BeNullOrEmpty
+        $strict.Message | Should -BeLike '-Bootstrap 1,000 leaves 5 resamples beyond each end of the 99% interval*Use -Bootstrap 5,000 or more*'
+    }
+
     It 'reproduces a bootstrap interval from its seed' {
         $records = 1..300 | ForEach-Object { [pscustomobject]@{ acc = $_ % 37 + ($_ % 11); p = $_ % 37 } }
 
-        $first = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 400 -Seed 7
-        $second = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 400 -Seed 7
-        $unseeded = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 400
+        $first = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -Seed 7
+        $second = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -Seed 7
+        $unseeded = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000
 
         $first.SpearmanLower | Should -Be $second.SpearmanLower
         $first.SpearmanUpper | Should -Be $second.SpearmanUpper
         $first.Seed | Should -Be 7
-        $first.Resamples | Should -Be 400
-        $first.DefinedResamples | Should -Be 400
+        $first.Resamples | Should -Be 1000
+        $first.DefinedResamples | Should -Be 1000
         $first.ConfidenceLevel | Should -Be 0.95
         $first.SpearmanLower | Should -BeLessThan $first.Spearman
         $first.SpearmanUpper | Should -BeGreaterThan $first.Spearman
         $unseeded.Seed | Should -Not -BeNullOrEmpty
-        $again = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 400 -Seed $unseeded.Seed
+        $again = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -Seed $unseeded.Seed
         $again.SpearmanLower | Should -Be $unseeded.SpearmanLower
     }
 
@@ -331,7 +344,7 @@ acc,p,q
     It 'shows the bootstrap interval in the default table' {
         $records = 1..50 | ForEach-Object { [pscustomobject]@{ acc = $_ % 13 + $_; p = $_ } }
 
-        $table = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 100 -Seed 1 | Format-Table | Out-String -Width 120
+        $table = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -Seed 1 | Format-Table | Out-String -Width 120
         $lines = @($table -split "`n" | Where-Object { $_.Trim() })
 
         $lines[0] | Should -Match 'Spearman\s+SpearmanLower\s+SpearmanUpper\s+Kendall\s+Pearson\s+TopOverlap\s+Target'
