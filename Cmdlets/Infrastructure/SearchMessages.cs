@@ -55,14 +55,18 @@ internal static class SearchMessages
 
             IReadOnlyCollection<ulong> seeds = tally.SeedsWithMissingTargets;
             string seedList = (seeds.Count == 1 ? "seed " : "seeds ") + string.Join(", ", seeds);
-            yield return $"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {string.Join(" and ", reasons)}, so their {targetProperty} is empty ({seedList}).";
+            long missing = tally.TargetsAbsent + tally.TargetsWithoutNumber;
+            yield return $"{LookedUp(tally)}, {string.Join(" and ", reasons)}, so {(missing == 1 ? "its" : "their")} {targetProperty} is empty ({seedList}).";
         }
 
         if (tally.TargetsWithDifferingRows > 0)
         {
-            yield return $"Of {tally.TargetsLookedUp:N0} best-so-far architectures, {tally.TargetsWithDifferingRows:N0} have several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and {targetProperty} is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.";
+            yield return $"{LookedUp(tally)}, {tally.TargetsWithDifferingRows:N0} {(tally.TargetsWithDifferingRows == 1 ? "has" : "have")} several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and {targetProperty} is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.";
         }
     }
+
+    private static string LookedUp(SearchTally tally) =>
+        tally.TargetsLookedUp == 1 ? "Of 1 best-so-far architecture" : $"Of {tally.TargetsLookedUp:N0} best-so-far architectures";
 
     /// <summary>Formats a score as the default table shows it: three decimals for the tropical score, whole numbers for counts.</summary>
     public static string Score(double? value, SearchObjective objective) =>

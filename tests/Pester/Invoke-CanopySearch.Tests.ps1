@@ -203,8 +203,8 @@ Describe 'Invoke-CanopySearch' {
         $absent.Count | Should -BeGreaterThan 0 -Because 'the second cell evaluated is absent from the benchmark and beats the first'
         $warnings.Count | Should -Be 1
         $best = @($records.BestArchitecture | Select-Object -Unique).Count
-        $verb = if ($absent.Count -eq 1) { 'is' } else { 'are' }
-        $warnings[0].Message | Should -Be "Of $best best-so-far architectures, $($absent.Count) $verb not in benchmark 'first10', so their BestTarget is empty (seed 3)."
+        $verb, $pronoun = if ($absent.Count -eq 1) { 'is', 'its' } else { 'are', 'their' }
+        $warnings[0].Message | Should -Be "Of $best best-so-far architectures, $($absent.Count) $verb not in benchmark 'first10', so $pronoun BestTarget is empty (seed 3)."
         $records[-1].BestTarget | Should -BeNullOrEmpty
     }
 
@@ -218,7 +218,7 @@ Describe 'Invoke-CanopySearch' {
 
         $summary.Target | Should -Be 50.0
         @($warnings).Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architectures, 1 have several rows in benchmark 'twice' with different values in its column 'acc'*and Target is the value of the first row in file order*"
+        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architecture, 1 has several rows in benchmark 'twice' with different values in its column 'acc'*and Target is the value of the first row in file order*"
     }
 
     It 'gives the Target of each seed with -Summary' {
