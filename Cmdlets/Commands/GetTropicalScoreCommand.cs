@@ -39,6 +39,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
     private long _recordNumber;
+    private long _mlpsWithoutDataset;
     private long _scored;
     private long _failed;
     private bool _progressShown;
@@ -165,6 +166,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         {
             string records = _scoreProperties.ReplacedRecordCount == 1 ? "1 record had" : $"{_scoreProperties.ReplacedRecordCount:N0} records had";
             WriteWarning($"{records} a {Quoted(_scoreProperties.Replaced)} that named another search space than the architecture's; Canopy's value replaced it.");
+        }
+
+        if (_mlpsWithoutDataset > 0)
+        {
+            string mlps = _mlpsWithoutDataset == 1
+                ? "1 MLP, whose input dimension comes from its string or -InputDimension"
+                : $"{_mlpsWithoutDataset:N0} MLPs, whose input dimensions come from their strings or -InputDimension";
+            WriteWarning($"-Dataset {Dataset} sets the benchmark network of cell-based architectures, so it did not change the scores of {mlps}.");
         }
 
         if (_recordDatasets.DescribeUnmodelled(Dataset) is { } unmodelled)
@@ -333,6 +342,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         _batch.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
+        _mlpsWithoutDataset += _datasetGiven && architecture is MlpArchitecture ? 1 : 0;
     }
 
     private void Flush()

@@ -817,6 +817,16 @@ Describe 'Get-TropicalScore messages and display' {
         $table | Should -Match 'Mode\s+TropicalScore\s+ParameterCount\s+Flops\s+Architecture'
     }
 
+    It 'warns that -Dataset leaves MLP scores unchanged' {
+        $scores = Get-TropicalScore -Architecture 'mlp:10:5', 'mlp:10:6', '8:16:24:32:64' -Dataset cifar100 -WarningVariable warnings -WarningAction SilentlyContinue
+        $plain = Get-TropicalScore -Architecture 'mlp:10:5' -WarningVariable none
+
+        $scores[0].TropicalScore | Should -Be $plain.TropicalScore
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-Dataset cifar100 sets the benchmark network of cell-based architectures, so it did not change the scores of 2 MLPs, whose input dimensions come from their strings or -InputDimension.'
+        $none | Should -BeNullOrEmpty
+    }
+
     It 'completes -ArchitectureProperty with the default names' {
         $line = 'Get-TropicalScore -ArchitectureProperty ar'
         $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
