@@ -69,6 +69,7 @@ internal sealed class JsonRecordSource : IRecordSource
 
             if (arrayEnded)
             {
+                RejectContentAfterArray();
                 _finished = true;
                 break;
             }
@@ -118,6 +119,7 @@ internal sealed class JsonRecordSource : IRecordSource
 
                     if (reader.TokenType == JsonTokenType.EndArray)
                     {
+                        Advance(reader.BytesConsumed, reader.CurrentState);
                         arrayEnded = true;
                         return false;
                     }
@@ -225,6 +227,27 @@ internal sealed class JsonRecordSource : IRecordSource
     {
         int position = message.LastIndexOf(" LineNumber: ", StringComparison.Ordinal);
         return position > 0 ? message[..position] : message;
+    }
+
+    // A benchmark file contains one array, so anything but white space after it is reported instead of being dropped.
+    private void RejectContentAfterArray()
+    {
+        while (true)
+        {
+            int extra = _buffer.AsSpan(_start, _end - _start).IndexOfAnyExcept(" \t\r\n"u8);
+            if (extra >= 0)
+            {
+                throw Invalid(LineOf(_start + extra), "The file is invalid: it goes on after its JSON array. A benchmark file contains one array of records, so remove what follows it.");
+            }
+
+            if (_endOfFile)
+            {
+                return;
+            }
+
+            Advance(_end - _start, _state);
+            Refill();
+        }
     }
 
     private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n,"u8) < 0;

@@ -128,6 +128,8 @@ public class JsonImportTests
     [InlineData("[{\"arch\": \"x\"}, {\"arch\": ", "not valid JSON")]
     [InlineData("[{\"arch\": \"x\"}, ", "truncated")]
     [InlineData("[{\"arch\": \"x\",, }]", "not valid JSON")]
+    [InlineData("[{\"arch\": \"x\"}]\n garbage", "goes on after its JSON array")]
+    [InlineData("[{\"arch\": \"x\"}] [{\"arch\": \"y\"}]", "goes on after its JSON array")]
     public void MalformedJsonIsRejectedWhole(string json, string expected)
     {
         using var cache = new TemporaryCache();
