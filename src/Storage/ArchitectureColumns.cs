@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using Canopy.Architectures;
 
 namespace Canopy.Storage;
 
@@ -28,12 +29,28 @@ public static class ArchitectureColumns
         return -1;
     }
 
+    // Enough names to recognise a file by, not a whole binary file's worth of them.
+    private const int ListedColumns = 20;
+
     /// <summary>Explains why no architecture column was found, listing what was looked for and what exists.</summary>
     public static string DescribeMissing(IReadOnlyList<string> columns, string? requested)
     {
-        string present = columns.Count == 0 ? "none" : string.Join(", ", columns.Select(column => "'" + column + "'"));
+        string present = columns.Count == 0 ? "none" : string.Join(", ", columns.Take(ListedColumns).Select(column => "'" + Printable(column) + "'"));
+        if (columns.Count > ListedColumns)
+        {
+            present += $" and {columns.Count - ListedColumns:N0} more";
+        }
+
         return requested is null
             ? $"No column contains architectures. Looked for {string.Join(", ", Candidates)} (ignoring case) among the columns {present}. Name the column with -ArchitectureProperty."
             : $"The column '{requested}' given by -ArchitectureProperty does not exist; the file has the columns {present}.";
+    }
+
+    // The header of a binary file read as text contains control characters, which would garble the console, so the
+    // message shows them as the replacement character and cuts a long name.
+    private static string Printable(string column)
+    {
+        string printable = new(column.Select(character => char.IsControl(character) ? '\uFFFD' : character).ToArray());
+        return TextExcerpt.Of(printable, 40);
     }
 }

@@ -257,6 +257,18 @@ public class CsvImportTests
     }
 
     [Fact]
+    public void MissingColumnMessageShowsNoControlCharacters()
+    {
+        // A binary file read as CSV: a header of 25 columns, one of them with a bell and an escape character.
+        string header = "a\u0007b\u001b[31m," + string.Join(",", Enumerable.Range(1, 24).Select(i => "c" + i));
+        string message = ArchitectureColumns.DescribeMissing(header.Split(','), requested: null);
+
+        Assert.DoesNotContain(message, char.IsControl);
+        Assert.Contains("'a\uFFFDb\uFFFD[31m', 'c1'", message);
+        Assert.Contains("'c19' and 5 more.", message);
+    }
+
+    [Fact]
     public void ArchitectureColumnMayBeNamed()
     {
         using var cache = new TemporaryCache();
