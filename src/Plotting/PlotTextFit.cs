@@ -7,9 +7,9 @@ using OxyPlot.Series;
 namespace Canopy.Plotting;
 
 /// <summary>
-/// Shrinks the title, subtitle, axis titles and legend titles that a first layout showed to be longer than the room
-/// OxyPlot keeps for them, so that small images and long property names are drawn smaller instead of being cut at both
-/// ends. Legend entries keep their size and are shortened instead, because one font size serves every entry.
+/// Fits the text of a plot to the room that a first layout showed. Titles, axis titles and legend titles that are too
+/// long are drawn smaller instead of being cut at both ends. Legend entries share one font size, so a long one is
+/// shortened instead.
 /// </summary>
 internal static class PlotTextFit
 {
