@@ -269,7 +269,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
                 (exception.BrokenFlopLimit is not null && exception.SmallestFlops is null);
             string advice = (exception.BrokenParameterLimit, exception.BrokenFlopLimit) switch
             {
-                _ when beyondAnyLimit => "No limit admits that count. Choose a smaller -InputDimension, -WidthRange or -DepthRange.",
+                _ when beyondAnyLimit => "No limit admits a count above Int64. Choose a smaller -InputDimension, -WidthRange or -DepthRange.",
                 ({ }, { }) => "Raise -MaxParameters and -MaxFlops to at least those counts.",
                 ({ }, null) => "Raise -MaxParameters to at least that count.",
                 _ => "Raise -MaxFlops to at least that count.",

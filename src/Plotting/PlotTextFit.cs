@@ -45,14 +45,14 @@ internal static class PlotTextFit
 
         foreach (LegendBase legend in model.Legends)
         {
-            // OxyPlot never breaks an entry, and it clips entries at the right edge of the legend box, which can be
-            // narrower than the widest entry, or lie beyond the image.
+            // OxyPlot 2.2 draws each entry on one line and clips it at the right edge of the legend box, which was
+            // narrower than the widest entry in rendered modes plots, or lies beyond the image.
             double textStart = legend.LegendArea.Left + legend.LegendPadding + legend.LegendSymbolLength + legend.LegendSymbolMargin;
             double entryRoom = Math.Min(model.PlotBounds.Right, legend.LegendArea.Right) - legend.LegendPadding - textStart;
             changed |= ShortenEntries(model, measurer, legend, entryRoom);
 
-            // OxyPlot sizes a legend by its entries, so a longer title starts at the legend's left edge and runs on
-            // past it, up to the right edge of the image.
+            // OxyPlot 2.2 sizes a legend by its entries, so a longer title starts at the legend's left edge and runs
+            // on past it, up to the right edge of the image.
             double room = model.PlotBounds.Right - legend.LegendArea.Left - (2 * legend.LegendPadding);
             changed |= Fit(
                 measurer,

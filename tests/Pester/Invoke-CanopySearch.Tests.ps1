@@ -119,7 +119,7 @@ Describe 'Invoke-CanopySearch' {
         $failure = { Invoke-CanopySearch Mlp -InputDimension 1099511627776 -WidthRange 2147483646, 2147483646 -DepthRange 3, 3 -MaxFlops ([long]::MaxValue) -ErrorAction Stop } |
             Should -Throw -ErrorId 'ConstraintInfeasible,*' -PassThru
 
-        $failure.Exception.Message | Should -BeLike '*has more than 9,223,372,036,854,775,807 FLOPs. No limit admits that count. Choose a smaller -InputDimension, -WidthRange or -DepthRange.'
+        $failure.Exception.Message | Should -BeLike '*has more than 9,223,372,036,854,775,807 FLOPs. No limit admits a count above Int64. Choose a smaller -InputDimension, -WidthRange or -DepthRange.'
     }
 
     It 'shortens the smallest architecture of a deep MLP space in the message' {
