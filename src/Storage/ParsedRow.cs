@@ -13,6 +13,9 @@ internal sealed class ParsedRow
     /// <summary>The values in column order. A JSON record read before later columns appeared has fewer.</summary>
     public required object?[] Values { get; init; }
 
+    /// <summary>How many leading columns the record has fields for; later columns are missing, not empty.</summary>
+    public required int FieldCount { get; init; }
+
     /// <summary>The canonical architecture, or null when the row is rejected or not parsed yet.</summary>
     public string? Canonical { get; set; }
 

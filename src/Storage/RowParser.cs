@@ -65,6 +65,13 @@ internal sealed class RowParser
             return;
         }
 
+        // A short CSV record is stored, as Import-Csv keeps it, unless its architecture field is missing.
+        if (_architectureColumn >= row.FieldCount)
+        {
+            row.Problem = $"the record has {MessageWording.Count(row.FieldCount, "field", "fields")}, so it ends before the architecture column '{columns[_architectureColumn]}', column {_architectureColumn + 1} of {columns.Count}";
+            return;
+        }
+
         string? text = Convert.ToString(row.Values[_architectureColumn], CultureInfo.InvariantCulture);
         if (string.IsNullOrWhiteSpace(text))
         {

@@ -82,6 +82,6 @@ internal sealed class RowReader
             values[i] = _source.GetValue(i);
         }
 
-        return new ParsedRow { LineNumber = _source.LineNumber, Values = values, Problem = _source.RecordProblem };
+        return new ParsedRow { LineNumber = _source.LineNumber, Values = values, FieldCount = _source.FieldCount, Problem = _source.RecordProblem };
     }
 }

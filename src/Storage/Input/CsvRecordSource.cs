@@ -62,6 +62,8 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public long TotalBytes => _file.Length;
 
+    public int FieldCount { get; private set; }
+
     public string? RecordProblem { get; private set; }
 
     public string? ProblemIfLast { get; private set; }
@@ -76,6 +78,7 @@ internal sealed class CsvRecordSource : IRecordSource
 
         string[] record = _csv.Parser.Record ?? Array.Empty<string>();
         LineNumber = FirstLineOf(record);
+        FieldCount = Math.Min(record.Length, _columns.Length);
         _nextLine = _csv.Parser.RawRow + 1;
 
         // A quote that is never closed turns the lines after it into one long field, so the message names them all.

@@ -36,6 +36,12 @@ internal interface IRecordSource : IDisposable
     /// <summary>The file's size on disk in bytes.</summary>
     long TotalBytes { get; }
 
+    /// <summary>
+    /// How many leading columns the current record has fields for. A short CSV record ends before the header does;
+    /// a JSON record names its properties, so it reports every known column.
+    /// </summary>
+    int FieldCount { get; }
+
     /// <summary>Why the current record cannot be stored as it is, or null when it can.</summary>
     string? RecordProblem { get; }
 

@@ -53,6 +53,8 @@ internal sealed class JsonRecordSource : IRecordSource
 
     public long TotalBytes => _file.Length;
 
+    public int FieldCount => _columns.Count;
+
     public string? RecordProblem { get; private set; }
 
     // A cut-off JSON file ends inside the array, which Read reports.

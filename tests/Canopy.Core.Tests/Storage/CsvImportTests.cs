@@ -169,6 +169,20 @@ public class CsvImportTests
     }
 
     [Fact]
+    public void ShortRowWithoutItsArchitectureNamesTheFieldCount()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("late.csv", $"acc,params,arch\n1,2,{Nb201First}\n3\n4,5,{Nb201Best}\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        RowRejection rejection = Assert.Single(summary.Rejections);
+        Assert.Equal(3, rejection.LineNumber);
+        Assert.Equal("the record has 1 field, so it ends before the architecture column 'arch', column 3 of 3", rejection.Reason);
+        Assert.Equal(2, summary.RowsStored);
+    }
+
+    [Fact]
     public void ShortLastRowIsRejectedAsCutOff()
     {
         using var cache = new TemporaryCache();
