@@ -155,7 +155,7 @@ internal sealed class JsonRecordSource : IRecordSource
         {
             // The reader state carries the line count from the start of the file, so LineNumber is 0-based in the file.
             long line = exception.LineNumber is long index ? index + 1 : LineOf(_start);
-            if (_endOfFile && IsBlank(_buffer.AsSpan(_start + (int)reader.BytesConsumed, _end - _start - (int)reader.BytesConsumed)))
+            if (_endOfFile && IsValidPrefix())
             {
                 throw Invalid(line, "The file ends inside the JSON array, so it is truncated.");
             }
@@ -252,7 +252,23 @@ internal sealed class JsonRecordSource : IRecordSource
         }
     }
 
-    private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.IndexOfAnyExcept(" \t\r\n,"u8) < 0;
+    // A cut-off file, read as a block that more bytes would follow, runs out of data without an error.
+    private bool IsValidPrefix()
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), isFinalBlock: false, _state);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return true;
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private long LineOf(int bufferOffset) => _linesBeforeStart + _buffer.AsSpan(_start, bufferOffset - _start).Count((byte)'\n') + 1;
 
