@@ -38,7 +38,8 @@ $targets = [ordered]@{
 
 Write-Host "`n== 1. Import NATS-Bench into the cache ($database)"
 Import-CanopyBenchmark -Path (Join-Path $DataPath 'nats-tss/nats_bench.csv') -Name nats-tss -Database $database -Force |
-    Format-Table Name, RowsStored, RowsRejected, Elapsed -AutoSize | Out-String -Width 160 | Write-Host
+    Format-Table Name, RowsStored, RowsRejected, @{ Label = 'Elapsed (s)'; Expression = { $_.Elapsed.TotalSeconds }; FormatString = 'N2' } -AutoSize |
+    Out-String -Width 160 | Write-Host
 
 Write-Host '== 2. Score all 15,625 cells and measure the ranking (Spearman ρ, Kendall τ-b against test accuracy)'
 $modes = 'Generic', 'BottleneckBound', 'TropicalBound', 'GlobalBound'
