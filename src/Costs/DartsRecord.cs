@@ -9,17 +9,17 @@ public sealed class DartsRecord : ArchitectureRecord
     internal DartsRecord(DartsGenotype genotype, Dataset dataset, DartsNetwork dartsNetwork, NetworkCost? cost)
         : base(genotype, dataset, Describe(genotype, dartsNetwork), cost)
     {
-        Normal = genotype.Normal.Edges.ToArray();
-        Reduce = genotype.Reduce.Edges.ToArray();
+        Normal = genotype.Normal.Edges.Select(DartsEdgeRecord.From).ToArray();
+        Reduce = genotype.Reduce.Edges.Select(DartsEdgeRecord.From).ToArray();
         CellWidths = genotype.Widths?.ToArray();
         DartsNetworkValue = dartsNetwork;
     }
 
     /// <summary>The edges of the normal cell.</summary>
-    public DartsEdge[] Normal { get; }
+    public DartsEdgeRecord[] Normal { get; }
 
     /// <summary>The edges of the reduction cell.</summary>
-    public DartsEdge[] Reduce { get; }
+    public DartsEdgeRecord[] Reduce { get; }
 
     /// <summary>The channel count of every cell, or null when the genotype is counted in a benchmark network.</summary>
     public int[]? CellWidths { get; }
