@@ -62,10 +62,16 @@ public sealed class SearchStep
     /// <summary>Why the scorer could not count the candidate's regions, when <see cref="Status"/> is ScoringFailed.</summary>
     public string? ScoringError { get; init; }
 
-    /// <summary>True when the candidate met every limit, so it joined the population and could become the best.</summary>
+    /// <summary>
+    /// True when the candidate met every limit, so it joined the population and could become the best. It is derived
+    /// from <see cref="Status"/>, so it has no setter of its own.
+    /// </summary>
     public bool Accepted => StatusValue == EvaluationStatus.Accepted;
 
-    /// <summary>Why the candidate was rejected, in the words of the default table: params, flops or failed; null when accepted.</summary>
+    /// <summary>
+    /// Why the candidate was rejected, in the words of the default table: params, flops or failed; null when accepted.
+    /// It is derived from <see cref="Status"/>, so it has no setter of its own.
+    /// </summary>
     public string? Rejection => StatusValue switch
     {
         EvaluationStatus.ParameterLimitExceeded => "params",
@@ -87,7 +93,7 @@ public sealed class SearchStep
     /// The benchmark's stored value for <see cref="BestArchitecture"/> in the target column, or null without a
     /// benchmark, while there is no best architecture, or when the benchmark has no numeric value for it.
     /// </summary>
-    public double? BestTarget { get; internal set; }
+    public double? BestTarget { get; init; }
 
     /// <summary>The benchmark column that <see cref="BestTarget"/> is read from, or null without a benchmark.</summary>
     public string? TargetColumn { get; init; }

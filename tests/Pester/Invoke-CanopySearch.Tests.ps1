@@ -200,6 +200,18 @@ Describe 'Invoke-CanopySearch' {
         $json | Should -BeLike '*"DartsNetwork":null*'
     }
 
+    It 'builds a typed step from a hashtable' {
+        $step = [Canopy.Search.SearchStep]@{
+            Seed = 1; Step = 2; SearchSpace = 'NatsTopology'; Strategy = 'Random'; Objective = 'TropicalScore'; Mode = 'Generic'
+            TieBreaker = 'None'; Dataset = 'cifar10'; Architecture = '|none~0|+|none~0|none~1|+|none~0|none~1|none~2|'
+            Status = 'FlopLimitExceeded'; Improved = $false; BestTarget = 93.1
+        }
+
+        $step.BestTarget | Should -Be 93.1
+        $step.Accepted | Should -BeFalse
+        $step.Rejection | Should -BeExactly 'flops'
+    }
+
     It 'separates the trajectories of two modes with -GroupBy Mode' {
         $path = Join-Path $TestDrive 'modes.svg'
         $records = foreach ($mode in 'Generic', 'TropicalBound') { Invoke-CanopySearch NatsTopology -Budget 20 -PopulationSize 5 -SampleSize 2 -Seed 1, 2 -Mode $mode }

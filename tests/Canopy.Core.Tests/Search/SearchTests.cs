@@ -132,6 +132,37 @@ public class SearchTests
         Assert.Null(result.ToSummary()!.DartsNetwork);
     }
 
+    [Theory]
+    [InlineData("Accepted", true, null)]
+    [InlineData("accepted", true, null)]
+    [InlineData("0", true, null)]
+    [InlineData("ParameterLimitExceeded", false, "params")]
+    [InlineData("2", false, "flops")]
+    [InlineData("ScoringFailed", false, "failed")]
+    [InlineData("Unknown", false, null)]
+    public void StepDerivesAcceptedFromStatus(string status, bool accepted, string? rejection)
+    {
+        var step = new SearchStep
+        {
+            Seed = 1,
+            Step = 1,
+            SearchSpace = "NatsTopology",
+            Strategy = "Random",
+            Objective = "TropicalScore",
+            Mode = "Generic",
+            TieBreaker = "None",
+            Dataset = "cifar10",
+            Architecture = Canopy.Tests.Storage.KnownArchitectures.Nb201Best,
+            Status = status,
+            Improved = false,
+            BestTarget = 93.1,
+        };
+
+        Assert.Equal(accepted, step.Accepted);
+        Assert.Equal(rejection, step.Rejection);
+        Assert.Equal(93.1, step.BestTarget);
+    }
+
     [Fact]
     public void FlopLimitRejectsLikeParameterLimit()
     {
