@@ -167,7 +167,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
     // so it gets an error of its own rather than an empty result.
     private List<string> CanonicalizeRequested(BenchmarkStore store, BenchmarkInfo benchmark)
     {
-        SearchSpace?[] searchSpaces = benchmark.SearchSpaces.Select(space => (SearchSpace?)space).ToArray();
+        SearchSpace?[] searchSpaces = benchmark.SearchSpaces.Select(name => (SearchSpace?)Enum.Parse<SearchSpace>(name)).ToArray();
         var canonical = new List<string>();
         foreach (string text in Architecture!)
         {

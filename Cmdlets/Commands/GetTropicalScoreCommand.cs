@@ -11,6 +11,7 @@ using Canopy.Commands.Infrastructure;
 using Canopy.Costs;
 using Canopy.Regions;
 using Canopy.Scoring;
+using Canopy.Search;
 
 namespace Canopy.Commands;
 
@@ -233,7 +234,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     {
         Dataset dataset = _datasetGiven ? _options.Dataset : architecture.DatasetValue;
         DartsNetwork network = architecture is DartsRecord darts && !_dartsNetworkGiven
-            ? darts.DartsNetwork
+            ? darts.DartsNetworkValue
             : _options.DartsNetwork;
         return OptionsFor(dataset, network);
     }
@@ -242,7 +243,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private ScoringOptions OptionsFor(ArchitectureScore earlier)
     {
         Dataset dataset = !_datasetGiven && DatasetNames.TryParse(earlier.Dataset, out Dataset named) ? named : _options.Dataset;
-        DartsNetwork network = earlier.DartsNetwork is { } earlierNetwork && !_dartsNetworkGiven
+        DartsNetwork network = EnumProperties.TryParse(earlier.DartsNetwork, out DartsNetwork earlierNetwork) && !_dartsNetworkGiven
             ? earlierNetwork
             : _options.DartsNetwork;
         return OptionsFor(dataset, network);

@@ -237,7 +237,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
             ThrowTerminatingError(ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath));
         }
 
-        if (!targets!.Benchmark.SearchSpaces.Contains(SearchSpace))
+        if (!targets!.Benchmark.SearchSpaces.Contains(SearchSpace.ToString()))
         {
             string stored = targets.Benchmark.SearchSpaces.Count == 0 ? "no architectures" : string.Join(", ", targets.Benchmark.SearchSpaces) + " architectures";
             ThrowTerminatingError(ErrorRecords.Create(
@@ -338,7 +338,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     {
         if (step.Improved)
         {
-            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {SearchMessages.Score(step.BestScore, step.Objective)}.");
+            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {SearchMessages.Score(step.BestScore, Objective)}.");
         }
 
         if (!Summary)
@@ -360,7 +360,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
             return;
         }
 
-        WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {SearchMessages.Score(summary.Score, summary.Objective)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {SearchMessages.Value(target)}" : string.Empty)}.");
+        WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {SearchMessages.Score(summary.Score, Objective)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {SearchMessages.Value(target)}" : string.Empty)}.");
         if (Summary)
         {
             WriteObject(_withTargets ? OutputViews.WithView(summary, SummaryWithTargetView) : summary);

@@ -147,13 +147,7 @@ internal static class ArchitectureConversion
     private static SearchSpace? HintedSearchSpace(PSObject record)
     {
         object? value = record.Properties["SearchSpace"]?.Value;
-        value = value is PSObject wrapped ? wrapped.BaseObject : value;
-        return value switch
-        {
-            SearchSpace space => space,
-            string text when Enum.TryParse(text, ignoreCase: true, out SearchSpace parsed) && Enum.IsDefined(parsed) => parsed,
-            _ => null,
-        };
+        return ScoringColumns.TryParseEnum(value, out SearchSpace space) ? space : null;
     }
 
     private static Architecture? FromWidthsRecord(

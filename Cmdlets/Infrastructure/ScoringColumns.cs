@@ -3,12 +3,14 @@ using System.Management.Automation;
 using Canopy.Architectures;
 using Canopy.Regions;
 using Canopy.Scoring;
+using Canopy.Search;
 
 namespace Canopy.Commands.Infrastructure;
 
 /// <summary>
 /// Updates the Mode, Dataset and DartsNetwork columns of a record that is scored again. Only a column that already
-/// names a Canopy value is updated: a Dataset of svhn, say, belongs to the record and stays. The Formula, RegionCount
+/// names a Canopy value is updated: a Dataset of svhn, say, belongs to the record and stays. A Mode or DartsNetwork
+/// of a JSON file that an earlier Canopy wrote contains the member's number, which counts as a Canopy value too. The Formula, RegionCount
 /// and IsExactMaximum columns of an exported score object describe the earlier mode, so they are updated too. No
 /// column is added.
 /// </summary>
@@ -32,24 +34,12 @@ internal static class ScoringColumns
         Replace(record, "IsExactMaximum", score.IsExactMaximum, _ => true);
     }
 
-    /// <summary>Reads a value as one of the named members of an enum, as it comes from the object or from a CSV file.</summary>
+    /// <summary>
+    /// Reads a value as a member of an enum, as it comes from the object, from a CSV file, or as a number from a JSON
+    /// file that an earlier Canopy wrote.
+    /// </summary>
     public static bool TryParseEnum<TEnum>(object? value, out TEnum parsed)
-        where TEnum : struct, Enum
-    {
-        parsed = default;
-        switch (Unwrap(value))
-        {
-            case TEnum member when Enum.IsDefined(member):
-                parsed = member;
-                return true;
-            case string text:
-                // Enum.TryParse also reads numbers such as "2", which name no member.
-                string trimmed = text.Trim();
-                return trimmed.Length > 0 && char.IsLetter(trimmed[0]) && Enum.TryParse(trimmed, ignoreCase: true, out parsed) && Enum.IsDefined(parsed);
-            default:
-                return false;
-        }
-    }
+        where TEnum : struct, Enum => EnumProperties.TryParse(Unwrap(value), out parsed);
 
     private static bool TryParseEnum<TEnum>(object? value)
         where TEnum : struct, Enum => TryParseEnum<TEnum>(value, out _);

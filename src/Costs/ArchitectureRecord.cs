@@ -20,7 +20,8 @@ public abstract class ArchitectureRecord
         Flops = cost?.Flops;
     }
 
-    public SearchSpace SearchSpace => Definition.SearchSpace;
+    /// <summary>The name of the search space the architecture belongs to, for example "NatsTopology".</summary>
+    public string SearchSpace => Definition.SearchSpace.ToString();
 
     /// <summary>The canonical string, which parses back to an equal architecture.</summary>
     public string Architecture => Definition.Canonical;
@@ -41,6 +42,10 @@ public abstract class ArchitectureRecord
     public long? Flops { get; }
 
     /// <summary>The parsed architecture, for cmdlets and scripts that take the core type.</summary>
+    /// <remarks>
+    /// NOTE: the core type keeps its enum properties, such as SearchSpace and the operations, so ConvertTo-Json writes
+    /// them as numbers inside this property.
+    /// </remarks>
     public Architecture Definition { get; }
 
     /// <summary>

@@ -9,23 +9,29 @@ public sealed class DartsRecord : ArchitectureRecord
     internal DartsRecord(DartsGenotype genotype, Dataset dataset, DartsNetwork dartsNetwork, NetworkCost? cost)
         : base(genotype, dataset, Describe(genotype, dartsNetwork), cost)
     {
-        Normal = genotype.Normal.Edges.ToArray();
-        Reduce = genotype.Reduce.Edges.ToArray();
+        Normal = genotype.Normal.Edges.Select(DartsEdgeRecord.From).ToArray();
+        Reduce = genotype.Reduce.Edges.Select(DartsEdgeRecord.From).ToArray();
         CellWidths = genotype.Widths?.ToArray();
-        DartsNetwork = dartsNetwork;
+        DartsNetworkValue = dartsNetwork;
     }
 
     /// <summary>The edges of the normal cell.</summary>
-    public DartsEdge[] Normal { get; }
+    public DartsEdgeRecord[] Normal { get; }
 
     /// <summary>The edges of the reduction cell.</summary>
-    public DartsEdge[] Reduce { get; }
+    public DartsEdgeRecord[] Reduce { get; }
 
     /// <summary>The channel count of every cell, or null when the genotype is counted in a benchmark network.</summary>
     public int[]? CellWidths { get; }
 
-    /// <summary>The network the genotype is evaluated in when it carries no cell widths of its own.</summary>
-    public DartsNetwork DartsNetwork { get; }
+    /// <summary>
+    /// The name of the network the genotype is evaluated in when it carries no cell widths of its own, for example
+    /// "NasBench301".
+    /// </summary>
+    public string DartsNetwork => DartsNetworkValue.ToString();
+
+    /// <summary>The same network as an enum value, for the code that scores the record again.</summary>
+    internal DartsNetwork DartsNetworkValue { get; }
 
     private static string Describe(DartsGenotype genotype, DartsNetwork dartsNetwork)
     {
@@ -35,6 +41,6 @@ public sealed class DartsRecord : ArchitectureRecord
             return $"DARTS network: {cells}, C = {string.Join(", ", widths)}";
         }
 
-        return dartsNetwork == DartsNetwork.Evaluation ? "DARTS evaluation: 20 cells, C = 36" : "NAS-Bench-301: 8 cells, C = 32";
+        return dartsNetwork == Architectures.DartsNetwork.Evaluation ? "DARTS evaluation: 20 cells, C = 36" : "NAS-Bench-301: 8 cells, C = 32";
     }
 }

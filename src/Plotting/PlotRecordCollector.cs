@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using Canopy.Search;
 
 namespace Canopy.Plotting;
 
@@ -63,6 +64,7 @@ public sealed class PlotRecordCollector
     public void Add(PropertyReader read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        read = ReadingEnumNames(read);
         RecordCount++;
         switch (Kind)
         {
@@ -223,6 +225,29 @@ public sealed class PlotRecordCollector
                 return PlotResult.ForModes(ModesPlot.Create(_bars, text, imageWidth));
             }
         }
+    }
+
+    // Canopy's records carry enum values such as Strategy as names, but records that ConvertTo-Json wrote before that
+    // carry numbers, which would label a line "0". Only records with an Architecture property, as all of Canopy's
+    // records have, are read this way, so that a numeric Mode or Status column of other data keeps its numbers.
+    private static PropertyReader ReadingEnumNames(PropertyReader read)
+    {
+        bool? isCanopyRecord = null;
+        return (string name, out object? value) =>
+        {
+            if (!read(name, out value))
+            {
+                return false;
+            }
+
+            if (EnumProperties.IsNumber(value) && EnumProperties.NameOf(name, value) is { } memberName)
+            {
+                isCanopyRecord ??= read("Architecture", out _);
+                value = isCanopyRecord == true ? memberName : value;
+            }
+
+            return true;
+        };
     }
 
     private void AddTrajectoryRecord(PropertyReader read)

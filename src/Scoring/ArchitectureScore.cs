@@ -13,7 +13,8 @@ public sealed class ArchitectureScore
     /// <summary>The search space the architecture belongs to, for example "NatsTopology" or "Mlp".</summary>
     public required string SearchSpace { get; init; }
 
-    public required RegionMode Mode { get; init; }
+    /// <summary>The name of the <see cref="RegionMode"/> that <see cref="TropicalScore"/> counts in, for example "Generic".</summary>
+    public required string Mode { get; init; }
 
     /// <summary>
     /// The dataset whose benchmark network was scored, for example "ImageNet16-120"; null for fully connected
@@ -21,8 +22,11 @@ public sealed class ArchitectureScore
     /// </summary>
     public string? Dataset { get; init; }
 
-    /// <summary>The network a DARTS genotype without cell widths of its own was scored in; null for other architectures.</summary>
-    public DartsNetwork? DartsNetwork { get; init; }
+    /// <summary>
+    /// The name of the <see cref="Architectures.DartsNetwork"/> that a DARTS genotype without cell widths of its own was
+    /// scored in, for example "NasBench301"; null for other architectures.
+    /// </summary>
+    public string? DartsNetwork { get; init; }
 
     /// <summary>The base-10 logarithm of the region count.</summary>
     public required double TropicalScore { get; init; }

@@ -43,9 +43,9 @@ public static class TropicalScorer
         {
             Architecture = architecture.Canonical,
             SearchSpace = architecture.SearchSpace.ToString(),
-            Mode = options.Mode,
+            Mode = options.Mode.ToString(),
             Dataset = DatasetFacts.Name(options.Dataset),
-            DartsNetwork = architecture is DartsGenotype { Widths: null } ? options.DartsNetwork : null,
+            DartsNetwork = architecture is DartsGenotype { Widths: null } ? options.DartsNetwork.ToString() : null,
             TropicalScore = log10,
             ParameterCount = cost.Parameters,
             Flops = cost.Flops,
@@ -156,7 +156,7 @@ public static class TropicalScorer
         {
             Architecture = mlp.Canonical,
             SearchSpace = SearchSpace.Mlp.ToString(),
-            Mode = mode,
+            Mode = mode.ToString(),
             TropicalScore = count.Log10,
             RegionCount = count.Value,
             ParameterCount = mlp.Network.ParameterCount,

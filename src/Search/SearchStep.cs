@@ -14,22 +14,29 @@ public sealed class SearchStep
     /// <summary>The 1-based number of this evaluation within its run.</summary>
     public required int Step { get; init; }
 
-    public required SearchSpace SearchSpace { get; init; }
+    /// <summary>The name of the <see cref="Architectures.SearchSpace"/> searched, for example "NatsTopology".</summary>
+    public required string SearchSpace { get; init; }
 
-    public required SearchStrategy Strategy { get; init; }
+    /// <summary>The name of the <see cref="SearchStrategy"/>, for example "RegularizedEvolution".</summary>
+    public required string Strategy { get; init; }
 
-    public required SearchObjective Objective { get; init; }
+    /// <summary>The name of the <see cref="SearchObjective"/> that the search maximises, for example "TropicalScore".</summary>
+    public required string Objective { get; init; }
 
-    /// <summary>The region mode that <see cref="TropicalScore"/> counts in.</summary>
-    public required RegionMode Mode { get; init; }
+    /// <summary>The name of the <see cref="RegionMode"/> that <see cref="TropicalScore"/> counts in, for example "Generic".</summary>
+    public required string Mode { get; init; }
 
-    public required TieBreaker TieBreaker { get; init; }
+    /// <summary>The name of the <see cref="Search.TieBreaker"/> that decides between candidates of equal objective value, for example "None".</summary>
+    public required string TieBreaker { get; init; }
 
     /// <summary>The dataset whose network every candidate is scored and costed on, as NATS-Bench names it.</summary>
     public required string Dataset { get; init; }
 
-    /// <summary>The network DARTS candidates are scored and costed in; null in the other search spaces.</summary>
-    public DartsNetwork? DartsNetwork { get; init; }
+    /// <summary>
+    /// The name of the <see cref="Architectures.DartsNetwork"/> that DARTS candidates are scored and costed in, for
+    /// example "NasBench301"; null in the other search spaces.
+    /// </summary>
+    public string? DartsNetwork { get; init; }
 
     /// <summary>The evaluated candidate in canonical form.</summary>
     public required string Architecture { get; init; }
@@ -46,17 +53,26 @@ public sealed class SearchStep
     /// <summary>The candidate's FLOP count, or null when scoring failed or the count is above Int64.</summary>
     public long? Flops { get; init; }
 
-    /// <summary>Whether the candidate was accepted, and if not, why.</summary>
-    public required EvaluationStatus Status { get; init; }
+    /// <summary>
+    /// The name of the candidate's <see cref="EvaluationStatus"/>: "Accepted", or the reason for the rejection, such as
+    /// "FlopLimitExceeded".
+    /// </summary>
+    public required string Status { get; init; }
 
     /// <summary>Why the scorer could not count the candidate's regions, when <see cref="Status"/> is ScoringFailed.</summary>
     public string? ScoringError { get; init; }
 
-    /// <summary>True when the candidate met every limit, so it joined the population and could become the best.</summary>
-    public bool Accepted => Status == EvaluationStatus.Accepted;
+    /// <summary>
+    /// True when the candidate met every limit, so it joined the population and could become the best. It is derived
+    /// from <see cref="Status"/>, so it has no setter of its own.
+    /// </summary>
+    public bool Accepted => StatusValue == EvaluationStatus.Accepted;
 
-    /// <summary>Why the candidate was rejected, in the words of the default table: params, flops or failed; null when accepted.</summary>
-    public string? Rejection => Status switch
+    /// <summary>
+    /// Why the candidate was rejected, in the words of the default table: params, flops or failed; null when accepted.
+    /// It is derived from <see cref="Status"/>, so it has no setter of its own.
+    /// </summary>
+    public string? Rejection => StatusValue switch
     {
         EvaluationStatus.ParameterLimitExceeded => "params",
         EvaluationStatus.FlopLimitExceeded => "flops",
@@ -77,10 +93,13 @@ public sealed class SearchStep
     /// The benchmark's stored value for <see cref="BestArchitecture"/> in the target column, or null without a
     /// benchmark, while there is no best architecture, or when the benchmark has no numeric value for it.
     /// </summary>
-    public double? BestTarget { get; internal set; }
+    public double? BestTarget { get; init; }
 
     /// <summary>The benchmark column that <see cref="BestTarget"/> is read from, or null without a benchmark.</summary>
     public string? TargetColumn { get; init; }
+
+    // A status that names no member, as a step built from a hashtable may have, counts as neither accepted nor rejected.
+    private EvaluationStatus? StatusValue => EnumProperties.TryParse(Status, out EvaluationStatus status) ? status : null;
 
     /// <summary>Returns the seed, the step and the candidate, which is what a test failure or a log line needs.</summary>
     public override string ToString() => $"Seed {Seed}, step {Step}: {Architecture}";

@@ -8,22 +8,29 @@ public sealed class SearchSummary
 {
     public required ulong Seed { get; init; }
 
-    public required SearchSpace SearchSpace { get; init; }
+    /// <summary>The name of the <see cref="Architectures.SearchSpace"/> searched, for example "NatsTopology".</summary>
+    public required string SearchSpace { get; init; }
 
-    public required SearchStrategy Strategy { get; init; }
+    /// <summary>The name of the <see cref="SearchStrategy"/>, for example "RegularizedEvolution".</summary>
+    public required string Strategy { get; init; }
 
-    public required SearchObjective Objective { get; init; }
+    /// <summary>The name of the <see cref="SearchObjective"/> that the search maximises, for example "TropicalScore".</summary>
+    public required string Objective { get; init; }
 
-    /// <summary>The region mode that <see cref="TropicalScore"/> counts in.</summary>
-    public required RegionMode Mode { get; init; }
+    /// <summary>The name of the <see cref="RegionMode"/> that <see cref="TropicalScore"/> counts in, for example "Generic".</summary>
+    public required string Mode { get; init; }
 
-    public required TieBreaker TieBreaker { get; init; }
+    /// <summary>The name of the <see cref="Search.TieBreaker"/> that decides between candidates of equal objective value, for example "None".</summary>
+    public required string TieBreaker { get; init; }
 
     /// <summary>The dataset whose network every candidate was scored and costed on, as NATS-Bench names it.</summary>
     public required string Dataset { get; init; }
 
-    /// <summary>The network DARTS candidates are scored and costed in; null in the other search spaces.</summary>
-    public DartsNetwork? DartsNetwork { get; init; }
+    /// <summary>
+    /// The name of the <see cref="Architectures.DartsNetwork"/> that DARTS candidates are scored and costed in, for
+    /// example "NasBench301"; null in the other search spaces.
+    /// </summary>
+    public string? DartsNetwork { get; init; }
 
     /// <summary>The best accepted architecture in canonical form.</summary>
     public required string Architecture { get; init; }

@@ -17,8 +17,8 @@ public sealed class BenchmarkInfo
     /// <summary>The column that contains the architecture, in canonical form.</summary>
     public required string ArchitectureColumn { get; init; }
 
-    /// <summary>The search spaces of the stored architectures.</summary>
-    public required IReadOnlyList<SearchSpace> SearchSpaces { get; init; }
+    /// <summary>The names of the search spaces of the stored architectures, for example "NatsTopology".</summary>
+    public required IReadOnlyList<string> SearchSpaces { get; init; }
 
     public required DateTimeOffset ImportedAt { get; init; }
 

@@ -247,7 +247,7 @@ public sealed class BenchmarkStore
                 Rows = rows.GetInt64(5),
                 ArchitecturePosition = architecturePosition,
                 ArchitectureColumn = columns[architecturePosition],
-                SearchSpaces = rows.GetString(7).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SearchSpace>).ToArray(),
+                SearchSpaces = rows.GetString(7).Split(',', StringSplitOptions.RemoveEmptyEntries).Select(name => Enum.Parse<SearchSpace>(name).ToString()).ToArray(),
                 Columns = columns,
                 Database = DatabasePath,
             });

@@ -218,6 +218,55 @@ e,5,50
             Get-SvgText (Read-Svg $path) | Should -Contain 'Parameters of the best architecture'
         }
 
+        It 'names strategies of search steps read back from JSON' {
+            $path = Join-Path $TestDrive 'json.svg'
+            $json = Join-Path $TestDrive 'steps.json'
+            $steps = foreach ($strategy in 'RegularizedEvolution', 'Random') {
+                Invoke-CanopySearch NatsTopology -Strategy $strategy -Budget 20 -PopulationSize 5 -SampleSize 2 -Seed 1, 2
+            }
+            $steps | ConvertTo-Json | Set-Content -Path $json
+
+            Get-Content $json -Raw | ConvertFrom-Json | Export-CanopyPlot -Kind Trajectory -Path $path -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+            $texts = Get-SvgText (Read-Svg $path)
+            $texts | Should -Contain 'RegularizedEvolution (2 seeds)'
+            $texts | Should -Contain 'Random (2 seeds)'
+            @($warnings).Count | Should -Be 0
+        }
+
+        It 'names strategies of an older JSON file that holds numbers' {
+            $path = Join-Path $TestDrive 'numbers.svg'
+            # ConvertTo-Json of earlier versions wrote each enum property as the member's number.
+            $json = ConvertTo-Json @(
+                foreach ($strategy in 0, 1) {
+                    foreach ($seed in 1, 2) {
+                        foreach ($step in 1..3) {
+                            [ordered]@{ Seed = $seed; Step = $step; SearchSpace = 0; Strategy = $strategy; Objective = 0; Mode = 0; TieBreaker = 0
+                                Dataset = 'cifar10'; Architecture = "a$step"; Status = 0; Accepted = $true; BestScore = $step + $seed }
+                        }
+                    }
+                })
+
+            $json | ConvertFrom-Json | Export-CanopyPlot -Kind Trajectory -Path $path -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+            $texts = Get-SvgText (Read-Svg $path)
+            $texts | Should -Contain 'RegularizedEvolution (2 seeds)'
+            $texts | Should -Contain 'Random (2 seeds)'
+            $texts | Should -Not -Contain '0 (2 seeds)'
+            $texts | Should -Contain 'Best tropical score (log10 regions)'
+            @($warnings).Count | Should -Be 0
+        }
+
+        It 'names strategies of search steps read back from CSV' {
+            $path = Join-Path $TestDrive 'csv.svg'
+            $csv = Join-Path $TestDrive 'steps.csv'
+            Invoke-CanopySearch NatsTopology -Strategy Random -Budget 20 -Seed 1, 2 | Export-Csv -Path $csv -NoTypeInformation
+
+            Import-Csv $csv | Export-CanopyPlot -Kind Trajectory -Path $path | Out-Null
+
+            Get-SvgText (Read-Svg $path) | Should -Contain 'Random (2 seeds)'
+        }
+
         It 'groups by another property with -GroupBy' {
             $path = Join-Path $TestDrive 'bymethod.svg'
 

@@ -23,6 +23,21 @@ Describe 'Get-CanopyArchitecture' {
         $architectures[12].ParameterCount | Should -Be 67378
     }
 
+    It 'writes SearchSpace and DartsNetwork names to JSON and CSV' {
+        $csv = Join-Path $TestDrive 'architectures.csv'
+        $records = @(Get-CanopyArchitecture Darts -Seed 1 -Count 1 -DartsNetwork Evaluation) + @(Get-CanopyArchitecture NatsSize -Count 1)
+        $records | Select-Object SearchSpace, Architecture | Export-Csv -Path $csv -NoTypeInformation
+
+        $json = $records | ConvertTo-Json -WarningAction SilentlyContinue | ConvertFrom-Json
+        $darts = $records[0] | ConvertTo-Json -WarningAction SilentlyContinue | ConvertFrom-Json
+
+        $json.SearchSpace | Should -BeExactly @('Darts', 'NatsSize')
+        $json[0].DartsNetwork | Should -BeExactly 'Evaluation'
+        $darts.Normal[0].Operation | Should -BeExactly $records[0].Definition.Normal.Edges[0].ToString().Split("'")[1]
+        $darts.Normal.Operation | Should -BeIn @('none', 'max_pool_3x3', 'avg_pool_3x3', 'skip_connect', 'sep_conv_3x3', 'sep_conv_5x5', 'dil_conv_3x3', 'dil_conv_5x5')
+        (Import-Csv $csv).SearchSpace | Should -BeExactly @('Darts', 'NatsSize')
+    }
+
     It 'streams, so the first records come without building the space' {
         $first = Get-CanopyArchitecture NatsSize | Select-Object -First 2
 

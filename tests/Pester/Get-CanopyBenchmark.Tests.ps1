@@ -38,8 +38,9 @@ Describe 'Get-CanopyBenchmark' {
         $sweep = $benchmarks[2]
         $sweep.Rows | Should -Be 3
         $sweep.Columns | Should -Be @('acc', 'ArchitectureString', 'epochs', 'note', 'params')
-        $sweep.SearchSpaces | Should -Be @([Canopy.Architectures.SearchSpace]::NatsTopology)
-        $benchmarks[1].SearchSpaces | Should -Be @([Canopy.Architectures.SearchSpace]::Darts)
+        $sweep.SearchSpaces | Should -BeExactly @('NatsTopology')
+        $benchmarks[1].SearchSpaces | Should -BeExactly @('Darts')
+        ($sweep | ConvertTo-Json -Compress) | Should -BeLike '*"SearchSpaces":`["NatsTopology"`]*'
         $sweep.Source | Should -Be (Join-Path $TestDrive 'sweep.csv')
         $sweep.ImportedAt | Should -BeOfType [DateTimeOffset]
     }

@@ -524,6 +524,47 @@ namespace CanopyTests
         $bare.ParameterCount | Should -Be $evaluation.ParameterCount
     }
 
+    It 'writes Mode and DartsNetwork names to JSON' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+
+        $mlp = Get-TropicalScore -LayerWidths 8, 8 | ConvertTo-Json -Compress
+        $darts = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation -Mode TropicalBound | ConvertTo-Json -Compress
+
+        $mlp | Should -BeLike '*"SearchSpace":"Mlp","Mode":"Generic",*"DartsNetwork":null,*'
+        $darts | Should -BeLike '*"SearchSpace":"Darts","Mode":"TropicalBound",*"DartsNetwork":"Evaluation",*'
+    }
+
+    It 'rescores scores read back from JSON in another mode' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $json = Join-Path $TestDrive 'scores.json'
+        @(Get-TropicalScore -Architecture $cell9930, $genotype -DartsNetwork Evaluation) | ConvertTo-Json | Set-Content -Path $json
+
+        $rescored = @(Get-Content $json -Raw | ConvertFrom-Json | Get-TropicalScore -Mode TropicalBound)
+
+        $rescored.Mode | Should -BeExactly @('TropicalBound', 'TropicalBound')
+        $rescored[0].TropicalScore | Should -Be (Get-TropicalScore -Architecture $cell9930 -Mode TropicalBound).TropicalScore
+        $rescored[1].DartsNetwork | Should -BeExactly 'Evaluation'
+        $rescored[1].TropicalScore | Should -Be (Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation -Mode TropicalBound).TropicalScore
+    }
+
+    It 'rescores scores of an older JSON file that holds numbers' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation -Mode TropicalBound
+        # ConvertTo-Json of earlier versions wrote Mode and DartsNetwork as the members' numbers: 0 is Generic and
+        # DartsNetwork 1 is Evaluation.
+        $json = @(
+            [ordered]@{ Architecture = $cell9930; SearchSpace = 'NatsTopology'; Mode = 0; Dataset = 'cifar10'; DartsNetwork = $null; TropicalScore = 1.0 }
+            [ordered]@{ Architecture = $genotype; SearchSpace = 'Darts'; Mode = 0; Dataset = 'cifar10'; DartsNetwork = 1; TropicalScore = 1.0 }
+        ) | ConvertTo-Json
+
+        $rescored = @($json | ConvertFrom-Json | Get-TropicalScore -Mode TropicalBound)
+
+        $rescored.Mode | Should -BeExactly @('TropicalBound', 'TropicalBound')
+        $rescored[1].DartsNetwork | Should -BeExactly 'Evaluation'
+        $rescored[1].ParameterCount | Should -Be $evaluation.ParameterCount
+        $rescored[1].TropicalScore | Should -Be $evaluation.TropicalScore
+    }
+
     It 'updates Mode and Dataset of a record scored before' {
         $summary = Invoke-CanopySearch -SearchSpace NatsTopology -Seed 1 -Budget 30 -Summary
         $own = [pscustomobject]@{ ArchitectureString = $cell9930; TropicalScore = 1; Dataset = 'svhn'; Mode = 'mine' }

@@ -533,6 +533,6 @@ Describe 'Import-CanopyBenchmark' {
         }
         $mismatches | Should -Be 0
         $stored[9930].CIFAR100TestAccuracy200Epochs | Should -Be 73.51333326009114
-        $stored[9930].SearchSpace | Should -Be ([Canopy.Architectures.SearchSpace]::NatsTopology)
+        $stored[9930].SearchSpace | Should -BeExactly 'NatsTopology'
     }
 }

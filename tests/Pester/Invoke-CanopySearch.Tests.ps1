@@ -169,6 +169,49 @@ Describe 'Invoke-CanopySearch' {
         }
     }
 
+    It 'writes setting names to JSON and CSV' {
+        $steps = @(Invoke-CanopySearch Darts -Budget 12 -PopulationSize 4 -SampleSize 2 -Seed 1 -Strategy Random -Objective Flops -Mode TropicalBound -TieBreaker ParameterCount -DartsNetwork Evaluation -MaxFlops 400000000)
+        $summary = Invoke-CanopySearch Darts -Budget 12 -PopulationSize 4 -SampleSize 2 -Seed 1 -Strategy Random -Objective Flops -Mode TropicalBound -TieBreaker ParameterCount -DartsNetwork Evaluation -MaxFlops 400000000 -Summary
+        $csv = Join-Path $TestDrive 'names.csv'
+        $steps | Export-Csv -Path $csv -NoTypeInformation
+
+        $stepJson = $steps | ConvertTo-Json | ConvertFrom-Json
+        $summaryJson = $summary | ConvertTo-Json | ConvertFrom-Json
+        $fromCsv = Import-Csv $csv
+
+        foreach ($record in @($stepJson[0], $summaryJson, $fromCsv[0])) {
+            $record.SearchSpace | Should -BeExactly 'Darts'
+            $record.Strategy | Should -BeExactly 'Random'
+            $record.Objective | Should -BeExactly 'Flops'
+            $record.Mode | Should -BeExactly 'TropicalBound'
+            $record.TieBreaker | Should -BeExactly 'ParameterCount'
+            $record.DartsNetwork | Should -BeExactly 'Evaluation'
+        }
+        $stepJson.Status | Should -BeOfType [string]
+        @($stepJson.Status | Sort-Object -Unique) | Should -BeExactly @($steps.Status | Sort-Object -Unique)
+        @($steps.Status | Sort-Object -Unique) | Should -Contain 'FlopLimitExceeded'
+        $fromCsv.Status | Should -BeExactly $steps.Status
+    }
+
+    It 'writes a null DartsNetwork outside DARTS' {
+        $json = Invoke-CanopySearch NatsTopology -Budget 3 -PopulationSize 2 -SampleSize 1 -Seed 1 -Summary | ConvertTo-Json -Compress
+
+        $json | Should -BeLike '*"SearchSpace":"NatsTopology"*'
+        $json | Should -BeLike '*"DartsNetwork":null*'
+    }
+
+    It 'builds a typed step from a hashtable' {
+        $step = [Canopy.Search.SearchStep]@{
+            Seed = 1; Step = 2; SearchSpace = 'NatsTopology'; Strategy = 'Random'; Objective = 'TropicalScore'; Mode = 'Generic'
+            TieBreaker = 'None'; Dataset = 'cifar10'; Architecture = '|none~0|+|none~0|none~1|+|none~0|none~1|none~2|'
+            Status = 'FlopLimitExceeded'; Improved = $false; BestTarget = 93.1
+        }
+
+        $step.BestTarget | Should -Be 93.1
+        $step.Accepted | Should -BeFalse
+        $step.Rejection | Should -BeExactly 'flops'
+    }
+
     It 'separates the trajectories of two modes with -GroupBy Mode' {
         $path = Join-Path $TestDrive 'modes.svg'
         $records = foreach ($mode in 'Generic', 'TropicalBound') { Invoke-CanopySearch NatsTopology -Budget 20 -PopulationSize 5 -SampleSize 2 -Seed 1, 2 -Mode $mode }

@@ -265,6 +265,38 @@ public class PlotRecordCollectorTests
     }
 
     [Fact]
+    public void NumberedStrategyOfOldJsonNamesLine()
+    {
+        // ConvertTo-Json of earlier versions wrote Strategy, Objective and Status as the enum members' numbers.
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
+        foreach (long strategy in new[] { 0L, 1L })
+        {
+            collector.Add(Reader(new() { ["Step"] = 1L, ["BestScore"] = 2.0, ["Seed"] = 1L, ["Strategy"] = strategy, ["Objective"] = 0L, ["Architecture"] = "a", ["Accepted"] = true, ["Status"] = 0L }));
+            collector.Add(Reader(new() { ["Step"] = 2L, ["BestScore"] = 3.0, ["Seed"] = 1L, ["Strategy"] = strategy.ToString(), ["Objective"] = "0", ["Architecture"] = "b", ["Accepted"] = true, ["Status"] = "0" }));
+        }
+
+        PlotResult result = collector.CreatePlot(null, TrajectoryBand.MinMax);
+
+        Assert.Contains(result.Model.Series, series => series is LineSeries line && line.Title == "RegularizedEvolution (1 seed)");
+        Assert.Contains(result.Model.Series, series => series is LineSeries line && line.Title == "Random (1 seed)");
+        Assert.DoesNotContain(result.Model.Series, series => series.Title is "0 (1 seed)" or "1 (1 seed)");
+        Assert.Null(collector.DescribeMergedRuns());
+    }
+
+    [Fact]
+    public void NumberedModeOfOtherDataKept()
+    {
+        // Records without an Architecture property are not Canopy's, so their Mode column keeps its numbers.
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Mode", true, "Seed"));
+        collector.Add(Reader(new() { ["Step"] = 1, ["BestScore"] = 2.0, ["Seed"] = 1, ["Mode"] = 1L }));
+        collector.Add(Reader(new() { ["Step"] = 2, ["BestScore"] = 3.0, ["Seed"] = 1, ["Mode"] = 1L }));
+
+        PlotResult result = collector.CreatePlot(null, TrajectoryBand.MinMax);
+
+        Assert.Contains(result.Model.Series, series => series is LineSeries line && line.Title == "1 (1 seed)");
+    }
+
+    [Fact]
     public void ModesNeedsTheGroupProperty()
     {
         var collector = new PlotRecordCollector(PlotKind.Modes, new PlotColumns("Target", "Spearman", "Proxy", true, null));

@@ -83,7 +83,7 @@ public class SearchTests
 
         SearchStep[] rejected = steps.Where(step => step.ParameterCount > limit).ToArray();
         Assert.NotEmpty(rejected);
-        Assert.All(rejected, step => Assert.Equal(EvaluationStatus.ParameterLimitExceeded, step.Status));
+        Assert.All(rejected, step => Assert.Equal(nameof(EvaluationStatus.ParameterLimitExceeded), step.Status));
         Assert.All(rejected, step => Assert.False(step.Accepted));
         Assert.All(rejected, step => Assert.False(step.Improved));
         Assert.All(steps.Where(step => step.Accepted), step => Assert.True(step.ParameterCount <= limit));
@@ -96,6 +96,74 @@ public class SearchTests
     }
 
     [Fact]
+    public void RecordsNameTheirSettings()
+    {
+        SearchOptions options = Options(SearchSpace.Darts, SearchStrategy.Random, budget: 5) with
+        {
+            Objective = SearchObjective.Flops,
+            TieBreaker = TieBreaker.ParameterCount,
+            Scoring = new ScoringOptions(RegionMode.TropicalBound, Dataset.Cifar10, DartsNetwork.Evaluation),
+        };
+
+        (SearchResult result, List<SearchStep> steps) = Trajectory(options, 1);
+        SearchSummary summary = result.ToSummary()!;
+
+        foreach ((string SearchSpace, string Strategy, string Objective, string Mode, string TieBreaker, string? DartsNetwork) names in
+            steps.Select(step => (step.SearchSpace, step.Strategy, step.Objective, step.Mode, step.TieBreaker, step.DartsNetwork))
+                .Append((summary.SearchSpace, summary.Strategy, summary.Objective, summary.Mode, summary.TieBreaker, summary.DartsNetwork)))
+        {
+            Assert.Equal("Darts", names.SearchSpace);
+            Assert.Equal("Random", names.Strategy);
+            Assert.Equal("Flops", names.Objective);
+            Assert.Equal("TropicalBound", names.Mode);
+            Assert.Equal("ParameterCount", names.TieBreaker);
+            Assert.Equal("Evaluation", names.DartsNetwork);
+        }
+
+        Assert.All(steps, step => Assert.Equal(nameof(EvaluationStatus.Accepted), step.Status));
+    }
+
+    [Fact]
+    public void OtherSpacesHaveNoDartsNetwork()
+    {
+        (SearchResult result, List<SearchStep> steps) = Trajectory(Options(SearchSpace.NatsTopology, SearchStrategy.Random, budget: 2), 1);
+
+        Assert.All(steps, step => Assert.Null(step.DartsNetwork));
+        Assert.Null(result.ToSummary()!.DartsNetwork);
+    }
+
+    [Theory]
+    [InlineData("Accepted", true, null)]
+    [InlineData("accepted", true, null)]
+    [InlineData("0", true, null)]
+    [InlineData("ParameterLimitExceeded", false, "params")]
+    [InlineData("2", false, "flops")]
+    [InlineData("ScoringFailed", false, "failed")]
+    [InlineData("Unknown", false, null)]
+    public void StepDerivesAcceptedFromStatus(string status, bool accepted, string? rejection)
+    {
+        var step = new SearchStep
+        {
+            Seed = 1,
+            Step = 1,
+            SearchSpace = "NatsTopology",
+            Strategy = "Random",
+            Objective = "TropicalScore",
+            Mode = "Generic",
+            TieBreaker = "None",
+            Dataset = "cifar10",
+            Architecture = Canopy.Tests.Storage.KnownArchitectures.Nb201Best,
+            Status = status,
+            Improved = false,
+            BestTarget = 93.1,
+        };
+
+        Assert.Equal(accepted, step.Accepted);
+        Assert.Equal(rejection, step.Rejection);
+        Assert.Equal(93.1, step.BestTarget);
+    }
+
+    [Fact]
     public void FlopLimitRejectsLikeParameterLimit()
     {
         const long limit = 60_000_000;
@@ -103,7 +171,7 @@ public class SearchTests
 
         (SearchResult result, List<SearchStep> steps) = Trajectory(options, 1);
 
-        Assert.Contains(steps, step => step.Status == EvaluationStatus.FlopLimitExceeded);
+        Assert.Contains(steps, step => step.Status == nameof(EvaluationStatus.FlopLimitExceeded));
         Assert.All(steps, step => Assert.Equal(step.Flops <= limit, step.Accepted));
         Assert.Equal(steps.Count(step => !step.Accepted), result.CountOf(EvaluationStatus.FlopLimitExceeded));
     }

@@ -342,7 +342,7 @@ public class CsvImportTests
         }
 
         Assert.Equal(new[] { SearchSpace.NatsTopology, SearchSpace.Darts }, spaces);
-        Assert.Equal(new[] { SearchSpace.NatsTopology, SearchSpace.Darts }, cache.Store.Find("spaces")!.SearchSpaces);
+        Assert.Equal(new[] { "NatsTopology", "Darts" }, cache.Store.Find("spaces")!.SearchSpaces);
     }
 
     internal static string Canonical(TemporaryCache cache, string architecture)

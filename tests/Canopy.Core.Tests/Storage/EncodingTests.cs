@@ -34,7 +34,7 @@ public class EncodingTests
 
         Assert.Equal(1, summary.RowsStored);
         Assert.Equal(2, summary.Rejections.Single().LineNumber);
-        Assert.Equal(new[] { SearchSpace.Darts }, cache.Store.Find("mixed")!.SearchSpaces);
+        Assert.Equal(new[] { "Darts" }, cache.Store.Find("mixed")!.SearchSpaces);
     }
 
     [Fact]

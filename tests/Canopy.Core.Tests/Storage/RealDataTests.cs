@@ -25,7 +25,7 @@ public class RealDataTests
         Assert.Equal(15625, summary.RowsStored);
         Assert.Equal(0, summary.RowsRejected);
         Assert.Equal("ArchitectureString", info.ArchitectureColumn);
-        Assert.Equal(new[] { SearchSpace.NatsTopology }, info.SearchSpaces);
+        Assert.Equal(new[] { "NatsTopology" }, info.SearchSpaces);
         Assert.Equal(15625, rows.Select(row => row[3]).Distinct().Count());
         Assert.Equal(94.37333333333333, rows[6111][0]);
         Assert.Equal(KnownArchitectures.Nb201Best, rows[6111][3]);
@@ -44,7 +44,7 @@ public class RealDataTests
 
         Assert.Equal(597, summary.RowsStored);
         Assert.Equal("arch_repr", summary.ArchitectureColumn);
-        Assert.Equal(new[] { SearchSpace.Darts }, info.SearchSpaces);
+        Assert.Equal(new[] { "Darts" }, info.SearchSpaces);
         Assert.Equal(18, info.Columns.Count);
         var tasks = CsvImportTests.ReadAll(cache.Store, "nb301_9x_zc13", out _, new[] { KnownArchitectures.Nb301Genotype }).Select(row => row[0]);
         Assert.Equal(new object?[] { "ninapro", "scifar100", "svhn" }, tasks.Order());
