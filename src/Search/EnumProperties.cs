@@ -8,8 +8,8 @@ namespace Canopy.Search;
 
 /// <summary>
 /// Reads the enum-valued properties of Canopy's output records, such as a search step's Strategy or a score's Mode.
-/// The records carry the member's name, so that ConvertTo-Json and Export-Csv write it. Records that ConvertTo-Json
-/// wrote before these properties became names carry the member's number instead.
+/// The records carry the member's name, so that ConvertTo-Json and Export-Csv write it. A record built elsewhere may
+/// carry the member's number, which is how ConvertTo-Json writes an enum value.
 /// </summary>
 public static class EnumProperties
 {

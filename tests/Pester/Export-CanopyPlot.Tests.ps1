@@ -234,7 +234,7 @@ e,5,50
             @($warnings).Count | Should -Be 0
         }
 
-        It 'names strategies of an older JSON file that holds numbers' {
+        It 'names strategies of a JSON file that holds their numbers' {
             $path = Join-Path $TestDrive 'numbers.svg'
             # ConvertTo-Json of earlier versions wrote each enum property as the member's number.
             $json = ConvertTo-Json @(

@@ -547,7 +547,7 @@ namespace CanopyTests
         $rescored[1].TropicalScore | Should -Be (Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation -Mode TropicalBound).TropicalScore
     }
 
-    It 'rescores scores of an older JSON file that holds numbers' {
+    It 'rescores scores of a JSON file that holds mode and network numbers' {
         $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
         $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation -Mode TropicalBound
         # ConvertTo-Json of earlier versions wrote Mode and DartsNetwork as the members' numbers: 0 is Generic and
