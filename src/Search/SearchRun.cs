@@ -18,6 +18,10 @@ internal sealed class SearchRun
     private readonly BestTargetLookup? _targets;
     private readonly string? _targetColumn;
     private readonly string _datasetName;
+
+    // Every step carries the run's settings by name; naming them once keeps string work out of each evaluation.
+    private readonly (string SearchSpace, string Strategy, string Objective, string Mode, string TieBreaker, string? DartsNetwork) _names;
+    private static readonly string[] StatusNames = Enum.GetNames<EvaluationStatus>();
     private readonly IProgress<SearchStep>? _progress;
     private readonly CancellationToken _cancellationToken;
     private readonly int[] _statusCounts = new int[Enum.GetValues<EvaluationStatus>().Length];
@@ -35,6 +39,7 @@ internal sealed class SearchRun
         _targets = targets is null ? null : new BestTargetLookup(targets);
         _targetColumn = targets?.Column;
         _datasetName = DatasetFacts.Name(options.Scoring.Dataset);
+        _names = (options.SearchSpace.ToString(), options.Strategy.ToString(), options.Objective.ToString(), options.Scoring.Mode.ToString(), options.TieBreaker.ToString(), DartsNetworkOf(options)?.ToString());
         _progress = progress;
         _cancellationToken = cancellationToken;
     }
@@ -99,19 +104,19 @@ internal sealed class SearchRun
     {
         Seed = Seed,
         Step = evaluation.Step,
-        SearchSpace = Options.SearchSpace.ToString(),
-        Strategy = Options.Strategy.ToString(),
-        Objective = Options.Objective.ToString(),
-        Mode = Options.Scoring.Mode.ToString(),
-        TieBreaker = Options.TieBreaker.ToString(),
+        SearchSpace = _names.SearchSpace,
+        Strategy = _names.Strategy,
+        Objective = _names.Objective,
+        Mode = _names.Mode,
+        TieBreaker = _names.TieBreaker,
         Dataset = _datasetName,
-        DartsNetwork = DartsNetworkOf(Options)?.ToString(),
+        DartsNetwork = _names.DartsNetwork,
         Architecture = evaluation.Architecture.Canonical,
         Score = evaluation.Score is { } score ? CandidateEvaluator.Value(score, Options.Objective) : null,
         TropicalScore = evaluation.Score?.TropicalScore,
         ParameterCount = evaluation.Score?.ParameterCount,
         Flops = evaluation.Score?.Flops,
-        Status = evaluation.Status.ToString(),
+        Status = StatusNames[(int)evaluation.Status],
         ScoringError = evaluation.Error,
         Improved = improved,
         BestArchitecture = _best?.Architecture.Canonical,
