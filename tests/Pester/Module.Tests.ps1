@@ -127,6 +127,17 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         if ($Width -ge 120) { Get-LastColumn $lines 2 | Should -Be 'CIFAR10TestAccuracy200Epochs' }
     }
 
+    It 'shows a count of a million pairs whole' {
+        $correlation = [Canopy.Statistics.ProxyCorrelation]@{
+            Proxy = 'p'; Target = 'acc'; Count = 1000000; Spearman = 0.5; Kendall = 0.4; Pearson = 0.3; TopOverlap = 0.2; TopPercent = 10
+        }
+
+        $lines = Get-DefaultView $correlation -Width $Width
+
+        Assert-TableFits $lines $Width 'Proxy', 'Count', 'Spearman', 'Kendall', 'Pearson', 'TopOverlap', 'Target'
+        $lines[2] | Should -Match '^p\s+1,000,000\s+0\.500\s+0\.400\s+0\.300\s+0\.200\s+acc$'
+    }
+
     It 'shows import summaries and benchmark listings with counts' {
         $csv = Join-Path $TestDrive 'sweep.csv'
         $database = Join-Path $TestDrive "views-$Width.db"
@@ -255,6 +266,21 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         $summary.PSObject.TypeNames[0] | Should -Be 'Canopy.Search.SearchSummary#Target'
         Assert-TableFits $lines $Width 'Seed', 'TropicalScore', 'ParameterCount', 'Evaluations', 'Target', 'Architecture'
         $lines[2] | Should -Match "^\s*3\s+[\d,]+\.\d{3}\s+[\d,]+\s+3\s+$($summary.Target)\.000\s+\|"
+    }
+
+    It 'writes a target wider than its column in scientific notation' {
+        # A search that looks up a parameter count as its target: 802,426 needs 11 places with three decimals.
+        $typed = [Canopy.Search.SearchSummary]@{
+            Seed = 1; SearchSpace = 'Mlp'; Strategy = 'RegularizedEvolution'; Objective = 'TropicalScore'; Mode = 'Generic'
+            TieBreaker = 'None'; Dataset = 'cifar10'; Architecture = 'mlp:3072:64'; Score = 19.266; TropicalScore = 19.266
+            Step = 1; Evaluations = 3; Rejected = 0; Target = 802426; TargetColumn = 'ParameterCount'
+        }
+        $typed.PSObject.TypeNames.Insert(0, 'Canopy.Search.SearchSummary#Target')
+
+        $lines = Get-DefaultView $typed -Width $Width
+
+        Assert-TableFits $lines $Width 'Seed', 'TropicalScore', 'ParameterCount', 'Evaluations', 'Target', 'Architecture'
+        $lines[2] | Should -Match '^\s*1\s+19\.266\s+3\s+8\.024e\+5\s+mlp:3072:64$'
     }
 }
 
