@@ -64,6 +64,22 @@ public class CellScoringTests
     }
 
     [Fact]
+    public void ResidualCellMatchesTheWorkedExampleOfTheMethod()
+    {
+        // The cell input and node 1 are ReLU'd in every cell; node 3 adds the input back (docs/method.md).
+        double stage1 = 10 * 1024 * LnZaslavsky(144, 16);
+        double reduction1 = 256 * LnZaslavsky(144, 16) + 256 * LnZaslavsky(288, 32);
+        double stage2 = 10 * 256 * LnZaslavsky(288, 32);
+        double reduction2 = 64 * LnZaslavsky(288, 32) + 64 * LnZaslavsky(576, 64);
+        double stage3 = 10 * 64 * LnZaslavsky(576, 64);
+        double classifier = LnZaslavsky(4096, 64);
+        double expected = stage1 + reduction1 + stage2 + reduction2 + stage3 + classifier;
+
+        Assert.Equal(402_599.4886, expected / Math.Log(10), 4);
+        Assert.Equal(expected / Math.Log(10), Score(Conv3, None, None, Skip, Conv3, None), 9);
+    }
+
+    [Fact]
     public void DisconnectedCellHasOneRegion()
     {
         // Node 3 has no path from node 0, so the network output does not depend on the input.
