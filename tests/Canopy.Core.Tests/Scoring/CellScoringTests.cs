@@ -64,9 +64,9 @@ public class CellScoringTests
     }
 
     [Fact]
-    public void ResidualCellMatchesTheWorkedExampleOfTheMethod()
+    public void ResidualCellScoresAsWorkedByHand()
     {
-        // The cell input and node 1 are ReLU'd in every cell; node 3 adds the input back (docs/method.md).
+        // The cell input and node 1 are ReLU'd in every cell, and node 3 adds the input back to node 1's convolution.
         double stage1 = 10 * 1024 * LnZaslavsky(144, 16);
         double reduction1 = 256 * LnZaslavsky(144, 16) + 256 * LnZaslavsky(288, 32);
         double stage2 = 10 * 256 * LnZaslavsky(288, 32);
