@@ -28,16 +28,13 @@ internal sealed class RowReader
 
     /// <summary>
     /// Reads the source's current record and every later one into <paramref name="output"/>, and marks the queue
-    /// complete at the end or on failure. A full batch waits for the next record, so the last row is still in hand
-    /// when the file ends.
+    /// complete at the end or on failure.
     /// </summary>
     public void Run(BlockingCollection<RowBatch> output, CancellationToken cancellationToken)
     {
         try
         {
             var batch = new RowBatch();
-            ParsedRow row;
-            string? problemIfLast;
             do
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -47,13 +44,10 @@ internal sealed class RowReader
                     batch = new RowBatch();
                 }
 
-                row = ReadRow();
-                problemIfLast = _source.ProblemIfLast;
-                batch.Rows.Add(row);
+                batch.Rows.Add(ReadRow());
             }
             while (_source.Read());
 
-            row.Problem ??= problemIfLast;
             Enqueue(output, batch, cancellationToken);
         }
         finally

@@ -16,6 +16,23 @@ BeforeAll {
         return $path
     }
 
+    function New-GzipBenchmarkFile([string] $Name, [string] $Text) {
+        $path = Join-Path $TestDrive $Name
+        $bytes = [Text.Encoding]::UTF8.GetBytes($Text)
+        $file = [IO.File]::Create($path)
+        $gzip = [IO.Compression.GZipStream]::new($file, [IO.Compression.CompressionLevel]::Fastest)
+        $gzip.Write($bytes, 0, $bytes.Length)
+        $gzip.Dispose(); $file.Dispose()
+        return $path
+    }
+
+    # Returns a 20-row benchmark file with the columns arch, acc, params and seed.
+    function Get-WholeBenchmarkText {
+        $text = [Text.StringBuilder]::new("arch,acc,params,seed`n")
+        foreach ($i in 1..20) { [void]$text.Append("$First,$i,$($i * 10),$i`n") }
+        return $text.ToString()
+    }
+
     # Stores the benchmark sweep in $Database, makes the file read-only, and returns the path of another file to import.
     function New-ReadOnlyCache {
         Import-CanopyBenchmark -Path (New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n") -Database $Database | Out-Null
@@ -387,17 +404,71 @@ Describe 'Import-CanopyBenchmark' {
         $records[0].acc | Should -Be 1
     }
 
-    It 'rejects a cut-off last row with its line number' {
-        $path = New-BenchmarkFile 'cut.csv' "arch,acc,params`n$First,1,2`n$Best,9"
+    It 'rejects a file whose last row is cut off and keeps the old benchmark (<File>)' -TestCases @(
+        @{ File = 'cut.csv'; Ending = ''; Gzip = $false }
+        @{ File = 'cut-newline.csv'; Ending = "`n"; Gzip = $false }
+        @{ File = 'cut.csv.gz'; Ending = ''; Gzip = $true }
+    ) {
+        $whole = Get-WholeBenchmarkText
+        Import-CanopyBenchmark -Path (New-BenchmarkFile 'whole.csv' $whole) -Name keep -Database $Database | Out-Null
+        $cut = $whole.Substring(0, $whole.Length - 8) + $Ending
+        $path = if ($Gzip) { New-GzipBenchmarkFile $File $cut } else { New-BenchmarkFile $File $cut }
+
+        $summary = Import-CanopyBenchmark -Path $path -Name keep -Force -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $summary | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].TargetObject | Should -Be $path
+        $problems[0].Exception.Message | Should -Be ("$path, line 21: The last record has 2 of the header's 4 fields, so the file looks truncated in the middle of a row. " +
+            'Nothing was stored, so the cache, including any benchmark stored earlier under this name, is unchanged. Complete the last row or remove it, then import the file again.')
+        $records = @(Get-CanopyBenchmark -Name keep -Database $Database)
+        $records.Count | Should -Be 20
+        $records[19].acc | Should -Be 20
+        $records[19].seed | Should -Be 20
+    }
+
+    It 'rejects a file that ends inside a quoted field' {
+        $path = New-BenchmarkFile 'open.csv' "arch,acc,note`n$First,1,ok`n$Best,2,`"seed 3"
 
         $summary = Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
 
-        $summary.RowsStored | Should -Be 1
-        $summary.RowsRejected | Should -Be 1
+        $summary | Should -BeNullOrEmpty
         $problems.Count | Should -Be 1
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
-        $problems[0].Exception.Message | Should -BeLike "*cut.csv, line 3: the last record has 2 of the header's 3 fields*"
-        $problems[0].TargetObject.acc | Should -Be 9
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike "$path, line 3: The quoted field '`"seed 3' in the last record is not closed before the end of the file, so the file looks truncated. Nothing was stored,*"
+        Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
+    }
+
+    It 'stops at a cut-off file under -ErrorAction Stop and imports the next file otherwise' {
+        $whole = Get-WholeBenchmarkText
+        $wholePath = New-BenchmarkFile 'whole.csv' $whole
+        $cutPath = New-BenchmarkFile 'cut.csv' $whole.Substring(0, $whole.Length - 8)
+
+        $stopped = { Import-CanopyBenchmark -Path $cutPath, $wholePath -Database $Database -ErrorAction Stop }
+        $stopped | Should -Throw -ErrorId 'BenchmarkFileInvalid,*'
+        $afterStop = @(Get-CanopyBenchmark -Database $Database)
+        $summaries = @(Import-CanopyBenchmark -Path $cutPath, $wholePath -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $afterStop | Should -BeNullOrEmpty
+        $summaries.Name | Should -Be @('whole')
+        $summaries[0].RowsStored | Should -Be 20
+        $problems.Count | Should -Be 1
+        $problems[0].TargetObject | Should -Be $cutPath
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('whole')
+    }
+
+    It 'reads no file under -WhatIf, so a cut-off file raises no error' {
+        $whole = Get-WholeBenchmarkText
+        Import-CanopyBenchmark -Path (New-BenchmarkFile 'whole.csv' $whole) -Name keep -Database $Database | Out-Null
+        $cutPath = New-BenchmarkFile 'cut.csv' $whole.Substring(0, $whole.Length - 8)
+
+        $result = Import-CanopyBenchmark -Path $cutPath -Name keep -Force -Database $Database -WhatIf -ErrorVariable problems
+
+        $result | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 0
+        @(Get-CanopyBenchmark -Name keep -Database $Database).Count | Should -Be 20
     }
 
     It 'creates no benchmark from a file without records' {

@@ -20,6 +20,8 @@ internal sealed class CsvRecordSource : IRecordSource
     private readonly object?[] _values;
     private readonly List<string> _warnings = new();
     private string? _badData;
+    private string? _unclosedQuote;
+    private string? _cutOffProblem;
     private long _nextLine;
 
     public CsvRecordSource(string path, CountingStream file, Stream content, bool compressed)
@@ -32,7 +34,7 @@ internal sealed class CsvRecordSource : IRecordSource
             DetectDelimiter = true,
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
-            BadDataFound = args => _badData ??= DescribeBadField(args.Field),
+            BadDataFound = args => NoteBadField(args.Field),
             MissingFieldFound = null,
         };
         var text = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
@@ -66,13 +68,18 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public string? RecordProblem { get; private set; }
 
-    public string? ProblemIfLast { get; private set; }
-
     public bool Read()
     {
         _badData = null;
+        _unclosedQuote = null;
         if (!ReadRecord())
         {
+            // Only the end of the file shows that the record read before was the last one.
+            if (_cutOffProblem is not null)
+            {
+                throw new BenchmarkFileException(_path, LineNumber, _cutOffProblem);
+            }
+
             return false;
         }
 
@@ -92,11 +99,7 @@ internal sealed class CsvRecordSource : IRecordSource
             RecordProblem ??= $"the record has {record.Length} fields but the header names {_columns.Length} columns";
         }
 
-        // TODO: a plain file cut inside its last field still has every field, so that value is stored shortened. A
-        // missing final newline would hint at the cut, but many whole files end without one, so it is not rejected.
-        ProblemIfLast = record.Length < _columns.Length
-            ? $"the last record has {record.Length} of the header's {_columns.Length} fields, so the file may end in the middle of a row"
-            : null;
+        _cutOffProblem = DescribeCutOff(record.Length, lastLine);
 
         for (int i = 0; i < _columns.Length; i++)
         {
@@ -142,8 +145,40 @@ internal sealed class CsvRecordSource : IRecordSource
         return Math.Max(_nextLine, lastLine - spannedLines);
     }
 
+    private void NoteBadField(string field)
+    {
+        _badData ??= DescribeBadField(field);
+        if (IsUnclosedQuotedField(field))
+        {
+            _unclosedQuote ??= field;
+        }
+    }
+
+    // Describes why the current record would be the end of a cut-off copy if no record follows it, or returns null.
+    private string? DescribeCutOff(int fieldCount, long lastLine)
+    {
+        const string NothingStored = "Nothing was stored, so the cache, including any benchmark stored earlier under this name, is unchanged.";
+        if (_unclosedQuote is not null)
+        {
+            string excerpt = Shorten(_unclosedQuote);
+            string found = lastLine > LineNumber
+                ? $"The quoted field '{excerpt}' that starts on this line is not closed before the end of the file, so lines {LineNumber} to {lastLine} were read as one last record, and the file looks truncated."
+                : $"The quoted field '{excerpt}' in the last record is not closed before the end of the file, so the file looks truncated.";
+            return $"{found} {NothingStored} Add the missing closing quote, or complete or remove the last row, then import the file again.";
+        }
+
+        // TODO: a plain file cut inside its last field still has every field, so that value is stored shortened. A
+        // missing final newline would hint at the cut, but many whole files end without one, so it is not rejected.
+        if (fieldCount < _columns.Length)
+        {
+            return $"The last record has {fieldCount} of the header's {_columns.Length} fields, so the file looks truncated in the middle of a row. {NothingStored} Complete the last row or remove it, then import the file again.";
+        }
+
+        return null;
+    }
+
     // Names one of three faults: a quote that opens a field and never closes, text after a closing quote, or a quote
-    // inside an unquoted field. Quotes inside a quoted field come in pairs, so an odd count means an open quote.
+    // inside an unquoted field.
     private static string DescribeBadField(string field)
     {
         string excerpt = Shorten(field);
@@ -152,9 +187,37 @@ internal sealed class CsvRecordSource : IRecordSource
             return $"the field '{excerpt}' has a quote inside an unquoted field";
         }
 
-        return field.AsSpan().Count('"') % 2 == 1
+        return IsUnclosedQuotedField(field)
             ? $"the field '{excerpt}' opens a quote that is never closed"
             : $"the field '{excerpt}' has text after its closing quote";
+    }
+
+    // CsvHelper ends a quoted field only after a single closing quote, because a doubled quote inside it is an escaped
+    // quote. A raw field without that closing quote therefore ran on to the end of the file.
+    private static bool IsUnclosedQuotedField(string field)
+    {
+        if (!field.StartsWith('"'))
+        {
+            return false;
+        }
+
+        for (int i = 1; i < field.Length; i++)
+        {
+            if (field[i] != '"')
+            {
+                continue;
+            }
+
+            if (i + 1 < field.Length && field[i + 1] == '"')
+            {
+                i++;
+                continue;
+            }
+
+            return false;
+        }
+
+        return true;
     }
 
     // The first 37 characters of the first line, so that a message stays on one line.

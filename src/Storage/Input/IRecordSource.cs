@@ -46,13 +46,10 @@ internal interface IRecordSource : IDisposable
     string? RecordProblem { get; }
 
     /// <summary>
-    /// Why the current record cannot be stored when no record follows it, or null. A CSV record with fewer fields
-    /// than the header is kept inside a file, as Import-Csv keeps it, but at the end it is what a cut-off copy looks
-    /// like.
+    /// Advances to the next record and returns false at the end of the file. Throws <see cref="BenchmarkFileException"/>
+    /// when the file cannot be imported at all, such as a file that ends inside a JSON array or a CSV file whose last
+    /// record looks cut off.
     /// </summary>
-    string? ProblemIfLast { get; }
-
-    /// <summary>Advances to the next record; returns false at the end of the file.</summary>
     bool Read();
 
     /// <summary>The current record's value in column <paramref name="column"/>: long, double, string or null.</summary>

@@ -57,9 +57,6 @@ internal sealed class JsonRecordSource : IRecordSource
 
     public string? RecordProblem { get; private set; }
 
-    // A cut-off JSON file ends inside the array, which Read reports.
-    public string? ProblemIfLast => null;
-
     public bool Read()
     {
         while (!_finished)

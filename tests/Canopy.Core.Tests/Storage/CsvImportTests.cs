@@ -62,10 +62,9 @@ public class CsvImportTests
 
     // Each file has a good row on line 2 and a bad quote starting on line 3. {0} and {1} stand for two valid cells.
     [Theory]
-    [InlineData("{0},1\n\"{1},2\n{0},3\n{1},4\n", 1, "runs on to line 5, so a closing quote is probably missing; lines 3 to 5 were read as this one row")]
-    [InlineData("{0},1\n{1},\"open\n", 1, "the field '\"open...' opens a quote that is never closed")]
-    [InlineData("{0},1\n{1},\"open", 1, "the field '\"open' opens a quote that is never closed")]
-    [InlineData("{0},1\n{1},\"closed\"text\n", 1, "has text after its closing quote")]
+    [InlineData("{0},1\n\"{1},2\n{0},3\n{1},\"4\"\n{0},5\n", 2, "runs on to line 5, so a closing quote is probably missing; lines 3 to 5 were read as this one row")]
+    [InlineData("{0},1\n{1},\"closed\"text\n", 1, "the field '\"closed\"text' has text after its closing quote")]
+    [InlineData("{0},1\n{1},\"a\"b\"c\n{0},3\n", 2, "the field '\"a\"b\"c' has text after its closing quote")]
     [InlineData("{0},1\n{1},2\"x\n{0},3\n", 2, "the field '2\"x' has a quote inside an unquoted field")]
     public void BadQuoteIsNamedInTheRejection(string rows, int stored, string reason)
     {
@@ -182,25 +181,55 @@ public class CsvImportTests
         Assert.Equal(2, summary.RowsStored);
     }
 
-    [Fact]
-    public void ShortLastRowIsRejectedAsCutOff()
+    // Each file ends in a short row on line 4; the blank line 3 is skipped. A final line break keeps the row short.
+    [Theory]
+    [InlineData("")]
+    [InlineData("\n")]
+    [InlineData("\r\n\n")]
+    public void ShortLastRowRejectsTheFile(string ending)
     {
         using var cache = new TemporaryCache();
-        string path = cache.WriteText("cut.csv", $"arch,acc,params\n{Nb201First},1,2\n\n{Nb201Best},9");
+        string path = cache.WriteText("cut.csv", $"arch,acc,params\n{Nb201First},1,2\n\n{Nb201Best},9{ending}");
         var reported = new List<RowRejection>();
 
-        ImportSummary summary = cache.Store.Import(new BenchmarkImportOptions { Path = path }, rejected: reported.Add);
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Store.Import(new BenchmarkImportOptions { Path = path }, rejected: reported.Add));
 
-        Assert.Equal(1, summary.RowsStored);
-        Assert.Equal(1, summary.RowsRejected);
-        RowRejection rejection = Assert.Single(reported);
-        Assert.Equal(4, rejection.LineNumber);
-        Assert.Equal("the last record has 2 of the header's 3 fields, so the file may end in the middle of a row", rejection.Reason);
-        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L, 2L }, ReadAll(cache.Store, "cut", out _).Single());
+        Assert.Equal(4, exception.LineNumber);
+        Assert.Equal(
+            $"{path}, line 4: The last record has 2 of the header's 3 fields, so the file looks truncated in the middle of a row. " +
+            "Nothing was stored, so the cache, including any benchmark stored earlier under this name, is unchanged. " +
+            "Complete the last row or remove it, then import the file again.",
+            exception.Message);
+        Assert.Empty(reported);
+        Assert.Null(cache.Store.Find("cut"));
     }
 
     [Fact]
-    public void ShortLastRowOfAFullBatchIsRejected()
+    public void ShortLastRowKeepsTheEarlierBenchmark()
+    {
+        using var cache = new TemporaryCache();
+        var whole = new StringBuilder("arch,acc,params\n");
+        for (int i = 1; i <= 20; i++)
+        {
+            whole.Append($"{Nb201First},{i},{i * 10}\n");
+        }
+
+        cache.Import(cache.WriteText("whole.csv", whole.ToString()), name: "keep");
+        string cut = whole.ToString()[..^5];
+        string path = cache.WriteText("cut.csv", cut);
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path, name: "keep", replace: true));
+
+        Assert.Equal(21, exception.LineNumber);
+        Assert.Contains("has 2 of the header's 3 fields", exception.Message);
+        List<object?[]> rows = ReadAll(cache.Store, "keep", out BenchmarkInfo info);
+        Assert.Equal(20, rows.Count);
+        Assert.Equal(20, info.Rows);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 20L, 200L }, rows[^1]);
+    }
+
+    [Fact]
+    public void ShortLastRowOfAFullBatchRejectsTheFile()
     {
         using var cache = new TemporaryCache();
         var text = new StringBuilder("arch,acc,params\n");
@@ -211,10 +240,60 @@ public class CsvImportTests
 
         string path = cache.WriteText("batches.csv", text.Append($"{Nb201Best},5").ToString());
 
-        ImportSummary summary = cache.Import(path);
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
 
-        Assert.Equal(2 * RowReader.BatchSize - 1, summary.RowsStored);
-        Assert.Equal(2 * RowReader.BatchSize + 1, Assert.Single(summary.Rejections).LineNumber);
+        Assert.Equal(2 * RowReader.BatchSize + 1, exception.LineNumber);
+        Assert.Null(cache.Store.Find("batches"));
+    }
+
+    [Fact]
+    public void ShortOnlyRowRejectsTheFile()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("one.csv", $"arch,acc\n{Nb201First}\n");
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Equal(2, exception.LineNumber);
+        Assert.Contains("The last record has 1 of the header's 2 fields", exception.Message);
+        Assert.Null(cache.Store.Find("one"));
+    }
+
+    [Fact]
+    public void GzipShortLastRowRejectsTheFile()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("old.csv", $"arch,acc,params\n{Nb201Best},7,8\n"), name: "packed");
+        string path = cache.WriteGzip("packed.csv.gz", $"arch,acc,params\n{Nb201First},1,2\n{Nb201Best},3");
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path, replace: true));
+
+        Assert.Equal(3, exception.LineNumber);
+        Assert.Contains("The last record has 2 of the header's 3 fields", exception.Message);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201Best), 7L, 8L }, ReadAll(cache.Store, "packed", out _).Single());
+    }
+
+    // Each file has a good row on line 2 and a quote on line 3 that the end of the file leaves open.
+    [Theory]
+    [InlineData("{0},1,2\n{1},\"open", "The quoted field '\"open' in the last record is not closed before the end of the file, so the file looks truncated.")]
+    [InlineData("{0},1,2\n{1},\"open\n", "The quoted field '\"open...' in the last record is not closed before the end of the file, so the file looks truncated.")]
+    [InlineData("{0},1,2\n{1},3,\"a \"\"quoted\"\" note", "The quoted field '\"a \"\"quoted\"\" note' in the last record is not closed")]
+    [InlineData("{0},1,2\n{1},\"x\"y,\"open\n", "The quoted field '\"open...' in the last record is not closed")]
+    [InlineData("{0},1,2\n{1},\"2,3\n{0},4,5\n{1},6,7\n", "The quoted field '\"2,3...' that starts on this line is not closed before the end of the file, so lines 3 to 5 were read as one last record, and the file looks truncated.")]
+    public void UnclosedQuoteAtTheEndRejectsTheFile(string rows, string found)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("open.csv", "arch,acc,params\n" + string.Format(rows, Nb201First, Nb201Best));
+        var reported = new List<RowRejection>();
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Store.Import(new BenchmarkImportOptions { Path = path }, rejected: reported.Add));
+
+        Assert.Equal(3, exception.LineNumber);
+        Assert.StartsWith($"{path}, line 3: {found}", exception.Message);
+        Assert.EndsWith("Nothing was stored, so the cache, including any benchmark stored earlier under this name, is unchanged. Add the missing closing quote, or complete or remove the last row, then import the file again.", exception.Message);
+        Assert.DoesNotContain("\n", exception.Message);
+        Assert.Empty(reported);
+        Assert.Null(cache.Store.Find("open"));
     }
 
     [Fact]

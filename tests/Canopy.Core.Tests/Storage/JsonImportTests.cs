@@ -34,6 +34,28 @@ public class JsonImportTests
     }
 
     [Fact]
+    public void CommentsAndTrailingCommasAreAccepted()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("lenient.json", $$"""
+            [
+              // Exported by a sweep script.
+              {"arch": "{{Nb201First}}", "acc": 85.5, /* the seed */ "seed": 1,},
+              {"arch": "{{Nb201Best}}", "acc": 94.37, "seed": 2},
+            ]
+            """);
+
+        ImportSummary summary = cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "lenient", out BenchmarkInfo info);
+
+        Assert.Equal(2, summary.RowsStored);
+        Assert.Equal(0, summary.RowsRejected);
+        Assert.Equal(new[] { "arch", "acc", "seed" }, info.Columns);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), 85.5, 1L }, rows[0]);
+        Assert.Equal(new object?[] { Canonical(cache, Nb201Best), 94.37, 2L }, rows[1]);
+    }
+
+    [Fact]
     public void NestedColumnsAreNamedOnceInFileOrder()
     {
         using var cache = new TemporaryCache();
