@@ -15,6 +15,12 @@ public class BenchmarkFileException : Exception
         LineNumber = lineNumber;
     }
 
+    /// <summary>
+    /// The sentence that messages about a cut-off file end with: the import rolled back, so a user knows that an earlier
+    /// benchmark of that name survived.
+    /// </summary>
+    public const string NothingStored = "Nothing was stored, so the cache, including any benchmark stored earlier under this name, is unchanged.";
+
     public string Path { get; }
 
     /// <summary>The 1-based line where the problem was found.</summary>

@@ -21,7 +21,7 @@ namespace Canopy.Storage.Input;
 internal sealed class CheckedGzipStream : ReadOnlyStream
 {
     /// <summary>The message for compressed data that ends before its last member does.</summary>
-    public const string EndsEarly = "The gzip-compressed data ends early, so the file is truncated. Copy or download it again.";
+    public const string EndsEarly = "The gzip-compressed data ends early, so the file is truncated. " + BenchmarkFileException.NothingStored + " Copy or download it again.";
 
     /// <summary>The message for compressed data that zlib rejects.</summary>
     public const string Damaged = "The gzip-compressed data is damaged, because a checksum or a compressed block is invalid. Copy or download the file again.";

@@ -157,21 +157,20 @@ internal sealed class CsvRecordSource : IRecordSource
     // Describes why the current record would be the end of a cut-off copy if no record follows it, or returns null.
     private string? DescribeCutOff(int fieldCount, long lastLine)
     {
-        const string NothingStored = "Nothing was stored, so the cache, including any benchmark stored earlier under this name, is unchanged.";
         if (_unclosedQuote is not null)
         {
             string excerpt = Shorten(_unclosedQuote);
             string found = lastLine > LineNumber
                 ? $"The quoted field '{excerpt}' that starts on this line is not closed before the end of the file, so lines {LineNumber} to {lastLine} were read as one last record, and the file looks truncated."
                 : $"The quoted field '{excerpt}' in the last record is not closed before the end of the file, so the file looks truncated.";
-            return $"{found} {NothingStored} Add the missing closing quote, or complete or remove the last row, then import the file again.";
+            return $"{found} {BenchmarkFileException.NothingStored} Add the missing closing quote, or complete or remove the last row, then import the file again.";
         }
 
         // TODO: a plain file cut inside its last field still has every field, so that value is stored shortened. A
         // missing final newline would hint at the cut, but many whole files end without one, so it is not rejected.
         if (fieldCount < _columns.Length)
         {
-            return $"The last record has {fieldCount} of the header's {_columns.Length} fields, so the file looks truncated in the middle of a row. {NothingStored} Complete the last row or remove it, then import the file again.";
+            return $"The last record has {fieldCount} of the header's {_columns.Length} fields, so the file looks truncated in the middle of a row. {BenchmarkFileException.NothingStored} Complete the last row or remove it, then import the file again.";
         }
 
         return null;

@@ -75,7 +75,7 @@ internal sealed class JsonRecordSource : IRecordSource
 
             if (_endOfFile)
             {
-                throw Invalid(LineOf(_end), "The file ends inside the JSON array, so it is truncated.");
+                throw Invalid(LineOf(_end), TruncatedArray);
             }
 
             Refill();
@@ -154,7 +154,7 @@ internal sealed class JsonRecordSource : IRecordSource
             long line = exception.LineNumber is long index ? index + 1 : LineOf(_start);
             if (_endOfFile && IsValidPrefix())
             {
-                throw Invalid(line, "The file ends inside the JSON array, so it is truncated.");
+                throw Invalid(line, TruncatedArray);
             }
 
             throw Invalid(line, "The file is not valid JSON: " + WithoutPosition(exception.Message));
@@ -248,6 +248,9 @@ internal sealed class JsonRecordSource : IRecordSource
             Refill();
         }
     }
+
+    private const string TruncatedArray =
+        "The file ends inside the JSON array, so it is truncated. " + BenchmarkFileException.NothingStored + " Copy or download the complete file, then import it again.";
 
     // A cut-off file, read as a block that more bytes would follow, runs out of data without an error.
     private bool IsValidPrefix()

@@ -163,6 +163,7 @@ public class JsonImportTests
         var exception = Assert.ThrowsAny<BenchmarkFileException>(() => cache.Import(path, name: "bad"));
 
         Assert.Contains(expected, exception.Message);
+        Assert.Equal(expected == "truncated", exception.Message.Contains(BenchmarkFileException.NothingStored, System.StringComparison.Ordinal));
         Assert.Null(cache.Store.Find("bad"));
     }
 
