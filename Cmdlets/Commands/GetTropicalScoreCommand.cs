@@ -60,7 +60,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     public long InputDimension { get; set; } = DefaultInputDimension;
 
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ArchitectureSet)]
+    /// <remarks>
+    /// The first positional argument binds here only when a parameter outside the Widths set, such as -SearchSpace,
+    /// is given. Otherwise it binds to -LayerWidths of the default set, which reads architecture strings too.
+    /// </remarks>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArchitectureSet)]
     [AllowEmptyString]
     public string[] Architecture { get; set; } = Array.Empty<string>();
 
@@ -312,7 +316,8 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
     }
 
-    // Text that is no width list but whose every item is an architecture string, such as a cell string or 'mlp:784:128'.
+    // Text that is no width list but whose every item is written as an architecture, such as a cell string or
+    // 'mlp:784:128'. An invalid item counts too, so that its error names the architecture's fault, not a width.
     private static bool AreArchitectureStrings(string[] texts)
     {
         try
@@ -322,14 +327,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            return texts.Length > 0 && texts.All(text => ArchitectureParser.TryParse(text, null, out _, out _));
+            return texts.Length > 0 && texts.All(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
         }
     }
 
     // An architecture string mixed with widths needs a hint rather than a complaint about a number.
     private static string DescribeInvalidWidths(IEnumerable<string> widthText, Exception exception)
     {
-        string? architectureText = widthText.FirstOrDefault(text => ArchitectureParser.TryParse(text, null, out _, out _));
+        string? architectureText = widthText.FirstOrDefault(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
         return architectureText is null
             ? ExceptionText.Plain(exception)
             : $"'{architectureText}' is an architecture string, not a list of layer widths. Pass it with -Architecture, or pipe it to Get-TropicalScore.";

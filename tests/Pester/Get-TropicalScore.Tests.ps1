@@ -828,6 +828,39 @@ Describe 'Get-TropicalScore messages and display' {
         (Get-TropicalScore '64,128,64').Architecture | Should -Be (Get-TropicalScore -LayerWidths 64, 128, 64).Architecture
     }
 
+    It 'reports an invalid <Name> given by position' -ForEach @(
+        @{ Name = 'cell string'; Text = '|foo~0|+|none~0|none~1|+|none~0|none~1|none~2|'; Message = "Record 1: Unknown operation 'foo' on an edge into node 1; valid operations are*" }
+        @{ Name = 'size list'; Text = '8:16:24:32:99'; Message = 'Record 1: Width 99, entry 5 of 5, is outside the NATS-Bench size space*' }
+        @{ Name = 'genotype'; Text = "Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2], reduce=[], reduce_concat=[])"; Message = 'Record 1: Invalid normal cell in*the cell lists 1 (operation, input) pair*' }
+        @{ Name = 'NASLib compact tuple'; Text = '(((0, 9),), ())'; Message = "Record 1: The normal cell of the NASLib compact form '(((0, 9),), ())' has 1 (input, operation) pair*" }
+        @{ Name = 'NASLib op_indices tuple'; Text = '(4, 3, 3, 0, 0, 9)'; Message = "Record 1: '9' in '(4, 3, 3, 0, 0, 9)' is no NASLib operation index*" }
+        @{ Name = 'operation list'; Text = 'nor_conv_3x3, skip_connect'; Message = '*is a list of 2 NATS-Bench operations*New-CanopyArchitecture -Operations*' }
+        @{ Name = 'MLP string'; Text = 'mlp:0:64'; Message = "Record 1: Invalid MLP string 'mlp:0:64'*" }
+    ) {
+        $score = Get-TropicalScore $Text -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike $Message
+        $problems[0].TargetObject | Should -BeExactly $Text
+    }
+
+    It 'takes -SearchSpace with a string given by position' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+
+        $score = Get-TropicalScore $cell -SearchSpace NatsTopology -ErrorVariable problems
+        Get-TropicalScore '|foo~0|+|none~0|none~1|+|none~0|none~1|none~2|' -SearchSpace NatsTopology -ErrorVariable invalid -ErrorAction SilentlyContinue
+        Get-TropicalScore $cell -SearchSpace Darts -ErrorVariable otherSpace -ErrorAction SilentlyContinue
+
+        $problems | Should -BeNullOrEmpty
+        $score.ParameterCount | Should -Be 1288506
+        $invalid[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $invalid[0].Exception.Message | Should -BeLike "Record 1: Unknown operation 'foo'*"
+        $otherSpace[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $otherSpace[0].Exception.Message | Should -BeLike "Record 1: '|nor_conv_3x3~0|*' is not a DARTS genotype;*"
+    }
+
     It 'points an architecture string mixed with widths to -Architecture' {
         $score = Get-TropicalScore 'mlp:5:5', '64' -ErrorVariable problems -ErrorAction SilentlyContinue
 
