@@ -41,6 +41,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private ScoringOptions _options = new();
     private long _recordNumber;
     private long _mlpsWithoutDataset;
+    private long _genotypesWithWidths;
     private long _scored;
     private long _failed;
     private bool _progressShown;
@@ -179,6 +180,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 ? "1 MLP, whose input dimension comes from its string or -InputDimension"
                 : $"{_mlpsWithoutDataset:N0} MLPs, whose input dimensions come from their strings or -InputDimension";
             WriteWarning($"-Dataset {Dataset} sets the benchmark network of cell-based architectures, so it did not change the scores of {mlps}.");
+        }
+
+        if (_genotypesWithWidths > 0)
+        {
+            string genotypes = _genotypesWithWidths == 1
+                ? "1 genotype, whose cell widths define its own network"
+                : $"{_genotypesWithWidths:N0} genotypes, whose cell widths define their own networks";
+            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the scores of {genotypes}.");
         }
 
         if (_recordDatasets.DescribeUnmodelled(Dataset) is { } unmodelled)
@@ -349,6 +358,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
         _batch.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
         _mlpsWithoutDataset += _datasetGiven && architecture is MlpArchitecture ? 1 : 0;
+        _genotypesWithWidths += _dartsNetworkGiven && architecture is DartsGenotype { Widths: not null } ? 1 : 0;
     }
 
     private void Flush()

@@ -25,12 +25,12 @@ public sealed class DartsRecord : ArchitectureRecord
     public int[]? CellWidths { get; }
 
     /// <summary>
-    /// The name of the network the genotype is evaluated in when it carries no cell widths of its own, for example
-    /// "NasBench301".
+    /// The name of the benchmark network the genotype is counted in, for example "NasBench301", or null when the
+    /// genotype carries cell widths, which define its network.
     /// </summary>
-    public string DartsNetwork => DartsNetworkValue.ToString();
+    public string? DartsNetwork => CellWidths is null ? DartsNetworkValue.ToString() : null;
 
-    /// <summary>The same network as an enum value, for the code that scores the record again.</summary>
+    /// <summary>The network given when the record was created, as an enum value, for the code that scores it again.</summary>
     internal DartsNetwork DartsNetworkValue { get; }
 
     private static string Describe(DartsGenotype genotype, DartsNetwork dartsNetwork)

@@ -901,6 +901,19 @@ Describe 'Get-TropicalScore messages and display' {
         $none | Should -BeNullOrEmpty
     }
 
+    It 'warns that -DartsNetwork leaves genotypes with widths unchanged' {
+        $genotype = New-CanopyArchitecture -Widths 16, 16, 16 -NormalOperations (@('sep_conv_3x3') * 14)
+        $plain = $genotype | Get-TropicalScore -WarningVariable none
+
+        $scores = $genotype, $genotype | Get-TropicalScore -DartsNetwork Evaluation -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $none | Should -BeNullOrEmpty
+        $scores.TropicalScore | Should -Be @($plain.TropicalScore, $plain.TropicalScore)
+        $scores[0].DartsNetwork | Should -BeNullOrEmpty
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-DartsNetwork Evaluation sets the network of DARTS genotypes without cell widths, so it did not change the scores of 2 genotypes, whose cell widths define their own networks.'
+    }
+
     It 'completes -ArchitectureProperty with the default names' {
         $line = 'Get-TropicalScore -ArchitectureProperty ar'
         $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
