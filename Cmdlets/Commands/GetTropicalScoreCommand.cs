@@ -190,6 +190,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the scores of {genotypes}.");
         }
 
+        if (_recordDatasets.DescribeOverridden(Dataset) is { } overridden)
+        {
+            WriteWarning(overridden);
+        }
+
         if (_recordDatasets.DescribeUnmodelled(Dataset) is { } unmodelled)
         {
             WriteWarning(unmodelled);
@@ -414,7 +419,21 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
         }
 
-        WriteObject(item.Record is null ? score : _scoreProperties.Annotate(item.Record, score));
+        if (item.Record is null)
+        {
+            WriteObject(score);
+            return;
+        }
+
+        Annotation annotation = _scoreProperties.Annotate(item.Record, score, item.Architecture, item.Options.DartsNetwork);
+
+        // Only -Dataset scores a record on another network than its Dataset names, and MLPs have no dataset network.
+        if (_datasetGiven && !annotation.CanopyColumns && score.Dataset is not null)
+        {
+            _recordDatasets.CountOverridden(item.Record, item.Options.Dataset, annotation.KeptOwnCount);
+        }
+
+        WriteObject(item.Record);
     }
 
     private ErrorRecord ScoringError(Exception error, PendingScore item)

@@ -7,7 +7,7 @@ namespace Canopy.Costs;
 public sealed class DartsRecord : ArchitectureRecord
 {
     internal DartsRecord(DartsGenotype genotype, Dataset dataset, DartsNetwork dartsNetwork, NetworkCost? cost)
-        : base(genotype, dataset, Describe(genotype, dartsNetwork), cost)
+        : base(genotype, dataset, NetworkDescription.Of(genotype, dartsNetwork), cost)
     {
         Normal = genotype.Normal.Edges.Select(DartsEdgeRecord.From).ToArray();
         Reduce = genotype.Reduce.Edges.Select(DartsEdgeRecord.From).ToArray();
@@ -32,15 +32,4 @@ public sealed class DartsRecord : ArchitectureRecord
 
     /// <summary>The network given when the record was created, as an enum value, for the code that scores it again.</summary>
     internal DartsNetwork DartsNetworkValue { get; }
-
-    private static string Describe(DartsGenotype genotype, DartsNetwork dartsNetwork)
-    {
-        if (genotype.Widths is { } widths)
-        {
-            string cells = widths.Count == 1 ? "1 cell" : $"{widths.Count} cells";
-            return $"DARTS network: {cells}, C = {string.Join(", ", widths)}";
-        }
-
-        return dartsNetwork == Architectures.DartsNetwork.Evaluation ? "DARTS evaluation: 20 cells, C = 36" : "NAS-Bench-301: 8 cells, C = 32";
-    }
 }
