@@ -41,6 +41,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private ScoringOptions _options = new();
     private long _recordNumber;
     private long _mlpsWithoutDataset;
+    private long _genotypesWithWidths;
     private long _scored;
     private long _failed;
     private bool _progressShown;
@@ -60,7 +61,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     public long InputDimension { get; set; } = DefaultInputDimension;
 
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ArchitectureSet)]
+    /// <remarks>
+    /// The first positional argument binds here only when a parameter outside the Widths set, such as -SearchSpace,
+    /// is given. Otherwise it binds to -LayerWidths of the default set, which reads architecture strings too.
+    /// </remarks>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArchitectureSet)]
     [AllowEmptyString]
     public string[] Architecture { get; set; } = Array.Empty<string>();
 
@@ -175,6 +180,19 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 ? "1 MLP, whose input dimension comes from its string or -InputDimension"
                 : $"{_mlpsWithoutDataset:N0} MLPs, whose input dimensions come from their strings or -InputDimension";
             WriteWarning($"-Dataset {Dataset} sets the benchmark network of cell-based architectures, so it did not change the scores of {mlps}.");
+        }
+
+        if (_genotypesWithWidths > 0)
+        {
+            string genotypes = _genotypesWithWidths == 1
+                ? "1 genotype, whose cell widths define its own network"
+                : $"{_genotypesWithWidths:N0} genotypes, whose cell widths define their own networks";
+            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the scores of {genotypes}.");
+        }
+
+        if (_recordDatasets.DescribeOverridden(Dataset) is { } overridden)
+        {
+            WriteWarning(overridden);
         }
 
         if (_recordDatasets.DescribeUnmodelled(Dataset) is { } unmodelled)
@@ -312,7 +330,8 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
     }
 
-    // Text that is no width list but whose every item is an architecture string, such as a cell string or 'mlp:784:128'.
+    // Text that is no width list but whose every item is written as an architecture, such as a cell string or
+    // 'mlp:784:128'. An invalid item counts too, so that its error names the architecture's fault, not a width.
     private static bool AreArchitectureStrings(string[] texts)
     {
         try
@@ -322,14 +341,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            return texts.Length > 0 && texts.All(text => ArchitectureParser.TryParse(text, null, out _, out _));
+            return texts.Length > 0 && texts.All(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
         }
     }
 
     // An architecture string mixed with widths needs a hint rather than a complaint about a number.
     private static string DescribeInvalidWidths(IEnumerable<string> widthText, Exception exception)
     {
-        string? architectureText = widthText.FirstOrDefault(text => ArchitectureParser.TryParse(text, null, out _, out _));
+        string? architectureText = widthText.FirstOrDefault(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
         return architectureText is null
             ? ExceptionText.Plain(exception)
             : $"'{architectureText}' is an architecture string, not a list of layer widths. Pass it with -Architecture, or pipe it to Get-TropicalScore.";
@@ -344,6 +363,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
         _batch.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
         _mlpsWithoutDataset += _datasetGiven && architecture is MlpArchitecture ? 1 : 0;
+        _genotypesWithWidths += _dartsNetworkGiven && architecture is DartsGenotype { Widths: not null } ? 1 : 0;
     }
 
     private void Flush()
@@ -399,7 +419,21 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
         }
 
-        WriteObject(item.Record is null ? score : _scoreProperties.Annotate(item.Record, score));
+        if (item.Record is null)
+        {
+            WriteObject(score);
+            return;
+        }
+
+        Annotation annotation = _scoreProperties.Annotate(item.Record, score, item.Architecture, item.Options.DartsNetwork);
+
+        // Only -Dataset scores a record on another network than its Dataset names, and MLPs have no dataset network.
+        if (_datasetGiven && !annotation.CanopyColumns && score.Dataset is not null)
+        {
+            _recordDatasets.CountOverridden(item.Record, item.Options.Dataset, annotation.KeptOwnCount);
+        }
+
+        WriteObject(item.Record);
     }
 
     private ErrorRecord ScoringError(Exception error, PendingScore item)

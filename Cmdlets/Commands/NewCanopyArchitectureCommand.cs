@@ -27,7 +27,9 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     private const string MlpSet = "Mlp";
 
     private long _recordNumber;
+    private long _genotypesWithWidths;
     private Dataset _dataset;
+    private bool _dartsNetworkGiven;
 
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet)]
@@ -103,6 +105,17 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     protected override void BeginProcessing()
     {
         _dataset = DatasetNames.Parse(Dataset);
+        _dartsNetworkGiven = MyInvocation.BoundParameters.ContainsKey(nameof(DartsNetwork));
+
+        // The cell widths define the whole network, so a benchmark network given with them could only be ignored.
+        if (Widths is not null && _dartsNetworkGiven)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                $"-DartsNetwork applies to genotypes without -Widths only, because -Widths defines the network. Leave out -DartsNetwork, or leave out -Widths to count the genotype in the {DartsNetwork} network.",
+                "ParameterNotApplicable",
+                ErrorCategory.InvalidArgument,
+                nameof(DartsNetwork)));
+        }
 
         SearchSpace? implied = ParameterSetName switch
         {
@@ -142,6 +155,17 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             default:
                 Emit(FromParts(out ErrorRecord? partsError), partsError);
                 break;
+        }
+    }
+
+    protected override void EndProcessing()
+    {
+        if (_genotypesWithWidths > 0)
+        {
+            string genotypes = _genotypesWithWidths == 1
+                ? "1 genotype, whose cell widths define its own network"
+                : $"{_genotypesWithWidths:N0} genotypes, whose cell widths define their own networks";
+            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the counts of {genotypes}.");
         }
     }
 
@@ -190,6 +214,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             return;
         }
 
+        _genotypesWithWidths += _dartsNetworkGiven && architecture is DartsGenotype { Widths: not null } ? 1 : 0;
         ArchitectureRecord record = ArchitectureRecord.Create(architecture, _dataset, DartsNetwork);
         if (record.ParameterCount is null)
         {

@@ -8,7 +8,8 @@ namespace Canopy.Commands.Infrastructure;
 
 /// <summary>
 /// Reads the Dataset property of piped records, and counts the records whose Dataset names a task Canopy does not
-/// model, such as the svhn or ninapro rows of NAS-Bench-Suite-Zero, so that one warning can report them.
+/// model, such as the svhn or ninapro rows of NAS-Bench-Suite-Zero, and the records whose Dataset -Dataset
+/// overrode, so that one warning each can report them.
 /// </summary>
 internal sealed class RecordDatasets
 {
@@ -18,6 +19,9 @@ internal sealed class RecordDatasets
     private const int MaxListedValues = 5;
 
     private readonly SortedSet<string> _unmodelledValues = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SortedSet<string> _overriddenValues = new(StringComparer.OrdinalIgnoreCase);
+    private long _overriddenCount;
+    private long _overriddenWithOwnCounts;
 
     // Whether records are looked at for a Dataset property. The first record decides, so it is null before that record.
     private bool? _recordsHaveDataset;
@@ -64,6 +68,59 @@ internal sealed class RecordDatasets
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Counts the record when its Dataset names another Canopy dataset than <paramref name="scored"/>, the one that
+    /// -Dataset chose. The first record decides whether records have a Dataset property, as in <see cref="Read"/>.
+    /// </summary>
+    /// <param name="record">A record whose Dataset column was not updated.</param>
+    /// <param name="scored">The dataset whose network the record was scored on.</param>
+    /// <param name="keptOwnCount">Whether the record kept a ParameterCount or Flops of its own.</param>
+    public void CountOverridden(PSObject record, Dataset scored, bool keptOwnCount)
+    {
+        if (_recordsHaveDataset == false)
+        {
+            return;
+        }
+
+        PSPropertyInfo? property = record.Properties[PropertyName];
+        _recordsHaveDataset ??= property is not null;
+        object? value = property is null ? null : ReadValue(property);
+        if (!DatasetNames.TryParse(value is PSObject wrapped ? wrapped.BaseObject : value, out Dataset named) || named == scored)
+        {
+            return;
+        }
+
+        _overriddenCount++;
+        _overriddenWithOwnCounts += keptOwnCount ? 1 : 0;
+        if (_overriddenValues.Count < MaxListedValues)
+        {
+            _overriddenValues.Add(ArchitectureProperties.Text(value)!.Trim());
+        }
+    }
+
+    /// <summary>Describes the records whose Dataset -Dataset overrode, or returns null when there were none.</summary>
+    /// <param name="datasetUsed">The name of the dataset given with -Dataset.</param>
+    public string? DescribeOverridden(string datasetUsed)
+    {
+        if (_overriddenCount == 0)
+        {
+            return null;
+        }
+
+        string values = string.Join(", ", _overriddenValues.Select(value => "'" + value + "'"));
+        string text = _overriddenCount == 1
+            ? $"-Dataset {datasetUsed} differs from the Dataset of 1 record ({values}). Its TropicalScore is for the {datasetUsed} network, but its Dataset column was kept."
+            : $"-Dataset {datasetUsed} differs from the Dataset of {_overriddenCount:N0} records ({values}). Their TropicalScores are for the {datasetUsed} network, but their Dataset columns were kept.";
+        if (_overriddenWithOwnCounts > 0)
+        {
+            string records = _overriddenCount == 1 ? "It" : $"{_overriddenWithOwnCounts:N0} of them";
+            string own = _overriddenCount == 1 || _overriddenWithOwnCounts == 1 ? "its" : "their";
+            text += $" {records} also kept {own} own ParameterCount or Flops, which may describe another network than the TropicalScore.";
+        }
+
+        return text + " Omit -Dataset to score each record on the network its Dataset names.";
     }
 
     /// <summary>Describes the records whose Dataset was not used, or returns null when there were none.</summary>

@@ -7,11 +7,18 @@ using Canopy.Scoring;
 
 namespace Canopy.Commands.Infrastructure;
 
+/// <summary>What <see cref="ScoreProperties.Annotate"/> found on a record.</summary>
+/// <param name="CanopyColumns">Whether all its columns were Canopy's, so that they now describe the new score.</param>
+/// <param name="KeptOwnCount">Whether it kept a ParameterCount or Flops of its own that differs from Canopy's.</param>
+internal readonly record struct Annotation(bool CanopyColumns, bool KeptOwnCount);
+
 /// <summary>
 /// Adds a score's TropicalScore, ParameterCount, Flops and SearchSpace to a record as note properties.
 /// <list type="bullet">
-/// <item>A record that already has a TropicalScore came out of an earlier scoring, perhaps through Export-Csv, so all
-/// four of its columns are Canopy's and are replaced.</item>
+/// <item>A record with a TropicalScore that Canopy did not add came out of an earlier scoring, perhaps through
+/// Export-Csv. A record whose Network column contains Canopy's description of the architecture's network came out of
+/// New-CanopyArchitecture or Get-CanopyArchitecture. All four columns of such records are Canopy's and are
+/// replaced.</item>
 /// <item>On any other record, a non-empty ParameterCount or Flops column is the record's own and is kept, because
 /// benchmark files often carry their own published counts. A SearchSpace column that names another Canopy search
 /// space contradicts the architecture and is replaced. Any other SearchSpace value is kept.</item>
@@ -30,6 +37,7 @@ internal sealed class ScoreProperties
     // with the record, into copies too, so a later scoring can distinguish it from a value the record brought.
     private static readonly ConditionalWeakTable<object, object> WrittenValues = new();
 
+    private readonly ExportedArchitectures _exportedArchitectures = new();
     private readonly HashSet<string> _keptColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _replacedColumns = new(StringComparer.OrdinalIgnoreCase);
 
@@ -46,41 +54,47 @@ internal sealed class ScoreProperties
     public long ReplacedRecordCount { get; private set; }
 
     /// <summary>
-    /// Adds or updates the four properties and returns the record. A record scored before also gets the new score's
-    /// Mode, Dataset and DartsNetwork in those columns that name a Canopy value. Exported score objects and search
-    /// records have such columns, which then describe the new score.
+    /// Adds or updates the four properties. A record whose columns are all Canopy's, an exported score or
+    /// architecture record, gets all four replaced. Its Mode, Dataset, DartsNetwork and Network columns that name a
+    /// Canopy value are set to describe the new score too.
     /// </summary>
-    public PSObject Annotate(PSObject record, ArchitectureScore score)
+    /// <param name="record">The record to annotate.</param>
+    /// <param name="score">The new score.</param>
+    /// <param name="architecture">The architecture that was scored.</param>
+    /// <param name="dartsNetwork">The network a DARTS genotype without cell widths was scored in.</param>
+    public Annotation Annotate(PSObject record, ArchitectureScore score, Architecture architecture, DartsNetwork dartsNetwork)
     {
         PSPropertyInfo? earlierScore = record.Properties[TropicalScoreName];
 
         // Canopy's own properties and values are known while the record is in memory, so a record scored earlier keeps
-        // the columns that were its own. Only a TropicalScore of unknown origin, as after Export-Csv, makes every
-        // column Canopy's.
-        bool scoredBefore = earlierScore is not null && !IsWrittenByCanopy(earlierScore);
+        // the columns that were its own. A TropicalScore that Canopy did not add, as after Export-Csv, or a Network
+        // column that Canopy wrote makes every column Canopy's.
+        bool canopyColumns = (earlierScore is not null && earlierScore is not ScoreNoteProperty { IsAdded: true }) ||
+            _exportedArchitectures.Recognise(record, architecture);
         bool keptValue = false;
+        bool keptCount = false;
 
         Set(record, earlierScore, TropicalScoreName, score.TropicalScore, replace: true, ref keptValue);
-        Set(record, record.Properties[ParameterCountName], ParameterCountName, score.ParameterCount, replace: scoredBefore, ref keptValue);
-        Set(record, record.Properties[FlopsName], FlopsName, score.Flops, replace: scoredBefore, ref keptValue);
+        Set(record, record.Properties[ParameterCountName], ParameterCountName, score.ParameterCount, replace: canopyColumns, ref keptCount);
+        Set(record, record.Properties[FlopsName], FlopsName, score.Flops, replace: canopyColumns, ref keptCount);
 
         PSPropertyInfo? searchSpace = record.Properties[SearchSpaceName];
-        bool contradicts = !scoredBefore && NamesOtherSearchSpace(searchSpace, score.SearchSpace);
+        bool contradicts = !canopyColumns && NamesOtherSearchSpace(searchSpace, score.SearchSpace);
         if (contradicts)
         {
             _replacedColumns.Add(searchSpace!.Name);
             ReplacedRecordCount++;
         }
 
-        Set(record, searchSpace, SearchSpaceName, score.SearchSpace, replace: scoredBefore || contradicts, ref keptValue);
-        KeptRecordCount += keptValue ? 1 : 0;
+        Set(record, searchSpace, SearchSpaceName, score.SearchSpace, replace: canopyColumns || contradicts, ref keptValue);
+        KeptRecordCount += keptValue || keptCount ? 1 : 0;
 
-        if (scoredBefore)
+        if (canopyColumns)
         {
-            ScoringColumns.Update(record, score);
+            ScoringColumns.Update(record, score, architecture, dartsNetwork);
         }
 
-        return record;
+        return new Annotation(canopyColumns, keptCount);
     }
 
     /// <summary>
@@ -113,7 +127,7 @@ internal sealed class ScoreProperties
         if (existing is null)
         {
             // The lookup already established that the name is free, so Add need not search for it again.
-            record.Properties.Add(new ScoreNoteProperty(name, value), preValidated: true);
+            record.Properties.Add(new ScoreNoteProperty(name, value, isAdded: true), preValidated: true);
             return;
         }
 
@@ -155,7 +169,7 @@ internal sealed class ScoreProperties
     internal static void Shadow(PSObject record, string name, object? value)
     {
         record.Properties.Remove(name);
-        record.Properties.Add(new ScoreNoteProperty(name, value), preValidated: true);
+        record.Properties.Add(new ScoreNoteProperty(name, value, isAdded: false), preValidated: true);
     }
 
     private static bool IsWrittenByCanopy(PSPropertyInfo property) =>
@@ -181,12 +195,18 @@ internal sealed class ScoreProperties
     /// <summary>A note property that Canopy added, which a later scoring of the record may update.</summary>
     private sealed class ScoreNoteProperty : PSNoteProperty
     {
-        public ScoreNoteProperty(string name, object? value)
+        public ScoreNoteProperty(string name, object? value, bool isAdded)
             : base(name, value)
         {
+            IsAdded = isAdded;
         }
 
+        /// <summary>
+        /// Whether the record had no property of this name, as opposed to a typed property that this note hides.
+        /// </summary>
+        public bool IsAdded { get; }
+
         // PSObject.Copy copies every member, and the copy should stay Canopy's.
-        public override PSMemberInfo Copy() => new ScoreNoteProperty(Name, Value);
+        public override PSMemberInfo Copy() => new ScoreNoteProperty(Name, Value, IsAdded);
     }
 }

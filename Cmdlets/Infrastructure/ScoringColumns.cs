@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Canopy.Architectures;
+using Canopy.Costs;
 using Canopy.Regions;
 using Canopy.Scoring;
 using Canopy.Search;
@@ -8,15 +9,19 @@ using Canopy.Search;
 namespace Canopy.Commands.Infrastructure;
 
 /// <summary>
-/// Updates the Mode, Dataset and DartsNetwork columns of a record that is scored again. Only a column that already
-/// names a Canopy value is updated: a Dataset of svhn, say, belongs to the record and stays. A Mode or DartsNetwork
+/// Updates the Mode, Dataset, DartsNetwork and Network columns of a record that is scored again. Only a column that
+/// already names a Canopy value is updated: a Dataset of svhn, say, belongs to the record and stays. A Mode or DartsNetwork
 /// of a JSON file that an earlier Canopy wrote contains the member's number, which counts as a Canopy value too. The Formula, RegionCount
 /// and IsExactMaximum columns of an exported score object describe the earlier mode, so they are updated too. No
 /// column is added.
 /// </summary>
 internal static class ScoringColumns
 {
-    public static void Update(PSObject record, ArchitectureScore score)
+    /// <param name="record">The record, whose columns are all Canopy's.</param>
+    /// <param name="score">The new score.</param>
+    /// <param name="architecture">The architecture that was scored.</param>
+    /// <param name="dartsNetwork">The network a DARTS genotype without cell widths was scored in.</param>
+    public static void Update(PSObject record, ArchitectureScore score, Architecture architecture, DartsNetwork dartsNetwork)
     {
         Replace(record, "Mode", score.Mode, value => TryParseEnum<RegionMode>(value));
         if (score.Dataset is { } dataset)
@@ -24,10 +29,17 @@ internal static class ScoringColumns
             Replace(record, "Dataset", dataset, value => DatasetNames.TryParse(Unwrap(value), out _));
         }
 
-        if (score.DartsNetwork is { } network)
+        // A genotype with cell widths is in no benchmark network, so a DartsNetwork that names one is emptied.
+        if (score.DartsNetwork is not null || architecture is DartsGenotype)
         {
-            Replace(record, "DartsNetwork", network, value => TryParseEnum<DartsNetwork>(value));
+            Replace(record, "DartsNetwork", score.DartsNetwork, value => TryParseEnum<DartsNetwork>(value));
         }
+
+        Replace(
+            record,
+            "Network",
+            NetworkDescription.Of(architecture, dartsNetwork),
+            value => NetworkDescription.Describes(ArchitectureProperties.Text(value), architecture));
 
         Replace(record, "Formula", score.Formula, _ => true);
         Replace(record, "RegionCount", score.RegionCount, _ => true);

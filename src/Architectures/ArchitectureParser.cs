@@ -54,6 +54,17 @@ public static class ArchitectureParser
     }
 
     /// <summary>
+    /// Returns whether the text is written as an architecture: in a form <see cref="Detect"/> recognises, or as a list
+    /// of NATS-Bench or DARTS operation names. Such text is read as an architecture even when it is invalid, so that
+    /// its error names the real cause.
+    /// </summary>
+    public static bool HasArchitectureForm(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return Detect(text) is not null || NatsOperationList.Describe(text) is not null || DartsOperationList.Describe(text) is not null;
+    }
+
+    /// <summary>
     /// Parses <paramref name="text"/> in <paramref name="searchSpace"/>, or in the search space <see cref="Detect"/>
     /// recognises when it is null.
     /// </summary>

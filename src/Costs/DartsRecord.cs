@@ -7,7 +7,7 @@ namespace Canopy.Costs;
 public sealed class DartsRecord : ArchitectureRecord
 {
     internal DartsRecord(DartsGenotype genotype, Dataset dataset, DartsNetwork dartsNetwork, NetworkCost? cost)
-        : base(genotype, dataset, Describe(genotype, dartsNetwork), cost)
+        : base(genotype, dataset, NetworkDescription.Of(genotype, dartsNetwork), cost)
     {
         Normal = genotype.Normal.Edges.Select(DartsEdgeRecord.From).ToArray();
         Reduce = genotype.Reduce.Edges.Select(DartsEdgeRecord.From).ToArray();
@@ -25,22 +25,11 @@ public sealed class DartsRecord : ArchitectureRecord
     public int[]? CellWidths { get; }
 
     /// <summary>
-    /// The name of the network the genotype is evaluated in when it carries no cell widths of its own, for example
-    /// "NasBench301".
+    /// The name of the benchmark network the genotype is counted in, for example "NasBench301", or null when the
+    /// genotype carries cell widths, which define its network.
     /// </summary>
-    public string DartsNetwork => DartsNetworkValue.ToString();
+    public string? DartsNetwork => CellWidths is null ? DartsNetworkValue.ToString() : null;
 
-    /// <summary>The same network as an enum value, for the code that scores the record again.</summary>
+    /// <summary>The network given when the record was created, as an enum value, for the code that scores it again.</summary>
     internal DartsNetwork DartsNetworkValue { get; }
-
-    private static string Describe(DartsGenotype genotype, DartsNetwork dartsNetwork)
-    {
-        if (genotype.Widths is { } widths)
-        {
-            string cells = widths.Count == 1 ? "1 cell" : $"{widths.Count} cells";
-            return $"DARTS network: {cells}, C = {string.Join(", ", widths)}";
-        }
-
-        return dartsNetwork == Architectures.DartsNetwork.Evaluation ? "DARTS evaluation: 20 cells, C = 36" : "NAS-Bench-301: 8 cells, C = 32";
-    }
 }

@@ -7,7 +7,7 @@ namespace Canopy.Costs;
 public sealed class MlpRecord : ArchitectureRecord
 {
     internal MlpRecord(MlpArchitecture mlp, Dataset dataset, NetworkCost? cost)
-        : base(mlp, dataset, "MLP: hidden layers only", cost)
+        : base(mlp, dataset, NetworkDescription.Of(mlp), cost)
     {
         InputDimension = mlp.InputDimension;
         LayerWidths = mlp.Widths.ToArray();

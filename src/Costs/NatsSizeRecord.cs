@@ -7,7 +7,7 @@ namespace Canopy.Costs;
 public sealed class NatsSizeRecord : ArchitectureRecord
 {
     internal NatsSizeRecord(NatsSizeArchitecture architecture, Dataset dataset, NetworkCost? cost)
-        : base(architecture, dataset, "NATS-Bench size: 1 cell per stage, topology of index 9930", cost)
+        : base(architecture, dataset, NetworkDescription.Of(architecture), cost)
     {
         Channels = architecture.Widths.ToArray();
         BenchmarkIndex = architecture.Index;

@@ -7,7 +7,7 @@ namespace Canopy.Costs;
 public sealed class NatsTopologyRecord : ArchitectureRecord
 {
     internal NatsTopologyRecord(NatsTopologyCell cell, Dataset dataset, NetworkCost? cost)
-        : base(cell, dataset, "NATS-Bench topology: C = 16, 5 cells per stage", cost)
+        : base(cell, dataset, NetworkDescription.Of(cell), cost)
     {
         Operations = cell.Operations.Select(NatsOperationNames.Name).ToArray();
     }

@@ -606,6 +606,99 @@ namespace CanopyTests
         $rescored.Formula | Should -Not -Be (Get-TropicalScore -LayerWidths 3, 2 -InputDimension 2).Formula
     }
 
+    It 'rescores an architecture record read back through <Format>' -ForEach @(
+        @{ Format = 'CSV'; Read = { param($record) $path = Join-Path $TestDrive 'cell.csv'; $record | Export-Csv -Path $path; Import-Csv -Path $path } }
+        @{ Format = 'JSON'; Read = { param($record) $record | ConvertTo-Json -Depth 5 | ConvertFrom-Json } }
+        @{ Format = 'Select-Object'; Read = { param($record) $record | Select-Object * } }
+    ) {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'
+        $expected = Get-TropicalScore -Architecture $cell -Dataset ImageNet16-120
+        $read = & $Read (New-CanopyArchitecture -ArchitectureString $cell)
+
+        $scored = $read | Get-TropicalScore -Dataset ImageNet16-120 -WarningVariable warnings
+
+        $read.Dataset | Should -BeExactly 'ImageNet16-120'
+        $scored.Dataset | Should -BeExactly 'ImageNet16-120'
+        $scored.ParameterCount | Should -Be 809576
+        $scored.Flops | Should -Be 28495480
+        $scored.TropicalScore | Should -Be $expected.TropicalScore
+        $scored.Network | Should -BeExactly 'NATS-Bench topology: C = 16, 5 cells per stage'
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'moves an exported DARTS record to the scored network' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $path = Join-Path $TestDrive 'darts.csv'
+        New-CanopyArchitecture -Genotype $genotype | Export-Csv -Path $path
+        $expected = New-CanopyArchitecture -Genotype $genotype -Dataset cifar100 -DartsNetwork Evaluation
+
+        $scored = Import-Csv -Path $path | Get-TropicalScore -Dataset cifar100 -DartsNetwork Evaluation -WarningVariable warnings
+
+        $scored.Dataset | Should -BeExactly 'cifar100'
+        $scored.DartsNetwork | Should -BeExactly 'Evaluation'
+        $scored.Network | Should -BeExactly 'DARTS evaluation: 20 cells, C = 36'
+        $scored.ParameterCount | Should -Be $expected.ParameterCount
+        $scored.Flops | Should -Be $expected.Flops
+        $scored.TropicalScore | Should -Be (Get-TropicalScore -Architecture $genotype -Dataset cifar100 -DartsNetwork Evaluation).TropicalScore
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'empties a benchmark DartsNetwork of a genotype with widths' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture + '; widths=[16, 32, 64]'
+        # Records of earlier versions named NasBench301 for genotypes with cell widths too.
+        $record = New-CanopyArchitecture -Genotype $genotype | Select-Object *
+        $record.DartsNetwork = 'NasBench301'
+
+        $scored = $record | Get-TropicalScore -Dataset cifar100
+
+        $scored.DartsNetwork | Should -BeNullOrEmpty
+        $scored.Network | Should -BeExactly 'DARTS network: 3 cells, C = 16, 32, 64'
+        $scored.ParameterCount | Should -Be (New-CanopyArchitecture -Genotype $genotype -Dataset cifar100).ParameterCount
+    }
+
+    It 'updates an exported score each time it is rescored' {
+        $path = Join-Path $TestDrive 'score.csv'
+        Get-TropicalScore -Architecture $cell9930 | Export-Csv -Path $path
+        $record = Import-Csv -Path $path
+
+        $null = $record | Get-TropicalScore -Dataset ImageNet16-120
+        $null = $record | Get-TropicalScore -Dataset cifar100 -Mode TropicalBound
+        $expected = Get-TropicalScore -Architecture $cell9930 -Dataset cifar100 -Mode TropicalBound
+
+        $record.Dataset | Should -BeExactly 'cifar100'
+        $record.Mode | Should -BeExactly 'TropicalBound'
+        $record.ParameterCount | Should -Be $expected.ParameterCount
+        $record.Formula | Should -Be $expected.Formula
+    }
+
+    It 'warns when -Dataset differs from a record''s Dataset' {
+        $imageNet = Get-TropicalScore -Architecture $cell9930 -Dataset ImageNet16-120
+        $records = @(
+            [pscustomobject]@{ arch = $cell9930; Dataset = 'cifar10'; ParameterCount = 1288506; Flops = 184730250 }
+            [pscustomobject]@{ arch = $cell9930; Dataset = 'cifar100' }
+            [pscustomobject]@{ arch = $cell9930; Dataset = 'ImageNet16-120' }
+        )
+
+        $scored = $records | Get-TropicalScore -Dataset ImageNet16-120 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scored.Dataset | Should -Be @('cifar10', 'cifar100', 'ImageNet16-120')
+        $scored.TropicalScore | Should -Be (@($imageNet.TropicalScore) * 3)
+        $scored.ParameterCount | Should -Be @(1288506, $imageNet.ParameterCount, $imageNet.ParameterCount)
+        @($warnings).Count | Should -Be 2
+        "$($warnings[0])" | Should -BeLike "1 record already had 'ParameterCount', 'Flops'*"
+        "$($warnings[1])" | Should -Be ("-Dataset ImageNet16-120 differs from the Dataset of 2 records ('cifar10', 'cifar100'). Their TropicalScores are for the " +
+            'ImageNet16-120 network, but their Dataset columns were kept. 1 of them also kept its own ParameterCount or Flops, which may describe another ' +
+            'network than the TropicalScore. Omit -Dataset to score each record on the network its Dataset names.')
+    }
+
+    It 'words the -Dataset warning for one record' {
+        $null = [pscustomobject]@{ arch = $cell9930; Dataset = 'cifar10' } | Get-TropicalScore -Dataset cifar100 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -Be ("-Dataset cifar100 differs from the Dataset of 1 record ('cifar10'). Its TropicalScore is for the cifar100 network, " +
+            'but its Dataset column was kept. Omit -Dataset to score each record on the network its Dataset names.')
+    }
+
     It 'counts the records that kept their own values' {
         $records = @(
             [pscustomobject]@{ ArchitectureString = $cell9930; ParameterCount = 5 }
@@ -828,6 +921,39 @@ Describe 'Get-TropicalScore messages and display' {
         (Get-TropicalScore '64,128,64').Architecture | Should -Be (Get-TropicalScore -LayerWidths 64, 128, 64).Architecture
     }
 
+    It 'reports an invalid <Name> given by position' -ForEach @(
+        @{ Name = 'cell string'; Text = '|foo~0|+|none~0|none~1|+|none~0|none~1|none~2|'; Message = "Record 1: Unknown operation 'foo' on an edge into node 1; valid operations are*" }
+        @{ Name = 'size list'; Text = '8:16:24:32:99'; Message = 'Record 1: Width 99, entry 5 of 5, is outside the NATS-Bench size space*' }
+        @{ Name = 'genotype'; Text = "Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2], reduce=[], reduce_concat=[])"; Message = 'Record 1: Invalid normal cell in*the cell lists 1 (operation, input) pair*' }
+        @{ Name = 'NASLib compact tuple'; Text = '(((0, 9),), ())'; Message = "Record 1: The normal cell of the NASLib compact form '(((0, 9),), ())' has 1 (input, operation) pair*" }
+        @{ Name = 'NASLib op_indices tuple'; Text = '(4, 3, 3, 0, 0, 9)'; Message = "Record 1: '9' in '(4, 3, 3, 0, 0, 9)' is no NASLib operation index*" }
+        @{ Name = 'operation list'; Text = 'nor_conv_3x3, skip_connect'; Message = '*is a list of 2 NATS-Bench operations*New-CanopyArchitecture -Operations*' }
+        @{ Name = 'MLP string'; Text = 'mlp:0:64'; Message = "Record 1: Invalid MLP string 'mlp:0:64'*" }
+    ) {
+        $score = Get-TropicalScore $Text -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike $Message
+        $problems[0].TargetObject | Should -BeExactly $Text
+    }
+
+    It 'takes -SearchSpace with a string given by position' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+
+        $score = Get-TropicalScore $cell -SearchSpace NatsTopology -ErrorVariable problems
+        Get-TropicalScore '|foo~0|+|none~0|none~1|+|none~0|none~1|none~2|' -SearchSpace NatsTopology -ErrorVariable invalid -ErrorAction SilentlyContinue
+        Get-TropicalScore $cell -SearchSpace Darts -ErrorVariable otherSpace -ErrorAction SilentlyContinue
+
+        $problems | Should -BeNullOrEmpty
+        $score.ParameterCount | Should -Be 1288506
+        $invalid[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $invalid[0].Exception.Message | Should -BeLike "Record 1: Unknown operation 'foo'*"
+        $otherSpace[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $otherSpace[0].Exception.Message | Should -BeLike "Record 1: '|nor_conv_3x3~0|*' is not a DARTS genotype;*"
+    }
+
     It 'points an architecture string mixed with widths to -Architecture' {
         $score = Get-TropicalScore 'mlp:5:5', '64' -ErrorVariable problems -ErrorAction SilentlyContinue
 
@@ -866,6 +992,19 @@ Describe 'Get-TropicalScore messages and display' {
         $warnings.Count | Should -Be 1
         $warnings[0].Message | Should -Be '-Dataset cifar100 sets the benchmark network of cell-based architectures, so it did not change the scores of 2 MLPs, whose input dimensions come from their strings or -InputDimension.'
         $none | Should -BeNullOrEmpty
+    }
+
+    It 'warns that -DartsNetwork leaves genotypes with widths unchanged' {
+        $genotype = New-CanopyArchitecture -Widths 16, 16, 16 -NormalOperations (@('sep_conv_3x3') * 14)
+        $plain = $genotype | Get-TropicalScore -WarningVariable none
+
+        $scores = $genotype, $genotype | Get-TropicalScore -DartsNetwork Evaluation -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $none | Should -BeNullOrEmpty
+        $scores.TropicalScore | Should -Be @($plain.TropicalScore, $plain.TropicalScore)
+        $scores[0].DartsNetwork | Should -BeNullOrEmpty
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-DartsNetwork Evaluation sets the network of DARTS genotypes without cell widths, so it did not change the scores of 2 genotypes, whose cell widths define their own networks.'
     }
 
     It 'completes -ArchitectureProperty with the default names' {

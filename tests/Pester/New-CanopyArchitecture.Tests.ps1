@@ -86,6 +86,40 @@ Describe 'New-CanopyArchitecture' {
         $reparsed.Flops | Should -Be $architecture.Flops
     }
 
+    It 'names no DartsNetwork for a genotype with widths' {
+        $architecture = New-CanopyArchitecture -Widths 32, 32, 32, 32, 32 -NormalOperations $QuickStartOperations
+        $score = $architecture | Get-TropicalScore
+        $benchmark = New-CanopyArchitecture -Genotype $DartsV2 -DartsNetwork Evaluation
+
+        $architecture.DartsNetwork | Should -BeNullOrEmpty
+        $score.DartsNetwork | Should -BeNullOrEmpty
+        $score.ParameterCount | Should -Be $architecture.ParameterCount
+        $benchmark.DartsNetwork | Should -BeExactly 'Evaluation'
+    }
+
+    It 'rejects -DartsNetwork together with -Widths' {
+        $failure = { New-CanopyArchitecture -Widths 32, 32, 32, 32, 32 -NormalOperations $QuickStartOperations -DartsNetwork Evaluation -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterNotApplicable,*' -PassThru
+
+        $failure.Exception.Message | Should -Be '-DartsNetwork applies to genotypes without -Widths only, because -Widths defines the network. Leave out -DartsNetwork, or leave out -Widths to count the genotype in the Evaluation network.'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.TargetObject | Should -Be 'DartsNetwork'
+    }
+
+    It 'warns that -DartsNetwork leaves genotypes with widths unchanged' {
+        $withWidths = $DartsV2 + '; widths=[32, 32, 32]'
+        $plain = New-CanopyArchitecture -Genotype $withWidths -WarningVariable none
+
+        $built = New-CanopyArchitecture -Genotype $withWidths, $DartsV2 -DartsNetwork Evaluation -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $none | Should -BeNullOrEmpty
+        $built[0].ParameterCount | Should -Be $plain.ParameterCount
+        $built[0].DartsNetwork | Should -BeNullOrEmpty
+        $built[1].ParameterCount | Should -Be 3349342
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-DartsNetwork Evaluation sets the network of DARTS genotypes without cell widths, so it did not change the counts of 1 genotype, whose cell widths define its own network.'
+    }
+
     It 'keeps nodes with other than two inputs as 14 edges' {
         $operations = $QuickStartOperations.Clone()
         $operations[13] = 'avg_pool_3x3'

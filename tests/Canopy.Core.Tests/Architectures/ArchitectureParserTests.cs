@@ -31,6 +31,32 @@ public class ArchitectureParserTests
     }
 
     [Theory]
+    [InlineData("|foo~0|+|none~0|none~1|+|none~0|none~1|none~2|")]
+    [InlineData("8:16:24:32:99")]
+    [InlineData("Genotype(normal=[('bad', 0)])")]
+    [InlineData("(((0, 9),), ())")]
+    [InlineData("(4, 3, 3, 0, 0, 9)")]
+    [InlineData("mlp:0:64")]
+    [InlineData("nor_conv_3x3, skip_connect")]
+    [InlineData("['sep_conv_3x3', 'none']")]
+    public void HasArchitectureFormForInvalidArchitectures(string text)
+    {
+        Assert.False(ArchitectureParser.TryParse(text, null, out _, out _));
+        Assert.True(ArchitectureParser.HasArchitectureForm(text));
+    }
+
+    [Theory]
+    [InlineData("64,128,64")]
+    [InlineData("64 -3")]
+    [InlineData("1.5")]
+    [InlineData("resnet18")]
+    [InlineData("")]
+    public void HasArchitectureFormIsFalseForOtherText(string text)
+    {
+        Assert.False(ArchitectureParser.HasArchitectureForm(text));
+    }
+
+    [Theory]
     [InlineData("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|")]
     [InlineData("64:64:8:8:32")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 0), ('skip_connect', 2), ('max_pool_3x3', 1), ('skip_connect', 2)], reduce_concat=[2, 3, 4, 5])")]

@@ -133,4 +133,14 @@ public class DartsCostTests(ITestOutputHelper output)
 
         Assert.Equal(expected, record.Network);
     }
+
+    [Fact]
+    public void GenotypeWithWidthsNamesNoDartsNetwork()
+    {
+        var withWidths = (DartsRecord)ArchitectureRecord.Create(DartsGenotype.Parse(DartsGenotypeTests.DartsV2 + "; widths=[32, 32, 32]"), Dataset.Cifar10, DartsNetwork.Evaluation);
+        var benchmark = (DartsRecord)ArchitectureRecord.Create(DartsGenotype.Parse(DartsGenotypeTests.DartsV2), Dataset.Cifar10, DartsNetwork.Evaluation);
+
+        Assert.Null(withWidths.DartsNetwork);
+        Assert.Equal("Evaluation", benchmark.DartsNetwork);
+    }
 }
