@@ -28,6 +28,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     private long _recordNumber;
     private long _genotypesWithWidths;
+    private long _otherSpaces;
     private Dataset _dataset;
     private bool _dartsNetworkGiven;
 
@@ -126,6 +127,16 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             _ => null,
         };
 
+        // Only DARTS genotypes have a benchmark network to choose, so the option would do nothing here.
+        if (_dartsNetworkGiven && implied is not null && implied != Architectures.SearchSpace.Darts)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(
+                $"-DartsNetwork applies to DARTS genotypes only, and the parameters given build a {implied} architecture. Leave out -DartsNetwork.",
+                "ParameterNotApplicable",
+                ErrorCategory.InvalidArgument,
+                nameof(DartsNetwork)));
+        }
+
         if (implied is not null && SearchSpace is not null && SearchSpace != implied)
         {
             ThrowTerminatingError(ErrorRecords.Create(
@@ -166,6 +177,12 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
                 ? "1 genotype, whose cell widths define its own network"
                 : $"{_genotypesWithWidths:N0} genotypes, whose cell widths define their own networks";
             WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the counts of {genotypes}.");
+        }
+
+        if (_otherSpaces > 0)
+        {
+            string others = _otherSpaces == 1 ? "1 architecture of another search space" : $"{_otherSpaces:N0} architectures of other search spaces";
+            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes only, so it did not apply to {others}.");
         }
     }
 
@@ -215,6 +232,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         }
 
         _genotypesWithWidths += _dartsNetworkGiven && architecture is DartsGenotype { Widths: not null } ? 1 : 0;
+        _otherSpaces += _dartsNetworkGiven && architecture is not DartsGenotype ? 1 : 0;
         ArchitectureRecord record = ArchitectureRecord.Create(architecture, _dataset, DartsNetwork);
         if (record.ParameterCount is null)
         {

@@ -106,6 +106,26 @@ Describe 'New-CanopyArchitecture' {
         $failure.TargetObject | Should -Be 'DartsNetwork'
     }
 
+    It 'rejects -DartsNetwork with the parameters of <Space>' -ForEach @(
+        @{ Space = 'NatsTopology'; Build = { New-CanopyArchitecture -Operations (,'nor_conv_3x3' * 6) -DartsNetwork Evaluation -ErrorAction Stop } }
+        @{ Space = 'NatsSize'; Build = { New-CanopyArchitecture -Channels 8, 16, 24, 32, 64 -DartsNetwork Evaluation -ErrorAction Stop } }
+        @{ Space = 'Mlp'; Build = { New-CanopyArchitecture -LayerWidths 64, 64 -DartsNetwork Evaluation -ErrorAction Stop } }
+    ) {
+        $failure = $Build | Should -Throw -ErrorId 'ParameterNotApplicable,*' -PassThru
+
+        $failure.Exception.Message | Should -Be "-DartsNetwork applies to DARTS genotypes only, and the parameters given build a $Space architecture. Leave out -DartsNetwork."
+        $failure.TargetObject | Should -Be 'DartsNetwork'
+    }
+
+    It 'warns that -DartsNetwork leaves other search spaces unchanged' {
+        $built = New-CanopyArchitecture -ArchitectureString '8:16:24:32:64', 'mlp:3072:64', $DartsV2 -DartsNetwork Evaluation -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $built.Count | Should -Be 3
+        $built[2].ParameterCount | Should -Be 3349342
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-DartsNetwork Evaluation sets the network of DARTS genotypes only, so it did not apply to 2 architectures of other search spaces.'
+    }
+
     It 'warns that -DartsNetwork leaves genotypes with widths unchanged' {
         $withWidths = $DartsV2 + '; widths=[32, 32, 32]'
         $plain = New-CanopyArchitecture -Genotype $withWidths -WarningVariable none
