@@ -128,6 +128,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 }
 
                 break;
+            case WidthsSet when OperationListOf(LayerWidths) is { } operations:
+                // Operation names given as separate arguments arrive as an array; read together, they get the error of a list.
+                _recordNumber++;
+                Enqueue(Parse(operations, operations), operations, record: null);
+                break;
             case WidthsSet:
                 _recordNumber++;
                 Enqueue(FromWidths(LayerWidths, InputDimension, LayerWidths), target: LayerWidths, record: null);
@@ -343,6 +348,18 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         {
             return texts.Length > 0 && texts.All(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
         }
+    }
+
+    // Returns the items joined into one list when they are not widths but read together as operation names.
+    private static string? OperationListOf(string[] texts)
+    {
+        if (texts.Length < 2 || Array.Exists(texts, text => text is null))
+        {
+            return null;
+        }
+
+        string joined = string.Join(",", texts);
+        return AreArchitectureStrings([joined]) && ArchitectureParser.Detect(joined) is null ? joined : null;
     }
 
     // An architecture string mixed with widths needs a hint rather than a complaint about a number.

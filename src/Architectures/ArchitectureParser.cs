@@ -61,7 +61,8 @@ public static class ArchitectureParser
     public static bool HasArchitectureForm(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return Detect(text) is not null || NatsOperationList.Describe(text) is not null || DartsOperationList.Describe(text) is not null;
+        return Detect(text) is not null || NatsOperationList.Describe(text) is not null || DartsOperationList.Describe(text) is not null
+            || OperationList.DescribeUnknownName(text) is not null;
     }
 
     /// <summary>
@@ -94,6 +95,10 @@ public static class ArchitectureParser
             // A bare operation list fails in whichever form it resembles, and that form's message would not say
             // that New-CanopyArchitecture takes such a list.
             throw new ArchitectureFormatException(message, text, SearchSpace.Darts);
+        }
+        catch (ArchitectureFormatException) when (searchSpace is null && OperationList.DescribeUnknownName(text) is { } message)
+        {
+            throw new ArchitectureFormatException(message, text);
         }
     }
 

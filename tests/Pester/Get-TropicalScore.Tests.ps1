@@ -929,6 +929,7 @@ Describe 'Get-TropicalScore messages and display' {
         @{ Name = 'NASLib op_indices tuple'; Text = '(4, 3, 3, 0, 0, 9)'; Message = "Record 1: '9' in '(4, 3, 3, 0, 0, 9)' is no NASLib operation index*" }
         @{ Name = 'operation list'; Text = 'nor_conv_3x3, skip_connect'; Message = '*is a list of 2 NATS-Bench operations*New-CanopyArchitecture -Operations*' }
         @{ Name = 'MLP string'; Text = 'mlp:0:64'; Message = "Record 1: Invalid MLP string 'mlp:0:64'*" }
+        @{ Name = 'mistyped operation list'; Text = 'sep_conv_3x3,nne'; Message = "Record 1: 'sep_conv_3x3,nne' lists operations, but 'nne' is neither*" }
     ) {
         $score = Get-TropicalScore $Text -ErrorVariable problems -ErrorAction SilentlyContinue
 
@@ -937,6 +938,15 @@ Describe 'Get-TropicalScore messages and display' {
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
         $problems[0].Exception.Message | Should -BeLike $Message
         $problems[0].TargetObject | Should -BeExactly $Text
+    }
+
+    It 'reads operation names given by position as one list' {
+        $score = Get-TropicalScore 'sep_conv_3x3', 'nne' -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike "Record 1: 'sep_conv_3x3,nne' lists operations, but 'nne' is neither*"
     }
 
     It 'takes -SearchSpace with a string given by position' {

@@ -39,6 +39,7 @@ public class ArchitectureParserTests
     [InlineData("mlp:0:64")]
     [InlineData("nor_conv_3x3, skip_connect")]
     [InlineData("['sep_conv_3x3', 'none']")]
+    [InlineData("sep_conv_3x3,nne")]
     public void HasArchitectureFormForInvalidArchitectures(string text)
     {
         Assert.False(ArchitectureParser.TryParse(text, null, out _, out _));
@@ -46,8 +47,21 @@ public class ArchitectureParserTests
     }
 
     [Theory]
+    [InlineData("sep_conv_3x3,nne", "nne")]
+    [InlineData("['nor_conv_3x3', 'skip_conect', 'none']", "skip_conect")]
+    [InlineData("sep_conv_3x3,conv_7x7", "conv_7x7")]
+    public void MistypedOperationListNamesTheUnknownItem(string text, string unknown)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
+
+        Assert.StartsWith($"'{text}' lists operations, but '{unknown}' is neither a NATS-Bench nor a DARTS operation.", exception.Message);
+        Assert.Contains("skip_connect, nor_conv_1x1", exception.Message);
+    }
+
+    [Theory]
     [InlineData("64,128,64")]
     [InlineData("64 -3")]
+    [InlineData("64,nne")]
     [InlineData("1.5")]
     [InlineData("resnet18")]
     [InlineData("")]
@@ -150,7 +164,6 @@ public class ArchitectureParserTests
     }
 
     [Theory]
-    [InlineData("sep_conv_3x3,conv_7x7", null, "is not a recognised architecture")]
     [InlineData("sep_conv_3x3,none", SearchSpace.NatsTopology, "is not a NATS-Bench topology cell")]
     [InlineData("(2, 3, 3, 0, 0)", null, "has 5 entries")]
     public void OtherListsKeepTheirMessage(string text, SearchSpace? space, string expected)
