@@ -52,6 +52,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64".</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet)]
     [Alias("Widths")]
+    [AllowEmptyString]
     public string[] LayerWidths { get; set; } = Array.Empty<string>();
 
     /// <summary>The input dimension n0 of fully connected networks; records with their own InputDimension keep it.</summary>

@@ -940,6 +940,18 @@ Describe 'Get-TropicalScore messages and display' {
         $problems[0].TargetObject | Should -BeExactly $Text
     }
 
+    It 'reports an empty width list as a record error, not a binding failure' -ForEach @(
+        @{ Text = '' }
+        @{ Text = '   ' }
+    ) {
+        $score = Get-TropicalScore $Text -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'LayerWidthsInvalid,*'
+        $problems[0].Exception.Message | Should -Be 'The list of layer widths is empty; give at least one width, for example 64,128,64.'
+    }
+
     It 'reads operation names given by position as one list' {
         $score = Get-TropicalScore 'sep_conv_3x3', 'nne' -ErrorVariable problems -ErrorAction SilentlyContinue
 
