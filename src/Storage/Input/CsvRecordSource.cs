@@ -34,6 +34,7 @@ internal sealed class CsvRecordSource : IRecordSource
             DetectDelimiter = true,
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
+            ShouldSkipRecord = args => IsWhiteSpaceLine(args.Row.Parser.Record),
             BadDataFound = args => NoteBadField(args.Field),
             MissingFieldFound = null,
         };
@@ -111,6 +112,9 @@ internal sealed class CsvRecordSource : IRecordSource
     }
 
     public object? GetValue(int column) => _values[column];
+
+    // Editors leave spaces or a tab on an otherwise blank line; such a line holds no record, as a blank one does not.
+    private static bool IsWhiteSpaceLine(string[]? record) => record is { Length: 1 } && string.IsNullOrWhiteSpace(record[0]);
 
     // A gzip file that ends early is found only when the reader reaches its end, inside the record that starts on
     // the line after the last one read.

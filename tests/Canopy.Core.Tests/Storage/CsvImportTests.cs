@@ -156,6 +156,22 @@ public class CsvImportTests
         Assert.Equal(new[] { 2L, 7L }, ReadLines(cache, "mixed"));
     }
 
+    [Theory]
+    [InlineData("   \n")]
+    [InlineData("\t\n")]
+    [InlineData("  ")]
+    public void WhiteSpaceLinesAreSkippedLikeBlankOnes(string lastLine)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("spaces.csv", $"arch,acc\n{Nb201First},1\n  \n{Nb201Best},2\n{lastLine}");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(2, summary.RowsStored);
+        Assert.Equal(0, summary.RowsRejected);
+        Assert.Equal(new[] { 2L, 4L }, ReadLines(cache, "spaces"));
+    }
+
     [Fact]
     public void ShortRowsLeaveTheirLastColumnsMissing()
     {
