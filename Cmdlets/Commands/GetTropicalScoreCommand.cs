@@ -278,7 +278,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private ScoringOptions OptionsFor(PSObject record, Architecture architecture)
     {
         Dataset dataset = !_datasetGiven && _recordDatasets.Read(record) is { } named ? named : _options.Dataset;
-        DartsNetwork network = architecture is DartsGenotype { Widths: null } && !_dartsNetworkGiven && _recordNetworks.Read(record) is { } recordNetwork
+        DartsNetwork network = architecture is DartsGenotype { Widths: null } genotype && !_dartsNetworkGiven && _recordNetworks.Read(record, genotype) is { } recordNetwork
             ? recordNetwork
             : _options.DartsNetwork;
         return OptionsFor(dataset, network);

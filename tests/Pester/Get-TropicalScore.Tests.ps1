@@ -643,9 +643,27 @@ namespace CanopyTests
         $warnings | Should -BeNullOrEmpty
     }
 
+    It 'keeps the network a Network column names when DartsNetwork is missing' {
+        # Export-Csv writes the first record's columns only, and a NATS record has no DartsNetwork.
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $path = Join-Path $TestDrive 'mixed.csv'
+        @(
+            New-CanopyArchitecture -ArchitectureString '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'
+            New-CanopyArchitecture -Genotype $genotype -DartsNetwork Evaluation
+        ) | Export-Csv -Path $path
+
+        $scored = Import-Csv -Path $path | Get-TropicalScore -Dataset cifar100 -WarningVariable warnings
+
+        (Import-Csv -Path $path)[1].PSObject.Properties.Name | Should -Not -Contain 'DartsNetwork'
+        $scored[1].Network | Should -BeExactly 'DARTS evaluation: 20 cells, C = 36'
+        $scored[1].ParameterCount | Should -Be (New-CanopyArchitecture -Genotype $genotype -Dataset cifar100 -DartsNetwork Evaluation).ParameterCount
+        $scored[1].TropicalScore | Should -Be (Get-TropicalScore -Architecture $genotype -Dataset cifar100 -DartsNetwork Evaluation).TropicalScore
+        $warnings | Should -BeNullOrEmpty
+    }
+
     It 'empties a benchmark DartsNetwork of a genotype with widths' {
         $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture + '; widths=[16, 32, 64]'
-        # Records of earlier versions named NasBench301 for genotypes with cell widths too.
+        # A benchmark network on a genotype with its own widths is stale, as in a record edited by hand.
         $record = New-CanopyArchitecture -Genotype $genotype | Select-Object *
         $record.DartsNetwork = 'NasBench301'
 
