@@ -9,7 +9,7 @@ namespace Canopy.Storage;
 public class BenchmarkFileException : Exception
 {
     public BenchmarkFileException(string path, long lineNumber, string message, Exception? innerException = null)
-        : base($"{path}, line {lineNumber}: {message}", innerException)
+        : base($"{path}, line {lineNumber}: {WithNothingStored(message)}", innerException)
     {
         Path = path;
         LineNumber = lineNumber;
@@ -22,6 +22,10 @@ public class BenchmarkFileException : Exception
     public const string NothingStored = "Nothing was stored, so the cache, including any benchmark stored earlier under this name, is unchanged.";
 
     public string Path { get; }
+
+    // The import rolls back whatever the problem, so every message says so unless its own wording already does.
+    private static string WithNothingStored(string message) =>
+        message.Contains(NothingStored, StringComparison.Ordinal) ? message : $"{message} {NothingStored}";
 
     /// <summary>The 1-based line where the problem was found.</summary>
     public long LineNumber { get; }

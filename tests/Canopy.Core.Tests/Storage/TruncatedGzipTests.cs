@@ -164,7 +164,7 @@ public class TruncatedGzipTests
 
         var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
 
-        Assert.EndsWith(CheckedGzipStream.Damaged, exception.Message);
+        Assert.EndsWith($"{CheckedGzipStream.Damaged} {BenchmarkFileException.NothingStored}", exception.Message);
         Assert.Empty(cache.Store.List());
     }
 
