@@ -34,7 +34,6 @@ internal sealed class CsvRecordSource : IRecordSource
             DetectDelimiter = true,
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
-            ShouldSkipRecord = args => IsWhiteSpaceLine(args.Row.Parser.Record),
             BadDataFound = args => NoteBadField(args.Field),
             MissingFieldFound = null,
         };
@@ -71,20 +70,26 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public bool Read()
     {
-        _badData = null;
-        _unclosedQuote = null;
-        if (!ReadRecord())
+        string[] record;
+        do
         {
-            // Only the end of the file shows that the record read before was the last one.
-            if (_cutOffProblem is not null)
+            _badData = null;
+            _unclosedQuote = null;
+            if (!ReadRecord())
             {
-                throw new BenchmarkFileException(_path, LineNumber, _cutOffProblem);
+                // Only the end of the file shows that the record read before was the last one.
+                if (_cutOffProblem is not null)
+                {
+                    throw new BenchmarkFileException(_path, LineNumber, _cutOffProblem);
+                }
+
+                return false;
             }
 
-            return false;
+            record = _csv.Parser.Record ?? Array.Empty<string>();
         }
+        while (IsWhiteSpaceLine(record));
 
-        string[] record = _csv.Parser.Record ?? Array.Empty<string>();
         LineNumber = FirstLineOf(record);
         FieldCount = Math.Min(record.Length, _columns.Length);
         _nextLine = _csv.Parser.RawRow + 1;
