@@ -11,7 +11,7 @@ namespace Canopy.Commands.Infrastructure;
 /// <summary>
 /// Updates the Mode, Dataset, DartsNetwork and Network columns of a record that is scored again. Only a column that
 /// already names a Canopy value is updated: a Dataset of svhn, say, belongs to the record and stays. A Mode or DartsNetwork
-/// of a JSON file that an earlier Canopy wrote contains the member's number, which counts as a Canopy value too. The Formula, RegionCount
+/// that contains the member's number, as ConvertTo-Json writes an enum value, counts as a Canopy value too. The Formula, RegionCount
 /// and IsExactMaximum columns of an exported score object describe the earlier mode, so they are updated too. No
 /// column is added.
 /// </summary>
@@ -47,8 +47,8 @@ internal static class ScoringColumns
     }
 
     /// <summary>
-    /// Reads a value as a member of an enum, as it comes from the object, from a CSV file, or as a number from a JSON
-    /// file that an earlier Canopy wrote.
+    /// Reads a value as a member of an enum, as it comes from the object or from a CSV file, or as the member's number, as
+    /// ConvertTo-Json writes an enum value.
     /// </summary>
     public static bool TryParseEnum<TEnum>(object? value, out TEnum parsed)
         where TEnum : struct, Enum => EnumProperties.TryParse(Unwrap(value), out parsed);

@@ -23,7 +23,7 @@ public class BenchmarkFileException : Exception
 
     public string Path { get; }
 
-    // The import rolls back whatever the problem, so every message says so unless its own wording already does.
+    // The import rolls back whatever the problem, so every message ends with that sentence unless it contains it already.
     private static string WithNothingStored(string message) =>
         message.Contains(NothingStored, StringComparison.Ordinal) ? message : $"{message} {NothingStored}";
 

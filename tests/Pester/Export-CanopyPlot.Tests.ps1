@@ -236,7 +236,7 @@ e,5,50
 
         It 'names strategies of a JSON file that holds their numbers' {
             $path = Join-Path $TestDrive 'numbers.svg'
-            # ConvertTo-Json of earlier versions wrote each enum property as the member's number.
+            # ConvertTo-Json writes an enum value as the member's number, as a record built elsewhere may hold it.
             $json = ConvertTo-Json @(
                 foreach ($strategy in 0, 1) {
                     foreach ($seed in 1, 2) {

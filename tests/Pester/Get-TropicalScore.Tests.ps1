@@ -550,8 +550,7 @@ namespace CanopyTests
     It 'rescores scores of a JSON file that holds mode and network numbers' {
         $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
         $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation -Mode TropicalBound
-        # ConvertTo-Json of earlier versions wrote Mode and DartsNetwork as the members' numbers: 0 is Generic and
-        # DartsNetwork 1 is Evaluation.
+        # ConvertTo-Json writes an enum value as the member's number: Mode 0 is Generic and DartsNetwork 1 is Evaluation.
         $json = @(
             [ordered]@{ Architecture = $cell9930; SearchSpace = 'NatsTopology'; Mode = 0; Dataset = 'cifar10'; DartsNetwork = $null; TropicalScore = 1.0 }
             [ordered]@{ Architecture = $genotype; SearchSpace = 'Darts'; Mode = 0; Dataset = 'cifar10'; DartsNetwork = 1; TropicalScore = 1.0 }

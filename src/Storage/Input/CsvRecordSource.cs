@@ -118,7 +118,7 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public object? GetValue(int column) => _values[column];
 
-    // Editors leave spaces or a tab on an otherwise blank line; such a line holds no record, as a blank one does not.
+    // A line of only spaces or tabs, which editors leave behind, is skipped like a blank line.
     private static bool IsWhiteSpaceLine(string[]? record) => record is { Length: 1 } && string.IsNullOrWhiteSpace(record[0]);
 
     // A gzip file that ends early is found only when the reader reaches its end, inside the record that starts on

@@ -267,7 +267,7 @@ public class PlotRecordCollectorTests
     [Fact]
     public void NumberedStrategyOfOldJsonNamesLine()
     {
-        // ConvertTo-Json of earlier versions wrote Strategy, Objective and Status as the enum members' numbers.
+        // ConvertTo-Json writes an enum value as the member's number, so Strategy, Objective and Status may hold numbers.
         var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestScore", "Strategy", false, "Seed"));
         foreach (long strategy in new[] { 0L, 1L })
         {
