@@ -4,6 +4,7 @@ using System.Globalization;
 using System.IO;
 using CsvHelper;
 using CsvHelper.Configuration;
+using CsvHelper.Delegates;
 
 namespace Canopy.Storage.Input;
 
@@ -32,6 +33,7 @@ internal sealed class CsvRecordSource : IRecordSource
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
+            GetDelimiter = args => ConfigurationFunctions.GetDelimiter(new GetDelimiterArgs(BlankWhiteSpaceLines(args.Text), args.Configuration)),
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
             BadDataFound = args => NoteBadField(args.Field),
@@ -40,7 +42,8 @@ internal sealed class CsvRecordSource : IRecordSource
         var text = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
         _csv = new CsvReader(text, configuration);
 
-        if (!_csv.Read())
+        _nextLine = 1;
+        if (!ReadLineWithContent())
         {
             throw new BenchmarkFileException(path, 1, "The file is empty; a benchmark file starts with a header row of column names.");
         }
@@ -70,25 +73,20 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public bool Read()
     {
-        string[] record;
-        do
+        _badData = null;
+        _unclosedQuote = null;
+        if (!ReadLineWithContent())
         {
-            _badData = null;
-            _unclosedQuote = null;
-            if (!ReadRecord())
+            // Only the end of the file shows that the record read before was the last one.
+            if (_cutOffProblem is not null)
             {
-                // Only the end of the file shows that the record read before was the last one.
-                if (_cutOffProblem is not null)
-                {
-                    throw new BenchmarkFileException(_path, LineNumber, _cutOffProblem);
-                }
-
-                return false;
+                throw new BenchmarkFileException(_path, LineNumber, _cutOffProblem);
             }
 
-            record = _csv.Parser.Record ?? Array.Empty<string>();
+            return false;
         }
-        while (IsWhiteSpaceLine(record));
+
+        string[] record = _csv.Parser.Record ?? Array.Empty<string>();
 
         LineNumber = FirstLineOf(record);
         FieldCount = Math.Min(record.Length, _columns.Length);
@@ -118,8 +116,51 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public object? GetValue(int column) => _values[column];
 
-    // A line of only spaces or tabs, which editors leave behind, is skipped like a blank line.
-    private static bool IsWhiteSpaceLine(string[]? record) => record is { Length: 1 } && string.IsNullOrWhiteSpace(record[0]);
+    // Reads the next record that is not a line of only spaces or tabs, which editors leave behind: such a line is
+    // skipped like a blank line.
+    private bool ReadLineWithContent()
+    {
+        while (ReadRecord())
+        {
+            if (!IsWhiteSpaceLine())
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // The fields are checked first, so the raw text, which the parser builds on request, is read only for blank ones.
+    private bool IsWhiteSpaceLine()
+    {
+        IParser parser = _csv.Parser;
+        for (int i = 0; i < parser.Count; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(parser[i]))
+            {
+                return false;
+            }
+        }
+
+        return string.IsNullOrWhiteSpace(parser.RawRecord);
+    }
+
+    // CsvHelper detects the delimiter from the lines at the start of the file, and a line without any delimiter makes
+    // every candidate fail, so lines of only spaces or tabs are emptied for the detection.
+    private static string BlankWhiteSpaceLines(string text)
+    {
+        string[] lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length > 0 && string.IsNullOrWhiteSpace(lines[i]))
+            {
+                lines[i] = string.Empty;
+            }
+        }
+
+        return string.Join('\n', lines);
+    }
 
     // A gzip file that ends early is found only when the reader reaches its end, inside the record that starts on
     // the line after the last one read.

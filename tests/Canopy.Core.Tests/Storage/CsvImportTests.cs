@@ -172,6 +172,34 @@ public class CsvImportTests
         Assert.Equal(new[] { 2L, 4L }, ReadLines(cache, "spaces"));
     }
 
+    [Theory]
+    [InlineData(";", "   ")]
+    [InlineData("\t", "   ")]
+    [InlineData("\t", "\t")]
+    [InlineData("\t", "\t \t")]
+    public void WhiteSpaceLinesKeepTheDelimiter(string delimiter, string whiteSpace)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("delimited.csv", $"{whiteSpace}\narch{delimiter}acc\n{Nb201First}{delimiter}1\n{whiteSpace}\n{Nb201Best}{delimiter}2\n{whiteSpace}\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(2, summary.RowsStored);
+        Assert.Equal(0, summary.RowsRejected);
+        Assert.Equal(new[] { 3L, 5L }, ReadLines(cache, "delimited"));
+    }
+
+    [Fact]
+    public void FileOfWhiteSpaceLinesIsEmpty()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("spaces.csv", "   \n\t\n  ");
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Contains("The file is empty", exception.Message);
+    }
+
     [Fact]
     public void ShortRowsLeaveTheirLastColumnsMissing()
     {
