@@ -62,7 +62,7 @@ public static class ArchitectureParser
     {
         ArgumentNullException.ThrowIfNull(text);
         return Detect(text) is not null || NatsOperationList.Describe(text) is not null || DartsOperationList.Describe(text) is not null
-            || OperationList.DescribeUnknownName(text) is not null;
+            || OperationList.DescribeMixedList(text) is not null;
     }
 
     /// <summary>
@@ -96,7 +96,7 @@ public static class ArchitectureParser
             // that New-CanopyArchitecture takes such a list.
             throw new ArchitectureFormatException(message, text, SearchSpace.Darts);
         }
-        catch (ArchitectureFormatException) when (searchSpace is null && OperationList.DescribeUnknownName(text) is { } message)
+        catch (ArchitectureFormatException) when (searchSpace is null && OperationList.DescribeMixedList(text) is { } message)
         {
             throw new ArchitectureFormatException(message, text);
         }

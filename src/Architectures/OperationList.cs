@@ -7,14 +7,14 @@ internal static class OperationList
 {
     private static readonly char[] Separators = { ',', ' ', '\t', '\r', '\n' };
 
-    // Returns how many names the text lists, or 0 when isName rejects any item. One pair of enclosing brackets and
-    // quotes around each name are allowed, as in a Python list.
+    // Returns how many names the text lists, or 0 when isName rejects any item in lower case. One pair of enclosing
+    // brackets and quotes around each name are allowed, as in a Python list.
     public static int CountNames(string text, Func<string, bool> isName)
     {
         string[] items = Items(text);
         foreach (string item in items)
         {
-            if (!isName(item))
+            if (!isName(item.ToLowerInvariant()))
             {
                 return 0;
             }
@@ -25,24 +25,38 @@ internal static class OperationList
 
     /// <summary>
     /// Returns the error message for a list of two or more items that names some NATS-Bench or DARTS operations but
-    /// also something else, such as "sep_conv_3x3,nne", or null for any other text. Such a list is a mistyped
-    /// operation list, so its message names the unknown item rather than a missing architecture form.
+    /// is no list of one space: it also names something else, such as "sep_conv_3x3,nne", or mixes the two spaces.
+    /// Returns null for any other text. Names are matched in any letter case, as New-CanopyArchitecture takes them.
     /// </summary>
-    public static string? DescribeUnknownName(string text)
+    public static string? DescribeMixedList(string text)
     {
         string[] items = Items(text);
-        string? unknown = Array.Find(items, item => !IsOperation(item));
-        if (items.Length < 2 || unknown is null || !Array.Exists(items, IsOperation))
+        if (items.Length < 2 || !Array.Exists(items, IsOperation))
         {
             return null;
         }
 
-        return $"{ArchitectureFormatException.Quote(text)} lists operations, but '{unknown}' is neither a NATS-Bench nor a DARTS operation. " +
+        string? unknown = Array.Find(items, item => !IsOperation(item));
+        string? nats = Array.Find(items, item => IsNats(item) && !IsDarts(item));
+        string? darts = Array.Find(items, item => IsDarts(item) && !IsNats(item));
+        string? problem = unknown is not null
+            ? $"'{unknown}' is neither a NATS-Bench nor a DARTS operation"
+            : nats is not null && darts is not null ? $"it mixes the NATS-Bench operation '{nats}' with the DARTS operation '{darts}'" : null;
+        if (problem is null)
+        {
+            return null;
+        }
+
+        return $"{ArchitectureFormatException.Quote(text)} lists operations, but {problem}. " +
             $"The NATS-Bench operations are {string.Join(", ", NatsOperationNames.All)}; the DARTS operations are {string.Join(", ", DartsOperationNames.All)}. " +
             "New-CanopyArchitecture builds a cell from such a list: -Operations for NATS-Bench, -NormalOperations for DARTS.";
     }
 
-    private static bool IsOperation(string name) => NatsOperationNames.TryParse(name, out _) || DartsOperationNames.TryParse(name, out _);
+    private static bool IsOperation(string name) => IsNats(name) || IsDarts(name);
+
+    private static bool IsNats(string name) => NatsOperationNames.TryParse(name.ToLowerInvariant(), out _);
+
+    private static bool IsDarts(string name) => DartsOperationNames.TryParse(name.ToLowerInvariant(), out _);
 
     private static string[] Items(string text)
     {

@@ -50,12 +50,31 @@ public class ArchitectureParserTests
     [InlineData("sep_conv_3x3,nne", "nne")]
     [InlineData("['nor_conv_3x3', 'skip_conect', 'none']", "skip_conect")]
     [InlineData("sep_conv_3x3,conv_7x7", "conv_7x7")]
+    [InlineData("Sep_Conv_3x3,nne", "nne")]
     public void MistypedOperationListNamesTheUnknownItem(string text, string unknown)
     {
         var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
 
         Assert.StartsWith($"'{text}' lists operations, but '{unknown}' is neither a NATS-Bench nor a DARTS operation.", exception.Message);
         Assert.Contains("skip_connect, nor_conv_1x1", exception.Message);
+    }
+
+    [Theory]
+    [InlineData("sep_conv_3x3,nor_conv_1x1", "nor_conv_1x1", "sep_conv_3x3")]
+    [InlineData("none, NOR_CONV_3X3, dil_conv_5x5", "NOR_CONV_3X3", "dil_conv_5x5")]
+    public void MixedOperationListNamesOneOfEachSpace(string text, string nats, string darts)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
+
+        Assert.StartsWith($"'{text}' lists operations, but it mixes the NATS-Bench operation '{nats}' with the DARTS operation '{darts}'.", exception.Message);
+    }
+
+    [Fact]
+    public void OperationListInCapitalsIsRecognised()
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse("Sep_Conv_3x3,SEP_CONV_3X3"));
+
+        Assert.Contains("is a list of 2 DARTS operations", exception.Message);
     }
 
     [Theory]
