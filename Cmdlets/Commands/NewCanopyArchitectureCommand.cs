@@ -131,7 +131,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         if (_dartsNetworkGiven && implied is not null && implied != Architectures.SearchSpace.Darts)
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                $"-DartsNetwork applies to DARTS genotypes only, and the parameters given build a {implied} architecture. Leave out -DartsNetwork.",
+                $"-DartsNetwork applies to DARTS genotypes only, and the parameters given build {ArchitectureKind(implied.Value)}. Leave out -DartsNetwork.",
                 "ParameterNotApplicable",
                 ErrorCategory.InvalidArgument,
                 nameof(DartsNetwork)));
@@ -244,6 +244,13 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network} on {DatasetNames.Name(_dataset)}."));
         WriteObject(ArchitectureConversion.ToOutput(record));
     }
+
+    private static string ArchitectureKind(SearchSpace space) => space switch
+    {
+        Architectures.SearchSpace.NatsTopology => "a NATS-Bench topology cell",
+        Architectures.SearchSpace.NatsSize => "a NATS-Bench size architecture",
+        _ => "an MLP",
+    };
 
     // ValidateSet accepts any letter case, so names are lowered before lookup.
     private static NatsOperation ParseNatsOperation(string name) =>

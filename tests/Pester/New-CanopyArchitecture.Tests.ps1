@@ -107,13 +107,13 @@ Describe 'New-CanopyArchitecture' {
     }
 
     It 'rejects -DartsNetwork with the parameters of <Space>' -ForEach @(
-        @{ Space = 'NatsTopology'; Build = { New-CanopyArchitecture -Operations (,'nor_conv_3x3' * 6) -DartsNetwork Evaluation -ErrorAction Stop } }
-        @{ Space = 'NatsSize'; Build = { New-CanopyArchitecture -Channels 8, 16, 24, 32, 64 -DartsNetwork Evaluation -ErrorAction Stop } }
-        @{ Space = 'Mlp'; Build = { New-CanopyArchitecture -LayerWidths 64, 64 -DartsNetwork Evaluation -ErrorAction Stop } }
+        @{ Space = 'NatsTopology'; Kind = 'a NATS-Bench topology cell'; Build = { New-CanopyArchitecture -Operations (,'nor_conv_3x3' * 6) -DartsNetwork Evaluation -ErrorAction Stop } }
+        @{ Space = 'NatsSize'; Kind = 'a NATS-Bench size architecture'; Build = { New-CanopyArchitecture -Channels 8, 16, 24, 32, 64 -DartsNetwork Evaluation -ErrorAction Stop } }
+        @{ Space = 'Mlp'; Kind = 'an MLP'; Build = { New-CanopyArchitecture -LayerWidths 64, 64 -DartsNetwork Evaluation -ErrorAction Stop } }
     ) {
         $failure = $Build | Should -Throw -ErrorId 'ParameterNotApplicable,*' -PassThru
 
-        $failure.Exception.Message | Should -Be "-DartsNetwork applies to DARTS genotypes only, and the parameters given build a $Space architecture. Leave out -DartsNetwork."
+        $failure.Exception.Message | Should -Be "-DartsNetwork applies to DARTS genotypes only, and the parameters given build $Kind. Leave out -DartsNetwork."
         $failure.TargetObject | Should -Be 'DartsNetwork'
     }
 
