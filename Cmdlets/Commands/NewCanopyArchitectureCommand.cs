@@ -26,6 +26,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     private const string DartsCellsSet = "DartsCells";
     private const string MlpSet = "Mlp";
 
+    private readonly RecordDartsNetworks _recordNetworks = new();
     private long _recordNumber;
     private long _genotypesWithWidths;
     private long _otherSpaces;
@@ -161,7 +162,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
                 break;
             case InputObjectSet:
                 _recordNumber++;
-                Emit(ArchitectureConversion.Convert(InputObject, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? recordError), recordError);
+                Architecture? converted = ArchitectureConversion.Convert(InputObject, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? recordError);
+                Emit(converted, recordError, NetworkOf(InputObject, converted));
                 break;
             default:
                 Emit(FromParts(out ErrorRecord? partsError), partsError);
@@ -223,7 +225,13 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         return DartsGenotype.Create(normal, reduce, Widths);
     }
 
-    private void Emit(Architecture? architecture, ErrorRecord? error)
+    // A piped record of a DARTS genotype keeps the network its DartsNetwork or Network column names, as in Get-TropicalScore.
+    private DartsNetwork NetworkOf(PSObject? record, Architecture? architecture) =>
+        architecture is DartsGenotype { Widths: null } genotype && !_dartsNetworkGiven && record is not null && _recordNetworks.Read(record, genotype) is { } named
+            ? named
+            : DartsNetwork;
+
+    private void Emit(Architecture? architecture, ErrorRecord? error, DartsNetwork? network = null)
     {
         if (architecture is null)
         {
@@ -233,7 +241,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
         _genotypesWithWidths += _dartsNetworkGiven && architecture is DartsGenotype { Widths: not null } ? 1 : 0;
         _otherSpaces += _dartsNetworkGiven && architecture is not DartsGenotype ? 1 : 0;
-        ArchitectureRecord record = ArchitectureRecord.Create(architecture, _dataset, DartsNetwork);
+        ArchitectureRecord record = ArchitectureRecord.Create(architecture, _dataset, network ?? DartsNetwork);
         if (record.ParameterCount is null)
         {
             WriteWarning($"{record.Architecture}: the parameter or FLOP count exceeds Int64, so it is left empty.");

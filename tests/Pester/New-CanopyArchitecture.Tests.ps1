@@ -117,6 +117,22 @@ Describe 'New-CanopyArchitecture' {
         $failure.TargetObject | Should -Be 'DartsNetwork'
     }
 
+    It 'keeps the DARTS network of piped records' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'
+        $path = Join-Path $TestDrive 'networks.csv'
+        @(New-CanopyArchitecture $cell; New-CanopyArchitecture -Genotype $DartsV2 -DartsNetwork Evaluation) | Export-Csv -Path $path
+
+        $fromCsv = Import-Csv -Path $path | New-CanopyArchitecture
+        $fromObject = New-CanopyArchitecture -Genotype $DartsV2 -DartsNetwork Evaluation | New-CanopyArchitecture
+        $overridden = New-CanopyArchitecture -Genotype $DartsV2 -DartsNetwork Evaluation | New-CanopyArchitecture -DartsNetwork NasBench301
+
+        # The DARTS V2 genotype has 3,349,342 parameters in the evaluation network and 919,722 in NAS-Bench-301's.
+        $fromCsv[1].DartsNetwork | Should -BeExactly 'Evaluation'
+        $fromCsv[1].ParameterCount | Should -Be 3349342
+        $fromObject.ParameterCount | Should -Be 3349342
+        $overridden.ParameterCount | Should -Be 919722
+    }
+
     It 'warns that -DartsNetwork leaves other search spaces unchanged' {
         $built = New-CanopyArchitecture -ArchitectureString '8:16:24:32:64', 'mlp:3072:64', $DartsV2 -DartsNetwork Evaluation -WarningVariable warnings -WarningAction SilentlyContinue
 
