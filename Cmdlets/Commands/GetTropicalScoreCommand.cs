@@ -42,6 +42,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private long _recordNumber;
     private long _mlpsWithoutDataset;
     private long _genotypesWithWidths;
+    private long _otherSpaces;
     private long _scored;
     private long _failed;
     private bool _progressShown;
@@ -194,6 +195,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 ? "1 genotype, whose cell widths define its own network"
                 : $"{_genotypesWithWidths:N0} genotypes, whose cell widths define their own networks";
             WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the scores of {genotypes}.");
+        }
+
+        if (_otherSpaces > 0)
+        {
+            string others = _otherSpaces == 1 ? "1 architecture of another search space" : $"{_otherSpaces:N0} architectures of other search spaces";
+            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes only, so it did not apply to {others}.");
         }
 
         if (_recordDatasets.DescribeOverridden(Dataset) is { } overridden)
@@ -382,6 +389,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         _batch.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
         _mlpsWithoutDataset += _datasetGiven && architecture is MlpArchitecture ? 1 : 0;
         _genotypesWithWidths += _dartsNetworkGiven && architecture is DartsGenotype { Widths: not null } ? 1 : 0;
+        _otherSpaces += _dartsNetworkGiven && architecture is not DartsGenotype ? 1 : 0;
     }
 
     private void Flush()

@@ -642,6 +642,16 @@ namespace CanopyTests
         $warnings | Should -BeNullOrEmpty
     }
 
+    It 'warns that -DartsNetwork leaves other search spaces unchanged' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'
+
+        $scores = Get-TropicalScore -Architecture $cell, 'mlp:3072:64' -DartsNetwork Evaluation -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scores.TropicalScore | Should -Be (Get-TropicalScore -Architecture $cell, 'mlp:3072:64').TropicalScore
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-DartsNetwork Evaluation sets the network of DARTS genotypes only, so it did not apply to 2 architectures of other search spaces.'
+    }
+
     It 'keeps the network a Network column names when DartsNetwork is missing' {
         # Export-Csv writes the first record's columns only, and a NATS record has no DartsNetwork.
         $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
