@@ -43,12 +43,10 @@ internal sealed class CsvRecordSource : IRecordSource
         _csv = new CsvReader(text, configuration);
 
         _nextLine = 1;
-        if (!ReadLineWithContent())
-        {
-            throw new BenchmarkFileException(path, 1, "The file is empty; a benchmark file starts with a header row of column names.");
-        }
+        string[] header = ReadLineWithContent()
+            ?? throw new BenchmarkFileException(path, 1, "The file is empty; a benchmark file starts with a header row of column names.");
 
-        _columns = ColumnNames.Normalize(_csv.Parser.Record ?? Array.Empty<string>(), path, _warnings);
+        _columns = ColumnNames.Normalize(header, path, _warnings);
         _values = new object?[_columns.Length];
         _nextLine = _csv.Parser.RawRow + 1;
     }
@@ -75,7 +73,7 @@ internal sealed class CsvRecordSource : IRecordSource
     {
         _badData = null;
         _unclosedQuote = null;
-        if (!ReadLineWithContent())
+        if (ReadLineWithContent() is not { } record)
         {
             // Only the end of the file shows that the record read before was the last one.
             if (_cutOffProblem is not null)
@@ -85,8 +83,6 @@ internal sealed class CsvRecordSource : IRecordSource
 
             return false;
         }
-
-        string[] record = _csv.Parser.Record ?? Array.Empty<string>();
 
         LineNumber = FirstLineOf(record);
         FieldCount = Math.Min(record.Length, _columns.Length);
@@ -116,34 +112,34 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public object? GetValue(int column) => _values[column];
 
-    // Reads the next record that is not a line of only spaces or tabs, which editors leave behind: such a line is
-    // skipped like a blank line.
-    private bool ReadLineWithContent()
+    // Returns the fields of the next record that is not a line of only spaces or tabs, or null at the end of the file.
+    // Editors leave such lines behind, so they are skipped like blank lines.
+    private string[]? ReadLineWithContent()
     {
         while (ReadRecord())
         {
-            if (!IsWhiteSpaceLine())
+            string[] record = _csv.Parser.Record ?? Array.Empty<string>();
+            if (!IsWhiteSpaceLine(record))
             {
-                return true;
+                return record;
             }
         }
 
-        return false;
+        return null;
     }
 
     // The fields are checked first, so the raw text, which the parser builds on request, is read only for blank ones.
-    private bool IsWhiteSpaceLine()
+    private bool IsWhiteSpaceLine(string[] record)
     {
-        IParser parser = _csv.Parser;
-        for (int i = 0; i < parser.Count; i++)
+        foreach (string field in record)
         {
-            if (!string.IsNullOrWhiteSpace(parser[i]))
+            if (!string.IsNullOrWhiteSpace(field))
             {
                 return false;
             }
         }
 
-        return string.IsNullOrWhiteSpace(parser.RawRecord);
+        return string.IsNullOrWhiteSpace(_csv.Parser.RawRecord);
     }
 
     // CsvHelper detects the delimiter from the lines at the start of the file, and a line without any delimiter makes
