@@ -197,6 +197,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the scores of {genotypes}.");
         }
 
+        if (_recordNetworks.DescribeUnknown(DartsNetwork) is { } unknown)
+        {
+            WriteWarning(unknown);
+        }
+
         if (_otherSpaces > 0)
         {
             string others = _otherSpaces == 1 ? "1 architecture of another search space" : $"{_otherSpaces:N0} architectures of other search spaces";

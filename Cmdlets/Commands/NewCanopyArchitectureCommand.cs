@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -181,6 +182,11 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the counts of {genotypes}.");
         }
 
+        if (_recordNetworks.DescribeUnknown(DartsNetwork) is { } unknown)
+        {
+            WriteWarning(unknown);
+        }
+
         if (_otherSpaces > 0)
         {
             string others = _otherSpaces == 1 ? "1 architecture of another search space" : $"{_otherSpaces:N0} architectures of other search spaces";
@@ -226,10 +232,16 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     }
 
     // A piped record of a DARTS genotype keeps the network its DartsNetwork or Network column names, as in Get-TropicalScore.
-    private DartsNetwork NetworkOf(PSObject? record, Architecture? architecture) =>
-        architecture is DartsGenotype { Widths: null } genotype && !_dartsNetworkGiven && record is not null && _recordNetworks.Read(record, genotype) is { } named
-            ? named
-            : DartsNetwork;
+    private DartsNetwork NetworkOf(PSObject? input, Architecture? architecture)
+    {
+        if (architecture is not DartsGenotype { Widths: null } genotype || _dartsNetworkGiven || input is null)
+        {
+            return DartsNetwork;
+        }
+
+        PSObject record = input.BaseObject is IDictionary dictionary ? ArchitectureConversion.ToRecord(dictionary) : input;
+        return _recordNetworks.Read(record, genotype) ?? DartsNetwork;
+    }
 
     private void Emit(Architecture? architecture, ErrorRecord? error, DartsNetwork? network = null)
     {

@@ -14,28 +14,43 @@ internal sealed class RecordDartsNetworks
     private const string PropertyName = "DartsNetwork";
     private const string NetworkPropertyName = "Network";
 
-    // Whether records are looked at for the property. The first DARTS record decides, as for RecordDatasets.
-    private bool? _recordsHaveNetwork;
+    /// <summary>The number of records whose DartsNetwork names no DARTS network, such as a misspelt one.</summary>
+    public long UnknownCount { get; private set; }
 
     /// <summary>
     /// Returns the network the record's DartsNetwork names, else the one its Network column describes for the
-    /// genotype, or null when it names none.
+    /// genotype, or null when it names none. Every DARTS record is looked at, because tracing a genotype costs far
+    /// more than the lookup.
     /// </summary>
     public DartsNetwork? Read(PSObject record, DartsGenotype genotype)
     {
-        if (_recordsHaveNetwork != false)
+        if (record.Properties[PropertyName] is { } property)
         {
-            PSPropertyInfo? property = record.Properties[PropertyName];
-            _recordsHaveNetwork ??= property is not null;
-            if (property is not null)
+            object? value = ScoringColumns.ReadValue(property);
+            if (ScoringColumns.TryParseEnum(value, out DartsNetwork network))
             {
-                return ScoringColumns.TryParseEnum(ScoringColumns.ReadValue(property), out DartsNetwork network) ? network : null;
+                return network;
             }
+
+            UnknownCount += value is null || value is string { Length: 0 } ? 0 : 1;
+            return null;
         }
 
         // Export-Csv writes the columns of the first record only, so an exported DARTS record after a NATS one keeps
         // its network in the Network column alone.
         return record.Properties[NetworkPropertyName] is { } description ? Described(ScoringColumns.ReadValue(description), genotype) : null;
+    }
+
+    /// <summary>Describes the records whose DartsNetwork names no network, or returns null when there were none.</summary>
+    public string? DescribeUnknown(DartsNetwork used)
+    {
+        if (UnknownCount == 0)
+        {
+            return null;
+        }
+
+        string records = UnknownCount == 1 ? "1 DARTS record names" : $"{UnknownCount:N0} DARTS records name";
+        return $"{records} no DARTS network in the DartsNetwork property, so {(UnknownCount == 1 ? "it was" : "they were")} counted in {used}. The networks are {string.Join(" and ", Enum.GetNames<DartsNetwork>())}.";
     }
 
     private static DartsNetwork? Described(object? description, DartsGenotype genotype)

@@ -642,6 +642,24 @@ namespace CanopyTests
         $warnings | Should -BeNullOrEmpty
     }
 
+    It 'reads the DartsNetwork of every DARTS record' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $records = @(
+            [pscustomobject]@{ Architecture = $genotype }
+            [pscustomobject]@{ Architecture = $genotype; DartsNetwork = 'Evaluation' }
+            [pscustomobject]@{ Architecture = $genotype; DartsNetwork = 'Foo' }
+        )
+
+        $scores = $records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scores[0].TropicalScore | Should -Be (Get-TropicalScore -Architecture $genotype).TropicalScore
+        $scores[1].TropicalScore | Should -Be (Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation).TropicalScore
+        $scores[1].ParameterCount | Should -Be (New-CanopyArchitecture -Genotype $genotype -DartsNetwork Evaluation).ParameterCount
+        $scores[2].TropicalScore | Should -Be $scores[0].TropicalScore
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '1 DARTS record names no DARTS network in the DartsNetwork property, so it was counted in NasBench301. The networks are NasBench301 and Evaluation.'
+    }
+
     It 'warns that -DartsNetwork leaves other search spaces unchanged' {
         $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|'
 

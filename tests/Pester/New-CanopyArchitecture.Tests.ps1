@@ -133,6 +133,20 @@ Describe 'New-CanopyArchitecture' {
         $overridden.ParameterCount | Should -Be 919722
     }
 
+    It 'keeps the DARTS network of piped hashtables and warns of unknown ones' {
+        $records = @(
+            @{ Architecture = $DartsV2; DartsNetwork = 'Evaluation' }
+            @{ Architecture = $DartsV2; Network = 'DARTS evaluation: 20 cells, C = 36' }
+            @{ Architecture = $DartsV2; DartsNetwork = 'Foo' }
+        )
+
+        $built = $records | New-CanopyArchitecture -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $built.ParameterCount | Should -Be 3349342, 3349342, 919722
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '1 DARTS record names no DARTS network in the DartsNetwork property, so it was counted in NasBench301. The networks are NasBench301 and Evaluation.'
+    }
+
     It 'warns that -DartsNetwork leaves other search spaces unchanged' {
         $built = New-CanopyArchitecture -ArchitectureString '8:16:24:32:64', 'mlp:3072:64', $DartsV2 -DartsNetwork Evaluation -WarningVariable warnings -WarningAction SilentlyContinue
 
