@@ -102,6 +102,7 @@ public sealed class ParallelSearch
             });
 
             SearchResult result = ArchitectureSearch.Run(Options, seed.Seed, progress, cancellationToken, targets);
+            seed.Flush(cancellationToken);
             seed.Complete(result);
         }
         catch (OperationCanceledException)
@@ -111,7 +112,20 @@ public sealed class ParallelSearch
         catch (Exception exception)
         {
             // The reader rethrows it when it reaches this seed, so that earlier seeds are still written first.
+            FlushBeforeFailure(seed, cancellationToken);
             seed.Fail(exception);
+        }
+    }
+
+    // The steps made before a failure are still written, unless the search is being cancelled meanwhile.
+    private static void FlushBeforeFailure(SeedSearch seed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            seed.Flush(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
         }
     }
 

@@ -1,11 +1,18 @@
 using System;
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Canopy.Search;
 
 /// <summary>One seed of a <see cref="ParallelSearch"/>: its steps as they become available, and its result.</summary>
+/// <remarks>
+/// The run hands its steps over in batches, because handing each one over on its own took a lock on both sides, and the
+/// run and its reader waited on each other for it. A batch leaves when it is full, when its first step has waited
+/// <see cref="MaxBatchDelay"/>, or at once when a step took <see cref="SlowStep"/> or longer, so a slow search streams
+/// each step as it comes.
+/// </remarks>
 public sealed class SeedSearch
 {
     /// <summary>
@@ -14,8 +21,28 @@ public sealed class SeedSearch
     /// </summary>
     public const int BufferCapacity = 16_384;
 
-    private readonly BlockingCollection<SearchStep> _steps = new(BufferCapacity);
+    /// <summary>The number of steps handed to the reader at once.</summary>
+    internal const int BatchSize = 32;
+
+    /// <summary>How long the first step of an unfinished batch waits before the batch is handed over anyway.</summary>
+    internal static readonly TimeSpan MaxBatchDelay = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>A step that took this long after the one before is handed over at once, since batching saves nothing.</summary>
+    internal static readonly TimeSpan SlowStep = TimeSpan.FromMilliseconds(1);
+
+    private readonly BlockingCollection<SearchStep[]> _batches = new(BufferCapacity / BatchSize);
     private readonly TaskCompletionSource<SearchResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    // The run's side: the batch being filled, and when its first step came.
+    private SearchStep[] _pending = new SearchStep[BatchSize];
+    private int _pendingCount;
+    private long _pendingSince;
+    private long _lastPublished = Stopwatch.GetTimestamp();
+
+    // The reader's side: the batch being taken from.
+    private SearchStep[]? _current;
+    private int _currentIndex;
+    private int _buffered;
 
     internal SeedSearch(ulong seed)
     {
@@ -25,7 +52,7 @@ public sealed class SeedSearch
     public ulong Seed { get; }
 
     /// <summary>True once the run has ended and every step has been taken.</summary>
-    public bool IsFinished => _steps.IsCompleted;
+    public bool IsFinished => _batches.IsCompleted && (_current is null || _currentIndex == _current.Length);
 
     /// <summary>
     /// The run's result. It faults with the run's exception, and is cancelled when the run was cancelled or never
@@ -33,38 +60,84 @@ public sealed class SeedSearch
     /// </summary>
     public Task<SearchResult> Result => _result.Task;
 
-    /// <summary>The number of steps published and not yet taken.</summary>
-    internal int Buffered => _steps.Count;
+    /// <summary>The number of steps handed over and not yet taken.</summary>
+    internal int Buffered => Volatile.Read(ref _buffered);
 
     /// <summary>Waits up to <paramref name="timeout"/> for the next step; false when none came or the run has ended.</summary>
     /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
     public bool TryTake(out SearchStep? step, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        bool received = _steps.TryTake(out SearchStep? next, (int)timeout.TotalMilliseconds, cancellationToken);
-        step = received ? next : null;
-        return received;
+        if (_current is null || _currentIndex == _current.Length)
+        {
+            if (!_batches.TryTake(out SearchStep[]? batch, (int)timeout.TotalMilliseconds, cancellationToken))
+            {
+                step = null;
+                return false;
+            }
+
+            _current = batch;
+            _currentIndex = 0;
+        }
+
+        step = _current[_currentIndex++];
+        Interlocked.Decrement(ref _buffered);
+        return true;
     }
 
-    /// <summary>Hands a step to the reader, waiting while <see cref="BufferCapacity"/> steps are not yet taken.</summary>
+    /// <summary>
+    /// Adds a step to the batch being filled, and hands the batch to the reader when it is full or has waited long
+    /// enough. Waits while <see cref="BufferCapacity"/> steps are not yet taken.
+    /// </summary>
     /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
-    internal void Publish(SearchStep step, CancellationToken cancellationToken) => _steps.Add(step, cancellationToken);
+    internal void Publish(SearchStep step, CancellationToken cancellationToken)
+    {
+        long now = Stopwatch.GetTimestamp();
+        bool slow = Stopwatch.GetElapsedTime(_lastPublished, now) >= SlowStep;
+        _lastPublished = now;
+        if (_pendingCount == 0)
+        {
+            _pendingSince = now;
+        }
+
+        _pending[_pendingCount++] = step;
+        if (slow || _pendingCount == BatchSize || Stopwatch.GetElapsedTime(_pendingSince, now) >= MaxBatchDelay)
+        {
+            Flush(cancellationToken);
+        }
+    }
+
+    /// <summary>Hands the steps of an unfinished batch to the reader; the run calls it when it ends.</summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
+    internal void Flush(CancellationToken cancellationToken)
+    {
+        if (_pendingCount == 0)
+        {
+            return;
+        }
+
+        SearchStep[] batch = _pendingCount == BatchSize ? _pending : _pending[.._pendingCount];
+        _batches.Add(batch, cancellationToken);
+        Interlocked.Add(ref _buffered, batch.Length);
+        _pending = new SearchStep[BatchSize];
+        _pendingCount = 0;
+    }
 
     internal void Complete(SearchResult result)
     {
         _result.TrySetResult(result);
-        _steps.CompleteAdding();
+        _batches.CompleteAdding();
     }
 
     internal void Fail(Exception exception)
     {
         _result.TrySetException(exception);
-        _steps.CompleteAdding();
+        _batches.CompleteAdding();
     }
 
     // Ends a run that was cancelled or never started; a finished run keeps its result.
     internal void Cancel()
     {
         _result.TrySetCanceled();
-        _steps.CompleteAdding();
+        _batches.CompleteAdding();
     }
 }
