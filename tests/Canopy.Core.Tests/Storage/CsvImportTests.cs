@@ -273,7 +273,7 @@ public class CsvImportTests
     }
 
     [Fact]
-    public void ShortLastRowOfAFullBatchRejectsTheFile()
+    public void ShortLastRowAfterFullBatch()
     {
         using var cache = new TemporaryCache();
         var text = new StringBuilder("arch,acc,params\n");
