@@ -9,9 +9,9 @@ namespace Canopy.Search;
 /// <summary>One seed of a <see cref="ParallelSearch"/>: its steps as they become available, and its result.</summary>
 /// <remarks>
 /// The run hands its steps over in batches, because handing each one over on its own took a lock on both sides, and the
-/// run and its reader waited on each other for it. A batch leaves when it is full, when its first step has waited
-/// <see cref="MaxBatchDelay"/>, or at once when a step took <see cref="SlowStep"/> or longer, so a slow search streams
-/// each step as it comes.
+/// run and its reader waited on each other for it. A batch leaves when it is full, at once when a step took
+/// <see cref="SlowStep"/> or longer, and at the latest <see cref="MaxBatchDelay"/> after its first step came, which a
+/// timer checks while the run evaluates, so a slow search streams each step as it comes.
 /// </remarks>
 public sealed class SeedSearch
 {
@@ -24,8 +24,11 @@ public sealed class SeedSearch
     /// <summary>The number of steps handed to the reader at once.</summary>
     internal const int BatchSize = 32;
 
-    /// <summary>How long the first step of an unfinished batch waits before the batch is handed over anyway.</summary>
+    /// <summary>The longest time the first step of an unfinished batch waits before the batch is handed over anyway.</summary>
     internal static readonly TimeSpan MaxBatchDelay = TimeSpan.FromMilliseconds(100);
+
+    // The timer looks twice per MaxBatchDelay, so a batch older than half of it leaves within MaxBatchDelay.
+    private static readonly TimeSpan TimerPeriod = MaxBatchDelay / 2;
 
     /// <summary>A step that took this long after the one before is handed over at once, since batching saves nothing.</summary>
     internal static readonly TimeSpan SlowStep = TimeSpan.FromMilliseconds(1);
@@ -33,11 +36,13 @@ public sealed class SeedSearch
     private readonly BlockingCollection<SearchStep[]> _batches = new(BufferCapacity / BatchSize);
     private readonly TaskCompletionSource<SearchResult> _result = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    // The run's side: the batch being filled, and when its first step came.
+    // The run's side: the batch being filled, and when its first step came. The run and the timer share it under the lock.
+    private readonly object _pendingLock = new();
     private SearchStep[] _pending = new SearchStep[BatchSize];
     private int _pendingCount;
     private long _pendingSince;
     private long _lastPublished = Stopwatch.GetTimestamp();
+    private Timer? _timer;
 
     // The reader's side: the batch being taken from.
     private SearchStep[]? _current;
@@ -91,18 +96,32 @@ public sealed class SeedSearch
     /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
     internal void Publish(SearchStep step, CancellationToken cancellationToken)
     {
-        long now = Stopwatch.GetTimestamp();
-        bool slow = Stopwatch.GetElapsedTime(_lastPublished, now) >= SlowStep;
-        _lastPublished = now;
-        if (_pendingCount == 0)
+        SearchStep[]? batch = null;
+        lock (_pendingLock)
         {
-            _pendingSince = now;
+            long now = Stopwatch.GetTimestamp();
+            bool slow = Stopwatch.GetElapsedTime(_lastPublished, now) >= SlowStep;
+            _lastPublished = now;
+            if (_pendingCount == 0)
+            {
+                _pendingSince = now;
+            }
+
+            _pending[_pendingCount++] = step;
+            if (slow || _pendingCount == BatchSize)
+            {
+                batch = TakePending();
+            }
+            else
+            {
+                _timer ??= new Timer(_ => HandOverOldBatch(), null, TimerPeriod, TimerPeriod);
+            }
         }
 
-        _pending[_pendingCount++] = step;
-        if (slow || _pendingCount == BatchSize || Stopwatch.GetElapsedTime(_pendingSince, now) >= MaxBatchDelay)
+        // The run waits here for room without the lock, and adds no step meanwhile, so the timer finds nothing to hand over.
+        if (batch is not null)
         {
-            Flush(cancellationToken);
+            HandOver(batch, cancellationToken);
         }
     }
 
@@ -110,26 +129,28 @@ public sealed class SeedSearch
     /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
     internal void Flush(CancellationToken cancellationToken)
     {
-        if (_pendingCount == 0)
+        SearchStep[]? batch;
+        lock (_pendingLock)
         {
-            return;
+            batch = TakePending();
         }
 
-        SearchStep[] batch = _pendingCount == BatchSize ? _pending : _pending[.._pendingCount];
-        _batches.Add(batch, cancellationToken);
-        Interlocked.Add(ref _buffered, batch.Length);
-        _pending = new SearchStep[BatchSize];
-        _pendingCount = 0;
+        if (batch is not null)
+        {
+            HandOver(batch, cancellationToken);
+        }
     }
 
     internal void Complete(SearchResult result)
     {
+        StopTimer();
         _result.TrySetResult(result);
         _batches.CompleteAdding();
     }
 
     internal void Fail(Exception exception)
     {
+        StopTimer();
         _result.TrySetException(exception);
         _batches.CompleteAdding();
     }
@@ -137,7 +158,67 @@ public sealed class SeedSearch
     // Ends a run that was cancelled or never started; a finished run keeps its result.
     internal void Cancel()
     {
+        StopTimer();
         _result.TrySetCanceled();
         _batches.CompleteAdding();
+    }
+
+    // Returns the batch being filled and starts a new one, or returns null when it is empty. Call under the lock.
+    private SearchStep[]? TakePending()
+    {
+        if (_pendingCount == 0)
+        {
+            return null;
+        }
+
+        SearchStep[] batch = _pendingCount == BatchSize ? _pending : _pending[.._pendingCount];
+        _pending = new SearchStep[BatchSize];
+        _pendingCount = 0;
+        return batch;
+    }
+
+    private void HandOver(SearchStep[] batch, CancellationToken cancellationToken)
+    {
+        _batches.Add(batch, cancellationToken);
+        Interlocked.Add(ref _buffered, batch.Length);
+    }
+
+    // Runs on the timer's thread while the run evaluates. A full buffer leaves the batch to the run, which waits for room.
+    private void HandOverOldBatch()
+    {
+        lock (_pendingLock)
+        {
+            if (_pendingCount == 0 || Stopwatch.GetElapsedTime(_pendingSince) < TimerPeriod || _batches.IsAddingCompleted)
+            {
+                return;
+            }
+
+            SearchStep[] batch = _pendingCount == BatchSize ? _pending : _pending[.._pendingCount];
+            try
+            {
+                if (!_batches.TryAdd(batch))
+                {
+                    return;
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // A cancelled run ended between the check above and the hand-over, so its reader has stopped.
+                return;
+            }
+
+            Interlocked.Add(ref _buffered, batch.Length);
+            _pending = new SearchStep[BatchSize];
+            _pendingCount = 0;
+        }
+    }
+
+    private void StopTimer()
+    {
+        lock (_pendingLock)
+        {
+            _timer?.Dispose();
+            _timer = null;
+        }
     }
 }

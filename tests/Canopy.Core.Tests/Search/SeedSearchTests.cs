@@ -62,6 +62,24 @@ public class SeedSearchTests
     }
 
     [Fact]
+    public void WaitingStepLeavesWithoutAnotherStep()
+    {
+        var seed = new SeedSearch(1);
+        seed.Publish(Step(1), CancellationToken.None);
+        seed.Publish(Step(2), CancellationToken.None);
+
+        // The second step came at once, so it may wait in the batch, but the timer hands the batch over on its own.
+        SearchStep? first = null;
+        SearchStep? second = null;
+        bool arrived = seed.TryTake(out first, TimeSpan.FromSeconds(5), CancellationToken.None)
+            && seed.TryTake(out second, TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        Assert.True(arrived, "the steps did not reach the reader while the run made no further step");
+        Assert.Equal(new[] { 1, 2 }, new[] { first!.Step, second!.Step });
+        seed.Cancel();
+    }
+
+    [Fact]
     public void FlushHandsOverAnUnfinishedBatchInOrder()
     {
         var seed = new SeedSearch(1);
