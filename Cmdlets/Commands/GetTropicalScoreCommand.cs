@@ -36,13 +36,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private readonly ScoreProperties _scoreProperties = new();
     private readonly RecordDatasets _recordDatasets = new();
     private readonly RecordDartsNetworks _recordNetworks = new();
+    private readonly DartsNetworkWarnings _networkWarnings = new();
     private readonly Stopwatch _clock = new();
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
     private long _recordNumber;
     private long _mlpsWithoutDataset;
-    private long _genotypesWithWidths;
-    private long _otherSpaces;
     private long _scored;
     private long _failed;
     private bool _progressShown;
@@ -189,23 +188,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning($"-Dataset {Dataset} sets the benchmark network of cell-based architectures, so it did not change the scores of {mlps}.");
         }
 
-        if (_genotypesWithWidths > 0)
-        {
-            string genotypes = _genotypesWithWidths == 1
-                ? "1 genotype, whose cell widths define its own network"
-                : $"{_genotypesWithWidths:N0} genotypes, whose cell widths define their own networks";
-            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the scores of {genotypes}.");
-        }
-
         if (_recordNetworks.DescribeUnknown(DartsNetwork) is { } unknown)
         {
             WriteWarning(unknown);
         }
 
-        if (_otherSpaces > 0)
+        foreach (string warning in _networkWarnings.Describe(DartsNetwork, "scores"))
         {
-            string others = _otherSpaces == 1 ? "1 architecture of another search space" : $"{_otherSpaces:N0} architectures of other search spaces";
-            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes only, so it did not apply to {others}.");
+            WriteWarning(warning);
         }
 
         if (_recordDatasets.DescribeOverridden(Dataset) is { } overridden)
@@ -393,8 +383,10 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
         _batch.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
         _mlpsWithoutDataset += _datasetGiven && architecture is MlpArchitecture ? 1 : 0;
-        _genotypesWithWidths += _dartsNetworkGiven && architecture is DartsGenotype { Widths: not null } ? 1 : 0;
-        _otherSpaces += _dartsNetworkGiven && architecture is not DartsGenotype ? 1 : 0;
+        if (_dartsNetworkGiven)
+        {
+            _networkWarnings.Count(architecture);
+        }
     }
 
     private void Flush()

@@ -28,9 +28,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     private const string MlpSet = "Mlp";
 
     private readonly RecordDartsNetworks _recordNetworks = new();
+    private readonly DartsNetworkWarnings _networkWarnings = new();
     private long _recordNumber;
-    private long _genotypesWithWidths;
-    private long _otherSpaces;
     private Dataset _dataset;
     private bool _dartsNetworkGiven;
 
@@ -174,23 +173,14 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
-        if (_genotypesWithWidths > 0)
-        {
-            string genotypes = _genotypesWithWidths == 1
-                ? "1 genotype, whose cell widths define its own network"
-                : $"{_genotypesWithWidths:N0} genotypes, whose cell widths define their own networks";
-            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes without cell widths, so it did not change the counts of {genotypes}.");
-        }
-
         if (_recordNetworks.DescribeUnknown(DartsNetwork) is { } unknown)
         {
             WriteWarning(unknown);
         }
 
-        if (_otherSpaces > 0)
+        foreach (string warning in _networkWarnings.Describe(DartsNetwork, "counts"))
         {
-            string others = _otherSpaces == 1 ? "1 architecture of another search space" : $"{_otherSpaces:N0} architectures of other search spaces";
-            WriteWarning($"-DartsNetwork {DartsNetwork} sets the network of DARTS genotypes only, so it did not apply to {others}.");
+            WriteWarning(warning);
         }
     }
 
@@ -251,8 +241,10 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             return;
         }
 
-        _genotypesWithWidths += _dartsNetworkGiven && architecture is DartsGenotype { Widths: not null } ? 1 : 0;
-        _otherSpaces += _dartsNetworkGiven && architecture is not DartsGenotype ? 1 : 0;
+        if (_dartsNetworkGiven)
+        {
+            _networkWarnings.Count(architecture);
+        }
         ArchitectureRecord record = ArchitectureRecord.Create(architecture, _dataset, network ?? DartsNetwork);
         if (record.ParameterCount is null)
         {

@@ -171,10 +171,18 @@ public sealed class SeedSearch
             return null;
         }
 
-        SearchStep[] batch = _pendingCount == BatchSize ? _pending : _pending[.._pendingCount];
+        SearchStep[] batch = PendingSteps();
+        StartBatch();
+        return batch;
+    }
+
+    // Returns the steps of the batch being filled, the array itself when it is full. Call under the lock.
+    private SearchStep[] PendingSteps() => _pendingCount == BatchSize ? _pending : _pending[.._pendingCount];
+
+    private void StartBatch()
+    {
         _pending = new SearchStep[BatchSize];
         _pendingCount = 0;
-        return batch;
     }
 
     private void HandOver(SearchStep[] batch, CancellationToken cancellationToken)
@@ -193,7 +201,7 @@ public sealed class SeedSearch
                 return;
             }
 
-            SearchStep[] batch = _pendingCount == BatchSize ? _pending : _pending[.._pendingCount];
+            SearchStep[] batch = PendingSteps();
             try
             {
                 if (!_batches.TryAdd(batch))
@@ -208,8 +216,7 @@ public sealed class SeedSearch
             }
 
             Interlocked.Add(ref _buffered, batch.Length);
-            _pending = new SearchStep[BatchSize];
-            _pendingCount = 0;
+            StartBatch();
         }
     }
 
