@@ -15,6 +15,13 @@ public class BenchmarkFileException : Exception
         LineNumber = lineNumber;
     }
 
+    /// <summary>Creates the exception for a problem of the whole file that no line can locate, such as damaged compressed data.</summary>
+    public BenchmarkFileException(string path, string message, Exception? innerException = null)
+        : base($"{path}: {WithNothingStored(message)}", innerException)
+    {
+        Path = path;
+    }
+
     /// <summary>
     /// The sentence that messages about a cut-off file end with: the import rolled back, so a user knows that an earlier
     /// benchmark of that name survived.
@@ -27,6 +34,6 @@ public class BenchmarkFileException : Exception
     private static string WithNothingStored(string message) =>
         message.Contains(NothingStored, StringComparison.Ordinal) ? message : $"{message} {NothingStored}";
 
-    /// <summary>The 1-based line where the problem was found.</summary>
-    public long LineNumber { get; }
+    /// <summary>The 1-based line where the problem was found, or null when no line locates it.</summary>
+    public long? LineNumber { get; }
 }

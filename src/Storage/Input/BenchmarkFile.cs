@@ -17,6 +17,11 @@ internal static class BenchmarkFile
     public static IRecordSource Open(string path)
     {
         bool compressed = IsGzip(path);
+        if (compressed)
+        {
+            CheckWholeGzip(path);
+        }
+
         bool json = StartsWithBracket(path, compressed);
 
         var file = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize));
@@ -50,6 +55,33 @@ internal static class BenchmarkFile
         return withoutExtension.Length > 0 ? withoutExtension : name;
     }
 
+    // zlib checks a member's CRC-32 only at its end, so damaged data decodes to garbled rows first. Checking the whole
+    // file before reading any row reports the damage alone.
+    private static void CheckWholeGzip(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize);
+        using var content = new CheckedGzipStream(file);
+        var buffer = new byte[FileBufferSize];
+        long lineNumber = 1;
+        try
+        {
+            int read;
+            while ((read = content.Read(buffer)) > 0)
+            {
+                lineNumber += buffer.AsSpan(0, read).Count((byte)'\n');
+            }
+        }
+        catch (InvalidDataException exception) when (exception.Message == CheckedGzipStream.Damaged)
+        {
+            // Damaged blocks may decode to text before the checksum fails, so no line number is reported.
+            throw new BenchmarkFileException(path, exception.Message, exception);
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new BenchmarkFileException(path, lineNumber, exception.Message, exception);
+        }
+    }
+
     private static bool IsGzip(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -69,7 +101,7 @@ internal static class BenchmarkFile
         }
         catch (InvalidDataException exception)
         {
-            throw new BenchmarkFileException(path, 1, CheckedGzipStream.Damaged, exception);
+            throw new BenchmarkFileException(path, CheckedGzipStream.Damaged, exception);
         }
 
         int i = start.AsSpan(0, length).StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? 3 : 0;

@@ -168,6 +168,32 @@ public class TruncatedGzipTests
         Assert.Empty(cache.Store.List());
     }
 
+    [Fact]
+    public void MidFileDamageRejectsNoRows()
+    {
+        using var cache = new TemporaryCache();
+        byte[] original = Encoding.UTF8.GetBytes(Csv(20000));
+        byte[] file = Gzip(original);
+        for (int i = file.Length / 2; i < file.Length / 2 + 200; i++)
+        {
+            file[i] ^= 0x5A;
+        }
+
+        string path = Path.Combine(cache.Folder, "damaged.csv.gz");
+        File.WriteAllBytes(path, file);
+        int rejected = 0;
+
+        var exception = Assert.Throws<BenchmarkFileException>(() =>
+            cache.Store.Import(new BenchmarkImportOptions { Path = path }, rejected: _ => rejected++));
+
+        // Plain GZipStream decodes the damaged blocks to text that breaks the CSV before the checksum fails.
+        Assert.False(original.AsSpan().StartsWith(PlainGzipReadable(file)));
+        Assert.Equal(0, rejected);
+        Assert.Null(exception.LineNumber);
+        Assert.Equal($"{path}: {CheckedGzipStream.Damaged} {BenchmarkFileException.NothingStored}", exception.Message);
+        Assert.Empty(cache.Store.List());
+    }
+
     [BenchmarkDataFact("nats-tss")]
     public void HalfOfNatsBenchGzipIsRejected()
     {
@@ -230,6 +256,27 @@ public class TruncatedGzipTests
         }
 
         return (output.ToArray(), null);
+    }
+
+    // Returns what plain GZipStream decodes before it reports the damage.
+    private static byte[] PlainGzipReadable(byte[] file)
+    {
+        using var gzip = new GZipStream(new MemoryStream(file), CompressionMode.Decompress);
+        var output = new MemoryStream();
+        var buffer = new byte[4096];
+        try
+        {
+            int read;
+            while ((read = gzip.Read(buffer)) > 0)
+            {
+                output.Write(buffer, 0, read);
+            }
+        }
+        catch (InvalidDataException)
+        {
+        }
+
+        return output.ToArray();
     }
 
     private static byte[] PlainGzipPrefix(byte[] file)
