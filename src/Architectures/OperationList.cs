@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 
 namespace Canopy.Architectures;
 
@@ -36,11 +37,11 @@ internal static class OperationList
             return null;
         }
 
-        string? unknown = Array.Find(items, item => !IsOperation(item));
+        string[] unknown = items.Where(item => !IsOperation(item)).Distinct(StringComparer.Ordinal).ToArray();
         string? nats = Array.Find(items, item => IsNats(item) && !IsDarts(item));
         string? darts = Array.Find(items, item => IsDarts(item) && !IsNats(item));
-        string? problem = unknown is not null
-            ? $"'{unknown}' is neither a NATS-Bench nor a DARTS operation"
+        string? problem = unknown.Length > 0
+            ? DescribeUnknown(unknown)
             : nats is not null && darts is not null ? $"it mixes the NATS-Bench operation '{nats}' with the DARTS operation '{darts}'" : null;
         if (problem is null)
         {
@@ -50,6 +51,18 @@ internal static class OperationList
         return $"{ArchitectureFormatException.Quote(text)} lists operations, but {problem}. " +
             $"The NATS-Bench operations are {string.Join(", ", NatsOperationNames.All)}; the DARTS operations are {string.Join(", ", DartsOperationNames.All)}. " +
             "New-CanopyArchitecture builds a cell from such a list: -Operations for NATS-Bench, -NormalOperations for DARTS.";
+    }
+
+    // Names every unknown item, so that a list with several typos is fixed in one pass.
+    private static string DescribeUnknown(string[] unknown)
+    {
+        if (unknown.Length == 1)
+        {
+            return $"'{unknown[0]}' is neither a NATS-Bench nor a DARTS operation";
+        }
+
+        string quoted = string.Join(", ", unknown.Select(item => $"'{item}'"));
+        return $"{quoted} are neither NATS-Bench nor DARTS operations";
     }
 
     private static bool IsOperation(string name) => IsNats(name) || IsDarts(name);

@@ -59,6 +59,16 @@ public class ArchitectureParserTests
         Assert.Contains("skip_connect, nor_conv_1x1", exception.Message);
     }
 
+    [Fact]
+    public void MistypedOperationListNamesEveryUnknownItem()
+    {
+        const string text = "foo,sep_conv_3x3,bar,foo,skip_connect";
+
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
+
+        Assert.StartsWith($"'{text}' lists operations, but 'foo', 'bar' are neither NATS-Bench nor DARTS operations.", exception.Message);
+    }
+
     [Theory]
     [InlineData("sep_conv_3x3,nor_conv_1x1", "nor_conv_1x1", "sep_conv_3x3")]
     [InlineData("none, NOR_CONV_3X3, dil_conv_5x5", "NOR_CONV_3X3", "dil_conv_5x5")]
