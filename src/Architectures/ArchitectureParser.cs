@@ -7,8 +7,9 @@ namespace Canopy.Architectures;
 /// unless one is given:
 /// <list type="bullet">
 /// <item>NATS-Bench topology: <c>|nor_conv_3x3~0|+|...|</c>, or NASLib's op_indices tuple <c>(4, 3, 3, 0, 0, 0)</c>;</item>
-/// <item>NATS-Bench size: <c>8:16:24:32:64</c>;</item>
-/// <item>DARTS: <c>Genotype(normal=[...], ...)</c>, or NASLib's compact tuple <c>(((0, 5), (1, 3), ...), (...))</c>;</item>
+/// <item>NATS-Bench size: <c>8:16:24:32:64</c>, or the Python list <c>[8, 16, 24, 32, 64]</c>;</item>
+/// <item>DARTS: <c>Genotype(normal=[...], ...)</c>, also after an assignment such as <c>DARTS_V2 = </c>, or NASLib's
+/// compact tuple <c>(((0, 5), (1, 3), ...), (...))</c>;</item>
 /// <item>MLP: <c>mlp:3072:64-128-64</c>.</item>
 /// </list>
 /// </summary>
@@ -33,7 +34,7 @@ public static class ArchitectureParser
             return SearchSpace.NatsTopology;
         }
 
-        if (trimmed.StartsWith("Genotype", StringComparison.Ordinal))
+        if (DartsGenotypeParser.StartsLikeGenotype(text))
         {
             return SearchSpace.Darts;
         }
@@ -45,9 +46,15 @@ public static class ArchitectureParser
 
         if (trimmed[0] is '(' or '[')
         {
-            // A tuple of tuples is NASLib's DARTS compact form; a flat tuple of numbers is NB201 op_indices.
+            // A tuple of tuples is NASLib's DARTS compact form. A flat list of five whole numbers is a size channel
+            // list written as a Python list, and any other flat list is NB201 op_indices.
             ReadOnlySpan<char> inner = trimmed[1..].TrimStart();
-            return !inner.IsEmpty && inner[0] is '(' or '[' ? SearchSpace.Darts : SearchSpace.NatsTopology;
+            if (!inner.IsEmpty && inner[0] is '(' or '[')
+            {
+                return SearchSpace.Darts;
+            }
+
+            return NatsSizeArchitecture.IsBracketedChannelList(text) ? SearchSpace.NatsSize : SearchSpace.NatsTopology;
         }
 
         return IsColonList(trimmed) ? SearchSpace.NatsSize : null;

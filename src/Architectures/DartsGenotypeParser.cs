@@ -1,12 +1,16 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Canopy.Architectures;
 
 /// <summary>
 /// Parses DARTS architectures from the genotype string that the DARTS code prints, with concat lists written as
 /// lists or as range(2, 6), and from NASLib's compact form: two tuples of eight (input, operation index) pairs.
+/// It also reads the variants of D-X-Y's GDAS and AutoDL-Projects genotypes.py files: a leading assignment such as
+/// <c>DARTS_V2 = </c>, pairs grouped per node as <c>(('sep_conv_3x3', 0), ('sep_conv_3x3', 1))</c>, triples whose
+/// third entry is an edge weight or None, and trailing <c>connectN=None, connects=None</c> fields.
 /// The reader understands the small part of Python literal syntax these forms use.
 /// </summary>
 internal static class DartsGenotypeParser
@@ -14,6 +18,19 @@ internal static class DartsGenotypeParser
     private const string Expected = "expected Genotype(normal=[('sep_conv_3x3', 0), ...], normal_concat=[2, 3, 4, 5], reduce=[...], reduce_concat=[2, 3, 4, 5]) or NASLib's compact tuple (((0, 5), (1, 3), ...), (...))";
 
     private static readonly string[] Keywords = { "normal", "normal_concat", "reduce", "reduce_concat" };
+
+    // AutoDL-Projects' DXYs genotypes.py adds these two fields and sets both to None in every genotype it defines.
+    private static readonly string[] NoneKeywords = { "connectN", "connects" };
+
+    /// <summary>
+    /// Returns whether the text starts with the name Genotype in any letter case, optionally after an assignment
+    /// such as <c>DARTS_V2 = </c>.
+    /// </summary>
+    public static bool StartsLikeGenotype(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ReadGenotypeName(new LiteralReader(text));
+    }
 
     public static DartsGenotype Parse(string text)
     {
@@ -31,12 +48,28 @@ internal static class DartsGenotypeParser
             return ParseCompact(reader);
         }
 
-        if (!reader.TryIdentifier(out string? name) || name != "Genotype")
+        if (!ReadGenotypeName(reader))
         {
             throw Error(text, $"{ArchitectureFormatException.Quote(text)} is not a DARTS genotype; {Expected}.");
         }
 
         return ParseGenotype(reader);
+    }
+
+    // Reads "Genotype" or "NAME = Genotype", so that a line copied from a genotypes.py file parses.
+    private static bool ReadGenotypeName(LiteralReader reader)
+    {
+        if (!reader.TryIdentifier(out string? name))
+        {
+            return false;
+        }
+
+        if (reader.TryConsume('=') && !reader.TryIdentifier(out name))
+        {
+            return false;
+        }
+
+        return string.Equals(name, "Genotype", StringComparison.OrdinalIgnoreCase);
     }
 
     private static DartsGenotype ParseGenotype(LiteralReader reader)
@@ -72,6 +105,12 @@ internal static class DartsGenotypeParser
             }
 
             int slot = ReadKeyword(reader, position);
+            if (slot < 0)
+            {
+                ReadNoneField(reader);
+                continue;
+            }
+
             if (given[slot])
             {
                 throw reader.Fail($"the genotype gives '{Keywords[slot]}' twice");
@@ -94,17 +133,34 @@ internal static class DartsGenotypeParser
         return arguments;
     }
 
+    // Returns the slot of the field, or -1 for connectN and connects.
     private static int ReadKeyword(LiteralReader reader, int position)
     {
         int start = reader.Position;
         if (reader.TryIdentifier(out string? name) && reader.TryConsume('='))
         {
+            if (Array.IndexOf(NoneKeywords, name) >= 0)
+            {
+                return -1;
+            }
+
             int slot = Array.IndexOf(Keywords, name);
             return slot >= 0 ? slot : throw reader.Fail($"unknown genotype field '{name}'; the fields are normal, normal_concat, reduce and reduce_concat");
         }
 
         reader.Position = start;
         return position < Keywords.Length ? position : throw reader.Fail("the genotype has more than four fields");
+    }
+
+    // A value other than None would add connections between cells that the four DARTS fields do not describe.
+    private static void ReadNoneField(LiteralReader reader)
+    {
+        int start = reader.Position;
+        if (reader.ReadValue() is not null)
+        {
+            reader.Position = start;
+            throw reader.Fail("connectN and connects must be None, because Canopy scores only the cells that normal and reduce describe; remove the two fields or set them to None");
+        }
     }
 
     private static int[]? ReadWidthsSuffix(LiteralReader reader)
@@ -136,17 +192,24 @@ internal static class DartsGenotypeParser
     private static DartsCell ToCell(LiteralReader reader, object?[] arguments, int cellIndex)
     {
         string cellName = Keywords[cellIndex];
+        if (arguments[cellIndex] is null)
+        {
+            // GDAS' genotypes.py writes reduce=None for a search that kept a fixed, hand-designed reduction cell.
+            throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: '{cellName}' is None, so the genotype does not say which cell to build. Write the cell's (operation, input) pairs in its place.");
+        }
+
         if (arguments[cellIndex] is not List<object?> items)
         {
             throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: '{cellName}' must be a list of (operation, input) pairs.");
         }
 
-        var pairs = new List<(DartsOperation Operation, int Input)>(items.Count);
-        foreach (object? item in items)
+        List<object?> entries = FlattenNodes(reader, items, cellName);
+        var pairs = new List<(DartsOperation Operation, int Input)>(entries.Count);
+        foreach (object? item in entries)
         {
-            if (item is not List<object?> { Count: 2 } pair || pair[0] is not string name || pair[1] is not int input)
+            if (!TryReadPair(item, out string? name, out int input))
             {
-                throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: entry {pairs.Count + 1} of '{cellName}' is not an ('operation', input) pair.");
+                throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: entry {pairs.Count + 1} of '{cellName}' is not an ('operation', input) pair or an ('operation', input, weight) triple.");
             }
 
             if (!DartsOperationNames.TryParse(name, out DartsOperation operation))
@@ -161,6 +224,60 @@ internal static class DartsGenotypeParser
         DartsCell? cell = DartsCell.TryFromGenotypeList(pairs, concat, out string? problem);
         return cell ?? throw Error(reader.Text, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Text)}: {problem}.");
     }
+
+    // Reads ('op', input), or ('op', input, weight) with a number or None as the weight. The weight, which the
+    // genotype() of AutoDL-Projects' lib/nas/model_search.py prints, is the softmax weight of the chosen operation
+    // and does not change the network.
+    private static bool TryReadPair(object? item, out string? name, out int input)
+    {
+        name = null;
+        input = 0;
+        if (item is not List<object?> { Count: 2 or 3 } entry || entry[0] is not string operation || entry[1] is not int source)
+        {
+            return false;
+        }
+
+        if (entry.Count == 3 && entry[2] is not (null or int or double))
+        {
+            return false;
+        }
+
+        name = operation;
+        input = source;
+        return true;
+    }
+
+    // A cell written per node, [(('op', 0), ('op', 1)), ...], lists a tuple of two pairs for each intermediate
+    // node. It is flattened in node order, which is the order of the flat form.
+    private static List<object?> FlattenNodes(LiteralReader reader, List<object?> items, string cellName)
+    {
+        int nodeTuples = items.Count(IsNodeTuple);
+        if (nodeTuples == 0)
+        {
+            return items;
+        }
+
+        if (nodeTuples < items.Count)
+        {
+            throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: '{cellName}' mixes per-node tuples of pairs with single pairs. Write every node as a tuple of its two pairs, or list all pairs flat, two per node in node order.");
+        }
+
+        var flat = new List<object?>(2 * items.Count);
+        for (int node = 0; node < items.Count; node++)
+        {
+            var pairs = (List<object?>)items[node]!;
+            if (pairs.Count != 2)
+            {
+                throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: node tuple {node + 1} of '{cellName}' holds {MessageWording.Count(pairs.Count, "pair", "pairs")}, but a DARTS genotype gives each intermediate node exactly two.");
+            }
+
+            flat.AddRange(pairs);
+        }
+
+        return flat;
+    }
+
+    private static bool IsNodeTuple(object? item) => item is List<object?> { Count: > 0 } tuple && tuple[0] is List<object?>;
 
     private static DartsGenotype ParseCompact(LiteralReader reader)
     {
@@ -234,8 +351,8 @@ internal static class DartsGenotypeParser
     internal static ArchitectureFormatException Error(string text, string message) => new(message, text, SearchSpace.Darts);
 
     /// <summary>
-    /// Reads Python literals: lists and tuples (as List&lt;object?&gt;), quoted strings, whole numbers and range(a, b)
-    /// (expanded into a list).
+    /// Reads Python literals: lists and tuples (as List&lt;object?&gt;), quoted strings, whole numbers (as int),
+    /// decimal numbers (as double), None (as null) and range(a, b) (expanded into a list).
     /// </summary>
     private sealed class LiteralReader(string text)
     {
@@ -247,11 +364,25 @@ internal static class DartsGenotypeParser
 
         public char Peek() => Text[Position];
 
+        // Skips white space and Python comments, such as the "# step 1" after each node in AutoDL-Projects'
+        // genotypes.py, so that a definition copied from a source file parses.
         public void SkipSpace()
         {
-            while (Position < Text.Length && char.IsWhiteSpace(Text[Position]))
+            while (Position < Text.Length)
             {
-                Position++;
+                if (char.IsWhiteSpace(Text[Position]))
+                {
+                    Position++;
+                }
+                else if (Text[Position] == '#')
+                {
+                    int end = Text.IndexOf('\n', Position);
+                    Position = end < 0 ? Text.Length : end + 1;
+                }
+                else
+                {
+                    return;
+                }
             }
         }
 
@@ -302,8 +433,8 @@ internal static class DartsGenotypeParser
                 '[' => ReadSequence(']'),
                 '(' => ReadSequence(')'),
                 '\'' or '"' => ReadString(first),
-                _ when char.IsAsciiDigit(first) || first == '-' => ReadInteger(),
-                _ => ReadRange(),
+                _ when char.IsAsciiDigit(first) || first == '-' => ReadNumber(),
+                _ => ReadNamedValue(),
             };
         }
 
@@ -362,7 +493,9 @@ internal static class DartsGenotypeParser
             return value;
         }
 
-        private int ReadInteger()
+        // Returns an int for a whole number and a double for a number with a decimal point or an exponent, such as
+        // the edge weight 0.13017432391643524 or 1e-05.
+        private object ReadNumber()
         {
             int start = Position;
             if (Text[Position] == '-')
@@ -370,26 +503,64 @@ internal static class DartsGenotypeParser
                 Position++;
             }
 
+            SkipDigits();
+            bool isDecimal = false;
+            if (Position < Text.Length && Text[Position] == '.')
+            {
+                isDecimal = true;
+                Position++;
+                SkipDigits();
+            }
+
+            if (Position < Text.Length && Text[Position] is 'e' or 'E')
+            {
+                isDecimal = true;
+                Position++;
+                if (Position < Text.Length && Text[Position] is '+' or '-')
+                {
+                    Position++;
+                }
+
+                SkipDigits();
+            }
+
+            ReadOnlySpan<char> number = Text.AsSpan(start, Position - start);
+            if (isDecimal && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double weight) && double.IsFinite(weight))
+            {
+                return weight;
+            }
+
+            if (!isDecimal && int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+            {
+                return value;
+            }
+
+            Position = start;
+            throw Fail(isDecimal ? "expected a number" : "expected a whole number");
+        }
+
+        private void SkipDigits()
+        {
             while (Position < Text.Length && char.IsAsciiDigit(Text[Position]))
             {
                 Position++;
             }
-
-            if (!int.TryParse(Text.AsSpan(start, Position - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
-            {
-                Position = start;
-                throw Fail("expected a whole number");
-            }
-
-            return value;
         }
 
-        // range(a, b) is how the DARTS code prints a concat list; it is expanded to [a, ..., b - 1].
-        private List<object?> ReadRange()
+        // None stands for a missing value, and range(a, b) is how the DARTS code prints a concat list; it is
+        // expanded to [a, ..., b - 1].
+        private List<object?>? ReadNamedValue()
         {
-            if (!TryIdentifier(out string? name) || name != "range")
+            int start = Position;
+            if (TryIdentifier(out string? name) && name == "None")
             {
-                throw Fail("expected a list, a tuple, a quoted name, a number or range(a, b)");
+                return null;
+            }
+
+            if (name != "range")
+            {
+                Position = start;
+                throw Fail("expected a list, a tuple, a quoted name, a number, None or range(a, b)");
             }
 
             Expect('(');

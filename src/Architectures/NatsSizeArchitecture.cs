@@ -18,6 +18,8 @@ public sealed class NatsSizeArchitecture : Architecture
     /// <summary>The number of architectures in the space, 8^5.</summary>
     public const int ArchitectureCount = 32_768;
 
+    private const NumberStyles WholeNumber = NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite | NumberStyles.AllowLeadingSign;
+
     private static readonly int[] CandidateWidths = { 8, 16, 24, 32, 40, 48, 56, 64 };
 
     private readonly int[] _widths;
@@ -95,7 +97,10 @@ public sealed class NatsSizeArchitecture : Architecture
         }
     }
 
-    /// <summary>Parses a channel list such as 8:16:24:32:64.</summary>
+    /// <summary>
+    /// Parses a channel list such as 8:16:24:32:64, or the same widths as a Python list or tuple such as
+    /// [8, 16, 24, 32, 64].
+    /// </summary>
     /// <exception cref="ArchitectureFormatException">The text is no NATS-Bench size architecture.</exception>
     public static NatsSizeArchitecture Parse(string text)
     {
@@ -107,7 +112,7 @@ public sealed class NatsSizeArchitecture : Architecture
             throw Error(text, "The architecture string is empty; expected five widths joined by ':', for example 8:16:24:32:64.");
         }
 
-        string[] parts = trimmed.Split(':');
+        string[] parts = IsBracketed(trimmed) ? trimmed[1..^1].Split(',') : trimmed.Split(':');
         if (parts.Length == 1)
         {
             throw Error(text, $"{ArchitectureFormatException.Quote(text)} is not a NATS-Bench size channel list; expected five widths joined by ':', for example 8:16:24:32:64.");
@@ -116,19 +121,36 @@ public sealed class NatsSizeArchitecture : Architecture
         var widths = new int[parts.Length];
         for (int i = 0; i < parts.Length; i++)
         {
-            if (!int.TryParse(parts[i], NumberStyles.AllowLeadingWhite | NumberStyles.AllowTrailingWhite, CultureInfo.InvariantCulture, out widths[i]))
+            if (!int.TryParse(parts[i], WholeNumber, CultureInfo.InvariantCulture, out widths[i]))
             {
-                throw Error(text, $"'{parts[i]}' in {ArchitectureFormatException.Quote(text)} is not a whole number; expected five widths joined by ':', for example 8:16:24:32:64.");
+                throw Error(text, $"'{parts[i].Trim()}' in {ArchitectureFormatException.Quote(text)} is not a whole number; expected five widths joined by ':', for example 8:16:24:32:64.");
             }
         }
 
         string? problem = Check(widths);
         if (problem is not null)
         {
-            throw Error(text, problem);
+            throw Error(text, problem + NasLibHint(trimmed, widths));
         }
 
         return new NatsSizeArchitecture(widths);
+    }
+
+    /// <summary>
+    /// Returns whether the text is a bracketed or parenthesised list of exactly five whole numbers, the form of a
+    /// channel list. NASLib's op_indices of a topology cell have six entries, so the two forms do not overlap.
+    /// </summary>
+    public static bool IsBracketedChannelList(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        string trimmed = text.Trim();
+        if (!IsBracketed(trimmed))
+        {
+            return false;
+        }
+
+        string[] parts = trimmed[1..^1].Split(',');
+        return parts.Length == LayerCount && Array.TrueForAll(parts, part => int.TryParse(part, WholeNumber, CultureInfo.InvariantCulture, out _));
     }
 
     private static string? Check(int[] widths)
@@ -148,6 +170,15 @@ public sealed class NatsSizeArchitecture : Architecture
 
         return null;
     }
+
+    private static bool IsBracketed(ReadOnlySpan<char> text) =>
+        text.Length >= 2 && ((text[0] == '[' && text[^1] == ']') || (text[0] == '(' && text[^1] == ')'));
+
+    // Five indices 0 to 4 in brackets may be NASLib op_indices with one entry missing.
+    private static string NasLibHint(string trimmed, int[] widths) =>
+        IsBracketed(trimmed) && widths.Length == LayerCount && Array.TrueForAll(widths, width => width is >= 0 and <= 4)
+            ? " NASLib's op_indices of a NATS-Bench topology cell have 6 entries."
+            : string.Empty;
 
     private static ArchitectureFormatException Error(string text, string message) =>
         new(message, text, SearchSpace.NatsSize);

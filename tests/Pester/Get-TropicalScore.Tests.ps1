@@ -985,6 +985,23 @@ Describe 'Get-TropicalScore messages and display' {
         $problems[0].TargetObject | Should -BeExactly $Text
     }
 
+    It 'scores forms pasted from NATS-Bench and GDAS' {
+        $darts = "DARTS_V2 = genotype(normal=[(('sep_conv_3x3', 0, 0.2), ('sep_conv_3x3', 1, 0.1)), (('sep_conv_3x3', 0, None), ('sep_conv_3x3', 1, None)), (('sep_conv_3x3', 1), ('skip_connect', 0)), (('skip_connect', 0), ('dil_conv_3x3', 2))], normal_concat=[2, 3, 4, 5], " +
+            "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])"
+        $plain = "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], " +
+            "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])"
+
+        $scores = Get-TropicalScore -Architecture '[32, 24, 48, 64, 16]', $darts, $plain -ErrorVariable problems
+
+        $problems | Should -BeNullOrEmpty
+        $scores[0].SearchSpace | Should -Be 'NatsSize'
+        $scores[0].Architecture | Should -Be '32:24:48:64:16'
+        $scores[0].TropicalScore | Should -Be (Get-TropicalScore -Architecture '32:24:48:64:16').TropicalScore
+        $scores[1].SearchSpace | Should -Be 'Darts'
+        $scores[1].Architecture | Should -Be $scores[2].Architecture
+        $scores[1].TropicalScore | Should -Be $scores[2].TropicalScore
+    }
+
     It 'reports an empty width list as a record error, not a binding failure' -ForEach @(
         @{ Text = '' }
         @{ Text = '   ' }

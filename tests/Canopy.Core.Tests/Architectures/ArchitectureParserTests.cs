@@ -11,7 +11,13 @@ public class ArchitectureParserTests
     [InlineData("  (4, 3, 3, 0, 0, 0)", SearchSpace.NatsTopology)]
     [InlineData("8:16:24:32:64", SearchSpace.NatsSize)]
     [InlineData("8:16", SearchSpace.NatsSize)]
+    [InlineData("[32, 24, 48, 64, 16]", SearchSpace.NatsSize)]
+    [InlineData("(4, 3, 3, 0, 0)", SearchSpace.NatsSize)]
+    [InlineData("[32, 24, 48, 64]", SearchSpace.NatsTopology)]
+    [InlineData("[32, 24, 48, 64, x]", SearchSpace.NatsTopology)]
     [InlineData("Genotype(normal=[], normal_concat=[], reduce=[], reduce_concat=[])", SearchSpace.Darts)]
+    [InlineData("genotype(normal=[])", SearchSpace.Darts)]
+    [InlineData("DARTS_V2 = Genotype(normal=[])", SearchSpace.Darts)]
     [InlineData("(((0, 5), (1, 3)), ((0, 4), (1, 0)))", SearchSpace.Darts)]
     [InlineData("mlp:3072:64-128-64", SearchSpace.Mlp)]
     [InlineData("MLP:2:3", SearchSpace.Mlp)]
@@ -25,6 +31,8 @@ public class ArchitectureParserTests
     [InlineData("   ")]
     [InlineData("resnet18")]
     [InlineData("64,128,64")]
+    [InlineData("DARTS_V2 = resnet18")]
+    [InlineData("Genotypes(normal=[])")]
     public void DetectReturnsNullForOtherText(string text)
     {
         Assert.Null(ArchitectureParser.Detect(text));
@@ -127,7 +135,8 @@ public class ArchitectureParserTests
     [InlineData("|none~1|+|none~0|none~1|+|none~0|none~1|none~2|", null, "The source node '1' of edge 'none~1' is out of range; node 1 takes inputs from node 0.")]
     [InlineData("|none~0|+|none~0|none~0|+|none~0|none~1|none~2|", null, "Node 2 lists source node 0 twice; each of nodes 0 and 1 feeds it exactly once.")]
     [InlineData("|none|+|none~0|none~1|+|none~0|none~1|none~2|", null, "has no '~source'")]
-    [InlineData("(4, 3, 3, 0, 0)", null, "has 5 entries")]
+    [InlineData("(4, 3, 3, 0)", null, "The op_indices tuple '(4, 3, 3, 0)' has 4 entries; a NATS-Bench topology cell has 6 edges.")]
+    [InlineData("(4, 3, 3, 0, 0)", null, "Width 4, entry 1 of 5, is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64. NASLib's op_indices of a NATS-Bench topology cell have 6 entries.")]
     [InlineData("(4)", null, "The op_indices tuple '(4)' has 1 entry; a NATS-Bench topology cell has 6 edges.")]
     [InlineData("(4, 3, 3, 0, 0, 7)", null, "'7' in '(4, 3, 3, 0, 0, 7)' is no NASLib operation index")]
     [InlineData("()", null, "The tuple '()' is empty. NASLib's op_indices form of a NATS-Bench topology cell lists 6 operation indices")]
@@ -194,7 +203,7 @@ public class ArchitectureParserTests
 
     [Theory]
     [InlineData("sep_conv_3x3,none", SearchSpace.NatsTopology, "is not a NATS-Bench topology cell")]
-    [InlineData("(2, 3, 3, 0, 0)", null, "has 5 entries")]
+    [InlineData("(2, 3, 3, 0)", null, "has 4 entries")]
     public void OtherListsKeepTheirMessage(string text, SearchSpace? space, string expected)
     {
         var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, space));

@@ -59,6 +59,98 @@ public class DartsGenotypeTests
         Assert.Equal(DartsV2Canonical, DartsGenotype.Parse(positional).Canonical);
     }
 
+    // DARTS_V2 as D-X-Y/AutoDL-Projects lib/nas_infer_model/DXYs/genotypes.py defines it: one tuple of two pairs
+    // per node, a comment after each node, and two extra fields.
+    private const string DartsV2PerNode = """
+        DARTS_V2 = Genotype(
+          normal=[
+            (('sep_conv_3x3', 0), ('sep_conv_3x3', 1)), # step 1
+            (('sep_conv_3x3', 0), ('sep_conv_3x3', 1)), # step 2
+            (('sep_conv_3x3', 1), ('skip_connect', 0)), # step 3
+            (('skip_connect', 0), ('dil_conv_3x3', 2))  # step 4
+          ],
+          normal_concat=[2, 3, 4, 5],
+          reduce=[
+            (('max_pool_3x3', 0), ('max_pool_3x3', 1)), # step 1
+            (('skip_connect', 2), ('max_pool_3x3', 1)), # step 2
+            (('max_pool_3x3', 0), ('skip_connect', 2)), # step 3
+            (('skip_connect', 2), ('max_pool_3x3', 1))  # step 4
+          ],
+          reduce_concat=[2, 3, 4, 5],
+          connectN=None, connects=None,
+        )
+        """;
+
+    // GDAS_V1 as D-X-Y/AutoDL-Projects lib/nas/genotypes.py defines it, with the edge weights of the search.
+    private const string GdasV1Weighted =
+        "GDAS_V1 = Genotype(normal=[('skip_connect', 0, 0.13017432391643524), ('skip_connect', 1, 0.12947972118854523), ('skip_connect', 0, 0.13062666356563568), ('sep_conv_5x5', 2, 0.12980839610099792), ('sep_conv_3x3', 3, 0.12923765182495117), ('skip_connect', 0, 0.12901571393013), ('sep_conv_5x5', 4, 0.12938997149467468), ('sep_conv_3x3', 3, 0.1289220005273819)], normal_concat=range(2, 6), " +
+        "reduce=[('sep_conv_5x5', 0, 0.12862831354141235), ('sep_conv_3x3', 1, 0.12783904373645782), ('sep_conv_5x5', 2, 0.12725995481014252), ('sep_conv_5x5', 1, 0.12705285847187042), ('dil_conv_5x5', 2, 0.12797553837299347), ('sep_conv_3x3', 1, 0.12737272679805756), ('sep_conv_5x5', 0, 0.12833961844444275), ('sep_conv_5x5', 1, 0.12758426368236542)], reduce_concat=range(2, 6))";
+
+    // The same GDAS_V1 as lib/nas_infer_model/DXYs/genotypes.py writes it, one tuple of two pairs per node.
+    private const string GdasV1PerNode =
+        "GDAS_V1 = Genotype(normal=[(('skip_connect', 0), ('skip_connect', 1)), (('skip_connect', 0), ('sep_conv_5x5', 2)), (('sep_conv_3x3', 3), ('skip_connect', 0)), (('sep_conv_5x5', 4), ('sep_conv_3x3', 3))], normal_concat=[2, 3, 4, 5], " +
+        "reduce=[(('sep_conv_5x5', 0), ('sep_conv_3x3', 1)), (('sep_conv_5x5', 2), ('sep_conv_5x5', 1)), (('dil_conv_5x5', 2), ('sep_conv_3x3', 1)), (('sep_conv_5x5', 0), ('sep_conv_5x5', 1))], reduce_concat=[2, 3, 4, 5], connectN=None, connects=None)";
+
+    [Fact]
+    public void AssignmentAndLetterCaseAccepted()
+    {
+        Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse("DARTS_V2 = " + DartsV2).Canonical);
+        Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse("genotype=" + DartsV2.ToLowerInvariant()).Canonical);
+        Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(DartsV2.Replace("Genotype(", "GENOTYPE(", StringComparison.Ordinal)).Canonical);
+    }
+
+    [Fact]
+    public void PerNodeTuplesFlattenInNodeOrder()
+    {
+        Architecture architecture = ArchitectureParser.Parse(DartsV2PerNode);
+
+        Assert.Equal(SearchSpace.Darts, architecture.SearchSpace);
+        Assert.Equal(DartsV2Canonical, architecture.Canonical);
+    }
+
+    [Fact]
+    public void WeightedTriplesIgnoreWeight()
+    {
+        string weighted = DartsV2.Replace("), (", ", 1.0), (", StringComparison.Ordinal).Replace(")], ", ", 1.0)], ", StringComparison.Ordinal);
+        string unweighted = DartsV2.Replace("), (", ", None), (", StringComparison.Ordinal).Replace(")], ", ", None)], ", StringComparison.Ordinal);
+
+        Assert.Contains("('dil_conv_3x3', 2, 1.0)]", weighted, StringComparison.Ordinal);
+        Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(weighted).Canonical);
+        Assert.Contains("('max_pool_3x3', 1, None)]", unweighted, StringComparison.Ordinal);
+        Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(unweighted).Canonical);
+    }
+
+    [Fact]
+    public void GdasFilesAgreeOnGdasV1()
+    {
+        string plain = DartsGenotype.Parse(GdasV1PerNode).Canonical;
+
+        Assert.Equal(plain, ArchitectureParser.Parse(GdasV1Weighted).Canonical);
+        Assert.StartsWith("Genotype(normal=[('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 0), ('sep_conv_5x5', 2), ('skip_connect', 0), ('sep_conv_3x3', 3), ", plain, StringComparison.Ordinal);
+        Assert.Equal(plain, DartsGenotype.Parse(plain).Canonical);
+    }
+
+    [Fact]
+    public void PerNodeTuplesWithWeightsAccepted()
+    {
+        string text = "Genotype(normal=[(('skip_connect', 0, 0.2), ('skip_connect', 1, 0.1)), (('skip_connect', 0, 0.3), ('sep_conv_5x5', 2, 0.2)), (('sep_conv_3x3', 3, 0.1), ('skip_connect', 0, 0.1)), (('sep_conv_5x5', 4, 0.1), ('sep_conv_3x3', 3, 1e-05))], normal_concat=[2, 3, 4, 5], " +
+            "reduce=[(('sep_conv_5x5', 0), ('sep_conv_3x3', 1)), (('sep_conv_5x5', 2), ('sep_conv_5x5', 1)), (('dil_conv_5x5', 2), ('sep_conv_3x3', 1)), (('sep_conv_5x5', 0), ('sep_conv_5x5', 1))], reduce_concat=[2, 3, 4, 5])";
+
+        Assert.Equal(DartsGenotype.Parse(GdasV1PerNode).Canonical, ArchitectureParser.Parse(text).Canonical);
+    }
+
+    [Fact]
+    public void ReduceNoneRejected()
+    {
+        // GDAS_F1 in lib/nas/genotypes.py searched only the normal cell and writes reduce=None.
+        string text = "GDAS_F1 = " + DartsV2[..DartsV2.IndexOf("reduce=", StringComparison.Ordinal)] + "reduce=None, reduce_concat=[2, 3, 4, 5])";
+
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
+
+        Assert.Contains("'reduce' is None, so the genotype does not say which cell to build. Write the cell's (operation, input) pairs in its place.", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(SearchSpace.Darts, exception.SearchSpace);
+    }
+
     [Fact]
     public void NasLibCompactFormConverts()
     {
@@ -206,6 +298,13 @@ public class DartsGenotypeTests
     [InlineData("Genotype(normal=[1, 2], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair")]
     [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])", "Invalid normal cell in 'Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])': the concat list names node 9")]
     [InlineData("Genoplot(normal=[])", "is not a DARTS genotype")]
+    [InlineData("Genotype(normal=[(('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 0))], normal_concat=[2], reduce=[], reduce_concat=[2])", "node tuple 1 of 'normal' holds 3 pairs, but a DARTS genotype gives each intermediate node exactly two.")]
+    [InlineData("Genotype(normal=[(('skip_connect', 0), ('skip_connect', 1)), ('skip_connect', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])", "'normal' mixes per-node tuples of pairs with single pairs.")]
+    [InlineData("Genotype(normal=[('skip_connect', 0, 'x')], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair or an ('operation', input, weight) triple.")]
+    [InlineData("Genotype(normal=[('skip_connect', 0, 0.1, 0.2)], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair")]
+    [InlineData("Genotype(normal=[], normal_concat=[2], reduce=[], reduce_concat=[2], connectN=2, connects=None)", "connectN and connects must be None")]
+    [InlineData("Genotype(normal=[('skip_connect', 0, np.float32(0.1))], normal_concat=[2], reduce=[], reduce_concat=[2])", "expected a list, a tuple, a quoted name, a number, None or range(a, b) at character 38.")]
+    [InlineData("DARTS_V2 = Genotype", "expected '(' at the end.")]
     [InlineData("(((0, 5), (1, 9), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5), (0, 2), (3, 1), (2, 3), (4, 1)))", "Operation index 9 in entry 2 of the normal cell is out of range")]
     [InlineData("(((0, 5), (1, 3)), ((0, 4), (1, 0)))", "The normal cell of the NASLib compact form")]
     [InlineData("(((5, 5), (1, 3), (1, 5), (2, 0), (1, 5), (2, 1), (0, 5), (4, 4)), ((0, 4), (1, 0), (0, 5), (2, 5), (0, 2), (3, 1), (2, 3), (4, 1)))", "pair 1 ('dil_conv_3x3', 5) feeds node 2")]

@@ -17,6 +17,52 @@ public class NatsSizeArchitectureTests
         Assert.Equal(architecture, ArchitectureParser.Parse(architecture.Canonical));
     }
 
+    [Theory]
+    [InlineData("[32, 24, 48, 64, 16]")]
+    [InlineData("(32, 24, 48, 64, 16)")]
+    [InlineData(" [32,24,48,64,16] ")]
+    public void PythonListParsesAsChannelList(string text)
+    {
+        Architecture architecture = ArchitectureParser.Parse(text);
+
+        Assert.Equal(SearchSpace.NatsSize, architecture.SearchSpace);
+        Assert.Equal("32:24:48:64:16", architecture.Canonical);
+        Assert.Equal(ArchitectureParser.Parse("32:24:48:64:16"), architecture);
+        Assert.Equal("32:24:48:64:16", NatsSizeArchitecture.Parse(text).Canonical);
+    }
+
+    [Theory]
+    [InlineData("[32, 24, 48, 64, 12]", "Width 12, entry 5 of 5, is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.")]
+    [InlineData("(-8, 8, 8, 8, 8)", "Width -8, entry 1 of 5, is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64.")]
+    [InlineData("[0, 0, 0, 0, 0]", "Width 0, entry 1 of 5, is outside the NATS-Bench size space; widths are 8, 16, 24, 32, 40, 48, 56 or 64. NASLib's op_indices of a NATS-Bench topology cell have 6 entries.")]
+    public void PythonListWidthsChecked(string text, string expected)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
+
+        Assert.Equal(expected, exception.Message);
+        Assert.Equal(SearchSpace.NatsSize, exception.SearchSpace);
+    }
+
+    [Theory]
+    [InlineData("[8, 16]", "A NATS-Bench size architecture has 5 widths, but 2 widths were given.")]
+    [InlineData("[8, 16, 24, 32, 64, 64]", "A NATS-Bench size architecture has 5 widths, but 6 widths were given.")]
+    [InlineData("[8, 16, x, 32, 64]", "'x' in '[8, 16, x, 32, 64]' is not a whole number")]
+    public void PythonListInSizeSpaceChecked(string text, string expected)
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text, SearchSpace.NatsSize));
+
+        Assert.StartsWith(expected, exception.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SixIntegersStayNasLibIndices()
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse("[32, 24, 48, 64, 16, 8]"));
+
+        Assert.StartsWith("'32' in '[32, 24, 48, 64, 16, 8]' is no NASLib operation index", exception.Message, StringComparison.Ordinal);
+        Assert.Equal(SearchSpace.NatsTopology, exception.SearchSpace);
+    }
+
     [Fact]
     public void IndexIsBase8WithFirstWidthMostSignificant()
     {
