@@ -74,8 +74,15 @@ internal static class ArchitectureConversion
         string expected = propertyName is null
             ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or LayerWidths"
             : $"the property '{propertyName}'";
-        error = Missing(input, $"{label} has no architecture: expected {expected}.");
+        error = Missing(input, $"{label} has no architecture: expected {expected}.{DescribeIndexProperty(properties)}");
         return null;
+    }
+
+    // A record keyed only by its benchmark index, such as a NATS-Bench results table, gets the way to its architecture.
+    private static string DescribeIndexProperty(PSObject record)
+    {
+        string? name = BenchmarkIndexText.FindIndexName(record.Properties.Select(property => property.Name));
+        return name is null ? string.Empty : $" Its property '{name}' is a benchmark index. {BenchmarkIndexText.Remedy}";
     }
 
     /// <summary>Returns a record with one note property per non-blank key of the dictionary, in the dictionary's order.</summary>

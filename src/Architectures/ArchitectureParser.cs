@@ -126,10 +126,17 @@ public static class ArchitectureParser
         }
     }
 
-    private static ArchitectureFormatException Unrecognised(string text) =>
-        text.AsSpan().Trim().IsEmpty
-            ? new ArchitectureFormatException("The architecture string is empty; " + Forms + ".", text)
+    private static ArchitectureFormatException Unrecognised(string text)
+    {
+        if (text.AsSpan().Trim().IsEmpty)
+        {
+            return new ArchitectureFormatException("The architecture string is empty; " + Forms + ".", text);
+        }
+
+        return BenchmarkIndexText.IsWholeNumber(text)
+            ? new ArchitectureFormatException(BenchmarkIndexText.DescribeNumber(text), text)
             : new ArchitectureFormatException($"{ArchitectureFormatException.Quote(text)} is not a recognised architecture; {Forms}.", text);
+    }
 
     private static bool IsColonList(ReadOnlySpan<char> text)
     {

@@ -112,6 +112,11 @@ public sealed class NatsSizeArchitecture : Architecture
             throw Error(text, "The architecture string is empty; expected five widths joined by ':', for example 8:16:24:32:64.");
         }
 
+        if (BenchmarkIndexText.IsWholeNumber(trimmed))
+        {
+            throw Error(text, BenchmarkIndexText.DescribeNumber(text));
+        }
+
         string[] parts = IsBracketed(trimmed) ? trimmed[1..^1].Split(',') : trimmed.Split(':');
         if (parts.Length == 1)
         {

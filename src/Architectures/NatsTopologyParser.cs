@@ -36,6 +36,11 @@ internal static class NatsTopologyParser
             return ParseNasLibIndices(text, trimmed);
         }
 
+        if (BenchmarkIndexText.IsWholeNumber(trimmed))
+        {
+            throw Error(text, BenchmarkIndexText.DescribeNumber(text));
+        }
+
         if (trimmed[0] != '|')
         {
             throw Error(text, $"{ArchitectureFormatException.Quote(text)} is not a NATS-Bench topology cell; {Expected}.");

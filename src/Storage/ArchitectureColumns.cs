@@ -41,9 +41,14 @@ public static class ArchitectureColumns
             present += $" and {columns.Count - ListedColumns:N0} more";
         }
 
-        return requested is null
-            ? $"No column contains architectures. Looked for {string.Join(", ", Candidates)} (ignoring case) among the columns {present}. Name the column with -ArchitectureProperty."
-            : $"The column '{requested}' given by -ArchitectureProperty does not exist; the file has the columns {present}.";
+        if (requested is not null)
+        {
+            return $"The column '{requested}' given by -ArchitectureProperty does not exist; the file has the columns {present}.";
+        }
+
+        string message = $"No column contains architectures. Looked for {string.Join(", ", Candidates)} (ignoring case) among the columns {present}. Name the column with -ArchitectureProperty.";
+        string? index = BenchmarkIndexText.FindIndexName(columns);
+        return index is null ? message : $"{message} The column '{index}' contains benchmark indices. {BenchmarkIndexText.Remedy}";
     }
 
     // The header of a binary file read as text contains control characters, which would garble the console, so the

@@ -985,6 +985,30 @@ Describe 'Get-TropicalScore messages and display' {
         $problems[0].TargetObject | Should -BeExactly $Text
     }
 
+    It 'explains records keyed by a benchmark index' {
+        $records = @(
+            [pscustomobject]@{ arch_index = 9930; acc = 93.1 }
+            [pscustomobject]@{ arch_index = 12; acc = 90.0 }
+        )
+
+        $scores = $records | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $scores | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
+        $problems[0].Exception.Message | Should -BeLike "Record 1 has no architecture: expected one of the properties*Its property 'arch_index' is a benchmark index. A benchmark index is not an architecture.*api.arch(index)*Get-CanopyArchitecture -SearchSpace NatsSize | Where-Object BenchmarkIndex -eq <index>*"
+        $problems[1].Exception.Message | Should -BeLike 'Record 2 has no architecture*'
+    }
+
+    It 'explains a number in the architecture property' {
+        $score = [pscustomobject]@{ arch = 9930 } | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike "Record 1: '9930' is a whole number, not an architecture. A benchmark index is not an architecture.*"
+    }
+
     It 'scores forms pasted from NATS-Bench and GDAS' {
         $darts = "DARTS_V2 = genotype(normal=[(('sep_conv_3x3', 0, 0.2), ('sep_conv_3x3', 1, 0.1)), (('sep_conv_3x3', 0, None), ('sep_conv_3x3', 1, None)), (('sep_conv_3x3', 1), ('skip_connect', 0)), (('skip_connect', 0), ('dil_conv_3x3', 2))], normal_concat=[2, 3, 4, 5], " +
             "reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), ('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 1)], reduce_concat=[2, 3, 4, 5])"

@@ -163,6 +163,28 @@ Describe 'Import-CanopyBenchmark' {
         $problems[0].Exception.Message | Should -BeLike "*'name', 'acc'*-ArchitectureProperty*"
     }
 
+    It 'explains that an index column is no architecture column' {
+        $path = New-BenchmarkFile 'indexed.csv' "index,acc`n9930,93.1`n12,90`n"
+
+        Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureColumnNotFound,*'
+        $problems[0].Exception.Message | Should -BeLike "*The column 'index' contains benchmark indices. A benchmark index is not an architecture.*api.arch(index)*Get-CanopyArchitecture -SearchSpace NatsSize | Where-Object BenchmarkIndex -eq <index>*"
+    }
+
+    It 'explains a number in the architecture column once per row' {
+        $path = New-BenchmarkFile 'numbers.csv' "arch,acc`n$First,1`n9930,2`n12,3`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $summary.RowsStored | Should -Be 1
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike "*line 3:*'9930' is a whole number, not an architecture. A benchmark index is not an architecture.*"
+        $problems[1].Exception.Message | Should -BeLike "*line 4:*'12' is a whole number*"
+    }
+
     It 'takes the architecture column from -ArchitectureProperty' {
         $path = New-BenchmarkFile 'cells.csv' "id,cell,acc`n1,$First,1`n"
 

@@ -394,6 +394,31 @@ public class CsvImportTests
     }
 
     [Fact]
+    public void IndexColumnIsNotAnArchitecture()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("indexed.csv", "arch_index,acc\n9930,93.1\n");
+
+        var exception = Assert.Throws<ArchitectureColumnNotFoundException>(() => cache.Import(path));
+
+        Assert.Contains("The column 'arch_index' contains benchmark indices. A benchmark index is not an architecture.", exception.Message);
+        Assert.Contains("Get-CanopyArchitecture -SearchSpace NatsSize | Where-Object BenchmarkIndex -eq <index>", exception.Message);
+    }
+
+    [Fact]
+    public void NumberInArchitectureColumnNamedAsIndex()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("numbers.csv", $"arch,acc\n{Nb201Best},1\n9930,2\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(1, summary.RowsStored);
+        RowRejection rejection = Assert.Single(summary.Rejections);
+        Assert.Contains("'9930' is a whole number, not an architecture. A benchmark index is not an architecture.", rejection.Reason);
+    }
+
+    [Fact]
     public void MissingColumnMessageShowsNoControlCharacters()
     {
         // A binary file read as CSV: a header of 25 columns, one of them with a bell and an escape character.
