@@ -44,7 +44,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     public string? Name { get; set; }
 
     /// <summary>The column that contains architectures; by default the first of ArchitectureString, arch_str, arch,
-    /// Architecture, genotype and arch_repr.</summary>
+    /// Architecture, genotype and arch_repr, else the MLP widths column LayerWidths or Widths.</summary>
     [Parameter]
     [Alias("ArchitectureColumn")]
     [ArgumentCompleter(typeof(ArchitecturePropertyCompleter))]

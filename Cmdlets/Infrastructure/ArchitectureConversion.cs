@@ -18,7 +18,7 @@ namespace Canopy.Commands.Infrastructure;
 internal static class ArchitectureConversion
 {
     /// <summary>The input dimension of MLP records without one: a 32×32 RGB image.</summary>
-    public const long DefaultInputDimension = 3072;
+    public const long DefaultInputDimension = MlpFields.DefaultInputDimension;
 
     private static readonly string[] DisplayedProperties = { "SearchSpace", "ParameterCount", "Flops", "Architecture" };
 
@@ -61,11 +61,12 @@ internal static class ArchitectureConversion
             {
                 Architecture architecture => Check(architecture, searchSpace, input, label, out error),
                 ArchitectureRecord record => Check(record.Definition, searchSpace, input, label, out error),
+                _ when MlpFields.IsWidthsName(property.Name) => FromWidthsRecord(properties, property, searchSpace, label, defaultInputDimension, out error),
                 _ => ParseRecordText(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace, properties, input, label, out error),
             };
         }
 
-        PSPropertyInfo? widths = properties.Properties["LayerWidths"] ?? properties.Properties["Widths"];
+        PSPropertyInfo? widths = properties.Properties[MlpFields.WidthsNames[0]] ?? properties.Properties[MlpFields.WidthsNames[1]];
         if (widths is not null && propertyName is null)
         {
             return FromWidthsRecord(properties, widths, searchSpace, label, defaultInputDimension, out error);
@@ -160,32 +161,29 @@ internal static class ArchitectureConversion
     private static Architecture? FromWidthsRecord(
         PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, long defaultInputDimension, out ErrorRecord? error)
     {
-        long inputDimension = defaultInputDimension;
-        string? rawDimension = ArchitectureProperties.Text(record.Properties["InputDimension"]?.Value);
-        if (!string.IsNullOrWhiteSpace(rawDimension) &&
-            (!long.TryParse(rawDimension, NumberStyles.Integer, CultureInfo.InvariantCulture, out inputDimension) || inputDimension < 1 || inputDimension > FullyConnectedNetwork.MaxSize))
+        string[] widthTexts = WidthTexts(widths.Value);
+        if (widthTexts is [string text] && MlpFields.IsMlpString(text))
         {
-            error = ErrorRecords.Create(
-                new FormatException($"{label} has InputDimension '{rawDimension}'; it must be a whole number from 1 to {FullyConnectedNetwork.MaxSize}."),
-                "InputDimensionInvalid",
-                ErrorCategory.InvalidData,
-                record);
+            return Parse(text, searchSpace, record, label, out error);
+        }
+
+        string? rawDimension = ArchitectureProperties.Text(record.Properties[MlpFields.InputDimensionName]?.Value);
+        if (!MlpFields.TryParseInputDimension(rawDimension, defaultInputDimension, out long inputDimension, out string? message))
+        {
+            error = ErrorRecords.Create(new FormatException($"{label}: {message}"), "InputDimensionInvalid", ErrorCategory.InvalidData, record);
             return null;
         }
 
-        try
+        if (!MlpFields.TryCreate(widthTexts, inputDimension, out MlpArchitecture? mlp, out message))
         {
-            MlpArchitecture mlp = MlpArchitecture.Create(inputDimension, WidthList.Parse(WidthTexts(widths.Value)));
-            return Check(mlp, searchSpace, record, label, out error);
-        }
-        catch (Exception exception) when (exception is FormatException or ArgumentException)
-        {
-            error = Invalid(record, $"{label}: invalid LayerWidths: {ExceptionText.Plain(exception)}");
+            error = Invalid(record, $"{label}: invalid LayerWidths: {message}");
             return null;
         }
+
+        return Check(mlp!, searchSpace, record, label, out error);
     }
 
-    private static IEnumerable<string> WidthTexts(object? value)
+    private static string[] WidthTexts(object? value)
     {
         object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
         if (unwrapped is not string && unwrapped is IEnumerable items)

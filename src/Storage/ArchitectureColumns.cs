@@ -29,6 +29,30 @@ public static class ArchitectureColumns
         return -1;
     }
 
+    /// <summary>
+    /// Returns the position of the column that contains architectures: the requested one, else the first candidate
+    /// present, else the first of <see cref="MlpFields.WidthsNames"/> present; -1 when there is none.
+    /// </summary>
+    public static int FindArchitecture(IReadOnlyList<string> columns, string? requested)
+    {
+        int position = Find(columns, requested);
+        if (position >= 0 || requested is not null)
+        {
+            return position;
+        }
+
+        foreach (string name in MlpFields.WidthsNames)
+        {
+            position = Find(columns, name);
+            if (position >= 0)
+            {
+                return position;
+            }
+        }
+
+        return -1;
+    }
+
     // Enough names to recognise a file by, not a whole binary file's worth of them.
     private const int ListedColumns = 20;
 
@@ -46,7 +70,7 @@ public static class ArchitectureColumns
             return $"The column '{requested}' given by -ArchitectureProperty does not exist; the file has the columns {present}.";
         }
 
-        string message = $"No column contains architectures. Looked for {string.Join(", ", Candidates)} (ignoring case) among the columns {present}. Name the column with -ArchitectureProperty.";
+        string message = $"No column contains architectures. Looked for {string.Join(", ", Candidates)}, and for the MLP widths columns {string.Join(", ", MlpFields.WidthsNames)} (ignoring case) among the columns {present}. Name the column with -ArchitectureProperty.";
         string? index = BenchmarkIndexText.FindIndexName(columns);
         return index is null ? message : $"{message} The column '{index}' contains benchmark indices. {BenchmarkIndexText.Remedy}";
     }

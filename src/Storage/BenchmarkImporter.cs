@@ -47,7 +47,8 @@ internal sealed class BenchmarkImporter
         string format = source.Format;
 
         // Reading and parsing start first, so they overlap opening the cache and removing an older benchmark.
-        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer);
+        WidthsColumnParser? widths = MlpFields.IsWidthsName(columns[architectureColumn]) ? new WidthsColumnParser(columns[architectureColumn], options.SearchSpace) : null;
+        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths);
         using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
@@ -99,7 +100,8 @@ internal sealed class BenchmarkImporter
         };
     }
 
-    // A nested value in the architecture column rejects its row, so only the other columns store JSON text.
+    // The architecture column stores canonical strings, never JSON text: a nested value there rejects its row, unless
+    // the column contains MLP widths, where a JSON array is read as the widths.
     private static string[] Warnings(IRecordSource source, int architectureColumn)
     {
         var warnings = new List<string>(source.Warnings);
@@ -140,7 +142,7 @@ internal sealed class BenchmarkImporter
             throw new BenchmarkFileException(options.Path, 1, $"The file has {source.Columns.Count} columns, but the cache stores at most {BenchmarkTable.MaxColumns}.");
         }
 
-        int position = ArchitectureColumns.Find(source.Columns, options.ArchitectureColumn);
+        int position = ArchitectureColumns.FindArchitecture(source.Columns, options.ArchitectureColumn);
         if (position < 0)
         {
             throw new ArchitectureColumnNotFoundException(options.Path, ArchitectureColumns.DescribeMissing(source.Columns, options.ArchitectureColumn));

@@ -24,14 +24,20 @@ internal sealed class RowParser
     private readonly int _architectureColumn;
     private readonly SearchSpace? _searchSpace;
     private readonly IArchitectureCanonicalizer _canonicalizer;
+    private readonly WidthsColumnParser? _widths;
     private Dictionary<string, Parsed>? _remembered = new(StringComparer.Ordinal);
     private long _repeats;
 
-    public RowParser(int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer)
+    /// <param name="architectureColumn">The position of the architecture column.</param>
+    /// <param name="searchSpace">The search space of every row; null to detect it for each row.</param>
+    /// <param name="canonicalizer">Parses architecture strings.</param>
+    /// <param name="widths">The parser of a LayerWidths column, or null when the column contains architecture strings.</param>
+    public RowParser(int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer, WidthsColumnParser? widths = null)
     {
         _architectureColumn = architectureColumn;
         _searchSpace = searchSpace;
         _canonicalizer = canonicalizer;
+        _widths = widths;
     }
 
     /// <summary>
@@ -44,6 +50,7 @@ internal sealed class RowParser
         {
             foreach (RowBatch batch in input.GetConsumingEnumerable(cancellationToken))
             {
+                _widths?.FindInputDimension(batch.Columns);
                 foreach (ParsedRow row in batch.Rows)
                 {
                     Parse(row, batch.Columns);
@@ -87,6 +94,12 @@ internal sealed class RowParser
             return;
         }
 
+        if (_widths is not null)
+        {
+            ParseWidths(row, text);
+            return;
+        }
+
         if (!TryParse(text, out Parsed parsed, out string? error))
         {
             row.Problem = $"the architecture '{TextExcerpt.Of(text, 120)}' is invalid: {error}";
@@ -96,6 +109,20 @@ internal sealed class RowParser
         row.Canonical = parsed.Canonical;
         row.SearchSpace = parsed.SearchSpace;
         row.ArchitectureHash = parsed.Hash;
+    }
+
+    // Widths are not remembered, because the same widths give another architecture with another input dimension.
+    private void ParseWidths(ParsedRow row, string widths)
+    {
+        if (!_widths!.TryParse(widths, row, out Architecture? architecture, out string? problem))
+        {
+            row.Problem = problem;
+            return;
+        }
+
+        row.Canonical = architecture!.Canonical;
+        row.SearchSpace = architecture.SearchSpace;
+        row.ArchitectureHash = ArchitectureHash.Compute(architecture.Canonical);
     }
 
     private bool TryParse(string text, out Parsed parsed, out string? error)

@@ -74,6 +74,23 @@ LayerWidths,InputDimension
         $problems[3].FullyQualifiedErrorId | Should -BeLike 'InputDimensionInvalid,*'
     }
 
+    It 'reads LayerWidths as widths, brackets or an MLP string' {
+        $records = @(
+            [pscustomobject]@{ LayerWidths = '[3, 3]'; InputDimension = 2 }
+            [pscustomobject]@{ LayerWidths = 'mlp:2:3-3'; InputDimension = 'ignored' }
+            [pscustomobject]@{ Widths = '3'; InputDimension = '' }
+        )
+
+        $scores = @($records | Get-TropicalScore)
+        $named = [pscustomobject]@{ arch = 'mlp:5:5'; LayerWidths = '3'; InputDimension = 2 } | Get-TropicalScore -ArchitectureProperty LayerWidths
+
+        $scores.SearchSpace | Should -Be @('Mlp', 'Mlp', 'Mlp')
+        $scores[0].TropicalScore | Should -Be $scores[1].TropicalScore
+        $scores[0].ParameterCount | Should -Be 21
+        $scores[2].ParameterCount | Should -Be (3072 * 3 + 3)
+        $named.TropicalScore | Should -Be ([Math]::Log10(7))
+    }
+
     It 'counts a null in the pipeline as a record' {
         $scores = @('8:8:8:8:8', $null, 'bad', '8:8:8:8:16') | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 

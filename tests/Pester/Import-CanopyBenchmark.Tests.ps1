@@ -194,6 +194,51 @@ Describe 'Import-CanopyBenchmark' {
         $summary.RowsStored | Should -Be 1
     }
 
+    It 'builds MLP strings from LayerWidths and InputDimension' {
+        $path = New-BenchmarkFile 'mlp_sweep.csv' "LayerWidths,InputDimension,Val Acc (%)`n`"64,128,64`",784,91.5`n64-128-64,,88`n`"64,x`",784,10`n`"16,16`",0,11`n`"32,32`",784,80.25`n16,784,70`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Name mlp -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+        $records = @(Get-CanopyBenchmark -Name mlp -Database $Database)
+
+        $summary.ArchitectureColumn | Should -Be 'LayerWidths'
+        $summary.RowsStored | Should -Be 4
+        $records.LayerWidths | Should -Be @('mlp:784:64-128-64', 'mlp:3072:64-128-64', 'mlp:784:32-32', 'mlp:784:16')
+        $records[1].InputDimension | Should -BeNullOrEmpty
+        $records[0].SearchSpace | Should -Be 'Mlp'
+        $problems.Count | Should -Be 2
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike "*mlp_sweep.csv, line 4: the widths '64,x' in column 'LayerWidths' are invalid: The layer width 'x' is not a whole number. The row was not stored."
+        $problems[1].FullyQualifiedErrorId | Should -BeLike 'BenchmarkRowInvalid,*'
+        $problems[1].Exception.Message | Should -BeLike "*line 5: InputDimension '0' is invalid; it must be a whole number from 1 to 1099511627776. The row was not stored."
+    }
+
+    It 'gives MLP rows the scores Get-TropicalScore gives the file' {
+        $path = New-BenchmarkFile 'mlp_sweep.csv' "LayerWidths,InputDimension,Val Acc (%)`n`"64,128,64`",784,91.5`n64-128-64,,88`n`"32,32`",784,80.25`n16,784,70`n"
+        Import-CanopyBenchmark -Path $path -Name mlp -Database $Database | Out-Null
+
+        $fromFile = @(Import-Csv -LiteralPath $path | Get-TropicalScore)
+        $fromCache = @(Get-CanopyBenchmark -Name mlp -Database $Database | Get-TropicalScore)
+        $found = @(Get-CanopyBenchmark -Name mlp -Architecture 'mlp:3072:64-128-64', 'mlp:784:16' -Database $Database)
+        $correlation = Get-CanopyBenchmark -Name mlp -Database $Database | Get-TropicalScore | Measure-ProxyCorrelation 'Val Acc (%)' -Proxy ParameterCount
+
+        $fromCache.TropicalScore | Should -Be $fromFile.TropicalScore
+        $fromCache.ParameterCount | Should -Be $fromFile.ParameterCount
+        $fromCache[1].ParameterCount | Should -Be 213248
+        $found.'Val Acc (%)' | Should -Be @(88, 70)
+        $correlation.Count | Should -Be 4
+        $correlation.Spearman | Should -Be 0.8
+    }
+
+    It 'supplies MLP targets to Invoke-CanopySearch' {
+        $path = New-BenchmarkFile 'tiny.csv' "Widths,InputDimension,acc`n`"16 16`",784,75`n16,784,70`n"
+        Import-CanopyBenchmark -Path $path -Name tiny -Database $Database -ArchitectureProperty Widths -SearchSpace Mlp | Out-Null
+
+        $result = Invoke-CanopySearch -SearchSpace Mlp -Benchmark tiny -Target acc -Database $Database -InputDimension 784 -DepthRange 1, 2 -WidthRange 16, 16 -Budget 10 -Seed 1 -Summary
+
+        $result.Architecture | Should -Be 'mlp:784:16-16'
+        $result.Target | Should -Be 75
+    }
+
     It 'names the record of a rejected row in compact JSON' {
         $path = New-BenchmarkFile 'compact.json' "[{`"arch`": `"$Best`", `"acc`": 1},{`"arch`": `"bogus`", `"acc`": 2},{`"arch`": `"$First`", `"acc`": 3}]"
 

@@ -1,0 +1,84 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Canopy.Regions;
+
+namespace Canopy.Architectures;
+
+/// <summary>
+/// Reads an MLP from the LayerWidths and InputDimension fields of a record, the form of a sweep table. Get-TropicalScore
+/// reads piped records and Import-CanopyBenchmark reads file rows with these rules, so both key a record alike.
+/// </summary>
+public static class MlpFields
+{
+    /// <summary>The input dimension of a record without one: a 32×32 RGB image.</summary>
+    public const long DefaultInputDimension = 3072;
+
+    /// <summary>The field that contains the input dimension, compared ignoring case.</summary>
+    public const string InputDimensionName = "InputDimension";
+
+    /// <summary>The names of the widths field, tried in order and ignoring case.</summary>
+    public static IReadOnlyList<string> WidthsNames { get; } = new[] { "LayerWidths", "Widths" };
+
+    /// <summary>Returns whether the field name is one of <see cref="WidthsNames"/>, ignoring case.</summary>
+    public static bool IsWidthsName(string name) => WidthsNames.Contains(name, StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// Parses the text of an InputDimension field. Blank or null text gives <paramref name="defaultDimension"/>.
+    /// Returns false with a message when the text is no whole number from 1 to <see cref="FullyConnectedNetwork.MaxSize"/>.
+    /// </summary>
+    public static bool TryParseInputDimension(string? text, long defaultDimension, out long inputDimension, out string? error)
+    {
+        error = null;
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            inputDimension = defaultDimension;
+            return true;
+        }
+
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out inputDimension) && inputDimension >= 1 && inputDimension <= FullyConnectedNetwork.MaxSize)
+        {
+            return true;
+        }
+
+        error = $"InputDimension '{TextExcerpt.Of(text, 40)}' is invalid; it must be a whole number from 1 to {FullyConnectedNetwork.MaxSize}.";
+        return false;
+    }
+
+    /// <summary>
+    /// Creates the MLP of the widths over <paramref name="inputDimension"/> inputs. Returns false with the reason when
+    /// a width is invalid or there is none.
+    /// </summary>
+    /// <param name="widths">Pieces of width text such as "64,128,64", "64-128-64" or "[64, 128, 64]", one or several widths each.</param>
+    /// <param name="inputDimension">The input dimension, already checked by <see cref="TryParseInputDimension"/>.</param>
+    public static bool TryCreate(IEnumerable<string> widths, long inputDimension, out MlpArchitecture? mlp, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(widths);
+        error = null;
+        try
+        {
+            mlp = MlpArchitecture.Create(inputDimension, WidthList.Parse(widths.Select(WithoutBrackets)));
+            return true;
+        }
+        catch (Exception exception) when (exception is FormatException or ArgumentException)
+        {
+            mlp = null;
+            error = ExceptionText.Plain(exception);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Returns whether a widths field contains a whole MLP string such as mlp:3072:64-128-64, as the cache stores it.
+    /// Such a string carries its own input dimension, so the InputDimension field does not apply.
+    /// </summary>
+    public static bool IsMlpString(string text) => text.AsSpan().TrimStart().StartsWith("mlp:", StringComparison.OrdinalIgnoreCase);
+
+    // A JSON array stored as text and a Python list written by pandas both enclose the widths in square brackets.
+    private static string WithoutBrackets(string piece)
+    {
+        string trimmed = piece?.Trim() ?? string.Empty;
+        return trimmed.Length >= 2 && trimmed[0] == '[' && trimmed[^1] == ']' ? trimmed[1..^1] : trimmed;
+    }
+}

@@ -1,0 +1,78 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using Canopy.Architectures;
+
+namespace Canopy.Storage;
+
+/// <summary>
+/// Builds the canonical MLP string of a row whose architecture column contains hidden widths (a LayerWidths column), with
+/// the input dimension from the row's InputDimension column, by the rules of <see cref="MlpFields"/> that
+/// Get-TropicalScore applies to piped records.
+/// </summary>
+internal sealed class WidthsColumnParser
+{
+    private readonly string _widthsColumn;
+    private readonly SearchSpace? _searchSpace;
+    private int _inputDimensionColumn = -1;
+
+    public WidthsColumnParser(string widthsColumn, SearchSpace? searchSpace)
+    {
+        _widthsColumn = widthsColumn;
+        _searchSpace = searchSpace;
+    }
+
+    /// <summary>Looks for the InputDimension column until it is found, because a JSON record may bring it late.</summary>
+    public void FindInputDimension(IReadOnlyList<string> columns)
+    {
+        if (_inputDimensionColumn < 0)
+        {
+            _inputDimensionColumn = ArchitectureColumns.Find(columns, MlpFields.InputDimensionName);
+        }
+    }
+
+    /// <summary>Parses the widths text of one row. Returns false with the reason the row is rejected.</summary>
+    public bool TryParse(string widths, ParsedRow row, out Architecture? architecture, out string? problem)
+    {
+        architecture = null;
+        if (_searchSpace is { } space && space != SearchSpace.Mlp)
+        {
+            problem = $"the column '{_widthsColumn}' contains MLP widths, so its architectures are Mlp architectures, not {space}";
+            return false;
+        }
+
+        // The cache stores the canonical MLP string in this column, so a file exported from it reads back as such.
+        if (MlpFields.IsMlpString(widths))
+        {
+            bool parsed = ArchitectureParser.TryParse(widths, SearchSpace.Mlp, out architecture, out string? error);
+            problem = parsed ? null : $"the architecture '{TextExcerpt.Of(widths, 120)}' is invalid: {error}";
+            return parsed;
+        }
+
+        if (!MlpFields.TryParseInputDimension(InputDimensionText(row), MlpFields.DefaultInputDimension, out long inputDimension, out problem))
+        {
+            return false;
+        }
+
+        if (!MlpFields.TryCreate(new[] { widths }, inputDimension, out MlpArchitecture? mlp, out string? reason))
+        {
+            problem = $"the widths '{TextExcerpt.Of(widths, 120)}' in column '{_widthsColumn}' are invalid: {reason}";
+            return false;
+        }
+
+        architecture = mlp;
+        return true;
+    }
+
+    // A short CSV record or an early JSON record may lack the column, which then takes the default, as an empty field does.
+    private string? InputDimensionText(ParsedRow row)
+    {
+        int column = _inputDimensionColumn;
+        if (column < 0 || column >= row.FieldCount || column >= row.Values.Length)
+        {
+            return null;
+        }
+
+        return Convert.ToString(row.Values[column], CultureInfo.InvariantCulture);
+    }
+}
