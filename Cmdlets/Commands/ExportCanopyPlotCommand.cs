@@ -35,13 +35,17 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     public string Path { get; set; } = string.Empty;
 
     /// <summary>The property on the x axis, or for Modes the property that names each group of bars.</summary>
+    /// <remarks>The alias -Proxy matches Measure-ProxyCorrelation, because a Correlation plot puts the proxy on the x axis.</remarks>
     [Parameter]
+    [Alias("Proxy")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(PlotPropertyCompleter))]
     public string? X { get; set; }
 
     /// <summary>The property on the y axis.</summary>
+    /// <remarks>The alias -Target matches Measure-ProxyCorrelation, because a Correlation plot puts the target on the y axis.</remarks>
     [Parameter]
+    [Alias("Target")]
     [ValidateNotNullOrEmpty]
     [ArgumentCompleter(typeof(PlotPropertyCompleter))]
     public string? Y { get; set; }

@@ -82,11 +82,13 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
     private void WriteRecords(BenchmarkStore store)
     {
         List<string>? architectures = null;
+        List<(string Canonical, string Text)>? requested = null;
         if (Architecture is not null)
         {
             // Requested architectures are parsed in the benchmark's search spaces, so the benchmark is looked up first.
             BenchmarkInfo benchmark = store.Find(Name) ?? throw new BenchmarkNotFoundException(Name, store.DatabasePath);
-            architectures = CanonicalizeRequested(store, benchmark);
+            requested = CanonicalizeRequested(store, benchmark);
+            architectures = requested.Select(architecture => architecture.Canonical).Distinct(StringComparer.Ordinal).ToList();
             if (architectures.Count == 0)
             {
                 return;
@@ -99,6 +101,8 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         string[] columns = reader.Benchmark.Columns.ToArray();
         bool addSearchSpace = !columns.Contains(nameof(SearchSpace), StringComparer.OrdinalIgnoreCase);
         var searchSpaceNames = new Dictionary<SearchSpace, object>();
+        HashSet<string>? found = requested is null ? null : new HashSet<string>(StringComparer.Ordinal);
+        int architecturePosition = reader.Benchmark.ArchitecturePosition;
         try
         {
             // A worker thread reads the next rows from SQLite while this one builds and writes records.
@@ -106,13 +110,24 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
             {
                 for (int row = 0; row < batch.Count; row++)
                 {
-                    WriteObject(NewRecord(columns, batch.GetValues(row), addSearchSpace ? SearchSpaceName(searchSpaceNames, batch.GetSearchSpace(row)) : null));
+                    ReadOnlySpan<object?> values = batch.GetValues(row);
+                    found?.Add(values[architecturePosition] as string ?? string.Empty);
+                    WriteObject(NewRecord(columns, values, addSearchSpace ? SearchSpaceName(searchSpaceNames, batch.GetSearchSpace(row)) : null));
                 }
             }
         }
         catch (OperationCanceledException)
         {
             throw new PipelineStoppedException();
+        }
+
+        // An absent architecture is a normal result that scripts test for with $null, so it gets a verbose line, not an error.
+        foreach ((string canonical, string text) in requested ?? Enumerable.Empty<(string, string)>())
+        {
+            if (!found!.Contains(canonical))
+            {
+                WriteVerbose($"The architecture '{text}' is not in the benchmark '{reader.Benchmark.Name}'.");
+            }
         }
     }
 
@@ -165,15 +180,15 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 
     // Parses each requested architecture in the benchmark's search spaces. One of another space cannot match a row,
     // so it gets an error of its own rather than an empty result.
-    private List<string> CanonicalizeRequested(BenchmarkStore store, BenchmarkInfo benchmark)
+    private List<(string Canonical, string Text)> CanonicalizeRequested(BenchmarkStore store, BenchmarkInfo benchmark)
     {
         SearchSpace?[] searchSpaces = benchmark.SearchSpaces.Select(name => (SearchSpace?)Enum.Parse<SearchSpace>(name)).ToArray();
-        var canonical = new List<string>();
+        var canonical = new List<(string Canonical, string Text)>();
         foreach (string text in Architecture!)
         {
             if (store.TryCanonicalize(text, searchSpaces, out string key, out string? error))
             {
-                canonical.Add(key);
+                canonical.Add((key, text));
             }
             else if (ArchitectureParser.TryParse(text, null, out Architectures.Architecture? other, out _))
             {

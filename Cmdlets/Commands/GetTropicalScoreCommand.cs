@@ -37,6 +37,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private readonly RecordDatasets _recordDatasets = new();
     private readonly RecordDartsNetworks _recordNetworks = new();
     private readonly DartsNetworkWarnings _networkWarnings = new();
+    private readonly ReplacedCounts _replacedCounts = new();
     private readonly Stopwatch _clock = new();
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
@@ -178,6 +179,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         {
             string records = _scoreProperties.ReplacedRecordCount == 1 ? "1 record had" : $"{_scoreProperties.ReplacedRecordCount:N0} records had";
             WriteWarning($"{records} a {Quoted(_scoreProperties.Replaced)} that named another search space than the architecture's; Canopy's value replaced it.");
+        }
+
+        if (_replacedCounts.Describe() is { } replacedCounts)
+        {
+            WriteWarning(replacedCounts);
         }
 
         if (_mlpsWithoutDataset > 0)
@@ -449,6 +455,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         Annotation annotation = _scoreProperties.Annotate(item.Record, score, item.Architecture, item.Options.DartsNetwork);
+        ScoreProperties.AddNetwork(item.Record, score, item.Architecture, dataset: _datasetGiven || item.Options.Dataset != Canopy.Architectures.Dataset.Cifar10);
+        if (annotation.ChangedCounts is { } changedCounts)
+        {
+            CountReplaced(item, changedCounts);
+        }
 
         // Only -Dataset scores a record on another network than its Dataset names, and MLPs have no dataset network.
         if (_datasetGiven && !annotation.CanopyColumns && score.Dataset is not null)
@@ -457,6 +468,20 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         WriteObject(item.Record);
+    }
+
+    // Counts the record only when no parameter on the command line chose its network, because then the change is
+    // what the user requested.
+    private void CountReplaced(PendingScore item, CountChange change)
+    {
+        bool dartsNetwork = item.Architecture is DartsGenotype { Widths: null };
+        bool dataset = item.Architecture is not MlpArchitecture;
+        bool inputDimension = item.Architecture is MlpArchitecture;
+        bool chosen = (dartsNetwork && _dartsNetworkGiven) || (dataset && _datasetGiven) || (inputDimension && IsBound(nameof(InputDimension)));
+        if (!chosen)
+        {
+            _replacedCounts.Count(item.RecordNumber, change, dartsNetwork, dataset, inputDimension);
+        }
     }
 
     private ErrorRecord ScoringError(Exception error, PendingScore item)

@@ -158,6 +158,13 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         _search = Start(options, seeds, targets);
         WriteVerbose(SearchMessages.Settings(options, SearchSpace, Dataset, seeds.Length, targets, TargetProperty));
 
+        // Reading another dataset's accuracy is allowed, so a mismatch warns before the search starts and does not stop
+        // it. -Dataset does not change MLP networks, so an MLP search has no dataset to mismatch.
+        if (targets is not null && SearchSpace != SearchSpace.Mlp && SearchMessages.DatasetMismatch(targets, Dataset, TargetProperty) is { } mismatch)
+        {
+            WriteWarning(mismatch);
+        }
+
         var tally = new SearchTally();
         _sinceProgress.Start();
         for (int i = 0; i < _search.Seeds.Count; i++)

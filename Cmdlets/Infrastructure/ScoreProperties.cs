@@ -10,7 +10,8 @@ namespace Canopy.Commands.Infrastructure;
 /// <summary>What <see cref="ScoreProperties.Annotate"/> found on a record.</summary>
 /// <param name="CanopyColumns">Whether all its columns were Canopy's, so that they now describe the new score.</param>
 /// <param name="KeptOwnCount">Whether it kept a ParameterCount or Flops of its own that differs from Canopy's.</param>
-internal readonly record struct Annotation(bool CanopyColumns, bool KeptOwnCount);
+/// <param name="ChangedCounts">The ParameterCount or Flops that Canopy replaced with a different count, if any.</param>
+internal readonly record struct Annotation(bool CanopyColumns, bool KeptOwnCount, CountChange? ChangedCounts);
 
 /// <summary>
 /// Adds a score's TropicalScore, ParameterCount, Flops and SearchSpace to a record as note properties.
@@ -30,6 +31,8 @@ internal sealed class ScoreProperties
     private const string ParameterCountName = "ParameterCount";
     private const string FlopsName = "Flops";
     private const string SearchSpaceName = "SearchSpace";
+    private const string DartsNetworkName = "DartsNetwork";
+    private const string DatasetName = "Dataset";
 
     private static readonly string[] Names = { TropicalScoreName, ParameterCountName, FlopsName, SearchSpaceName };
 
@@ -75,8 +78,17 @@ internal sealed class ScoreProperties
         bool keptCount = false;
 
         Set(record, earlierScore, TropicalScoreName, score.TropicalScore, replace: true, ref keptValue);
-        Set(record, record.Properties[ParameterCountName], ParameterCountName, score.ParameterCount, replace: canopyColumns, ref keptCount);
-        Set(record, record.Properties[FlopsName], FlopsName, score.Flops, replace: canopyColumns, ref keptCount);
+
+        // The earlier counts are read only when the record has them, so that records scored for the first time pay nothing.
+        PSPropertyInfo? parameterCount = record.Properties[ParameterCountName];
+        PSPropertyInfo? flops = record.Properties[FlopsName];
+        object? oldParameterCount = parameterCount is null ? null : ScoringColumns.ReadValue(parameterCount);
+        object? oldFlops = flops is null ? null : ScoringColumns.ReadValue(flops);
+        bool parameterCountReplaced = Set(record, parameterCount, ParameterCountName, score.ParameterCount, replace: canopyColumns, ref keptCount);
+        bool flopsReplaced = Set(record, flops, FlopsName, score.Flops, replace: canopyColumns, ref keptCount);
+        CountChange? changedCounts = parameterCountReplaced || flopsReplaced
+            ? CountChange.Of(parameterCountReplaced ? oldParameterCount : null, score.ParameterCount, flopsReplaced ? oldFlops : null, score.Flops)
+            : null;
 
         PSPropertyInfo? searchSpace = record.Properties[SearchSpaceName];
         bool contradicts = !canopyColumns && NamesOtherSearchSpace(searchSpace, score.SearchSpace);
@@ -94,7 +106,7 @@ internal sealed class ScoreProperties
             ScoringColumns.Update(record, score, architecture, dartsNetwork);
         }
 
-        return new Annotation(canopyColumns, keptCount);
+        return new Annotation(canopyColumns, keptCount, changedCounts);
     }
 
     /// <summary>
@@ -122,19 +134,59 @@ internal sealed class ScoreProperties
         }
     }
 
-    private void Set(PSObject record, PSPropertyInfo? existing, string name, object? value, bool replace, ref bool keptValue)
+    /// <summary>
+    /// Adds the DartsNetwork property to the record of a DARTS genotype, and the Dataset property to a record scored on
+    /// <paramref name="dataset"/>, so that Export-Csv keeps the network the counts belong to and scoring the file again
+    /// gives the same counts. A property the record brought is left to <see cref="Annotate"/>.
+    /// </summary>
+    /// <param name="record">The annotated record.</param>
+    /// <param name="score">The new score.</param>
+    /// <param name="architecture">The architecture that was scored.</param>
+    /// <param name="dataset">
+    /// Whether to add or update the Dataset property. NATS-Bench records scored on cifar10 without -Dataset get no
+    /// property, because cifar10 is the default and each lookup of a missing name costs time on every record.
+    /// </param>
+    public static void AddNetwork(PSObject record, ArchitectureScore score, Architecture architecture, bool dataset)
+    {
+        // A genotype with cell widths gets an empty DartsNetwork, as its score object has, so that every DARTS record has the column.
+        if (architecture is DartsGenotype)
+        {
+            SetNetworkColumn(record, DartsNetworkName, score.DartsNetwork);
+        }
+
+        if (dataset && score.Dataset is not null)
+        {
+            SetNetworkColumn(record, DatasetName, score.Dataset);
+        }
+    }
+
+    private static void SetNetworkColumn(PSObject record, string name, string? value)
+    {
+        PSPropertyInfo? existing = record.Properties[name];
+        if (existing is null)
+        {
+            record.Properties.Add(new ScoreNoteProperty(name, value, isAdded: true), preValidated: true);
+        }
+        else if (existing is ScoreNoteProperty)
+        {
+            existing.Value = value;
+        }
+    }
+
+    // Returns whether a value the record had was overwritten.
+    private bool Set(PSObject record, PSPropertyInfo? existing, string name, object? value, bool replace, ref bool keptValue)
     {
         if (existing is null)
         {
             // The lookup already established that the name is free, so Add need not search for it again.
             record.Properties.Add(new ScoreNoteProperty(name, value, isAdded: true), preValidated: true);
-            return;
+            return false;
         }
 
         if (existing is ScoreNoteProperty)
         {
             existing.Value = value;
-            return;
+            return true;
         }
 
         if (existing is PSNoteProperty && (replace || IsWrittenByCanopy(existing) || IsEmptyNote(existing)))
@@ -147,13 +199,13 @@ internal sealed class ScoreProperties
                 WrittenValues.AddOrUpdate(value, WrittenValues);
             }
 
-            return;
+            return true;
         }
 
         if (replace)
         {
             Shadow(record, name, value);
-            return;
+            return true;
         }
 
         // A value that already agrees, such as the SearchSpace of Get-CanopyBenchmark's records, needs no warning.
@@ -162,6 +214,8 @@ internal sealed class ScoreProperties
             _keptColumns.Add(existing.Name);
             keptValue = true;
         }
+
+        return false;
     }
 
     // A property of the object itself, typed or read-only, is never written: a note of the same name hides it, because

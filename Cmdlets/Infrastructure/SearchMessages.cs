@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Canopy.Architectures;
 using Canopy.Search;
 
@@ -64,6 +65,45 @@ internal static class SearchMessages
             yield return $"{LookedUp(tally)}, {tally.TargetsWithDifferingRows:N0} {(tally.TargetsWithDifferingRows == 1 ? "has" : "have")} several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and {targetProperty} is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.";
         }
     }
+
+    /// <summary>
+    /// Describes a benchmark whose dataset column names other datasets than the one the search scores, or returns
+    /// null when every value names that dataset or the benchmark has no dataset column.
+    /// </summary>
+    /// <param name="targets">The benchmark and its target column.</param>
+    /// <param name="dataset">The name the search's -Dataset gave.</param>
+    /// <param name="targetProperty">The output property that contains the looked-up value.</param>
+    public static string? DatasetMismatch(BenchmarkTargets targets, string dataset, string targetProperty)
+    {
+        Dataset searched = DatasetNames.Parse(dataset);
+        var others = new List<string>();
+        foreach (string value in targets.Datasets)
+        {
+            if (!DatasetNames.TryParse(value.Trim(), out Dataset named) || named != searched)
+            {
+                others.Add(value.Trim());
+            }
+        }
+
+        if (others.Count == 0)
+        {
+            return null;
+        }
+
+        string values = string.Join(", ", others.Select(value => "'" + value + "'"));
+        string rows = others.Count == 1 ? $"rows of dataset {values}" : $"rows of datasets {values}";
+        string text = $"Benchmark '{targets.Benchmark.Name}' has {rows} in its column '{DatasetColumn(targets)}', but the search scores the {DatasetNames.Name(searched)} network " +
+            $"(-Dataset {dataset}), so {targetProperty} may be the '{targets.Column}' of another dataset than the one scored.";
+
+        // Only a dataset that Canopy models can be given to -Dataset.
+        string[] modelled = others.Where(value => DatasetNames.TryParse(value, out _)).ToArray();
+        return modelled.Length == 1 && others.Count == 1
+            ? $"{text} Give -Dataset {modelled[0]} to search on that dataset's network."
+            : text;
+    }
+
+    private static string DatasetColumn(BenchmarkTargets targets) =>
+        targets.Benchmark.Columns.First(column => string.Equals(column, BenchmarkTargets.DatasetColumnName, System.StringComparison.OrdinalIgnoreCase));
 
     private static string LookedUp(SearchTally tally) =>
         tally.TargetsLookedUp == 1 ? "Of 1 best-so-far architecture" : $"Of {tally.TargetsLookedUp:N0} best-so-far architectures";

@@ -63,6 +63,7 @@ public static class AxisTitles
     /// <summary>
     /// Returns the title for <paramref name="property"/>. An accuracy-like name (containing "acc") whose values
     /// all lie in [0, 100] and exceed 1 somewhere gets "(%)", because accuracies stored as fractions never exceed 1.
+    /// A name that contains "%" or "percent" gets no unit added.
     /// </summary>
     public static string For(string property, IReadOnlyList<double> values)
     {
@@ -74,14 +75,18 @@ public static class AxisTitles
         bool bestTarget = property.Equals("BestTarget", StringComparison.OrdinalIgnoreCase);
         string name = bestTarget ? "Target of the best architecture" : property;
         bool accuracyLike = bestTarget || property.Contains("acc", StringComparison.OrdinalIgnoreCase);
-        return accuracyLike && LooksLikePercent(values) ? name + " (%)" : name;
+        return accuracyLike && !ShowsPercent(property) && LooksLikePercent(values) ? name + " (%)" : name;
     }
 
     // A known column keeps its unit; another gets "(%)" by the rule of For.
     private static string ForBestTarget(string column, IReadOnlyList<double> values) =>
         Known.TryGetValue(column, out (string Label, string? Unit) known)
             ? OfTheBest(known.Label, known.Unit)
-            : OfTheBest(column, LooksLikePercent(values) ? "%" : null);
+            : OfTheBest(column, !ShowsPercent(column) && LooksLikePercent(values) ? "%" : null);
+
+    // A name such as "Val Acc (%)" or "accuracy_percent" already states the unit, so a title adds none.
+    private static bool ShowsPercent(string name) =>
+        name.Contains('%') || name.Contains("percent", StringComparison.OrdinalIgnoreCase);
 
     private static string OfTheBest(string label, string? unit) =>
         unit is null ? $"{label} of the best architecture" : $"{label} of the best architecture ({unit})";

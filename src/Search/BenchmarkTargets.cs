@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Canopy.Storage;
 
 namespace Canopy.Search;
@@ -11,17 +12,30 @@ public sealed class BenchmarkTargets
 {
     private readonly BenchmarkStore _store;
 
-    private BenchmarkTargets(BenchmarkStore store, BenchmarkInfo benchmark, string column)
+    /// <summary>The name of the column that long-format files, such as NAS-Bench-Suite-Zero's, give each row's task in.</summary>
+    public const string DatasetColumnName = "dataset";
+
+    // Enough values to name the tasks of a file in a message without flooding it.
+    private const int MaxListedDatasets = 5;
+
+    private BenchmarkTargets(BenchmarkStore store, BenchmarkInfo benchmark, string column, IReadOnlyList<string> datasets)
     {
         _store = store;
         Benchmark = benchmark;
         Column = column;
+        Datasets = datasets;
     }
 
     public BenchmarkInfo Benchmark { get; }
 
     /// <summary>The target column as the benchmark spells it.</summary>
     public string Column { get; }
+
+    /// <summary>
+    /// Up to five distinct values of the benchmark's dataset column (compared ignoring case), in file order; empty
+    /// when the benchmark has no such column.
+    /// </summary>
+    public IReadOnlyList<string> Datasets { get; }
 
     /// <summary>Finds the benchmark and its column, so that a wrong name fails before any search starts.</summary>
     /// <exception cref="BenchmarkNotFoundException">The cache contains no benchmark of that name.</exception>
@@ -47,7 +61,11 @@ public sealed class BenchmarkTargets
             throw new TargetColumnNotNumericException(info.Name, info.Columns[position], store.NumericColumns(info.Name));
         }
 
-        return new BenchmarkTargets(store, info, info.Columns[position]);
+        int datasetPosition = ArchitectureColumns.Find(info.Columns, DatasetColumnName);
+        IReadOnlyList<string> datasets = datasetPosition < 0
+            ? Array.Empty<string>()
+            : store.DistinctValues(info.Name, info.Columns[datasetPosition], MaxListedDatasets);
+        return new BenchmarkTargets(store, info, info.Columns[position], datasets);
     }
 
     /// <summary>

@@ -139,6 +139,29 @@ public sealed class BenchmarkStore
         return ColumnHasNumbers(connection, table, position);
     }
 
+    /// <summary>
+    /// Returns up to <paramref name="limit"/> distinct non-empty values of <paramref name="column"/> as text, in order
+    /// of first appearance.
+    /// </summary>
+    /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
+    /// <exception cref="ArgumentException">The benchmark has no such column.</exception>
+    public IReadOnlyList<string> DistinctValues(string name, string column, int limit)
+    {
+        using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        (BenchmarkTable table, int position) = FindColumn(connection, name, column);
+        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.DistinctValuesSql(position));
+        select.Parameters.AddWithValue("$limit", limit);
+
+        var values = new List<string>();
+        using SqliteDataReader rows = select.ExecuteReader();
+        while (rows.Read())
+        {
+            values.Add(Convert.ToString(rows.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        }
+
+        return values;
+    }
+
     /// <summary>Returns the columns of the benchmark in which at least one row stores a number, in column order.</summary>
     /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
     public IReadOnlyList<string> NumericColumns(string name)

@@ -93,6 +93,14 @@ internal sealed class BenchmarkTable
         return $"SELECT {architecture} FROM {Name} WHERE substr({architecture}, 1, length($prefix)) = $prefix GROUP BY {architecture} ORDER BY min(ordinal) LIMIT $limit;";
     }
 
+    /// <summary>A SELECT of the distinct non-empty values of a value column, in order of first appearance, at most
+    /// $limit of them.</summary>
+    public string DistinctValuesSql(int column)
+    {
+        string value = ValueColumn(column);
+        return $"SELECT {value} FROM {Name} WHERE {value} IS NOT NULL AND trim({value}) <> '' GROUP BY {value} ORDER BY min(ordinal) LIMIT $limit;";
+    }
+
     /// <summary>A SELECT that gives 1 when any row stores a number in the value column, and 0 otherwise.</summary>
     public string HasNumbersSql(int column) =>
         $"SELECT EXISTS (SELECT 1 FROM {Name} WHERE typeof({ValueColumn(column)}) IN ('integer', 'real'));";

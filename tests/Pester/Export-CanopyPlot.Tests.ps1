@@ -62,6 +62,28 @@ Describe 'Export-CanopyPlot' {
             $texts | Should -Contain 'TestAccuracy (%)'
         }
 
+        It 'adds no unit that the target name already shows' {
+            $path = Join-Path $TestDrive 'percent.svg'
+            $records = $script:scores | Select-Object TropicalScore, @{ Name = 'Val Acc (%)'; Expression = { $_.TestAccuracy } }
+
+            $null = $records | Export-CanopyPlot -Kind Correlation -Path $path
+
+            $texts = Get-SvgText (Read-Svg $path)
+            $texts | Should -Contain 'Val Acc (%)'
+            $texts | Should -Not -Contain 'Val Acc (%) (%)'
+        }
+
+        It 'takes -Proxy and -Target as Measure-ProxyCorrelation does' {
+            $path = Join-Path $TestDrive 'proxy-target.svg'
+            $records = $script:scores | Select-Object *, @{ Name = 'Flops'; Expression = { 10 - $_.TropicalScore } }
+
+            $null = $records | Export-CanopyPlot -Kind Correlation -Path $path -Proxy Flops -Target TestAccuracy
+
+            $texts = Get-SvgText (Read-Svg $path)
+            $texts | Should -Contain 'TestAccuracy against Flops'
+            $texts | Should -Contain 'Spearman ρ = -0.800, Kendall τ-b = -0.600, n = 5'
+        }
+
         It 'resolves a relative path against the current location and overwrites' {
             Push-Location $TestDrive
             try {

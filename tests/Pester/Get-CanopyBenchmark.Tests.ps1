@@ -85,6 +85,21 @@ Describe 'Get-CanopyBenchmark' {
         $record.genotype | Should -BeLike "*('skip_connect', 0), ('sep_conv_3x3', 1), ('skip_connect', 0)*"
     }
 
+    It 'says in verbose output that an architecture is absent' {
+        $absent = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+
+        $output = Get-CanopyBenchmark -Name sweep -Architecture $absent, $Best -Database $Database -Verbose -ErrorVariable problems 4>&1
+        $records = @($output | Where-Object { $_ -isnot [Management.Automation.VerboseRecord] })
+        $verbose = @($output | Where-Object { $_ -is [Management.Automation.VerboseRecord] })
+        $none = Get-CanopyBenchmark -Name sweep -Architecture $absent -Database $Database
+
+        $records.acc | Should -Be 93.5
+        $verbose[-1].Message | Should -BeExactly "The architecture '$absent' is not in the benchmark 'sweep'."
+        @($verbose | Where-Object Message -Like '*is not in the benchmark*').Count | Should -Be 1
+        $problems | Should -BeNullOrEmpty
+        $none | Should -BeNullOrEmpty
+    }
+
     It 'reports an invalid architecture and still returns the valid ones' {
         $records = @(Get-CanopyBenchmark -Name sweep -Architecture 'nonsense', $Best -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue)
 

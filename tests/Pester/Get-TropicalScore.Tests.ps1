@@ -338,7 +338,8 @@ namespace CanopyTests
 '@
         }
         $typed = [CanopyTests.TypedRecord]@{ arch = $cell9930 }
-        $null = $typed | Get-TropicalScore
+        # The typed counts start at 0, which the scoring replaces and reports.
+        $null = $typed | Get-TropicalScore -WarningVariable typedWarnings -WarningAction SilentlyContinue
         $scoredParameters = $typed.ParameterCount
 
         $typed.arch = 'garbage'
@@ -347,6 +348,7 @@ namespace CanopyTests
         $readOnly = [CanopyTests.ReadOnlyRecord]::new()
 
         $scoredParameters | Should -Be 1288506
+        $typedWarnings[0].Message | Should -BeLike '*In record 1, ParameterCount 0 became 1,288,506 and Flops 0 became 184,730,250.*'
         $typedProblems.Count | Should -Be 1
         $typed.TropicalScore | Should -BeNullOrEmpty
         $typed.ParameterCount | Should -BeNullOrEmpty
@@ -414,7 +416,8 @@ namespace CanopyTests
         @($scored[0].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'TropicalScore', 'ParameterCount', 'Flops', 'SearchSpace')
         @($scored[1].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'Flops', 'TropicalScore', 'ParameterCount', 'SearchSpace')
         @($scored[3].psobject.Properties.Name) | Should -Be @('ArchitectureString', 'parametercount', 'TropicalScore', 'Flops', 'SearchSpace')
-        $warnings.Count | Should -Be 0
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike '1 record had a ParameterCount or Flops that differs*In record 2, Flops 5 became 184,730,250. *with -Dataset (cifar10, cifar100 or ImageNet16-120).'
     }
 
     It 'overwrites TropicalScore on rescoring' {
@@ -716,6 +719,69 @@ namespace CanopyTests
         $scored.DartsNetwork | Should -BeNullOrEmpty
         $scored.Network | Should -BeExactly 'DARTS network: 3 cells, C = 16, 32, 64'
         $scored.ParameterCount | Should -Be (New-CanopyArchitecture -Genotype $genotype -Dataset cifar100).ParameterCount
+    }
+
+    It 'records the DARTS network of scored DARTS records' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $path = Join-Path $TestDrive 'darts-scored.csv'
+        $expected = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation
+        $withWidths = [pscustomobject]@{ genotype = $genotype + '; widths=[16, 32, 64]' } | Get-TropicalScore
+        [pscustomobject]@{ name = 'DARTS'; genotype = $genotype } | Get-TropicalScore -DartsNetwork Evaluation | Export-Csv -Path $path
+
+        $exported = Import-Csv -Path $path
+        $rescored = Import-Csv -Path $path | Get-TropicalScore -WarningVariable warnings
+
+        @($exported.PSObject.Properties.Name) | Should -Be @('name', 'genotype', 'TropicalScore', 'ParameterCount', 'Flops', 'SearchSpace', 'DartsNetwork')
+        $exported.DartsNetwork | Should -BeExactly 'Evaluation'
+        $rescored.ParameterCount | Should -Be $expected.ParameterCount
+        $rescored.Flops | Should -Be $expected.Flops
+        $rescored.TropicalScore | Should -Be $expected.TropicalScore
+        $warnings | Should -BeNullOrEmpty
+        @($withWidths.PSObject.Properties.Name) | Should -Contain 'DartsNetwork'
+        $withWidths.DartsNetwork | Should -BeNullOrEmpty
+    }
+
+    It 'records a dataset other than cifar10' {
+        $path = Join-Path $TestDrive 'cifar100-scored.csv'
+        $expected = Get-TropicalScore -Architecture $cell9930 -Dataset cifar100
+        $cifar10 = [pscustomobject]@{ arch = $cell9930 } | Get-TropicalScore -Dataset cifar10
+        [pscustomobject]@{ arch = $cell9930 } | Get-TropicalScore -Dataset cifar100 | Export-Csv -Path $path
+
+        $exported = Import-Csv -Path $path
+        $rescored = Import-Csv -Path $path | Get-TropicalScore -WarningVariable warnings
+
+        $exported.Dataset | Should -BeExactly 'cifar100'
+        $rescored.ParameterCount | Should -Be $expected.ParameterCount
+        $rescored.ParameterCount | Should -Not -Be 1288506
+        $rescored.Flops | Should -Be $expected.Flops
+        $warnings | Should -BeNullOrEmpty
+        $cifar10.Dataset | Should -BeExactly 'cifar10'
+    }
+
+    It 'warns once when rescoring replaces counts' {
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation
+        $default = Get-TropicalScore -Architecture $genotype
+        # Files scored before the DartsNetwork column existed carry the counts alone, as text or as JSON numbers.
+        $records = @(
+            [pscustomobject]@{ genotype = $genotype; TropicalScore = "$($evaluation.TropicalScore)"; ParameterCount = "$($evaluation.ParameterCount)"; Flops = "$($evaluation.Flops)" }
+            [pscustomobject]@{ genotype = $genotype; TropicalScore = $evaluation.TropicalScore; ParameterCount = $evaluation.ParameterCount; Flops = $evaluation.Flops }
+            [pscustomobject]@{ genotype = $genotype; TropicalScore = $default.TropicalScore; ParameterCount = $default.ParameterCount; Flops = $default.Flops }
+        )
+        $message = '2 records had a ParameterCount or Flops that differs from the count of the network they were scored on now, and Canopy''s counts replaced them. ' +
+            "In record 1, ParameterCount {0:N0} became {1:N0} and Flops {2:N0} became {3:N0}. " -f $evaluation.ParameterCount, $default.ParameterCount, $evaluation.Flops, $default.Flops +
+            'If the file was scored on another network, score it again with -DartsNetwork (NasBench301 or Evaluation) or -Dataset (cifar10, cifar100 or ImageNet16-120).'
+
+        # Scoring returns the records themselves, so the second scoring gets copies.
+        $scored = $records | ForEach-Object { $_.PSObject.Copy() } | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+        $chosen = $records | Get-TropicalScore -DartsNetwork Evaluation -WarningVariable chosenWarnings -WarningAction SilentlyContinue
+
+        $scored[0].ParameterCount | Should -Be $default.ParameterCount
+        $scored[1].Flops | Should -Be $default.Flops
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeExactly $message
+        $chosen[2].ParameterCount | Should -Be $evaluation.ParameterCount
+        $chosenWarnings | Should -BeNullOrEmpty
     }
 
     It 'updates an exported score each time it is rescored' {

@@ -264,6 +264,22 @@ Describe 'Invoke-CanopySearch' {
         "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architecture, 1 has several rows in benchmark 'twice' with different values in its column 'acc'*and Target is the value of the first row in file order*"
     }
 
+    It 'warns once when the benchmark is of another dataset' {
+        $csv = Join-Path $TestDrive 'imagenet.csv'
+        @('arch,acc,dataset') + @($Cells | ForEach-Object { "$($_.Architecture),$($script:Listed[$_.Architecture]),ImageNet16-120" }) | Set-Content -Path $csv
+        Import-CanopyBenchmark -Path $csv -Name imagenet -Database $Database | Out-Null
+
+        $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark imagenet -Target acc -Database $Database -Summary -WarningVariable warnings -WarningAction SilentlyContinue
+        $matching = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark imagenet -Target acc -Dataset ImageNet16-120 -Database $Database -Summary -WarningVariable matchingWarnings
+
+        $summary.Target | Should -Be 50.0
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeExactly ("Benchmark 'imagenet' has rows of dataset 'ImageNet16-120' in its column 'dataset', but the search scores the cifar10 network (-Dataset cifar10), " +
+            "so Target may be the 'acc' of another dataset than the one scored. Give -Dataset ImageNet16-120 to search on that dataset's network.")
+        $matching.Target | Should -Be 50.0
+        $matchingWarnings | Should -BeNullOrEmpty
+    }
+
     It 'gives the Target of each seed with -Summary' {
         $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark first10 -Target ACC -Database $Database -Summary
 

@@ -26,6 +26,22 @@ public class AxisTitlesTests
     }
 
     [Theory]
+    [InlineData("Val Acc (%)", "Val Acc (%)")]
+    [InlineData("accuracy_percent", "accuracy_percent")]
+    public void NameWithPercentGetsNoSecondUnit(string property, string expected)
+    {
+        Assert.Equal(expected, AxisTitles.For(property, new double[] { 10, 91.57 }));
+    }
+
+    [Fact]
+    public void BestTargetPercentNameKeepsOneUnit()
+    {
+        string title = AxisTitles.ForTrajectory("BestTarget", Array.Empty<string>(), new[] { "Val Acc (%)" }, new[] { 91.2 });
+
+        Assert.Equal("Val Acc (%) of the best architecture", title);
+    }
+
+    [Theory]
     [InlineData("TropicalScore", "Best tropical score (log10 regions)")]
     [InlineData("ParameterCount", "Parameters of the best architecture")]
     [InlineData("Flops", "FLOPs of the best architecture (multiply-accumulates)")]
