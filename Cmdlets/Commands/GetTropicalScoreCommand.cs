@@ -58,6 +58,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     /// <summary>The input dimension n0 of fully connected networks; records with their own InputDimension keep it.</summary>
     [Parameter(ParameterSetName = WidthsSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
+    [WholeNumberTransformation]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
     public long InputDimension { get; set; } = DefaultInputDimension;
 

@@ -60,25 +60,30 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     /// <summary>The percentage p of records that forms the top set of TopOverlap.</summary>
     [Parameter]
+    [NumberTransformation]
     [ValidateRange(0.01, 100.0)]
     public double TopPercent { get; set; } = 10;
 
     /// <summary>The number of bootstrap resamples for the interval of ρ; 0 computes no interval.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(0, 1_000_000)]
     public int Bootstrap { get; set; }
 
     /// <summary>The seed of the bootstrap; a random one, reported in the output, when not given.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     public ulong Seed { get; set; }
 
     /// <summary>The confidence level of the bootstrap interval.</summary>
     [Parameter]
+    [NumberTransformation]
     [ValidateRange(0.5, 0.999)]
     public double ConfidenceLevel { get; set; } = 0.95;
 
     /// <summary>Sentinel values that mark a missing value in any column, such as -1e8 in NAS-Bench-Suite-Zero.</summary>
     [Parameter]
+    [NumberTransformation]
     [ValidateNotNull]
     public double[] MissingValue { get; set; } = Array.Empty<double>();
 
