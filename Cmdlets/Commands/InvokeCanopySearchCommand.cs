@@ -235,7 +235,8 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
         catch (TargetColumnNotNumericException exception)
         {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "TargetColumnNotNumeric", ErrorCategory.InvalidArgument, Target));
+            string message = SearchMessages.NotNumeric(exception, store.FirstText(exception.Benchmark, exception.Column));
+            ThrowTerminatingError(ErrorRecords.Create(message, "TargetColumnNotNumeric", ErrorCategory.InvalidArgument, Target));
         }
         catch (CacheFormatException exception)
         {
