@@ -440,7 +440,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         ArchitectureScore score = result.Score!;
         if (_verbose)
         {
-            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
+            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore:N3} ({score.Formula}).");
         }
 
         if (item.Record is null)

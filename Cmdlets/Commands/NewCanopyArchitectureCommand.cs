@@ -255,7 +255,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         }
 
         WriteVerbose(string.Create(
-            CultureInfo.InvariantCulture,
+            CultureInfo.CurrentCulture,
             $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network} on {DatasetNames.Name(_dataset)}."));
         WriteObject(ArchitectureConversion.ToOutput(record));
     }

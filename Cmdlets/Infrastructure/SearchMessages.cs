@@ -73,10 +73,13 @@ internal static class SearchMessages
     private static string LookedUp(SearchTally tally) =>
         tally.TargetsLookedUp == 1 ? "Of 1 best-so-far architecture" : $"Of {tally.TargetsLookedUp:N0} best-so-far architectures";
 
-    /// <summary>Formats a score as the default table shows it: three decimals for the tropical score, whole numbers for counts.</summary>
+    /// <summary>
+    /// Formats a score for a verbose message as the default table shows it, in the current culture: three decimals for
+    /// the tropical score, whole numbers for counts.
+    /// </summary>
     public static string Score(double? value, SearchObjective objective) =>
-        value?.ToString(objective == SearchObjective.TropicalScore ? "N3" : "N0", CultureInfo.InvariantCulture) ?? "none";
+        value?.ToString(objective == SearchObjective.TropicalScore ? "N3" : "N0", CultureInfo.CurrentCulture) ?? "none";
 
-    /// <summary>Formats a looked-up target value to six significant digits, enough for any stored accuracy.</summary>
-    public static string Value(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "none";
+    /// <summary>Formats a looked-up target value for a verbose message to six significant digits, in the current culture.</summary>
+    public static string Value(double? value) => value?.ToString("G6", CultureInfo.CurrentCulture) ?? "none";
 }

@@ -152,7 +152,7 @@ Describe 'Invoke-CanopySearch' {
         $improved = @($records | Where-Object Improved)
         $newBest = @($messages | Where-Object { $_ -like 'Seed 7, step *: new best *' })
         $newBest.Count | Should -Be $improved.Count
-        $newBest[-1] | Should -Be "Seed 7, step $($improved[-1].Step): new best $($improved[-1].Architecture) with TropicalScore $($improved[-1].BestScore.ToString('N3', [cultureinfo]::InvariantCulture))."
+        $newBest[-1] | Should -Be "Seed 7, step $($improved[-1].Step): new best $($improved[-1].Architecture) with TropicalScore $($improved[-1].BestScore.ToString('N3', [cultureinfo]::CurrentCulture))."
         $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
     }
 
