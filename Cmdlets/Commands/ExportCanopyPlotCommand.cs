@@ -72,11 +72,13 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
 
     /// <summary>The image width in pixels.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(MinWidth, 10000)]
     public int Width { get; set; } = 800;
 
     /// <summary>The image height in pixels.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(MinHeight, 10000)]
     public int Height { get; set; } = 600;
 

@@ -31,11 +31,13 @@ public sealed class GetCanopyArchitectureCommand : PSCmdlet, IDisposable
 
     /// <summary>How many architectures to output; by default all of a NATS-Bench space, or 100 samples.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(1, int.MaxValue)]
     public int Count { get; set; }
 
     /// <summary>The seed of the samples, or of the shuffled order of a NATS-Bench space; 0 when sampling without one.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(0, long.MaxValue)]
     public long Seed { get; set; }
 
@@ -51,17 +53,20 @@ public sealed class GetCanopyArchitectureCommand : PSCmdlet, IDisposable
 
     /// <summary>The input dimension of sampled MLPs.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
     public long InputDimension { get; set; } = ArchitectureConversion.DefaultInputDimension;
 
     /// <summary>The smallest and largest number of hidden layers of sampled MLPs; by default 1 and 10.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateCount(2, 2)]
     [ValidateRange(1, 100_000)]
     public int[] DepthRange { get; set; } = { 1, 10 };
 
     /// <summary>The smallest and largest hidden width of sampled MLPs; by default 16 and 1024.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateCount(2, 2)]
     [ValidateRange(1, int.MaxValue - 1)]
     public int[] WidthRange { get; set; } = { 16, 1024 };

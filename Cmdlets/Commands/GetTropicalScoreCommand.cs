@@ -59,6 +59,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     /// <summary>The input dimension n0 of fully connected networks; records with their own InputDimension keep it.</summary>
     [Parameter(ParameterSetName = WidthsSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
+    [WholeNumberTransformation]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
     public long InputDimension { get; set; } = DefaultInputDimension;
 
@@ -445,7 +446,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         ArchitectureScore score = result.Score!;
         if (_verbose)
         {
-            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore.ToString("F3", CultureInfo.InvariantCulture)} ({score.Formula}).");
+            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore:N3} ({score.Formula}).");
         }
 
         if (item.Record is null)

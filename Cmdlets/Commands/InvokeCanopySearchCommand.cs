@@ -48,21 +48,25 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     /// <summary>The number of evaluations per seed, rejected candidates included.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(1, int.MaxValue)]
     public int Budget { get; set; } = SearchOptions.DefaultBudget;
 
     /// <summary>The number of architectures regularized evolution keeps alive.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(1, int.MaxValue)]
     public int PopulationSize { get; set; } = SearchOptions.DefaultPopulationSize;
 
     /// <summary>The number of population members drawn for each tournament.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(1, int.MaxValue)]
     public int SampleSize { get; set; } = SearchOptions.DefaultSampleSize;
 
     /// <summary>One independent run per seed. The same seed gives the same trajectory on any machine.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateNotNullOrEmpty]
     [ValidateRange(0, long.MaxValue)]
     public long[] Seed { get; set; } = { 0 };
@@ -81,11 +85,13 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     /// <summary>The largest parameter count a candidate may have to be accepted.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(1, long.MaxValue)]
     public long MaxParameters { get; set; }
 
     /// <summary>The largest FLOP count a candidate may have to be accepted.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(1, long.MaxValue)]
     public long MaxFlops { get; set; }
 
@@ -101,17 +107,20 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     /// <summary>The input dimension of the MLP space.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
     public long InputDimension { get; set; } = DefaultMlp.InputDimension;
 
     /// <summary>The smallest and largest number of hidden layers in the MLP space.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateCount(2, 2)]
     [ValidateRange(1, 100_000)]
     public int[] DepthRange { get; set; } = { DefaultMlp.MinDepth, DefaultMlp.MaxDepth };
 
     /// <summary>The smallest and largest hidden width in the MLP space.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateCount(2, 2)]
     [ValidateRange(1, int.MaxValue - 1)]
     public int[] WidthRange { get; set; } = { DefaultMlp.MinWidth, DefaultMlp.MaxWidth };
@@ -233,7 +242,8 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
         catch (TargetColumnNotNumericException exception)
         {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "TargetColumnNotNumeric", ErrorCategory.InvalidArgument, Target));
+            string message = SearchMessages.NotNumeric(exception, store.FirstText(exception.Benchmark, exception.Column));
+            ThrowTerminatingError(ErrorRecords.Create(message, "TargetColumnNotNumeric", ErrorCategory.InvalidArgument, Target));
         }
         catch (CacheFormatException exception)
         {

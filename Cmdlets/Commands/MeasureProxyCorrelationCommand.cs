@@ -40,6 +40,8 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     private HashSet<double>? _missingValues;
     private double[] _proxyValues = Array.Empty<double>();
     private ValueStatus[] _proxyStatus = Array.Empty<ValueStatus>();
+    private RecordColumn _targetColumn = new(string.Empty);
+    private RecordColumn[] _proxyColumns = Array.Empty<RecordColumn>();
     private readonly SortedDictionary<string, int> _searchSpaces = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A record with the target and proxy properties, for example a row from Import-Csv.</summary>
@@ -60,25 +62,30 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     /// <summary>The percentage p of records that forms the top set of TopOverlap.</summary>
     [Parameter]
+    [NumberTransformation]
     [ValidateRange(0.01, 100.0)]
     public double TopPercent { get; set; } = 10;
 
     /// <summary>The number of bootstrap resamples for the interval of ρ; 0 computes no interval.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     [ValidateRange(0, 1_000_000)]
     public int Bootstrap { get; set; }
 
     /// <summary>The seed of the bootstrap; a random one, reported in the output, when not given.</summary>
     [Parameter]
+    [WholeNumberTransformation]
     public ulong Seed { get; set; }
 
     /// <summary>The confidence level of the bootstrap interval.</summary>
     [Parameter]
+    [NumberTransformation]
     [ValidateRange(0.5, 0.999)]
     public double ConfidenceLevel { get; set; } = 0.95;
 
     /// <summary>Sentinel values that mark a missing value in any column, such as -1e8 in NAS-Bench-Suite-Zero.</summary>
     [Parameter]
+    [NumberTransformation]
     [ValidateNotNull]
     public double[] MissingValue { get; set; } = Array.Empty<double>();
 
@@ -141,7 +148,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         }
 
         int records = _columns.RecordCount;
-        WriteVerbose($"Collected {CorrelationMessages.Count(records, "record")} in {_clock.Elapsed.TotalSeconds:F1} s; measuring {string.Join(", ", _proxyNames)} against {Target}.");
+        WriteVerbose($"Collected {CorrelationMessages.Count(records, "record")} in {_clock.Elapsed.TotalSeconds:F1} s; measuring {string.Join(", ", _proxyColumns.Select(column => column.Name))} against {_targetColumn.Name}.");
         if (_columns.TargetStatusCount(ValueStatus.Absent) == records)
         {
             WriteError(ErrorRecords.Create(
@@ -206,15 +213,17 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         _proxyValues = new double[_proxyNames.Length];
         _proxyStatus = new ValueStatus[_proxyNames.Length];
+        _proxyColumns = _proxyNames.Select(name => new RecordColumn(name)).ToArray();
+        _targetColumn = new RecordColumn(Target);
         return new CorrelationColumns(_proxyNames.Length);
     }
 
     private void AddRecord(CorrelationColumns columns, PSObject record)
     {
-        ValueStatus targetStatus = ReadNumber(record, Target, out double target);
+        ValueStatus targetStatus = ReadNumber(record, Target, _targetColumn, out double target);
         for (int i = 0; i < _proxyNames.Length; i++)
         {
-            _proxyStatus[i] = ReadNumber(record, _proxyNames[i], out _proxyValues[i]);
+            _proxyStatus[i] = ReadNumber(record, _proxyNames[i], _proxyColumns[i], out _proxyValues[i]);
         }
 
         columns.Add(target, targetStatus, _proxyValues, _proxyStatus);
@@ -225,7 +234,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         }
     }
 
-    private ValueStatus ReadNumber(PSObject record, string name, out double number)
+    private ValueStatus ReadNumber(PSObject record, string name, RecordColumn column, out double number)
     {
         if (!TryGetValue(record, name, out object? value))
         {
@@ -233,7 +242,38 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             return ValueStatus.Absent;
         }
 
-        return NumericValue.Parse(value, _missingValues, out number);
+        if (!column.NameFound)
+        {
+            column.Name = PropertyName(record, name);
+            column.NameFound = true;
+        }
+
+        ValueStatus status = NumericValue.Parse(value, _missingValues, out number);
+        if (status == ValueStatus.NotANumber)
+        {
+            column.FirstNotANumber ??= Convert.ToString(value, CultureInfo.InvariantCulture);
+        }
+
+        return status;
+    }
+
+    // Returns the name as the record spells it, so that -Proxy tropicalscore reports TropicalScore.
+    private static string PropertyName(PSObject record, string name)
+    {
+        if (record.BaseObject is IDictionary dictionary)
+        {
+            foreach (object key in dictionary.Keys)
+            {
+                if (key is string text && text.Equals(name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return text;
+                }
+            }
+
+            return name;
+        }
+
+        return record.Properties[name]?.Name ?? name;
     }
 
     // Hashtables are read by key, so @{ val_acc = 91.2 } works as well as a [pscustomobject].
@@ -270,7 +310,8 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     private ProxyCorrelation? MeasureProxy(CorrelationColumns columns, int index, ulong seed)
     {
-        string proxy = _proxyNames[index];
+        string proxy = _proxyColumns[index].Name;
+        string target = _targetColumn.Name;
         int records = columns.RecordCount;
         if (columns.ProxyStatusCount(index, ValueStatus.Absent) == records)
         {
@@ -287,31 +328,31 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         WriteVerbose($"{proxy}: {CorrelationMessages.Count(proxyValues.Length, "usable pair")} of {CorrelationMessages.Count(records, "record")}.");
         if (leftOut > 0)
         {
-            WriteWarning(CorrelationMessages.LeftOut(columns, index, leftOut, _proxyNames[index], Target));
+            WriteWarning(CorrelationMessages.LeftOut(columns, index, leftOut, _proxyColumns[index], _targetColumn));
         }
 
         if (proxyValues.Length < ProxyCorrelation.MinimumPairs)
         {
             WriteError(ErrorRecords.Create(
-                $"Proxy '{proxy}' has {CorrelationMessages.Count(proxyValues.Length, "usable pair")} with '{Target}', but a correlation needs at least {ProxyCorrelation.MinimumPairs}.",
+                $"Proxy '{proxy}' has {CorrelationMessages.Count(proxyValues.Length, "usable pair")} with '{target}', but a correlation needs at least {ProxyCorrelation.MinimumPairs}.",
                 "CorrelationTooFewPairs",
                 ErrorCategory.InvalidData,
                 proxy));
             return null;
         }
 
-        string? constant = CorrelationMessages.Constant(proxy, proxyValues) ?? CorrelationMessages.Constant(Target, targetValues);
+        string? constant = CorrelationMessages.Constant(proxy, proxyValues) ?? CorrelationMessages.Constant(target, targetValues);
         if (constant is not null)
         {
             WriteError(ErrorRecords.Create(
-                $"No correlation of '{proxy}' with '{Target}' is defined, because {constant}.",
+                $"No correlation of '{proxy}' with '{target}' is defined, because {constant}.",
                 "CorrelationUndefined",
                 ErrorCategory.InvalidData,
                 proxy));
             return null;
         }
 
-        ProxyCorrelation row = ProxyCorrelation.Measure(proxy, Target, proxyValues, targetValues, TopPercent) with { LeftOut = leftOut };
+        ProxyCorrelation row = ProxyCorrelation.Measure(proxy, target, proxyValues, targetValues, TopPercent) with { LeftOut = leftOut };
         return Bootstrap > 0 ? AddInterval(row, proxyValues, targetValues, seed) : row;
     }
 

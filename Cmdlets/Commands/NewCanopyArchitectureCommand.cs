@@ -59,6 +59,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     /// <summary>The five NATS-Bench size widths, each one of 8, 16, ..., 64.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ChannelsSet)]
     [CommaListTransformation]
+    [WholeNumberTransformation]
     [ValidateCount(NatsSizeArchitecture.LayerCount, NatsSizeArchitecture.LayerCount)]
     public int[] Channels { get; set; } = Array.Empty<int>();
 
@@ -78,6 +79,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     /// <summary>The channel count of every cell of the DARTS network; by default the genotype goes into -DartsNetwork.</summary>
     [Parameter(ParameterSetName = DartsCellsSet)]
+    [WholeNumberTransformation]
     [ValidateCount(1, DartsGenotype.MaxCells)]
     public int[]? Widths { get; set; }
 
@@ -87,6 +89,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     /// <summary>The input dimension of the MLP.</summary>
     [Parameter(ParameterSetName = MlpSet)]
+    [WholeNumberTransformation]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
     public long InputDimension { get; set; } = ArchitectureConversion.DefaultInputDimension;
 
@@ -252,7 +255,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         }
 
         WriteVerbose(string.Create(
-            CultureInfo.InvariantCulture,
+            CultureInfo.CurrentCulture,
             $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network} on {DatasetNames.Name(_dataset)}."));
         WriteObject(ArchitectureConversion.ToOutput(record));
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Canopy.Statistics;
 
 namespace Canopy.Commands.Infrastructure;
@@ -8,32 +9,41 @@ namespace Canopy.Commands.Infrastructure;
 internal static class CorrelationMessages
 {
     /// <summary>
-    /// Counts the records left out of one proxy's figures by reason, and names the first of them with what was
-    /// wrong with each.
+    /// Counts the records left out of one proxy's figures by reason, names the first of them with what was wrong with
+    /// each, and quotes the first value of each column that is not a number.
     /// </summary>
-    public static string LeftOut(CorrelationColumns columns, int index, int leftOut, string proxy, string target)
+    public static string LeftOut(CorrelationColumns columns, int index, int leftOut, RecordColumn proxy, RecordColumn target)
     {
         var reasons = new List<string>();
         string? proxyReasons = Statuses(status => columns.ProxyStatusCount(index, status));
         string? targetReasons = Statuses(columns.TargetStatusCount);
         if (proxyReasons is not null)
         {
-            reasons.Add($"'{proxy}' {proxyReasons}");
+            reasons.Add($"'{proxy.Name}' {proxyReasons}");
         }
 
         if (targetReasons is not null)
         {
-            reasons.Add($"'{target}' {targetReasons}");
+            reasons.Add($"'{target.Name}' {targetReasons}");
         }
 
-        return $"Left out {leftOut:N0} of {Count(columns.RecordCount, "record")} for proxy '{proxy}': {string.Join("; ", reasons)}. " +
-            $"{FirstLeftOut(columns.FirstLeftOut(index), proxy, target)}, counting from 1 in input order.";
+        string message = $"Left out {leftOut:N0} of {Count(columns.RecordCount, "record")} for proxy '{proxy.Name}': {string.Join("; ", reasons)}. " +
+            $"{FirstLeftOut(columns.FirstLeftOut(index), proxy.Name, target.Name)}, counting from 1 in input order.";
+        foreach (RecordColumn column in new[] { proxy, target })
+        {
+            if (column.FirstNotANumber is { } value)
+            {
+                message += " " + NotANumberHint.Describe(column.Name, value);
+            }
+        }
+
+        return message;
     }
 
     /// <summary>Describes a constant column, on which ρ, τ-b and r are undefined, or returns null.</summary>
     public static string? Constant(string name, double[] values) =>
         Array.TrueForAll(values, value => value == values[0])
-            ? $"'{name}' has the same value, {values[0]}, in all {Count(values.Length, "usable pair")}"
+            ? $"'{name}' has the same value, {values[0].ToString(CultureInfo.InvariantCulture)}, in all {Count(values.Length, "usable pair")}"
             : null;
 
     /// <summary>Formats a count with its noun, in the singular for exactly 1: "1 usable pair", "2 usable pairs".</summary>

@@ -31,7 +31,7 @@ internal static class ScoringVerbose
     /// <summary>Describes how many records were scored and failed, and how long it took.</summary>
     public static string DescribeEnd(long records, long failed, TimeSpan elapsed)
     {
-        string seconds = elapsed.TotalSeconds.ToString("F2", CultureInfo.InvariantCulture);
+        string seconds = elapsed.TotalSeconds.ToString("F2", CultureInfo.CurrentCulture);
         string noun = records == 1 ? "record" : "records";
         return $"Scored {records - failed:N0} of {records:N0} {noun} in {seconds} s; {failed:N0} failed.";
     }

@@ -51,18 +51,19 @@ internal static class SearchMessages
 
             if (tally.TargetsWithoutNumber > 0)
             {
-                reasons.Add($"{tally.TargetsWithoutNumber:N0} {(tally.TargetsWithoutNumber == 1 ? "has" : "have")} no number in its column '{targets.Column}'");
+                reasons.Add($"{tally.TargetsWithoutNumber:N0} {(tally.TargetsWithoutNumber == 1 ? "has" : "have")} no number in the column '{targets.Column}'");
             }
 
             IReadOnlyCollection<ulong> seeds = tally.SeedsWithMissingTargets;
             string seedList = (seeds.Count == 1 ? "seed " : "seeds ") + string.Join(", ", seeds);
             long missing = tally.TargetsAbsent + tally.TargetsWithoutNumber;
-            yield return $"{LookedUp(tally)}, {string.Join(" and ", reasons)}, so {(missing == 1 ? "its" : "their")} {targetProperty} is empty ({seedList}).";
+            string firstText = tally.TargetsWithoutNumber > 0 && targets.FirstText() is { } text ? " " + NotANumberHint.Describe(targets.Column, text) : string.Empty;
+            yield return $"{LookedUp(tally)}, {string.Join(" and ", reasons)}, so {(missing == 1 ? "its" : "their")} {targetProperty} is empty ({seedList}).{firstText}";
         }
 
         if (tally.TargetsWithDifferingRows > 0)
         {
-            yield return $"{LookedUp(tally)}, {tally.TargetsWithDifferingRows:N0} {(tally.TargetsWithDifferingRows == 1 ? "has" : "have")} several rows in benchmark '{targets.Benchmark.Name}' with different values in its column '{targets.Column}', such as one row per task, and {targetProperty} is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.";
+            yield return $"{LookedUp(tally)}, {tally.TargetsWithDifferingRows:N0} {(tally.TargetsWithDifferingRows == 1 ? "has" : "have")} several rows in benchmark '{targets.Benchmark.Name}' with different values in the column '{targets.Column}', such as one row per task, and {targetProperty} is the value of the first row in file order. Import one benchmark per task so that each architecture has one row.";
         }
     }
 
@@ -105,13 +106,20 @@ internal static class SearchMessages
     private static string DatasetColumn(BenchmarkTargets targets) =>
         targets.Benchmark.Columns.First(column => string.Equals(column, BenchmarkTargets.DatasetColumnName, System.StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Appends the first text value of the column, which may have a decimal comma, to the message of a target column without numbers.</summary>
+    public static string NotNumeric(TargetColumnNotNumericException exception, string? firstText) =>
+        firstText is null ? exception.Message : $"{exception.Message} {NotANumberHint.Describe(exception.Column, firstText)}";
+
     private static string LookedUp(SearchTally tally) =>
         tally.TargetsLookedUp == 1 ? "Of 1 best-so-far architecture" : $"Of {tally.TargetsLookedUp:N0} best-so-far architectures";
 
-    /// <summary>Formats a score as the default table shows it: three decimals for the tropical score, whole numbers for counts.</summary>
+    /// <summary>
+    /// Formats a score for a verbose message as the default table shows it, in the current culture: three decimals for
+    /// the tropical score, whole numbers for counts.
+    /// </summary>
     public static string Score(double? value, SearchObjective objective) =>
-        value?.ToString(objective == SearchObjective.TropicalScore ? "N3" : "N0", CultureInfo.InvariantCulture) ?? "none";
+        value?.ToString(objective == SearchObjective.TropicalScore ? "N3" : "N0", CultureInfo.CurrentCulture) ?? "none";
 
-    /// <summary>Formats a looked-up target value to six significant digits, enough for any stored accuracy.</summary>
-    public static string Value(double? value) => value?.ToString("G6", CultureInfo.InvariantCulture) ?? "none";
+    /// <summary>Formats a looked-up target value for a verbose message to six significant digits, in the current culture.</summary>
+    public static string Value(double? value) => value?.ToString("G6", CultureInfo.CurrentCulture) ?? "none";
 }

@@ -80,6 +80,9 @@ public sealed class BenchmarkTargets
         return lookup.Found ? (true, ToNumber(lookup.Value), lookup.ValuesDiffer) : (false, null, false);
     }
 
+    /// <summary>Returns the first value of the target column that the cache stores as text, in file order, or null.</summary>
+    public string? FirstText() => _store.FirstText(Benchmark.Name, Column);
+
     // The cache stores numbers as Int64 or finite doubles; text in a numeric column is no number to report.
     private static double? ToNumber(object? value) => value switch
     {

@@ -162,6 +162,17 @@ public sealed class BenchmarkStore
         return values;
     }
 
+    /// <summary>Returns the first value of <paramref name="column"/> that the cache stores as text, in file order, or null.</summary>
+    /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
+    /// <exception cref="ArgumentException">The benchmark has no such column.</exception>
+    public string? FirstText(string name, string column)
+    {
+        using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        (BenchmarkTable table, int position) = FindColumn(connection, name, column);
+        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.FirstTextSql(position));
+        return select.ExecuteScalar() as string;
+    }
+
     /// <summary>Returns the columns of the benchmark in which at least one row stores a number, in column order.</summary>
     /// <exception cref="BenchmarkNotFoundException">No benchmark has that name.</exception>
     public IReadOnlyList<string> NumericColumns(string name)

@@ -105,6 +105,10 @@ internal sealed class BenchmarkTable
     public string HasNumbersSql(int column) =>
         $"SELECT EXISTS (SELECT 1 FROM {Name} WHERE typeof({ValueColumn(column)}) IN ('integer', 'real'));";
 
+    /// <summary>A SELECT of the first text value of the value column in file order, for a message that quotes it.</summary>
+    public string FirstTextSql(int column) =>
+        $"SELECT {ValueColumn(column)} FROM {Name} WHERE typeof({ValueColumn(column)}) = 'text' ORDER BY ordinal LIMIT 1;";
+
     /// <summary>Binds $architectures and $hashes of <see cref="SelectSql"/> and <see cref="LookupSql"/>.</summary>
     public static void BindArchitectures(SqliteCommand command, IReadOnlyCollection<string> canonicalArchitectures)
     {

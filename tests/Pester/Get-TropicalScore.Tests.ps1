@@ -1169,6 +1169,26 @@ Describe 'Get-TropicalScore messages and display' {
         $lines[-1] | Should -BeLike $End
     }
 
+    It 'formats verbose numbers in the current culture like the table' {
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $output = @(Get-TropicalScore -LayerWidths 64, 128, 64 -Verbose 4>&1)
+            $table = $output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] } | Format-Table | Out-String -Width 120
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $culture
+        }
+        $lines = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+        $score = ($output | Where-Object { $_ -isnot [System.Management.Automation.VerboseRecord] }).TropicalScore
+        $german = $score.ToString('N3', [cultureinfo]'de-DE')
+
+        $german | Should -BeLike '*,*'
+        $table | Should -BeLike "*$german*"
+        $lines | Where-Object { $_ -like '*has TropicalScore*' } | Should -BeLike "*has TropicalScore $german (*"
+        $lines[-1] | Should -BeLike 'Scored 1 of 1 record in *,?? s; 0 failed.'
+    }
+
     It 'heads the table with the property names' {
         $table = Get-TropicalScore -LayerWidths 64 | Format-Table | Out-String -Width 120
 

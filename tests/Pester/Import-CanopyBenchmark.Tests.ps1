@@ -71,6 +71,19 @@ Describe 'Import-CanopyBenchmark' {
         $summary.ArchitectureColumn | Should -Be 'arch'
     }
 
+    It 'warns once about columns of decimal commas from Excel' {
+        $path = New-BenchmarkFile 'excel.csv' "arch;acc;loss;note`n$First;`"93,5`";`"0,25`";ok`n$Best;94;;`"1,5`"`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -WarningVariable warnings -WarningAction SilentlyContinue
+        $stored = @(Get-CanopyBenchmark -Name excel -Database $Database)
+
+        $summary.RowsStored | Should -Be 2
+        $stored[0].acc | Should -Be '93,5'
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*excel.csv: The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers with a decimal comma, so they were stored as text.*"
+        "$($warnings[0])" | Should -Not -BeLike "*'note'*"
+    }
+
     It 'rejects an existing name without -Force and replaces it with -Force' {
         $old = New-BenchmarkFile 'old.csv' "arch,acc`n$First,1`n"
         $new = New-BenchmarkFile 'new.csv' "arch,acc`n$Best,2`n$First,3`n"

@@ -152,7 +152,7 @@ Describe 'Invoke-CanopySearch' {
         $improved = @($records | Where-Object Improved)
         $newBest = @($messages | Where-Object { $_ -like 'Seed 7, step *: new best *' })
         $newBest.Count | Should -Be $improved.Count
-        $newBest[-1] | Should -Be "Seed 7, step $($improved[-1].Step): new best $($improved[-1].Architecture) with TropicalScore $($improved[-1].BestScore.ToString('N3', [cultureinfo]::InvariantCulture))."
+        $newBest[-1] | Should -Be "Seed 7, step $($improved[-1].Step): new best $($improved[-1].Architecture) with TropicalScore $($improved[-1].BestScore.ToString('N3', [cultureinfo]::CurrentCulture))."
         $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
     }
 
@@ -261,7 +261,7 @@ Describe 'Invoke-CanopySearch' {
 
         $summary.Target | Should -Be 50.0
         @($warnings).Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architecture, 1 has several rows in benchmark 'twice' with different values in its column 'acc'*and Target is the value of the first row in file order*"
+        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architecture, 1 has several rows in benchmark 'twice' with different values in the column 'acc'*and Target is the value of the first row in file order*"
     }
 
     It 'warns once when the benchmark is of another dataset' {
@@ -327,9 +327,38 @@ Describe 'Invoke-CanopySearch' {
         $failure = { Invoke-CanopySearch NatsTopology -Budget 10 -Benchmark notes -Target note -Database $Database -ErrorAction Stop } |
             Should -Throw -ErrorId 'TargetColumnNotNumeric,*' -PassThru
 
-        $failure.Exception.Message | Should -Be "The column 'note' of benchmark 'notes' contains no number in any row, so the search would report no accuracy. Choose a numeric column with -Target: 'acc'."
+        $failure.Exception.Message | Should -Be "The column 'note' of benchmark 'notes' contains no number in any row, so the search would report no accuracy. Choose a numeric column with -Target: 'acc'. The first value of 'note' that is not a number is 'checked'."
         $failure.TargetObject | Should -Be 'note'
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+    }
+
+    It 'quotes a decimal comma in a target column without numbers' {
+        $csv = Join-Path $TestDrive 'allcommas.csv'
+        @('arch;acc') + @($Cells | ForEach-Object { "$($_.Architecture);`"93,5`"" }) | Set-Content -Path $csv
+        Import-CanopyBenchmark -Path $csv -Name allcommas -Database $Database -WarningAction SilentlyContinue | Out-Null
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            $failure = { Invoke-CanopySearch NatsTopology -Budget 10 -Benchmark allcommas -Target acc -Database $Database -ErrorAction Stop } |
+                Should -Throw -ErrorId 'TargetColumnNotNumeric,*' -PassThru
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $culture
+        }
+
+        $failure.Exception.Message | Should -BeLike "*contains no number in any row*The first value of 'acc' that is not a number is '93,5'. It looks like a number with a decimal comma, but Canopy reads numbers with a decimal point only. Export-Csv writes decimal commas under the current culture, de-DE. Export with ``[cultureinfo``]::CurrentCulture = 'en-US' set first, or replace the commas with points."
+    }
+
+    It 'quotes a decimal comma when some targets have no number' {
+        $csv = Join-Path $TestDrive 'somecommas.csv'
+        @('arch;acc') + @($Cells | ForEach-Object { $value = if ($_ -eq $Cells[0]) { '"50,5"' } else { '51' }; "$($_.Architecture);$value" }) | Set-Content -Path $csv
+        Import-CanopyBenchmark -Path $csv -Name somecommas -Database $Database -WarningAction SilentlyContinue | Out-Null
+
+        $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark somecommas -Target acc -Database $Database -Summary -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $summary.Target | Should -BeNullOrEmpty
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architecture, 1 has no number in the column 'acc', so its Target is empty (seed 3). The first value of 'acc' that is not a number is '50,5'. It looks like a number with a decimal comma*"
     }
 
     It 'completes only numeric columns for -Target' {

@@ -77,10 +77,49 @@ acc,p,q
         $warnings.Count | Should -Be 2
         $warnings[0].Message | Should -BeLike "Left out 3 of 7 records for proxy 'p':*'p' is not a number in 1 record, NaN or infinite in 1 record*'acc' is empty in 1 record*"
         $warnings[1].Message | Should -BeLike "*'q' is empty in 1 record, a -MissingValue in 1 record*"
-        $warnings[0].Message | Should -BeLike "*. The first of them: record 3 ('p' is not a number), record 5 ('p' is NaN or infinite), record 7 ('acc' is empty), counting from 1 in input order."
+        $warnings[0].Message | Should -BeLike "*. The first of them: record 3 ('p' is not a number), record 5 ('p' is NaN or infinite), record 7 ('acc' is empty), counting from 1 in input order. The first value of 'p' that is not a number is 'n/a'."
         $warnings[1].Message | Should -BeLike "*. The first of them: record 2 ('q' is empty), record 4 ('q' is a -MissingValue), record 7 ('acc' is empty), counting*"
         [Math]::Abs($p.Spearman - 1) | Should -BeLessThan 1e-12
         [Math]::Abs($q.Spearman + 1) | Should -BeLessThan 1e-12
+    }
+
+    It 'explains decimal commas that Export-Csv wrote under de-DE' {
+        $path = Join-Path $TestDrive 'scored.csv'
+        $culture = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = 'de-DE'
+            1..5 | ForEach-Object { [pscustomobject]@{ Accuracy = 90 + $_; TropicalScore = $_ + 0.25 } } | Export-Csv -Path $path
+            $rows = Import-Csv $path | Measure-ProxyCorrelation -Target Accuracy -Proxy TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $culture
+        }
+
+        $rows | Should -BeNullOrEmpty
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "Left out 5 of 5 records for proxy 'TropicalScore': 'TropicalScore' is not a number in 5 records.*"
+        $warnings[0].Message | Should -BeLike "*The first value of 'TropicalScore' that is not a number is '1,25'. It looks like a number with a decimal comma, but Canopy reads numbers with a decimal point only. Export-Csv writes decimal commas under the current culture, de-DE. Export with ``[cultureinfo``]::CurrentCulture = 'en-US' set first, or replace the commas with points."
+    }
+
+    It 'quotes text that is no decimal comma without the hint' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = if ($_ -eq 2) { '1,234,5' } else { $_ }; p = $_ } }
+
+        $null = $records | Measure-ProxyCorrelation -Target acc -Proxy p -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings[0].Message | Should -BeLike "*The first value of 'acc' that is not a number is '1,234,5'."
+    }
+
+    It 'reports the property names as the records spell them' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ Accuracy = $_; TropicalScore = $_ * $_ } }
+        $tables = 1..4 | ForEach-Object { @{ Accuracy = $_; TropicalScore = $_ * $_ } }
+
+        $row = $records | Measure-ProxyCorrelation -Target ACCURACY -Proxy tropicalscore
+        $fromTables = $tables | Measure-ProxyCorrelation -Target accuracy -Proxy TROPICALSCORE
+
+        $row.Proxy | Should -BeExactly 'TropicalScore'
+        $row.Target | Should -BeExactly 'Accuracy'
+        $fromTables.Proxy | Should -BeExactly 'TropicalScore'
+        $fromTables.Target | Should -BeExactly 'Accuracy'
     }
 
     It 'reports fewer than three pairs and still measures the others' {

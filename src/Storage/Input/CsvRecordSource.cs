@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Delegates;
@@ -20,6 +21,7 @@ internal sealed class CsvRecordSource : IRecordSource
     private readonly string[] _columns;
     private readonly object?[] _values;
     private readonly List<string> _warnings = new();
+    private readonly DecimalCommaColumns _decimalCommas = new();
     private string? _badData;
     private string? _unclosedQuote;
     private string? _cutOffProblem;
@@ -55,7 +57,8 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public IReadOnlyList<string> Columns => _columns;
 
-    public IReadOnlyList<string> Warnings => _warnings;
+    public IReadOnlyList<string> Warnings =>
+        _decimalCommas.Warning(_columns) is { } decimalCommas ? _warnings.Append(decimalCommas).ToArray() : _warnings;
 
     public IReadOnlyCollection<int> NestedValueColumns => Array.Empty<int>();
 
@@ -105,6 +108,12 @@ internal sealed class CsvRecordSource : IRecordSource
         {
             // A short record leaves its last columns missing, as Import-Csv does.
             _values[i] = i < record.Length ? CellValue.Parse(record[i]) : null;
+
+            // Only text needs the check, so numeric cells, most of a benchmark file, cost nothing more.
+            if (_values[i] is string text)
+            {
+                _decimalCommas.Note(i, text);
+            }
         }
 
         return true;

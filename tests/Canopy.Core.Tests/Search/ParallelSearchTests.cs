@@ -144,6 +144,19 @@ public class ParallelSearchTests
     }
 
     [Fact]
+    public void FirstTextSkipsNumbersAndEmptyCells()
+    {
+        using var cache = new TemporaryCache();
+        string first = NatsTopologyCell.FromIndex(4321).Canonical;
+        string second = NatsTopologyCell.FromIndex(4322).Canonical;
+        string third = NatsTopologyCell.FromIndex(4323).Canonical;
+        cache.Import(cache.WriteText("mixed.csv", $"arch;acc;note\n{first};90;\n{second};;\n{third};\"93,5\";\n"), name: "mixed");
+
+        Assert.Equal("93,5", cache.Store.FirstText("mixed", "ACC"));
+        Assert.Null(cache.Store.FirstText("mixed", "note"));
+    }
+
+    [Fact]
     public async Task SummarySearchPublishesOnlyImprovements()
     {
         SearchOptions options = SearchTests.Options(SearchSpace.NatsTopology, SearchStrategy.RegularizedEvolution, budget: 2000);

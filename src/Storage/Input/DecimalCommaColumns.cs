@@ -1,0 +1,88 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace Canopy.Storage.Input;
+
+/// <summary>
+/// Finds the columns whose text values look like numbers with a decimal comma, such as "93,5" from Excel under de-DE.
+/// The cache reads numbers with a decimal point only, so it stores them as text. A column qualifies when at least one
+/// value has the form digits, comma, digits and all its other values are numbers or empty.
+/// </summary>
+internal sealed class DecimalCommaColumns
+{
+    private readonly List<string?> _examples = new();
+    private readonly List<bool> _otherText = new();
+
+    /// <summary>Notes a value that the cache stores as text. Numbers and empty values need no note.</summary>
+    public void Note(int column, string text)
+    {
+        while (_examples.Count <= column)
+        {
+            _examples.Add(null);
+            _otherText.Add(false);
+        }
+
+        // A column with other text, such as names, is no numeric column, so its later values need no check.
+        if (_otherText[column])
+        {
+            return;
+        }
+
+        if (IsDecimalComma(text))
+        {
+            _examples[column] ??= text.Trim();
+        }
+        else
+        {
+            _otherText[column] = true;
+        }
+    }
+
+    /// <summary>Returns whether the text is digits, one comma and digits, with an optional sign and surrounding spaces.</summary>
+    public static bool IsDecimalComma(ReadOnlySpan<char> text)
+    {
+        text = text.Trim();
+        if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
+        {
+            text = text[1..];
+        }
+
+        int comma = text.IndexOf(',');
+        return comma > 0
+            && comma < text.Length - 1
+            && IsDigits(text[..comma])
+            && IsDigits(text[(comma + 1)..]);
+    }
+
+    /// <summary>Describes the qualifying columns in one warning, with one example value each, or returns null.</summary>
+    public string? Warning(IReadOnlyList<string> columns)
+    {
+        string[] found = Enumerable.Range(0, _examples.Count)
+            .Where(column => _examples[column] is not null && !_otherText[column])
+            .Select(column => $"'{columns[column]}' (for example '{_examples[column]}')")
+            .ToArray();
+        if (found.Length == 0)
+        {
+            return null;
+        }
+
+        string subject = found.Length == 1 ? $"The column {found[0]} contains values" : $"The columns {string.Join(", ", found)} contain values";
+        return $"{subject} that look like numbers with a decimal comma, so they were stored as text. Canopy reads numbers " +
+            "with a decimal point only. Export the file with decimal points, for example from PowerShell after " +
+            "[cultureinfo]::CurrentCulture = 'en-US', or replace the commas with points, then import it again.";
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> text)
+    {
+        foreach (char c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}

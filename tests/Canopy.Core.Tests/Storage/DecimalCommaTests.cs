@@ -1,0 +1,67 @@
+using Canopy.Storage;
+using Canopy.Storage.Input;
+using Xunit;
+using static Canopy.Tests.Storage.KnownArchitectures;
+
+namespace Canopy.Tests.Storage;
+
+public class DecimalCommaTests
+{
+    [Theory]
+    [InlineData("93,5", true)]
+    [InlineData(" -0,25 ", true)]
+    [InlineData("+1,5", true)]
+    [InlineData("1,234", true)]
+    [InlineData("1.234,5", false)]
+    [InlineData("1,2,3", false)]
+    [InlineData(",5", false)]
+    [InlineData("5,", false)]
+    [InlineData("8,16 ", true)]
+    [InlineData("a,b", false)]
+    [InlineData("٩,٥", false)]
+    public void RecognisesDigitsCommaDigits(string text, bool expected)
+    {
+        Assert.Equal(expected, DecimalCommaColumns.IsDecimalComma(text));
+    }
+
+    [Fact]
+    public void ImportWarnsOnceNamingEachColumn()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText(
+            "excel.csv",
+            $"arch;acc;loss;note;params\n{Nb201First};\"93,5\";\"0,25\";x;1200\n{Nb201Best};94;;\"1,5\";1300\n");
+
+        ImportSummary summary = cache.Import(path);
+        using BenchmarkReader reader = cache.Store.Read("excel");
+
+        string warning = Assert.Single(summary.Warnings);
+        Assert.True(reader.Read());
+        Assert.Equal("93,5", reader.Values[1]);
+        Assert.StartsWith("The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers with a decimal comma, so they were stored as text.", warning);
+        Assert.Contains("Canopy reads numbers with a decimal point only", warning);
+        Assert.DoesNotContain("'note'", warning);
+    }
+
+    [Fact]
+    public void ImportOfOneColumnUsesTheSingular()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("one.csv", $"arch;acc\n{Nb201First};\"93,5\"\n{Nb201Best};94.25\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.StartsWith("The column 'acc' (for example '93,5') contains values", Assert.Single(summary.Warnings));
+    }
+
+    [Fact]
+    public void ImportWithDecimalPointsDoesNotWarn()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("points.csv", $"arch,acc,note\n{Nb201First},93.5,\"a,b\"\n{Nb201Best},94,\"1,5\"\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Empty(summary.Warnings);
+    }
+}
