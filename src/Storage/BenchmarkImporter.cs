@@ -34,7 +34,7 @@ internal sealed class BenchmarkImporter
             throw new ArgumentException($"The benchmark name '{name}' is blank. Give a name that contains a visible character.", nameof(BenchmarkImportOptions.Name));
         }
 
-        using IRecordSource source = BenchmarkFile.Open(options.Path);
+        using IRecordSource source = BenchmarkFile.Open(options.Path, options.Encoding);
         bool hasRecord = source.Read();
         int architectureColumn = FindArchitectureColumn(source, options);
         if (!hasRecord)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Delegates;
@@ -15,6 +16,7 @@ namespace Canopy.Storage.Input;
 internal sealed class CsvRecordSource : IRecordSource
 {
     private readonly string _path;
+    private readonly bool _compressed;
     private readonly CountingStream _file;
     private readonly CsvReader _csv;
     private readonly string[] _columns;
@@ -25,9 +27,10 @@ internal sealed class CsvRecordSource : IRecordSource
     private string? _cutOffProblem;
     private long _nextLine;
 
-    public CsvRecordSource(string path, CountingStream file, Stream content, bool compressed)
+    public CsvRecordSource(string path, CountingStream file, Stream content, bool compressed, Encoding encoding)
     {
         _path = path;
+        _compressed = compressed;
         _file = file;
         Format = compressed ? "CSV (gzip)" : "CSV";
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
@@ -39,7 +42,7 @@ internal sealed class CsvRecordSource : IRecordSource
             BadDataFound = args => NoteBadField(args.Field),
             MissingFieldFound = null,
         };
-        var text = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
+        var text = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true);
         _csv = new CsvReader(text, configuration);
 
         _nextLine = 1;
@@ -169,6 +172,11 @@ internal sealed class CsvRecordSource : IRecordSource
         catch (InvalidDataException exception)
         {
             throw new BenchmarkFileException(_path, _nextLine, exception.Message, exception);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            // The decoder fails on a whole buffer ahead of the parser, so the current line is not the one to name.
+            throw BenchmarkFile.InvalidUtf8(_path, _compressed, exception);
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed class JsonRecordSource : IRecordSource
     private const int InitialBufferSize = 64 * 1024;
 
     private readonly string _path;
+    private readonly bool _compressed;
     private readonly CountingStream _file;
     private readonly Stream _content;
     private readonly List<string> _columns = new();
@@ -33,6 +34,7 @@ internal sealed class JsonRecordSource : IRecordSource
     public JsonRecordSource(string path, CountingStream file, Stream content, bool compressed)
     {
         _path = path;
+        _compressed = compressed;
         _file = file;
         _content = content;
         Format = compressed ? "JSON (gzip)" : "JSON";
@@ -142,7 +144,7 @@ internal sealed class JsonRecordSource : IRecordSource
                 {
                     LineNumber = LineOf(_start + (int)recordStart);
                     Advance(reader.BytesConsumed, reader.CurrentState);
-                    Load(document.RootElement);
+                    LoadCheckingUtf8(document.RootElement);
                 }
 
                 return true;
@@ -158,6 +160,20 @@ internal sealed class JsonRecordSource : IRecordSource
             }
 
             throw Invalid(line, "The file is not valid JSON: " + WithoutPosition(exception.Message));
+        }
+    }
+
+    // Utf8JsonReader checks the UTF-8 of names and strings only when they are decoded, and then throws
+    // InvalidOperationException, so the file is checked again to tell that from other faults.
+    private void LoadCheckingUtf8(JsonElement record)
+    {
+        try
+        {
+            Load(record);
+        }
+        catch (InvalidOperationException exception) when (BenchmarkFile.FindInvalidUtf8(_path, _compressed) is not null)
+        {
+            throw BenchmarkFile.InvalidUtf8(_path, _compressed, exception);
         }
     }
 

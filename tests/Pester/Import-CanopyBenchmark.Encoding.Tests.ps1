@@ -1,0 +1,66 @@
+# Files from Windows tools and Python: text encodings, the #TYPE line of Export-Csv, and NaN in JSON.
+BeforeAll {
+    Import-Module $env:CANOPY_MODULE_MANIFEST -Force
+
+    $script:First = '|avg_pool_3x3~0|+|nor_conv_1x1~0|skip_connect~1|+|nor_conv_1x1~0|skip_connect~1|skip_connect~2|'
+
+    function New-EncodedFile([string] $Name, [string] $Text, [Text.Encoding] $Encoding) {
+        $path = Join-Path $TestDrive $Name
+        [IO.File]::WriteAllText($path, $Text, $Encoding)
+        return $path
+    }
+}
+
+Describe 'Import-CanopyBenchmark -Encoding' {
+    BeforeEach {
+        $script:Database = Join-Path $TestDrive "cache-$([guid]::NewGuid().ToString('N')).db"
+        $script:German = New-EncodedFile 'german.csv' "ArchitectureString;Größe`n$First;groß`n" ([Text.Encoding]::GetEncoding(1252))
+    }
+
+    It 'rejects a Windows-1252 file without -Encoding and stores nothing' {
+        Import-CanopyBenchmark -Path $German -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike "$German, line 1: *not valid UTF-8*-Encoding latin1 or -Encoding 1252*"
+        $problems[0].TargetObject | Should -Be $German
+        Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
+    }
+
+    It 'reads the file with -Encoding <Encoding>' -TestCases @(
+        @{ Encoding = 1252 }
+        @{ Encoding = 'latin1' }
+        @{ Encoding = 'windows-1252' }
+        @{ Encoding = 'ansi' }
+        @{ Encoding = [Text.Encoding]::GetEncoding(1252) }
+    ) {
+        param($Encoding)
+
+        Import-CanopyBenchmark -Path $German -Database $Database -Encoding $Encoding | Out-Null
+        $record = Get-CanopyBenchmark -Name german -Database $Database
+
+        $record.'Größe' | Should -BeExactly 'groß'
+        (Get-CanopyBenchmark -Database $Database).Columns | Should -Be @('ArchitectureString', 'Größe')
+    }
+
+    It 'keeps reading UTF-16 files by their byte-order mark' {
+        $path = New-EncodedFile 'wide.csv' "ArchitectureString,Größe`n$First,süß`n" ([Text.UnicodeEncoding]::new($false, $true))
+
+        Import-CanopyBenchmark -Path $path -Database $Database | Out-Null
+
+        (Get-CanopyBenchmark -Name wide -Database $Database).'Größe' | Should -BeExactly 'süß'
+    }
+
+    It 'rejects an unknown encoding before reading any file' {
+        { Import-CanopyBenchmark -Path $German -Database $Database -Encoding klingon -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentTransformationError,Canopy.Commands.ImportCanopyBenchmarkCommand' -ExpectedMessage "*'klingon' is not an encoding name*"
+        Test-Path $Database | Should -BeFalse
+    }
+
+    It 'completes encoding names' {
+        $line = 'Import-CanopyBenchmark -Path x.csv -Encoding utf8'
+        $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Be @('utf8', 'utf8BOM', 'utf8NoBOM')
+    }
+}
