@@ -31,7 +31,6 @@ Describe 'Import-CanopyBenchmark -Encoding' {
         @{ Encoding = 1252 }
         @{ Encoding = 'latin1' }
         @{ Encoding = 'windows-1252' }
-        @{ Encoding = 'ansi' }
         @{ Encoding = [Text.Encoding]::GetEncoding(1252) }
     ) {
         param($Encoding)
@@ -62,5 +61,29 @@ Describe 'Import-CanopyBenchmark -Encoding' {
         $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
 
         $completions | Should -Be @('utf8', 'utf8BOM', 'utf8NoBOM')
+    }
+}
+
+Describe 'Import-CanopyBenchmark of Export-Csv files' {
+    BeforeEach {
+        $script:Database = Join-Path $TestDrive "cache-$([guid]::NewGuid().ToString('N')).db"
+    }
+
+    It 'skips the #TYPE line of Windows PowerShell 5.1 (<Name>)' -TestCases @(
+        @{ Name = 'utf8'; Encoding = [Text.UTF8Encoding]::new($true) }
+        @{ Name = 'unicode'; Encoding = [Text.UnicodeEncoding]::new($false, $true) }
+    ) {
+        param($Name, $Encoding)
+        $text = "#TYPE System.Management.Automation.PSCustomObject`r`n`"ArchitectureString`",`"acc`"`r`n`"$First`",`"91.5`"`r`n`"bad`",`"2`"`r`n"
+        $path = New-EncodedFile "exported-$Name.csv" $text $Encoding
+
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+        $record = Get-CanopyBenchmark -Name "exported-$Name" -Database $Database
+
+        $summary.ArchitectureColumn | Should -Be 'ArchitectureString'
+        $summary.RowsStored | Should -Be 1
+        $record.acc | Should -Be 91.5
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike "$path, line 4: *"
     }
 }

@@ -151,4 +151,35 @@ public class TextEncodingTests
         Assert.Contains("-Encoding", exception.Message);
         Assert.Null(cache.Store.Find("german"));
     }
+
+    [Theory]
+    [InlineData("utf8")]
+    [InlineData("unicode")]
+    public void TypeLineOfExportCsvIsSkipped(string encodingName)
+    {
+        using var cache = new TemporaryCache();
+        Encoding encoding = encodingName == "utf8" ? new UTF8Encoding(true) : new UnicodeEncoding(false, true);
+        string text = $"#TYPE System.Management.Automation.PSCustomObject\r\n\"ArchitectureString\",\"acc\"\r\n\"{Nb201First}\",\"91.5\"\r\n\"{Nb201First}\",\"0.5\"\r\n";
+        string path = cache.WriteText("exported.csv", text, encoding);
+
+        ImportSummary summary = cache.Import(path);
+        var rows = ReadAll(cache.Store, "exported", out BenchmarkInfo info);
+
+        Assert.Equal(new[] { "ArchitectureString", "acc" }, info.Columns);
+        Assert.Equal(91.5, rows[0][1]);
+        Assert.Equal(new long[] { 3, 4 }, ReadLines(cache, "exported"));
+        Assert.Equal(2, summary.RowsStored);
+    }
+
+    [Fact]
+    public void TypeLineAloneIsRejected()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("type.csv", "#TYPE System.Management.Automation.PSCustomObject\n");
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Equal(2, exception.LineNumber);
+        Assert.Contains("header row", exception.Message);
+    }
 }
