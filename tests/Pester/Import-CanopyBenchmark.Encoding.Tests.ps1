@@ -87,3 +87,17 @@ Describe 'Import-CanopyBenchmark of Export-Csv files' {
         $problems[0].Exception.Message | Should -BeLike "$path, line 4: *"
     }
 }
+
+Describe 'Import-CanopyBenchmark of Python JSON' {
+    It 'names NaN and how to avoid it' {
+        $database = Join-Path $TestDrive 'python.db'
+        $path = New-EncodedFile 'python.json' "[{`"arch`": `"$First`", `"acc`": NaN}]" ([Text.UTF8Encoding]::new($false))
+
+        Import-CanopyBenchmark -Path $path -Database $database -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike "$path, line 1: *contains the value NaN*Write null*allow_nan=False*"
+        Get-CanopyBenchmark -Database $database | Should -BeNullOrEmpty
+    }
+}

@@ -159,7 +159,47 @@ internal sealed class JsonRecordSource : IRecordSource
                 throw Invalid(line, TruncatedArray);
             }
 
+            if (FindNonFiniteLiteral() is { } literal)
+            {
+                throw Invalid(line, $"The file is not valid JSON, because it contains the value {literal}, which JSON does not allow. Python's json.dump writes NaN, Infinity and -Infinity for non-finite floats. Write null for a missing value instead, for example by replacing such floats with None before json.dump. With allow_nan=False, json.dump raises ValueError on them rather than writing them.", exception);
+            }
+
             throw Invalid(line, "The file is not valid JSON: " + WithoutPosition(exception.Message));
+        }
+    }
+
+    // Python's json module writes these for non-finite floats unless allow_nan=False.
+    private static readonly string[] NonFiniteLiterals = { "NaN", "-Infinity", "Infinity" };
+
+    // Returns the non-finite number literal at which the reader fails in the current window, or null when it fails on
+    // anything else. The reader stops before the value that it cannot read, so the literal follows the last separator.
+    // A literal cut off by the end of the window, with more of the file to come, counts too.
+    private string? FindNonFiniteLiteral()
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfFile, _state);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            ReadOnlySpan<byte> rest = _buffer.AsSpan(_start + (int)reader.BytesConsumed, _end - _start - (int)reader.BytesConsumed);
+            rest = rest.TrimStart(" \t\r\n,:["u8);
+            foreach (string literal in NonFiniteLiterals)
+            {
+                byte[] expected = System.Text.Encoding.ASCII.GetBytes(literal);
+                int length = Math.Min(rest.Length, expected.Length);
+                if (length > 0 && rest[..length].SequenceEqual(expected.AsSpan(0, length)) && (length == expected.Length || !_endOfFile))
+                {
+                    return literal;
+                }
+            }
+
+            return null;
         }
     }
 
