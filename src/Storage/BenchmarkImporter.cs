@@ -151,10 +151,7 @@ internal sealed class BenchmarkImporter
 
     private bool RemoveExisting(SqliteConnection connection, SqliteTransaction transaction, string name, bool replace)
     {
-        using SqliteCommand find = Command(connection, transaction, "SELECT id FROM benchmarks WHERE name = $name;");
-        find.Parameters.AddWithValue("$name", name);
-        object? found = find.ExecuteScalar();
-        if (found is not long id)
+        if (BenchmarkStore.FindId(connection, transaction, name) is not long id)
         {
             return false;
         }
