@@ -44,7 +44,7 @@ public static class TextEncodings
     static TextEncodings() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Returns the encoding of a PowerShell short name (utf8, unicode, ansi, ...) or of a name that Encoding.GetEncoding accepts.</summary>
-    /// <exception cref="ArgumentException">No encoding has that name.</exception>
+    /// <exception cref="ArgumentException">No encoding has that name. The message names no parameter, because PowerShell shows it to users of -Encoding.</exception>
     public static Encoding FromName(string name)
     {
         string trimmed = name.Trim();
@@ -64,9 +64,16 @@ public static class TextEncodings
         }
         catch (ArgumentException exception)
         {
-            throw new ArgumentException($"'{name}' is not an encoding name. Give one of {string.Join(", ", Names)}, a code page number such as 1252, or a name such as windows-1252 or iso-8859-1.", nameof(name), exception);
+            throw new ArgumentException($"'{name}' is not an encoding name. {Choices}", exception);
+        }
+        catch (NotSupportedException exception)
+        {
+            // .NET 5 and later disable UTF-7, for example.
+            throw new ArgumentException($"The encoding '{name}' is not supported: {exception.Message} {Choices}", exception);
         }
     }
+
+    private static string Choices => $"Give one of {string.Join(", ", Names)}, a code page number such as 1252, or a name such as windows-1252 or iso-8859-1.";
 
     /// <summary>Returns the encoding of a Windows code page number, such as 1252 or 65001.</summary>
     /// <exception cref="ArgumentException">No encoding has that code page.</exception>
@@ -83,7 +90,7 @@ public static class TextEncodings
         }
         catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
-            throw new ArgumentException($"{codePage} is not a code page that .NET supports. Give a code page such as 1252 (Western European Windows) or 28591 (ISO 8859-1), or an encoding name.", nameof(codePage), exception);
+            throw new ArgumentException($"{codePage} is not a code page that .NET supports. Give a code page such as 1252 (Western European Windows) or 28591 (ISO 8859-1), or an encoding name.", exception);
         }
     }
 

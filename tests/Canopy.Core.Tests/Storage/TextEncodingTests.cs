@@ -34,7 +34,9 @@ public class TextEncodingTests
         var exception = Assert.Throws<ArgumentException>(() => TextEncodings.FromName("klingon"));
 
         Assert.Contains("'klingon' is not an encoding name", exception.Message);
+        Assert.EndsWith("iso-8859-1.", exception.Message);
         Assert.Throws<ArgumentException>(() => TextEncodings.FromCodePage(99999));
+        Assert.Contains("'utf-7' is not supported", Assert.Throws<ArgumentException>(() => TextEncodings.FromName("utf-7")).Message);
     }
 
     [Fact]
