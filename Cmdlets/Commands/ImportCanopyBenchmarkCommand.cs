@@ -55,6 +55,14 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     [Parameter]
     public SearchSpace SearchSpace { get; set; }
 
+    /// <summary>The text encoding of the file: a name such as utf8, unicode, ansi, latin1 or windows-1252, a code page
+    /// number such as 1252, or an Encoding object. By default UTF-8, and a byte-order mark overrides it in CSV files.</summary>
+    [Parameter]
+    [ArgumentCompleter(typeof(EncodingNameCompleter))]
+    [EncodingTransformation]
+    [ValidateNotNull]
+    public System.Text.Encoding? Encoding { get; set; }
+
     /// <summary>The cache file; by default $env:CANOPY_DATABASE, else benchmarks.db in the per-user data folder.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -218,6 +226,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             Name = name,
             ArchitectureColumn = ArchitectureProperty,
             SearchSpace = MyInvocation.BoundParameters.ContainsKey(nameof(SearchSpace)) ? SearchSpace : null,
+            Encoding = Encoding,
             Replace = Force,
         };
 

@@ -14,9 +14,9 @@ public sealed class BenchmarkColumnCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         string? name = (fakeBoundParameters["Benchmark"] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters["Benchmark"])?.ToString();
-        BenchmarkInfo? benchmark = name is null
-            ? null
-            : CompletionCache.ListBenchmarks(fakeBoundParameters).FirstOrDefault(info => info.Name.Equals(name, StringComparison.OrdinalIgnoreCase));
+        IReadOnlyList<BenchmarkInfo> benchmarks = name is null ? Array.Empty<BenchmarkInfo>() : CompletionCache.ListBenchmarks(fakeBoundParameters);
+        string? stored = name is null ? null : BenchmarkNames.Find(benchmarks.Select(info => info.Name), name);
+        BenchmarkInfo? benchmark = benchmarks.FirstOrDefault(info => info.Name == stored);
         if (benchmark is null)
         {
             return Array.Empty<CompletionResult>();

@@ -22,7 +22,7 @@ public sealed class BenchmarkNameCompleter : IArgumentCompleter
             ? parsed
             : null;
         return CompletionCache.ListBenchmarks(fakeBoundParameters)
-            .Where(benchmark => benchmark.Name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Where(benchmark => BenchmarkNames.StartsWith(benchmark.Name, prefix))
             .Where(benchmark => searchSpace is null || benchmark.SearchSpaces.Contains(searchSpace.Value.ToString()))
             .Select(benchmark => new CompletionResult(CompletionCache.Quote(benchmark.Name), benchmark.Name, CompletionResultType.ParameterValue, $"{benchmark.Rows:N0} rows from {benchmark.Source}"))
             .ToArray();

@@ -1,3 +1,4 @@
+using System.Text;
 using Canopy.Architectures;
 
 namespace Canopy.Storage;
@@ -16,6 +17,12 @@ public sealed class BenchmarkImportOptions
 
     /// <summary>The search space of every architecture; null to detect it for each row.</summary>
     public SearchSpace? SearchSpace { get; init; }
+
+    /// <summary>
+    /// The text encoding of the file, or null for UTF-8. A byte-order mark overrides it in delimited text. UTF-8, given
+    /// or by default, rejects the file at its first invalid byte instead of storing replacement characters.
+    /// </summary>
+    public Encoding? Encoding { get; init; }
 
     /// <summary>Whether an existing benchmark of the same name is replaced rather than rejected.</summary>
     public bool Replace { get; init; }

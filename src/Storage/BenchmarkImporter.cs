@@ -34,7 +34,7 @@ internal sealed class BenchmarkImporter
             throw new ArgumentException($"The benchmark name '{name}' is blank. Give a name that contains a visible character.", nameof(BenchmarkImportOptions.Name));
         }
 
-        using IRecordSource source = BenchmarkFile.Open(options.Path);
+        using IRecordSource source = BenchmarkFile.Open(options.Path, options.Encoding);
         bool hasRecord = source.Read();
         int architectureColumn = FindArchitectureColumn(source, options);
         if (!hasRecord)
@@ -153,10 +153,7 @@ internal sealed class BenchmarkImporter
 
     private bool RemoveExisting(SqliteConnection connection, SqliteTransaction transaction, string name, bool replace)
     {
-        using SqliteCommand find = Command(connection, transaction, "SELECT id FROM benchmarks WHERE name = $name;");
-        find.Parameters.AddWithValue("$name", name);
-        object? found = find.ExecuteScalar();
-        if (found is not long id)
+        if (BenchmarkStore.FindId(connection, transaction, name) is not long id)
         {
             return false;
         }

@@ -62,7 +62,7 @@ public sealed class BenchmarkStore
         return connection is null ? Array.Empty<BenchmarkInfo>() : ReadBenchmarks(connection, name: null);
     }
 
-    /// <summary>Returns the benchmark of that name (ignoring ASCII case), or null.</summary>
+    /// <summary>Returns the benchmark of that name, compared by <see cref="BenchmarkNames"/>, or null.</summary>
     public BenchmarkInfo? Find(string name)
     {
         using SqliteConnection? connection = CacheConnection.OpenForRead(DatabasePath);
@@ -254,16 +254,27 @@ public sealed class BenchmarkStore
         return false;
     }
 
+    // Reads every benchmark when name is null, else the one that FindId selects.
     private List<BenchmarkInfo> ReadBenchmarks(SqliteConnection connection, string? name)
     {
+        long? id = null;
+        if (name is not null)
+        {
+            id = FindId(connection, null, name);
+            if (id is null)
+            {
+                return new List<BenchmarkInfo>();
+            }
+        }
+
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, """
             SELECT b.id, b.name, b.source, b.format, b.imported_at, b.row_count, b.architecture_column, b.search_spaces,
                    (SELECT json_group_array(name) FROM (SELECT name FROM benchmark_columns WHERE benchmark_id = b.id ORDER BY position))
             FROM benchmarks AS b
-            WHERE $name IS NULL OR b.name = $name
+            WHERE $id IS NULL OR b.id = $id
             ORDER BY b.name;
             """);
-        select.Parameters.AddWithValue("$name", (object?)name ?? DBNull.Value);
+        select.Parameters.AddWithValue("$id", (object?)id ?? DBNull.Value);
 
         var benchmarks = new List<BenchmarkInfo>();
         using SqliteDataReader rows = select.ExecuteReader();
@@ -288,5 +299,24 @@ public sealed class BenchmarkStore
         }
 
         return benchmarks;
+    }
+
+    /// <summary>
+    /// Returns the id of the benchmark that <paramref name="name"/> selects by <see cref="BenchmarkNames.Find"/>, or
+    /// null. A cache contains few benchmarks, so all names are read and compared here rather than in SQL.
+    /// </summary>
+    internal static long? FindId(SqliteConnection connection, SqliteTransaction? transaction, string name)
+    {
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (SqliteCommand select = BenchmarkImporter.Command(connection, transaction, "SELECT id, name FROM benchmarks;"))
+        using (SqliteDataReader rows = select.ExecuteReader())
+        {
+            while (rows.Read())
+            {
+                ids[rows.GetString(1)] = rows.GetInt64(0);
+            }
+        }
+
+        return BenchmarkNames.Find(ids.Keys, name) is { } stored ? ids[stored] : null;
     }
 }

@@ -1,6 +1,9 @@
 using System;
+using System.Buffers;
 using System.IO;
 using System.IO.Compression;
+using System.Text;
+using System.Text.Unicode;
 
 namespace Canopy.Storage.Input;
 
@@ -12,9 +15,11 @@ internal static class BenchmarkFile
     /// <summary>
     /// Opens <paramref name="path"/>: gzip is recognised by its magic bytes 1F 8B, and JSON by a first
     /// non-blank character '[' or '{' (after any byte-order mark); anything else is read as delimited text.
+    /// Text is decoded with <paramref name="encoding"/>, or as UTF-8 when it is null, and a byte-order mark overrides
+    /// either for delimited text.
     /// </summary>
     /// <exception cref="BenchmarkFileException">The compressed data is damaged or ends early, or the first record is invalid.</exception>
-    public static IRecordSource Open(string path)
+    public static IRecordSource Open(string path, Encoding? encoding = null)
     {
         bool compressed = IsGzip(path);
         if (compressed)
@@ -28,7 +33,19 @@ internal static class BenchmarkFile
         try
         {
             Stream content = compressed ? new CheckedGzipStream(file) : file;
-            return json ? new JsonRecordSource(path, file, content, compressed) : new CsvRecordSource(path, file, content, compressed);
+            Encoding decoding = TextEncodings.ForDecoding(encoding);
+            if (!json)
+            {
+                return new CsvRecordSource(path, file, content, compressed, decoding);
+            }
+
+            // The JSON reader reads UTF-8 bytes, so text in another encoding is converted to UTF-8 as it is read.
+            if (decoding != TextEncodings.StrictUtf8)
+            {
+                content = Encoding.CreateTranscodingStream(content, decoding, Encoding.UTF8);
+            }
+
+            return new JsonRecordSource(path, file, content, compressed);
         }
         catch (InvalidDataException exception)
         {
@@ -79,6 +96,52 @@ internal static class BenchmarkFile
         catch (InvalidDataException exception)
         {
             throw new BenchmarkFileException(path, lineNumber, exception.Message, exception);
+        }
+    }
+
+    /// <summary>Creates the error for a file that is not valid UTF-8, naming the line of its first invalid byte.</summary>
+    internal static BenchmarkFileException InvalidUtf8(string path, bool compressed, Exception exception)
+    {
+        const string Advice = "Files saved by Windows tools, or by Excel as plain CSV, are often Windows-1252 or Latin-1 text. Give the file's encoding with -Encoding, for example -Encoding latin1 or -Encoding 1252.";
+        if (FindInvalidUtf8(path, compressed) is not (long line, byte value))
+        {
+            return new BenchmarkFileException(path, $"The file is not valid UTF-8 text. {exception.Message} {Advice}", exception);
+        }
+
+        return new BenchmarkFileException(path, line, $"The file is not valid UTF-8 text, because the line contains the byte 0x{value:X2}, which UTF-8 does not allow there. {Advice}", exception);
+    }
+
+    /// <summary>
+    /// Reads the file again to find its first byte that is not valid UTF-8, and returns the 1-based line of that
+    /// byte and its value, or null when the whole file is valid UTF-8.
+    /// </summary>
+    internal static (long Line, byte Value)? FindInvalidUtf8(string path, bool compressed)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize);
+        using Stream content = compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
+        var bytes = new byte[FileBufferSize];
+        var chars = new char[FileBufferSize];
+        long line = 1;
+        int pending = 0;
+        while (true)
+        {
+            int length = pending + content.ReadAtLeast(bytes.AsSpan(pending), bytes.Length - pending, throwOnEndOfStream: false);
+            bool final = length < bytes.Length;
+            OperationStatus status = Utf8.ToUtf16(bytes.AsSpan(0, length), chars, out int bytesRead, out _, replaceInvalidSequences: false, isFinalBlock: final);
+            line += bytes.AsSpan(0, bytesRead).Count((byte)'\n');
+            if (status == OperationStatus.InvalidData)
+            {
+                return (line, bytes[bytesRead]);
+            }
+
+            if (final)
+            {
+                return null;
+            }
+
+            // A character split across two reads is decoded with the next one.
+            pending = length - bytesRead;
+            bytes.AsSpan(bytesRead, pending).CopyTo(bytes);
         }
     }
 

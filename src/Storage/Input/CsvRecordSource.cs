@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Linq;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using CsvHelper.Delegates;
@@ -11,11 +12,15 @@ namespace Canopy.Storage.Input;
 
 /// <summary>
 /// Reads a delimited text file with CsvHelper: the delimiter is detected (comma, semicolon, tab or bar), fields may
-/// be quoted and span lines, and a byte-order mark selects the encoding.
+/// be quoted and span lines, and a byte-order mark selects the encoding. A first line "#TYPE ...", which Export-Csv of
+/// Windows PowerShell 5.1 writes, is skipped as Import-Csv skips it.
 /// </summary>
 internal sealed class CsvRecordSource : IRecordSource
 {
+    private const string TypeLinePrefix = "#TYPE ";
+
     private readonly string _path;
+    private readonly bool _compressed;
     private readonly CountingStream _file;
     private readonly CsvReader _csv;
     private readonly string[] _columns;
@@ -27,26 +32,33 @@ internal sealed class CsvRecordSource : IRecordSource
     private string? _cutOffProblem;
     private long _nextLine;
 
-    public CsvRecordSource(string path, CountingStream file, Stream content, bool compressed)
+    public CsvRecordSource(string path, CountingStream file, Stream content, bool compressed, Encoding encoding)
     {
         _path = path;
+        _compressed = compressed;
         _file = file;
         Format = compressed ? "CSV (gzip)" : "CSV";
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
-            GetDelimiter = args => ConfigurationFunctions.GetDelimiter(new GetDelimiterArgs(BlankWhiteSpaceLines(args.Text), args.Configuration)),
+            GetDelimiter = args => ConfigurationFunctions.GetDelimiter(new GetDelimiterArgs(BlankTypeAndWhiteSpaceLines(args.Text), args.Configuration)),
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
             BadDataFound = args => NoteBadField(args.Field),
             MissingFieldFound = null,
         };
-        var text = new StreamReader(content, detectEncodingFromByteOrderMarks: true);
+        var text = new StreamReader(content, encoding, detectEncodingFromByteOrderMarks: true);
         _csv = new CsvReader(text, configuration);
 
         _nextLine = 1;
         string[] header = ReadLineWithContent()
             ?? throw new BenchmarkFileException(path, 1, "The file is empty; a benchmark file starts with a header row of column names.");
+        if (_csv.Parser.RawRow == 1 && _csv.Parser.RawRecord.StartsWith(TypeLinePrefix, StringComparison.Ordinal))
+        {
+            _nextLine = 2;
+            header = ReadLineWithContent()
+                ?? throw new BenchmarkFileException(path, 2, "The file contains only the line '#TYPE ...' that Export-Csv writes, but a header row of column names must follow it.");
+        }
 
         _columns = ColumnNames.Normalize(header, path, _warnings);
         _values = new object?[_columns.Length];
@@ -152,13 +164,14 @@ internal sealed class CsvRecordSource : IRecordSource
     }
 
     // CsvHelper detects the delimiter from the lines at the start of the file, and a line without any delimiter makes
-    // every candidate fail, so lines of only spaces or tabs are emptied for the detection.
-    private static string BlankWhiteSpaceLines(string text)
+    // every candidate fail, so a first "#TYPE" line and lines of only spaces or tabs are emptied for the detection.
+    private static string BlankTypeAndWhiteSpaceLines(string text)
     {
         string[] lines = text.Split('\n');
         for (int i = 0; i < lines.Length; i++)
         {
-            if (lines[i].Length > 0 && string.IsNullOrWhiteSpace(lines[i]))
+            bool typeLine = i == 0 && lines[i].StartsWith(TypeLinePrefix, StringComparison.Ordinal);
+            if (typeLine || (lines[i].Length > 0 && string.IsNullOrWhiteSpace(lines[i])))
             {
                 lines[i] = string.Empty;
             }
@@ -178,6 +191,11 @@ internal sealed class CsvRecordSource : IRecordSource
         catch (InvalidDataException exception)
         {
             throw new BenchmarkFileException(_path, _nextLine, exception.Message, exception);
+        }
+        catch (DecoderFallbackException exception)
+        {
+            // The decoder fails on a whole buffer ahead of the parser, so the current line is not the one to name.
+            throw BenchmarkFile.InvalidUtf8(_path, _compressed, exception);
         }
     }
 

@@ -15,6 +15,7 @@ internal sealed class JsonRecordSource : IRecordSource
     private const int InitialBufferSize = 64 * 1024;
 
     private readonly string _path;
+    private readonly bool _compressed;
     private readonly CountingStream _file;
     private readonly Stream _content;
     private readonly List<string> _columns = new();
@@ -33,6 +34,7 @@ internal sealed class JsonRecordSource : IRecordSource
     public JsonRecordSource(string path, CountingStream file, Stream content, bool compressed)
     {
         _path = path;
+        _compressed = compressed;
         _file = file;
         _content = content;
         Format = compressed ? "JSON (gzip)" : "JSON";
@@ -142,7 +144,7 @@ internal sealed class JsonRecordSource : IRecordSource
                 {
                     LineNumber = LineOf(_start + (int)recordStart);
                     Advance(reader.BytesConsumed, reader.CurrentState);
-                    Load(document.RootElement);
+                    LoadCheckingUtf8(document.RootElement);
                 }
 
                 return true;
@@ -157,7 +159,61 @@ internal sealed class JsonRecordSource : IRecordSource
                 throw Invalid(line, TruncatedArray);
             }
 
+            if (FindNonFiniteLiteral() is { } literal)
+            {
+                throw Invalid(line, $"The file is not valid JSON, because it contains the value {literal}, which JSON does not allow. Python's json.dump writes NaN, Infinity and -Infinity for non-finite floats. Write null for a missing value instead, for example by replacing such floats with None before json.dump. With allow_nan=False, json.dump raises ValueError on them rather than writing them.", exception);
+            }
+
             throw Invalid(line, "The file is not valid JSON: " + WithoutPosition(exception.Message));
+        }
+    }
+
+    // Python's json module writes these for non-finite floats unless allow_nan=False.
+    private static readonly string[] NonFiniteLiterals = { "NaN", "-Infinity", "Infinity" };
+
+    // Returns the non-finite number literal at which the reader fails in the current window, or null when it fails on
+    // anything else. The reader stops before the value that it cannot read, so the literal follows the last separator.
+    // A literal cut off by the end of the window, with more of the file to come, counts too.
+    private string? FindNonFiniteLiteral()
+    {
+        var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _endOfFile, _state);
+        try
+        {
+            while (reader.Read())
+            {
+            }
+
+            return null;
+        }
+        catch (JsonException)
+        {
+            ReadOnlySpan<byte> rest = _buffer.AsSpan(_start + (int)reader.BytesConsumed, _end - _start - (int)reader.BytesConsumed);
+            rest = rest.TrimStart(" \t\r\n,:["u8);
+            foreach (string literal in NonFiniteLiterals)
+            {
+                byte[] expected = System.Text.Encoding.ASCII.GetBytes(literal);
+                int length = Math.Min(rest.Length, expected.Length);
+                if (length > 0 && rest[..length].SequenceEqual(expected.AsSpan(0, length)) && (length == expected.Length || !_endOfFile))
+                {
+                    return literal;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    // Utf8JsonReader checks the UTF-8 of names and strings only when they are decoded, and then throws
+    // InvalidOperationException, so the file is checked again to tell that from other faults.
+    private void LoadCheckingUtf8(JsonElement record)
+    {
+        try
+        {
+            Load(record);
+        }
+        catch (InvalidOperationException exception) when (BenchmarkFile.FindInvalidUtf8(_path, _compressed) is not null)
+        {
+            throw BenchmarkFile.InvalidUtf8(_path, _compressed, exception);
         }
     }
 

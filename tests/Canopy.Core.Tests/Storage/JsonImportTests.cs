@@ -181,6 +181,46 @@ public class JsonImportTests
         Assert.Equal($"{path}, line {line}: The file is not valid JSON: 'x' is an invalid start of a value. {BenchmarkFileException.NothingStored}", exception.Message);
     }
 
+    [Theory]
+    [InlineData("[{\"arch\": \"A\", \"acc\": NaN}]", "NaN", 1)]
+    [InlineData("[{\"arch\": \"A\", \"acc\": 1},\n {\"arch\": \"A\", \"acc\":Infinity}]", "Infinity", 2)]
+    [InlineData("[{\"arch\": \"A\", \"acc\": 1},\n {\"arch\": \"A\",\n  \"acc\": -Infinity}]", "-Infinity", 3)]
+    [InlineData("[{\"arch\": \"A\", \"scores\": [1, NaN]}]", "NaN", 1)]
+    public void NonFiniteLiteralIsNamed(string json, string literal, long line)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("python.json", json.Replace("\"A\"", $"\"{Nb201First}\""));
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path, name: "python"));
+
+        Assert.Equal(line, exception.LineNumber);
+        Assert.Contains($"it contains the value {literal}, which JSON does not allow", exception.Message);
+        Assert.Contains("allow_nan=False", exception.Message);
+        Assert.Null(cache.Store.Find("python"));
+    }
+
+    [Fact]
+    public void NaNAcrossBufferEndIsNamed()
+    {
+        using var cache = new TemporaryCache();
+        var json = new StringBuilder("[\n");
+        string record = $"{{\"arch\": \"{Nb201First}\", \"acc\": 1}},\n";
+        while (json.Length < 64 * 1024 - 400)
+        {
+            json.Append(record);
+        }
+
+        // Places the N of NaN as the last byte of the first 64 KiB that the reader reads.
+        string start = $"{{\"arch\": \"{Nb201First}\", \"acc\": ";
+        json.Append(' ', 64 * 1024 - 1 - json.Length - start.Length);
+        json.Append(start).Append("NaN}\n]");
+        string path = cache.WriteText("split.json", json.ToString());
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path, name: "split"));
+
+        Assert.Contains("it contains the value NaN", exception.Message);
+    }
+
     [Fact]
     public void InvalidJsonAfterRefillNamesItsLine()
     {
