@@ -19,7 +19,8 @@ internal readonly record struct Annotation(bool CanopyColumns, bool KeptOwnCount
 /// <item>A record with a TropicalScore that Canopy did not add came out of an earlier scoring, perhaps through
 /// Export-Csv. A record whose Network column contains Canopy's description of the architecture's network came out of
 /// New-CanopyArchitecture or Get-CanopyArchitecture. All four columns of such records are Canopy's and are
-/// replaced.</item>
+/// replaced, except a count column spelt otherwise, such as NASLib's flops, which an earlier scoring kept as the
+/// record's own.</item>
 /// <item>On any other record, a non-empty ParameterCount or Flops column is the record's own and is kept, because
 /// benchmark files often carry their own published counts. A SearchSpace column that names another Canopy search
 /// space contradicts the architecture and is replaced. Any other SearchSpace value is kept.</item>
@@ -84,8 +85,8 @@ internal sealed class ScoreProperties
         PSPropertyInfo? flops = record.Properties[FlopsName];
         object? oldParameterCount = parameterCount is null ? null : ScoringColumns.ReadValue(parameterCount);
         object? oldFlops = flops is null ? null : ScoringColumns.ReadValue(flops);
-        bool parameterCountReplaced = Set(record, parameterCount, ParameterCountName, score.ParameterCount, replace: canopyColumns, ref keptCount);
-        bool flopsReplaced = Set(record, flops, FlopsName, score.Flops, replace: canopyColumns, ref keptCount);
+        bool parameterCountReplaced = Set(record, parameterCount, ParameterCountName, score.ParameterCount, replace: canopyColumns && HasCanopyName(parameterCount), ref keptCount);
+        bool flopsReplaced = Set(record, flops, FlopsName, score.Flops, replace: canopyColumns && HasCanopyName(flops), ref keptCount);
         CountChange? changedCounts = parameterCountReplaced || flopsReplaced
             ? CountChange.Of(parameterCountReplaced ? oldParameterCount : null, score.ParameterCount, flopsReplaced ? oldFlops : null, score.Flops)
             : null;
@@ -225,6 +226,11 @@ internal sealed class ScoreProperties
         record.Properties.Remove(name);
         record.Properties.Add(new ScoreNoteProperty(name, value, isAdded: false), preValidated: true);
     }
+
+    // Export-Csv keeps the spelling of a name, and Canopy writes its own in this case. A column such as NASLib's
+    // "flops", which the first scoring kept in place of Canopy's Flops, stays the file's own in every later scoring.
+    private static bool HasCanopyName(PSPropertyInfo? property) =>
+        property is null || Array.IndexOf(Names, property.Name) >= 0;
 
     private static bool IsWrittenByCanopy(PSPropertyInfo property) =>
         property is ScoreNoteProperty || (property is PSNoteProperty { Value: { } value } && WrittenValues.TryGetValue(value, out _));

@@ -611,6 +611,19 @@ namespace CanopyTests
         "$($warnings[0])" | Should -BeLike "1 record already had 'flops'*"
     }
 
+    It 'keeps a file''s own flops column when its export is scored again' {
+        $csv = Join-Path $TestDrive 'own-flops.csv'
+        [pscustomobject]@{ ArchitectureString = $cell9930; flops = '116.69' } |
+            Get-TropicalScore -WarningAction SilentlyContinue | Export-Csv -Path $csv -NoTypeInformation
+
+        $rescored = Import-Csv $csv | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $rescored.flops | Should -BeExactly '116.69'
+        $rescored.ParameterCount | Should -Be 1288506
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "1 record already had 'flops'*"
+    }
+
     It 'updates the formula and region count of an exported score' {
         $csv = Join-Path $TestDrive 'mlp.csv'
         Get-TropicalScore -LayerWidths 3, 2 -InputDimension 2 | Export-Csv -Path $csv -NoTypeInformation
@@ -986,6 +999,14 @@ Describe 'Get-TropicalScore with a Dataset property' {
         $records.ParameterCount | Should -Be (@($script:onCifar10.ParameterCount) * 4)
         @($warnings).Count | Should -Be 1
         $warnings[0].Message | Should -BeLike "3 records have a Dataset that Canopy does not model ('ninapro', 'svhn'), so they were scored on the cifar10 network.*"
+    }
+
+    It 'scores NATS-Bench''s cifar10-valid on the cifar10 network without a warning' {
+        $record = [pscustomobject]@{ arch = $script:cell; dataset = 'cifar10-valid' } |
+            Get-TropicalScore -WarningVariable warnings
+
+        $record.ParameterCount | Should -Be $script:onCifar10.ParameterCount
+        $warnings | Should -BeNullOrEmpty
     }
 
     It 'words the warning for one other task in the singular' {
