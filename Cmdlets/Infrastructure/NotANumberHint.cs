@@ -17,14 +17,15 @@ internal static class NotANumberHint
         return DecimalCommaColumns.IsDecimalComma(value) ? $"{first} {DecimalComma()}" : first;
     }
 
-    /// <summary>Explains that Canopy reads decimal points only, and how to write a file with them.</summary>
+    /// <summary>Explains that Canopy reads decimal points without thousands separators, and how to write a file that way.</summary>
     public static string DecimalComma()
     {
         CultureInfo culture = CultureInfo.CurrentCulture;
         string writer = culture.NumberFormat.NumberDecimalSeparator == ","
             ? $"Export-Csv writes decimal commas under the current culture, {culture.Name}"
             : "Export-Csv writes decimal commas under cultures such as de-DE and fr-FR";
-        return $"It looks like a number with a decimal comma, but Canopy reads numbers with a decimal point only. {writer}. " +
-            "Export with [cultureinfo]::CurrentCulture = 'en-US' set first, or replace the commas with points.";
+        return $"It looks like a number written with a comma, but Canopy reads numbers with a decimal point and without " +
+            $"thousands separators. {writer}. Export with [cultureinfo]::CurrentCulture = 'en-US' set first, or write " +
+            "the numbers as 93.5 and 1000, not 93,5 and 1,000.";
     }
 }

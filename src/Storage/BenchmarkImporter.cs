@@ -105,6 +105,13 @@ internal sealed class BenchmarkImporter
     private static string[] Warnings(IRecordSource source, int architectureColumn)
     {
         var warnings = new List<string>(source.Warnings);
+
+        // MLP widths such as "64,128" look like a decimal comma, but the architecture column is stored as canonical strings.
+        if (source.CommaNumberWarning(architectureColumn) is { } commaNumbers)
+        {
+            warnings.Add(commaNumbers);
+        }
+
         string[] nested = source.NestedValueColumns.Where(column => column != architectureColumn).Order().Select(column => $"'{source.Columns[column]}'").ToArray();
         if (nested.Length > 0)
         {

@@ -80,7 +80,7 @@ Describe 'Import-CanopyBenchmark' {
         $summary.RowsStored | Should -Be 2
         $stored[0].acc | Should -Be '93,5'
         @($warnings).Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "*excel.csv: The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers with a decimal comma, so they were stored as text.*"
+        "$($warnings[0])" | Should -BeLike "*excel.csv: The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers written with a comma, so they were stored as text.*"
         "$($warnings[0])" | Should -Not -BeLike "*'note'*"
     }
 

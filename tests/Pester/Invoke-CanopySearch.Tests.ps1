@@ -346,7 +346,7 @@ Describe 'Invoke-CanopySearch' {
             [cultureinfo]::CurrentCulture = $culture
         }
 
-        $failure.Exception.Message | Should -BeLike "*contains no number in any row*The first value of 'acc' that is not a number is '93,5'. It looks like a number with a decimal comma, but Canopy reads numbers with a decimal point only. Export-Csv writes decimal commas under the current culture, de-DE. Export with ``[cultureinfo``]::CurrentCulture = 'en-US' set first, or replace the commas with points."
+        $failure.Exception.Message | Should -BeLike "*contains no number in any row*The first value of 'acc' that is not a number is '93,5'. It looks like a number written with a comma, but Canopy reads numbers with a decimal point and without thousands separators. Export-Csv writes decimal commas under the current culture, de-DE. Export with ``[cultureinfo``]::CurrentCulture = 'en-US' set first, or write the numbers as 93.5 and 1000, not 93,5 and 1,000."
     }
 
     It 'quotes a decimal comma when some targets have no number' {
@@ -358,7 +358,7 @@ Describe 'Invoke-CanopySearch' {
 
         $summary.Target | Should -BeNullOrEmpty
         @($warnings).Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architecture, 1 has no number in the column 'acc', so its Target is empty (seed 3). The first value of 'acc' that is not a number is '50,5'. It looks like a number with a decimal comma*"
+        "$($warnings[0])" | Should -BeLike "Of 1 best-so-far architecture, 1 has no number in the column 'acc', so its Target is empty (seed 3). The first value of 'acc' that is not a number is '50,5'. It looks like a number written with a comma*"
     }
 
     It 'completes only numeric columns for -Target' {

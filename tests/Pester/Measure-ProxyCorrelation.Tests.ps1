@@ -98,7 +98,7 @@ acc,p,q
         $rows | Should -BeNullOrEmpty
         $warnings.Count | Should -Be 1
         $warnings[0].Message | Should -BeLike "Left out 5 of 5 records for proxy 'TropicalScore': 'TropicalScore' is not a number in 5 records.*"
-        $warnings[0].Message | Should -BeLike "*The first value of 'TropicalScore' that is not a number is '1,25'. It looks like a number with a decimal comma, but Canopy reads numbers with a decimal point only. Export-Csv writes decimal commas under the current culture, de-DE. Export with ``[cultureinfo``]::CurrentCulture = 'en-US' set first, or replace the commas with points."
+        $warnings[0].Message | Should -BeLike "*The first value of 'TropicalScore' that is not a number is '1,25'. It looks like a number written with a comma, but Canopy reads numbers with a decimal point and without thousands separators. Export-Csv writes decimal commas under the current culture, de-DE. Export with ``[cultureinfo``]::CurrentCulture = 'en-US' set first, or write the numbers as 93.5 and 1000, not 93,5 and 1,000."
     }
 
     It 'quotes text that is no decimal comma without the hint' {

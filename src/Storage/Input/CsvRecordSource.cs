@@ -69,8 +69,9 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public IReadOnlyList<string> Columns => _columns;
 
-    public IReadOnlyList<string> Warnings =>
-        _decimalCommas.Warning(_columns) is { } decimalCommas ? _warnings.Append(decimalCommas).ToArray() : _warnings;
+    public IReadOnlyList<string> Warnings => _warnings;
+
+    public string? CommaNumberWarning(int architectureColumn) => _decimalCommas.Warning(_columns, architectureColumn);
 
     public IReadOnlyCollection<int> NestedValueColumns => Array.Empty<int>();
 

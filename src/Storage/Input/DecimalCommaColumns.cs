@@ -55,11 +55,14 @@ internal sealed class DecimalCommaColumns
             && IsDigits(text[(comma + 1)..]);
     }
 
-    /// <summary>Describes the qualifying columns in one warning, with one example value each, or returns null.</summary>
-    public string? Warning(IReadOnlyList<string> columns)
+    /// <summary>
+    /// Describes the qualifying columns other than <paramref name="excluded"/> in one warning, with one example value
+    /// each, or returns null.
+    /// </summary>
+    public string? Warning(IReadOnlyList<string> columns, int excluded)
     {
         string[] found = Enumerable.Range(0, _examples.Count)
-            .Where(column => _examples[column] is not null && !_otherText[column])
+            .Where(column => column != excluded && _examples[column] is not null && !_otherText[column])
             .Select(column => $"'{columns[column]}' (for example '{_examples[column]}')")
             .ToArray();
         if (found.Length == 0)
@@ -68,9 +71,9 @@ internal sealed class DecimalCommaColumns
         }
 
         string subject = found.Length == 1 ? $"The column {found[0]} contains values" : $"The columns {string.Join(", ", found)} contain values";
-        return $"{subject} that look like numbers with a decimal comma, so they were stored as text. Canopy reads numbers " +
-            "with a decimal point only. Export the file with decimal points, for example from PowerShell after " +
-            "[cultureinfo]::CurrentCulture = 'en-US', or replace the commas with points, then import it again.";
+        return $"{subject} that look like numbers written with a comma, so they were stored as text. Canopy reads numbers " +
+            "with a decimal point and without thousands separators: 93.5 for 93,5 and 1000 for 1,000. Export the file " +
+            "that way, for example from PowerShell after [cultureinfo]::CurrentCulture = 'en-US', then import it again.";
     }
 
     private static bool IsDigits(ReadOnlySpan<char> text)

@@ -47,6 +47,9 @@ internal sealed class JsonRecordSource : IRecordSource
 
     public IReadOnlyList<string> Warnings => _blankNameWarnings;
 
+    // JSON numbers have one form, so a comma in a value is never a decimal comma.
+    public string? CommaNumberWarning(int architectureColumn) => null;
+
     public IReadOnlyCollection<int> NestedValueColumns => _nestedColumns;
 
     public long LineNumber { get; private set; }

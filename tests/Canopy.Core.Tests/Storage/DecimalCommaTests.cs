@@ -38,8 +38,8 @@ public class DecimalCommaTests
         string warning = Assert.Single(summary.Warnings);
         Assert.True(reader.Read());
         Assert.Equal("93,5", reader.Values[1]);
-        Assert.StartsWith("The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers with a decimal comma, so they were stored as text.", warning);
-        Assert.Contains("Canopy reads numbers with a decimal point only", warning);
+        Assert.StartsWith("The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers written with a comma, so they were stored as text.", warning);
+        Assert.Contains("Canopy reads numbers with a decimal point and without thousands separators", warning);
         Assert.DoesNotContain("'note'", warning);
     }
 
@@ -52,6 +52,18 @@ public class DecimalCommaTests
         ImportSummary summary = cache.Import(path);
 
         Assert.StartsWith("The column 'acc' (for example '93,5') contains values", Assert.Single(summary.Warnings));
+    }
+
+    [Fact]
+    public void MlpWidthsColumnDoesNotWarn()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("mlp.csv", "LayerWidths,InputDimension,acc\n\"64,128\",784,90\n\"32,32\",784,80\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(2, summary.RowsStored);
+        Assert.Empty(summary.Warnings);
     }
 
     [Fact]
