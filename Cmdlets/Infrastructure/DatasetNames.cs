@@ -19,8 +19,8 @@ internal static class DatasetNames
         : throw new ArgumentOutOfRangeException(nameof(name), name, $"Use {Listed}.");
 
     /// <summary>
-    /// Reads a dataset from a <see cref="Dataset"/> value, a name that -Dataset accepts, or an enum name such as
-    /// ImageNet16, ignoring case and surrounding blanks. Returns false for anything else, numbers included.
+    /// Reads a dataset from a <see cref="Dataset"/> value, a name that -Dataset accepts, NATS-Bench's cifar10-valid, or
+    /// an enum name such as ImageNet16, ignoring case and surrounding blanks. Returns false for anything else, numbers included.
     /// </summary>
     public static bool TryParse(object? value, out Dataset dataset)
     {
@@ -43,7 +43,9 @@ internal static class DatasetNames
     {
         switch (text.ToLowerInvariant())
         {
+            // NATS-Bench trains the same CIFAR-10 network on its train split for "cifar10-valid".
             case "cifar10":
+            case "cifar10-valid":
                 dataset = Dataset.Cifar10;
                 return true;
             case "cifar100":

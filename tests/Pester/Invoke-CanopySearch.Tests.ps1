@@ -280,6 +280,17 @@ Describe 'Invoke-CanopySearch' {
         $matchingWarnings | Should -BeNullOrEmpty
     }
 
+    It 'takes NATS-Bench''s cifar10-valid for the cifar10 network' {
+        $csv = Join-Path $TestDrive 'valid.csv'
+        @('arch,acc,dataset') + @($Cells | ForEach-Object { "$($_.Architecture),$($script:Listed[$_.Architecture]),cifar10-valid" }) | Set-Content -Path $csv
+        Import-CanopyBenchmark -Path $csv -Name valid -Database $Database | Out-Null
+
+        $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark valid -Target acc -Database $Database -Summary -WarningVariable warnings
+
+        $summary.Target | Should -Be 50.0
+        $warnings | Should -BeNullOrEmpty
+    }
+
     It 'gives the Target of each seed with -Summary' {
         $summary = Invoke-CanopySearch NatsTopology -Strategy Random -Budget 1 -Seed 3 -Benchmark first10 -Target ACC -Database $Database -Summary
 
