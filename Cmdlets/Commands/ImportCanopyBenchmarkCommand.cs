@@ -240,7 +240,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
                 WriteWarning($"{file}: {warning}");
             }
 
-            WriteVerbose($"Read {summary.Format} with architectures in column '{summary.ArchitectureColumn}': stored {summary.RowsStored} rows and rejected {summary.RowsRejected} in {summary.Elapsed.TotalSeconds:F2} s{(summary.Replaced ? ", replacing the earlier benchmark of that name" : string.Empty)}.");
+            WriteVerbose($"Read {summary.Format} with architectures in column '{summary.ArchitectureColumn}': stored {summary.RowsStored:N0} rows and rejected {summary.RowsRejected:N0} in {summary.Elapsed.TotalSeconds:F2} s{(summary.Replaced ? ", replacing the earlier benchmark of that name" : string.Empty)}.");
             WriteObject(summary);
         }
         catch (OperationCanceledException)

@@ -117,7 +117,7 @@ internal sealed class ReplacedCounts
     private static string Format(double? count) => count switch
     {
         null => "empty",
-        { } whole when whole == System.Math.Floor(whole) && System.Math.Abs(whole) < 1e18 => whole.ToString("N0", CultureInfo.InvariantCulture),
-        { } other => other.ToString("G", CultureInfo.InvariantCulture),
+        { } whole when whole == System.Math.Floor(whole) && System.Math.Abs(whole) < 1e18 => whole.ToString("N0", CultureInfo.CurrentCulture),
+        { } other => other.ToString("G", CultureInfo.CurrentCulture),
     };
 }
