@@ -34,7 +34,8 @@ public static class ArchitectureParser
             return SearchSpace.NatsTopology;
         }
 
-        if (DartsGenotypeParser.StartsLikeGenotype(text))
+        // The canonical form needs no reader; other spellings of the name are checked by one.
+        if (trimmed.StartsWith("Genotype(", StringComparison.Ordinal) || DartsGenotypeParser.StartsLikeGenotype(text))
         {
             return SearchSpace.Darts;
         }

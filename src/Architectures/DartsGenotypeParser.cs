@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
-using System.Linq;
 
 namespace Canopy.Architectures;
 
@@ -126,7 +125,7 @@ internal static class DartsGenotypeParser
             if (!given[slot])
             {
                 // A missing field has no position, so the message names the fields a genotype needs instead.
-                throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: the genotype has no '{Keywords[slot]}' field. A genotype needs normal, normal_concat, reduce and reduce_concat.");
+                throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: the genotype has no '{Keywords[slot]}' field. A genotype needs normal, normal_concat, reduce and reduce_concat.");
             }
         }
 
@@ -186,7 +185,7 @@ internal static class DartsGenotypeParser
         }
 
         string? problem = DartsGenotype.CheckWidths(widths);
-        return problem is null ? widths : throw Error(reader.Text, problem);
+        return problem is null ? widths : throw Error(reader.Source, problem);
     }
 
     private static DartsCell ToCell(LiteralReader reader, object?[] arguments, int cellIndex)
@@ -195,12 +194,12 @@ internal static class DartsGenotypeParser
         if (arguments[cellIndex] is null)
         {
             // GDAS' genotypes.py writes reduce=None for a search that kept a fixed, hand-designed reduction cell.
-            throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: '{cellName}' is None, so the genotype does not say which cell to build. Write the cell's (operation, input) pairs in its place.");
+            throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: '{cellName}' is None, so the genotype does not say which cell to build. Write the cell's (operation, input) pairs in its place.");
         }
 
         if (arguments[cellIndex] is not List<object?> items)
         {
-            throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: '{cellName}' must be a list of (operation, input) pairs.");
+            throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: '{cellName}' must be a list of (operation, input) pairs.");
         }
 
         List<object?> entries = FlattenNodes(reader, items, cellName);
@@ -209,12 +208,12 @@ internal static class DartsGenotypeParser
         {
             if (!TryReadPair(item, out string? name, out int input))
             {
-                throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: entry {pairs.Count + 1} of '{cellName}' is not an ('operation', input) pair or an ('operation', input, weight) triple.");
+                throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: entry {pairs.Count + 1} of '{cellName}' is not an ('operation', input) pair or an ('operation', input, weight) triple.");
             }
 
             if (!DartsOperationNames.TryParse(name, out DartsOperation operation))
             {
-                throw Error(reader.Text, $"Unknown operation '{name}' in entry {pairs.Count + 1} of '{cellName}'; {DartsOperationNames.ValidNames}.");
+                throw Error(reader.Source, $"Unknown operation '{name}' in entry {pairs.Count + 1} of '{cellName}'; {DartsOperationNames.ValidNames}.");
             }
 
             pairs.Add((operation, input));
@@ -222,7 +221,7 @@ internal static class DartsGenotypeParser
 
         int[] concat = ToIntegers(reader, arguments[cellIndex + 1], Keywords[cellIndex + 1]);
         DartsCell? cell = DartsCell.TryFromGenotypeList(pairs, concat, out string? problem);
-        return cell ?? throw Error(reader.Text, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Text)}: {problem}.");
+        return cell ?? throw Error(reader.Source, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Source)}: {problem}.");
     }
 
     // Reads ('op', input), or ('op', input, weight) with a number or None as the weight. The weight, which the
@@ -251,7 +250,12 @@ internal static class DartsGenotypeParser
     // node. It is flattened in node order, which is the order of the flat form.
     private static List<object?> FlattenNodes(LiteralReader reader, List<object?> items, string cellName)
     {
-        int nodeTuples = items.Count(IsNodeTuple);
+        int nodeTuples = 0;
+        foreach (object? item in items)
+        {
+            nodeTuples += IsNodeTuple(item) ? 1 : 0;
+        }
+
         if (nodeTuples == 0)
         {
             return items;
@@ -259,7 +263,7 @@ internal static class DartsGenotypeParser
 
         if (nodeTuples < items.Count)
         {
-            throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: '{cellName}' mixes per-node tuples of pairs with single pairs. Write every node as a tuple of its two pairs, or list all pairs flat, two per node in node order.");
+            throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: '{cellName}' mixes per-node tuples of pairs with single pairs. Write every node as a tuple of its two pairs, or list all pairs flat, two per node in node order.");
         }
 
         var flat = new List<object?>(2 * items.Count);
@@ -268,7 +272,7 @@ internal static class DartsGenotypeParser
             var pairs = (List<object?>)items[node]!;
             if (pairs.Count != 2)
             {
-                throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: node tuple {node + 1} of '{cellName}' holds {MessageWording.Count(pairs.Count, "pair", "pairs")}, but a DARTS genotype gives each intermediate node exactly two.");
+                throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: node tuple {node + 1} of '{cellName}' holds {MessageWording.Count(pairs.Count, "pair", "pairs")}, but a DARTS genotype gives each intermediate node exactly two.");
             }
 
             flat.AddRange(pairs);
@@ -291,7 +295,7 @@ internal static class DartsGenotypeParser
         if (value is not List<object?> { Count: 2 } cells)
         {
             string itemCount = value is List<object?> items ? $", but it holds {MessageWording.Count(items.Count, "item", "items")}" : "";
-            throw Error(reader.Text, $"The NASLib compact form {ArchitectureFormatException.Quote(reader.Text)} must hold two cells, normal and reduce, each of {DartsCell.GenotypeEdgeCount} (input, operation) pairs{itemCount}.");
+            throw Error(reader.Source, $"The NASLib compact form {ArchitectureFormatException.Quote(reader.Source)} must hold two cells, normal and reduce, each of {DartsCell.GenotypeEdgeCount} (input, operation) pairs{itemCount}.");
         }
 
         DartsCell normal = ToCompactCell(reader, cells[0], "normal");
@@ -304,12 +308,12 @@ internal static class DartsGenotypeParser
     {
         if (value is not List<object?> items)
         {
-            throw Error(reader.Text, $"The {cellName} cell of the NASLib compact form {ArchitectureFormatException.Quote(reader.Text)} is not a tuple of {DartsCell.GenotypeEdgeCount} (input, operation) pairs.");
+            throw Error(reader.Source, $"The {cellName} cell of the NASLib compact form {ArchitectureFormatException.Quote(reader.Source)} is not a tuple of {DartsCell.GenotypeEdgeCount} (input, operation) pairs.");
         }
 
         if (items.Count != DartsCell.GenotypeEdgeCount)
         {
-            throw Error(reader.Text, $"The {cellName} cell of the NASLib compact form {ArchitectureFormatException.Quote(reader.Text)} has {MessageWording.Count(items.Count, "(input, operation) pair", "(input, operation) pairs")}, but it must have {DartsCell.GenotypeEdgeCount}, two per intermediate node.");
+            throw Error(reader.Source, $"The {cellName} cell of the NASLib compact form {ArchitectureFormatException.Quote(reader.Source)} has {MessageWording.Count(items.Count, "(input, operation) pair", "(input, operation) pairs")}, but it must have {DartsCell.GenotypeEdgeCount}, two per intermediate node.");
         }
 
         var pairs = new List<(DartsOperation Operation, int Input)>(items.Count);
@@ -317,19 +321,19 @@ internal static class DartsGenotypeParser
         {
             if (item is not List<object?> { Count: 2 } pair || pair[0] is not int input || pair[1] is not int code)
             {
-                throw Error(reader.Text, $"Entry {pairs.Count + 1} of the {cellName} cell in {ArchitectureFormatException.Quote(reader.Text)} is not an (input, operation) pair of whole numbers.");
+                throw Error(reader.Source, $"Entry {pairs.Count + 1} of the {cellName} cell in {ArchitectureFormatException.Quote(reader.Source)} is not an (input, operation) pair of whole numbers.");
             }
 
             if (code < 0 || code >= DartsOperationNames.NasLibCompactOrder.Count)
             {
-                throw Error(reader.Text, $"Operation index {code} in entry {pairs.Count + 1} of the {cellName} cell is out of range; NASLib numbers 0 max_pool_3x3, 1 avg_pool_3x3, 2 skip_connect, 3 sep_conv_3x3, 4 sep_conv_5x5, 5 dil_conv_3x3, 6 dil_conv_5x5.");
+                throw Error(reader.Source, $"Operation index {code} in entry {pairs.Count + 1} of the {cellName} cell is out of range; NASLib numbers 0 max_pool_3x3, 1 avg_pool_3x3, 2 skip_connect, 3 sep_conv_3x3, 4 sep_conv_5x5, 5 dil_conv_3x3, 6 dil_conv_5x5.");
             }
 
             pairs.Add((DartsOperationNames.NasLibCompactOrder[code], input));
         }
 
         DartsCell? cell = DartsCell.TryFromGenotypeList(pairs, new[] { 2, 3, 4, 5 }, out string? problem);
-        return cell ?? throw Error(reader.Text, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Text)}: {problem}.");
+        return cell ?? throw Error(reader.Source, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Source)}: {problem}.");
     }
 
     private static int[] ToIntegers(LiteralReader reader, object? value, string field)
@@ -339,13 +343,13 @@ internal static class DartsGenotypeParser
             var numbers = new int[items.Count];
             for (int i = 0; i < items.Count; i++)
             {
-                numbers[i] = items[i] is int number ? number : throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: '{field}' must be a list of whole numbers.");
+                numbers[i] = items[i] is int number ? number : throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: '{field}' must be a list of whole numbers.");
             }
 
             return numbers;
         }
 
-        throw Error(reader.Text, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Text)}: '{field}' must be a list such as [2, 3, 4, 5] or range(2, 6).");
+        throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: '{field}' must be a list such as [2, 3, 4, 5] or range(2, 6).");
     }
 
     internal static ArchitectureFormatException Error(string text, string message) => new(message, text, SearchSpace.Darts);
@@ -356,7 +360,11 @@ internal static class DartsGenotypeParser
     /// </summary>
     private sealed class LiteralReader(string text)
     {
-        public string Text { get; } = text;
+        /// <summary>The text as given, which messages quote.</summary>
+        public string Source { get; } = text;
+
+        /// <summary>The text that is read: the source with each Python comment replaced by spaces of its length.</summary>
+        public string Text { get; } = WithoutComments(text);
 
         public int Position { get; set; }
 
@@ -364,26 +372,35 @@ internal static class DartsGenotypeParser
 
         public char Peek() => Text[Position];
 
-        // Skips white space and Python comments, such as the "# step 1" after each node in AutoDL-Projects'
-        // genotypes.py, so that a definition copied from a source file parses.
         public void SkipSpace()
         {
-            while (Position < Text.Length)
+            while (Position < Text.Length && char.IsWhiteSpace(Text[Position]))
             {
-                if (char.IsWhiteSpace(Text[Position]))
-                {
-                    Position++;
-                }
-                else if (Text[Position] == '#')
-                {
-                    int end = Text.IndexOf('\n', Position);
-                    Position = end < 0 ? Text.Length : end + 1;
-                }
-                else
-                {
-                    return;
-                }
+                Position++;
             }
+        }
+
+        // Blanks Python comments, such as the "# step 1" after each node in AutoDL-Projects' genotypes.py, so that a
+        // definition copied from a source file parses. Blanking keeps every character position for messages, and it
+        // keeps SkipSpace small enough for the JIT to inline, which a comment check there prevented.
+        private static string WithoutComments(string text)
+        {
+            int comment = text.IndexOf('#');
+            if (comment < 0)
+            {
+                return text;
+            }
+
+            char[] blanked = text.ToCharArray();
+            while (comment >= 0)
+            {
+                int end = text.IndexOf('\n', comment);
+                end = end < 0 ? text.Length : end;
+                Array.Fill(blanked, ' ', comment, end - comment);
+                comment = end < text.Length ? text.IndexOf('#', end) : -1;
+            }
+
+            return new string(blanked);
         }
 
         public bool TryConsume(char expected)
@@ -444,7 +461,7 @@ internal static class DartsGenotypeParser
         public ArchitectureFormatException Fail(string problem)
         {
             string at = AtEnd ? "at the end" : $"at character {Position + 1}";
-            return Error(Text, $"Malformed {FormName} {ArchitectureFormatException.Quote(Text)}: {problem} {at}.");
+            return Error(Source, $"Malformed {FormName} {ArchitectureFormatException.Quote(Source)}: {problem} {at}.");
         }
 
         /// <summary>Throws when the text ends before the bracket opened at <paramref name="open"/> is closed.</summary>
@@ -453,7 +470,7 @@ internal static class DartsGenotypeParser
             SkipSpace();
             if (AtEnd)
             {
-                throw Error(Text, $"Malformed {FormName} {ArchitectureFormatException.Quote(Text)}: the '{Text[open]}' at character {open + 1} is not closed, so a '{close}' is missing at the end.");
+                throw Error(Source, $"Malformed {FormName} {ArchitectureFormatException.Quote(Source)}: the '{Text[open]}' at character {open + 1} is not closed, so a '{close}' is missing at the end.");
             }
         }
 
@@ -504,17 +521,32 @@ internal static class DartsGenotypeParser
             }
 
             SkipDigits();
-            bool isDecimal = false;
-            if (Position < Text.Length && Text[Position] == '.')
+            if (Position < Text.Length && Text[Position] is '.' or 'e' or 'E')
             {
-                isDecimal = true;
+                return ReadDecimal(start);
+            }
+
+            if (!int.TryParse(Text.AsSpan(start, Position - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
+            {
+                Position = start;
+                throw Fail("expected a whole number");
+            }
+
+            return value;
+        }
+
+        // Reads the rest of a number with a decimal point or an exponent, such as the edge weight 0.13017432391643524
+        // or 1e-05, whose whole part starts at start.
+        private double ReadDecimal(int start)
+        {
+            if (Text[Position] == '.')
+            {
                 Position++;
                 SkipDigits();
             }
 
             if (Position < Text.Length && Text[Position] is 'e' or 'E')
             {
-                isDecimal = true;
                 Position++;
                 if (Position < Text.Length && Text[Position] is '+' or '-')
                 {
@@ -524,19 +556,13 @@ internal static class DartsGenotypeParser
                 SkipDigits();
             }
 
-            ReadOnlySpan<char> number = Text.AsSpan(start, Position - start);
-            if (isDecimal && double.TryParse(number, NumberStyles.Float, CultureInfo.InvariantCulture, out double weight) && double.IsFinite(weight))
+            if (!double.TryParse(Text.AsSpan(start, Position - start), NumberStyles.Float, CultureInfo.InvariantCulture, out double weight) || !double.IsFinite(weight))
             {
-                return weight;
+                Position = start;
+                throw Fail("expected a number");
             }
 
-            if (!isDecimal && int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
-            {
-                return value;
-            }
-
-            Position = start;
-            throw Fail(isDecimal ? "expected a number" : "expected a whole number");
+            return weight;
         }
 
         private void SkipDigits()

@@ -92,6 +92,18 @@ public class DartsGenotypeTests
         "reduce=[(('sep_conv_5x5', 0), ('sep_conv_3x3', 1)), (('sep_conv_5x5', 2), ('sep_conv_5x5', 1)), (('dil_conv_5x5', 2), ('sep_conv_3x3', 1)), (('sep_conv_5x5', 0), ('sep_conv_5x5', 1))], reduce_concat=[2, 3, 4, 5], connectN=None, connects=None)";
 
     [Fact]
+    public void ErrorAfterCommentQuotesTheTextAsGiven()
+    {
+        const string text = "Genotype(normal=[('sep_conv_3x3', 0) # first\n 7])";
+
+        var exception = Assert.Throws<ArchitectureFormatException>(() => DartsGenotype.Parse(text));
+
+        // The comment is blanked for reading only, so the position counts the comment's characters.
+        Assert.Contains("# first", exception.Message);
+        Assert.Contains("expected ',' at character 47", exception.Message);
+    }
+
+    [Fact]
     public void AssignmentAndLetterCaseAccepted()
     {
         Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse("DARTS_V2 = " + DartsV2).Canonical);
