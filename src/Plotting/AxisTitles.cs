@@ -63,7 +63,7 @@ public static class AxisTitles
     /// <summary>
     /// Returns the title for <paramref name="property"/>. An accuracy-like name (containing "acc") whose values
     /// all lie in [0, 100] and exceed 1 somewhere gets "(%)", because accuracies stored as fractions never exceed 1.
-    /// A name that contains "%" or "percent" gets no unit added.
+    /// A name that contains "%", "percent" or the word "pct" gets no unit added.
     /// </summary>
     public static string For(string property, IReadOnlyList<double> values)
     {
@@ -84,9 +84,28 @@ public static class AxisTitles
             ? OfTheBest(known.Label, known.Unit)
             : OfTheBest(column, !ShowsPercent(column) && LooksLikePercent(values) ? "%" : null);
 
-    // A name such as "Val Acc (%)" or "accuracy_percent" already states the unit, so a title adds none.
+    // A name such as "Val Acc (%)", "accuracy_percent" or "acc_pct" already states the unit, so a title adds none.
     private static bool ShowsPercent(string name) =>
-        name.Contains('%') || name.Contains("percent", StringComparison.OrdinalIgnoreCase);
+        name.Contains('%') || name.Contains("percent", StringComparison.OrdinalIgnoreCase) || HasWord(name, "pct");
+
+    // Matches a word of a column name split at separators and case changes, so that "acc_pct" and "AccPct" match
+    // and "sepct" does not.
+    private static bool HasWord(string name, string word)
+    {
+        for (int start = name.IndexOf(word, StringComparison.OrdinalIgnoreCase); start >= 0;
+             start = name.IndexOf(word, start + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            int end = start + word.Length;
+            bool startsWord = start == 0 || !char.IsLetter(name[start - 1]) || char.IsUpper(name[start]);
+            bool endsWord = end == name.Length || !char.IsLetter(name[end]) || char.IsUpper(name[end]);
+            if (startsWord && endsWord)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static string OfTheBest(string label, string? unit) =>
         unit is null ? $"{label} of the best architecture" : $"{label} of the best architecture ({unit})";

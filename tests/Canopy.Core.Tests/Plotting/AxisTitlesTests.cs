@@ -28,6 +28,10 @@ public class AxisTitlesTests
     [Theory]
     [InlineData("Val Acc (%)", "Val Acc (%)")]
     [InlineData("accuracy_percent", "accuracy_percent")]
+    [InlineData("acc_pct", "acc_pct")]
+    [InlineData("AccPct", "AccPct")]
+    [InlineData("pct acc", "pct acc")]
+    [InlineData("acc_sepct", "acc_sepct (%)")]
     public void NameWithPercentGetsNoSecondUnit(string property, string expected)
     {
         Assert.Equal(expected, AxisTitles.For(property, new double[] { 10, 91.57 }));
