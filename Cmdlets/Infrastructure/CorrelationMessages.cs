@@ -29,15 +29,17 @@ internal static class CorrelationMessages
 
         string message = $"Left out {leftOut:N0} of {Count(columns.RecordCount, "record")} for proxy '{proxy.Name}': {string.Join("; ", reasons)}. " +
             $"{FirstLeftOut(columns.FirstLeftOut(index), proxy.Name, target.Name)}, counting from 1 in input order.";
+        // Both columns may hold comma numbers, and the advice on writing them is given once.
+        var firstValues = new List<(string Column, string Value)>();
         foreach (RecordColumn column in new[] { proxy, target })
         {
             if (column.FirstNotANumber is { } value)
             {
-                message += " " + NotANumberHint.Describe(column.Name, value);
+                firstValues.Add((column.Name, value));
             }
         }
 
-        return message;
+        return firstValues.Count == 0 ? message : $"{message} {NotANumberHint.Describe(firstValues)}";
     }
 
     /// <summary>Describes a constant column, on which ρ, τ-b and r are undefined, or returns null.</summary>

@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using Canopy.Storage.Input;
 
 namespace Canopy.Commands.Infrastructure;
@@ -11,20 +13,28 @@ namespace Canopy.Commands.Infrastructure;
 internal static class NotANumberHint
 {
     /// <summary>Describes the value in one or more sentences that start with a capital and end with a full stop.</summary>
-    public static string Describe(string column, string value)
+    public static string Describe(string column, string value) => Describe(new[] { (column, value) });
+
+    /// <summary>
+    /// Quotes the first value that is not a number of each column, and explains a comma number once, after the last
+    /// quote, however many of the values have one.
+    /// </summary>
+    public static string Describe(IReadOnlyList<(string Column, string Value)> firstValues)
     {
-        string first = $"The first value of '{column}' that is not a number is '{value}'.";
-        return DecimalCommaColumns.IsDecimalComma(value) ? $"{first} {DecimalComma()}" : first;
+        string quotes = string.Join(" ", firstValues.Select(first => $"The first value of '{first.Column}' that is not a number is '{first.Value}'."));
+        bool comma = firstValues.Any(first => DecimalCommaColumns.IsDecimalComma(first.Value));
+        return comma ? $"{quotes} {DecimalComma(firstValues.Count(first => DecimalCommaColumns.IsDecimalComma(first.Value)))}" : quotes;
     }
 
     /// <summary>Explains that Canopy reads decimal points without thousands separators, and how to write a file that way.</summary>
-    public static string DecimalComma()
+    private static string DecimalComma(int values)
     {
         CultureInfo culture = CultureInfo.CurrentCulture;
         string writer = culture.NumberFormat.NumberDecimalSeparator == ","
             ? $"Export-Csv writes decimal commas under the current culture, {culture.Name}"
             : "Export-Csv writes decimal commas under cultures such as de-DE and fr-FR";
-        return $"It looks like a number written with a comma, but Canopy reads numbers with a decimal point and without " +
+        string subject = values == 1 ? "It looks like a number" : "They look like numbers";
+        return $"{subject} written with a comma, but Canopy reads numbers with a decimal point and without " +
             $"thousands separators. {writer}. Export with [cultureinfo]::CurrentCulture = 'en-US' set first, or write " +
             "the numbers as 93.5 and 1000, not 93,5 and 1,000.";
     }

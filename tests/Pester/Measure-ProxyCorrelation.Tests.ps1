@@ -101,6 +101,16 @@ acc,p,q
         $warnings[0].Message | Should -BeLike "*The first value of 'TropicalScore' that is not a number is '1,25'. It looks like a number written with a comma, but Canopy reads numbers with a decimal point and without thousands separators. Export-Csv writes decimal commas under the current culture, de-DE. Export with ``[cultureinfo``]::CurrentCulture = 'en-US' set first, or write the numbers as 93.5 and 1000, not 93,5 and 1,000."
     }
 
+    It 'gives the comma advice once when proxy and target both have commas' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = "9$_,5"; p = "$_,000" } }
+
+        $null = $records | Measure-ProxyCorrelation -Target acc -Proxy p -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "*The first value of 'p' that is not a number is '1,000'. The first value of 'acc' that is not a number is '91,5'. They look like numbers written with a comma,*"
+        ([regex]::Matches($warnings[0].Message, 'written with a comma')).Count | Should -Be 1
+    }
+
     It 'quotes text that is no decimal comma without the hint' {
         $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = if ($_ -eq 2) { '1,234,5' } else { $_ }; p = $_ } }
 
