@@ -1,4 +1,5 @@
 using System;
+using System.Text.RegularExpressions;
 
 namespace Canopy.Architectures;
 
@@ -13,7 +14,7 @@ namespace Canopy.Architectures;
 /// <item>MLP: <c>mlp:3072:64-128-64</c>.</item>
 /// </list>
 /// </summary>
-public static class ArchitectureParser
+public static partial class ArchitectureParser
 {
     private const string Forms =
         "expected a NATS-Bench topology cell string (|nor_conv_3x3~0|+|...|), a NATS-Bench size channel list (8:16:24:32:64), " +
@@ -134,10 +135,21 @@ public static class ArchitectureParser
             return new ArchitectureFormatException("The architecture string is empty; " + Forms + ".", text);
         }
 
-        return BenchmarkIndexText.IsWholeNumber(text)
-            ? new ArchitectureFormatException(BenchmarkIndexText.DescribeNumber(text), text)
+        if (BenchmarkIndexText.IsWholeNumber(text))
+        {
+            return new ArchitectureFormatException(BenchmarkIndexText.DescribeNumber(text), text);
+        }
+
+        // NAS-Bench-Suite-Zero's files carry TransNAS-Bench-101 strings beside NATS-Bench and DARTS ones.
+        return TransNasBenchForm().IsMatch(text.Trim())
+            ? new ArchitectureFormatException($"{ArchitectureFormatException.Quote(text)} is a TransNAS-Bench-101 micro architecture (stem width, macro skeleton and cell), which Canopy does not model; {Forms}.", text)
             : new ArchitectureFormatException($"{ArchitectureFormatException.Quote(text)} is not a recognised architecture; {Forms}.", text);
     }
+
+    // TransNAS-Bench-101's micro space writes an architecture as stem width, macro skeleton and cell, such as
+    // 64-41414-0_31_023, where the cell lists the operations into each node.
+    [GeneratedRegex(@"^\d+-\d+-\d_\d\d_\d\d\d$", RegexOptions.CultureInvariant)]
+    private static partial Regex TransNasBenchForm();
 
     private static bool IsColonList(ReadOnlySpan<char> text)
     {

@@ -68,6 +68,14 @@ public class ArchitectureParserTests
     }
 
     [Fact]
+    public void TransNasBenchArchitectureIsNamed()
+    {
+        var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse("64-41414-0_31_023"));
+
+        Assert.StartsWith("'64-41414-0_31_023' is a TransNAS-Bench-101 micro architecture (stem width, macro skeleton and cell), which Canopy does not model; expected", exception.Message);
+    }
+
+    [Fact]
     public void MistypedOperationListNamesEveryUnknownItem()
     {
         const string text = "foo,sep_conv_3x3,bar,foo,skip_connect";
