@@ -573,8 +573,8 @@ internal static class DartsGenotypeParser
             }
         }
 
-        // None stands for a missing value, and range(a, b) is how the DARTS code prints a concat list; it is
-        // expanded to [a, ..., b - 1].
+        // Reads None, a missing value, as null. The DARTS code prints a concat list as range(a, b), which is expanded
+        // to [a, ..., b - 1].
         private List<object?>? ReadNamedValue()
         {
             int start = Position;
