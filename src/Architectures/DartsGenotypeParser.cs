@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Canopy.Architectures;
 
@@ -213,7 +214,7 @@ internal static class DartsGenotypeParser
 
             if (!DartsOperationNames.TryParse(name, out DartsOperation operation))
             {
-                throw Error(reader.Source, $"Unknown operation '{name}' in entry {pairs.Count + 1} of '{cellName}'; {DartsOperationNames.ValidNames}.");
+                throw Error(reader.Source, $"{DescribeUnknownOperations(reader, arguments)}; {DartsOperationNames.ValidNames}.");
             }
 
             pairs.Add((operation, input));
@@ -222,6 +223,33 @@ internal static class DartsGenotypeParser
         int[] concat = ToIntegers(reader, arguments[cellIndex + 1], Keywords[cellIndex + 1]);
         DartsCell? cell = DartsCell.TryFromGenotypeList(pairs, concat, out string? problem);
         return cell ?? throw Error(reader.Source, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Source)}: {problem}.");
+    }
+
+    // Names every unknown operation of both cells, so that a genotype with several typos is fixed in one pass.
+    // Entries that are not pairs are skipped here, because the cell's own reading reports them.
+    private static string DescribeUnknownOperations(LiteralReader reader, object?[] arguments)
+    {
+        var unknown = new List<string>();
+        for (int cellIndex = 0; cellIndex <= 2; cellIndex += 2)
+        {
+            if (arguments[cellIndex] is not List<object?> items)
+            {
+                continue;
+            }
+
+            List<object?> entries = FlattenNodes(reader, items, Keywords[cellIndex]);
+            for (int entry = 0; entry < entries.Count; entry++)
+            {
+                if (TryReadPair(entries[entry], out string? name, out _) && !DartsOperationNames.TryParse(name, out _))
+                {
+                    unknown.Add($"'{name}' in entry {entry + 1} of '{Keywords[cellIndex]}'");
+                }
+            }
+        }
+
+        return unknown.Count == 1
+            ? $"Unknown operation {unknown[0]}"
+            : $"Unknown operations {string.Join(", ", unknown.Take(unknown.Count - 1))} and {unknown[^1]}";
     }
 
     // Reads ('op', input), or ('op', input, weight) with a number or None as the weight. The weight, which the

@@ -1,5 +1,7 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 
 namespace Canopy.Architectures;
 
@@ -85,6 +87,29 @@ internal static class NatsTopologyParser
         return NatsTopologyCell.FromValidated(operations, canonical ? trimmed : null);
     }
 
+    // Names every unknown operation of the cell string, so that a string with several typos is fixed in one pass.
+    private static string DescribeUnknownOperations(string text)
+    {
+        var unknown = new List<string>();
+        string[] groups = text.Trim().Split('+');
+        for (int group = 0; group < groups.Length; group++)
+        {
+            foreach (string entry in groups[group].Split('|', StringSplitOptions.RemoveEmptyEntries))
+            {
+                int tilde = entry.LastIndexOf('~');
+                string name = tilde < 0 ? entry : entry[..tilde];
+                if (tilde >= 0 && !NatsOperationNames.TryParseBenchmarkName(name, out _) && !NatsOperationNames.TryParse(name, out _))
+                {
+                    unknown.Add($"'{name}' on an edge into node {group + 1}");
+                }
+            }
+        }
+
+        return unknown.Count == 1
+            ? $"Unknown operation {unknown[0]}"
+            : $"Unknown operations {string.Join(", ", unknown.Take(unknown.Count - 1))} and {unknown[^1]}";
+    }
+
     // Group k lists the k edges into node k as |op~source|op~source|..., each source 0..k-1 exactly once. Returns
     // whether the group is written canonically: benchmark names, sources in ascending order, one digit each.
     private static bool ParseGroup(string text, ReadOnlySpan<char> group, int node, NatsOperation[] operations)
@@ -118,7 +143,7 @@ internal static class NatsTopologyParser
             bool benchmarkName = NatsOperationNames.TryParseBenchmarkName(entry[..tilde], out NatsOperation operation);
             if (!benchmarkName && !NatsOperationNames.TryParse(entry[..tilde], out operation))
             {
-                throw Error(text, $"Unknown operation '{entry[..tilde]}' on an edge into node {node}; {NatsOperationNames.ValidNames}.");
+                throw Error(text, $"{DescribeUnknownOperations(text)}; {NatsOperationNames.ValidNames}.");
             }
 
             if (!int.TryParse(entry[(tilde + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int source) || source >= node)

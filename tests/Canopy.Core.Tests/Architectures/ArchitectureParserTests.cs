@@ -133,6 +133,7 @@ public class ArchitectureParserTests
     [InlineData("", null, "The architecture string is empty")]
     [InlineData("resnet18", null, "'resnet18' is not a recognised architecture")]
     [InlineData("|conv_5x5~0|+|none~0|none~1|+|none~0|none~1|none~2|", null, "Unknown operation 'conv_5x5' on an edge into node 1; valid operations are none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3.")]
+    [InlineData("|conv_5x5~0|+|none~0|none~1|+|none~0|pool~1|none~2|", null, "Unknown operations 'conv_5x5' on an edge into node 1 and 'pool' on an edge into node 3; valid operations are none,")]
     [InlineData("|none~0|+|none~0|none~1|+|none~0|none~1|", null, "Node 3 has 2 edges in '|none~0|+|none~0|none~1|+|none~0|none~1|'; it takes exactly 3 edges, one from each of nodes 0 to 2.")]
     [InlineData("|none~0|+|none~0|+|none~0|none~1|none~2|", null, "Node 2 has 1 edge in '|none~0|+|none~0|+|none~0|none~1|none~2|'; it takes exactly 2 edges, one from each of nodes 0 and 1.")]
     [InlineData("|none~0|+|none~0|none~1|", null, "has 2 node groups;")]

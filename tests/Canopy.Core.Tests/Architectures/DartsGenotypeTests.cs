@@ -92,6 +92,17 @@ public class DartsGenotypeTests
         "reduce=[(('sep_conv_5x5', 0), ('sep_conv_3x3', 1)), (('sep_conv_5x5', 2), ('sep_conv_5x5', 1)), (('dil_conv_5x5', 2), ('sep_conv_3x3', 1)), (('sep_conv_5x5', 0), ('sep_conv_5x5', 1))], reduce_concat=[2, 3, 4, 5], connectN=None, connects=None)";
 
     [Fact]
+    public void EveryUnknownOperationIsNamed()
+    {
+        string text = DartsV2.Replace("('sep_conv_3x3', 1), ('sep_conv_3x3', 0)", "('sep_conv_3x4', 1), ('sep_conv_3x3', 0)", StringComparison.Ordinal)
+            .Replace("reduce=[('max_pool_3x3', 0)", "reduce=[('max_pool', 0)", StringComparison.Ordinal);
+
+        var exception = Assert.Throws<ArchitectureFormatException>(() => DartsGenotype.Parse(text));
+
+        Assert.StartsWith("Unknown operations 'sep_conv_3x4' in entry 2 of 'normal' and 'max_pool' in entry 1 of 'reduce'; valid operations are none,", exception.Message);
+    }
+
+    [Fact]
     public void ErrorAfterCommentQuotesTheTextAsGiven()
     {
         const string text = "Genotype(normal=[('sep_conv_3x3', 0) # first\n 7])";
