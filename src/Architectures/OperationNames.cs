@@ -6,8 +6,8 @@ namespace Canopy.Architectures;
 internal static class OperationNames
 {
     /// <summary>
-    /// Finds the operation whose benchmark name in <paramref name="names"/> (enum order) equals
-    /// <paramref name="name"/> exactly, or whose enum name equals it ignoring case.
+    /// Finds the operation whose benchmark name in <paramref name="names"/> (enum order) or enum name equals
+    /// <paramref name="name"/> ignoring case. The exact benchmark name, which files hold, is tried first.
     /// </summary>
     public static bool TryParse<TOperation>(ReadOnlySpan<char> name, string[] names, out TOperation operation)
         where TOperation : struct, Enum
@@ -15,6 +15,15 @@ internal static class OperationNames
         if (TryParseBenchmarkName(name, names, out operation))
         {
             return true;
+        }
+
+        for (int i = 0; i < names.Length; i++)
+        {
+            if (name.Equals(names[i], StringComparison.OrdinalIgnoreCase))
+            {
+                operation = (TOperation)(object)i;
+                return true;
+            }
         }
 
         // Enum.TryParse also accepts numbers such as "3"; operations are named, never numbered, in these formats.

@@ -68,6 +68,16 @@ public class ArchitectureParserTests
     }
 
     [Fact]
+    public void OperationNamesAreReadInAnyCase()
+    {
+        const string cell = "|nor_conv_3x3~0|+|nor_conv_3x3~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|skip_connect~2|";
+        string genotype = DartsGenotypeTests.DartsV2;
+
+        Assert.Equal(cell, ArchitectureParser.Parse(cell.ToUpperInvariant().Replace("X", "x", StringComparison.Ordinal)).Canonical);
+        Assert.Equal(DartsGenotype.Parse(genotype).Canonical, ArchitectureParser.Parse(genotype.Replace("'sep_conv_3x3'", "'SEP_CONV_3X3'", StringComparison.Ordinal)).Canonical);
+    }
+
+    [Fact]
     public void TransNasBenchArchitectureIsNamed()
     {
         var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse("64-41414-0_31_023"));
