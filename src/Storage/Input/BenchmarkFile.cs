@@ -16,7 +16,7 @@ internal static class BenchmarkFile
     /// Opens <paramref name="path"/>: gzip is recognised by its magic bytes 1F 8B, and JSON by a first
     /// non-blank character '[' or '{' (after any byte-order mark); anything else is read as delimited text.
     /// Text is decoded with <paramref name="encoding"/>, or as UTF-8 when it is null, and a byte-order mark overrides
-    /// either for delimited text.
+    /// either.
     /// </summary>
     /// <exception cref="BenchmarkFileException">The compressed data is damaged or ends early, or the first record is invalid.</exception>
     public static IRecordSource Open(string path, Encoding? encoding = null)
@@ -27,7 +27,7 @@ internal static class BenchmarkFile
             CheckWholeGzip(path);
         }
 
-        bool json = StartsWithBracket(path, compressed);
+        (bool json, Encoding? byteOrderMark) = ReadStart(path, compressed);
 
         var file = new CountingStream(new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileBufferSize));
         try
@@ -39,7 +39,9 @@ internal static class BenchmarkFile
                 return new CsvRecordSource(path, file, content, compressed, decoding);
             }
 
-            // The JSON reader reads UTF-8 bytes, so text in another encoding is converted to UTF-8 as it is read.
+            // The JSON reader reads UTF-8 bytes, so text in another encoding is converted to UTF-8 as it is read. A
+            // byte-order mark selects the encoding, as it does for delimited text.
+            decoding = byteOrderMark ?? decoding;
             if (decoding != TextEncodings.StrictUtf8)
             {
                 content = Encoding.CreateTranscodingStream(content, decoding, Encoding.UTF8);
@@ -152,7 +154,9 @@ internal static class BenchmarkFile
         return stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
     }
 
-    private static bool StartsWithBracket(string path, bool compressed)
+    // Returns whether the text starts with '[' or '{' after any byte-order mark and blanks, and the encoding that the
+    // mark selects. Windows PowerShell 5.1 writes UTF-16 with a mark, as in Set-Content -Encoding Unicode.
+    private static (bool Json, Encoding? ByteOrderMark) ReadStart(string path, bool compressed)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         using Stream content = compressed ? new GZipStream(file, CompressionMode.Decompress) : file;
@@ -167,12 +171,19 @@ internal static class BenchmarkFile
             throw new BenchmarkFileException(path, CheckedGzipStream.Damaged, exception);
         }
 
-        int i = start.AsSpan(0, length).StartsWith(new byte[] { 0xEF, 0xBB, 0xBF }) ? 3 : 0;
-        while (i < length && start[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
-        {
-            i++;
-        }
-
-        return i < length && start[i] is (byte)'[' or (byte)'{';
+        (Encoding? encoding, int markLength) = ByteOrderMark(start.AsSpan(0, length));
+        string text = (encoding ?? Encoding.UTF8).GetString(start, markLength, length - markLength);
+        string first = text.TrimStart(' ', '\t', '\r', '\n');
+        return (first.Length > 0 && first[0] is '[' or '{', encoding);
     }
+
+    private static (Encoding? Encoding, int Length) ByteOrderMark(ReadOnlySpan<byte> start) => start switch
+    {
+        [0xFF, 0xFE, 0, 0, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: true), 4),
+        [0, 0, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: true), 4),
+        [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true), 2),
+        [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true), 2),
+        [0xEF, 0xBB, 0xBF, ..] => (TextEncodings.StrictUtf8, 3),
+        _ => (null, 0),
+    };
 }

@@ -141,6 +141,25 @@ public class TextEncodingTests
         Assert.Equal("groß", rows[0][1]);
     }
 
+    [Theory]
+    [InlineData("utf-16")]
+    [InlineData("utf-16BE")]
+    [InlineData("utf-32")]
+    public void JsonWithByteOrderMarkImports(string encodingName)
+    {
+        using var cache = new TemporaryCache();
+
+        // File.WriteAllText writes the byte-order mark of these encodings, as Set-Content -Encoding Unicode does.
+        string path = cache.WriteText("wide.json", $"[{{\"arch\": \"{Nb201First}\", \"Größe\": \"groß\"}}]", Encoding.GetEncoding(encodingName));
+
+        ImportSummary summary = cache.Import(path);
+        var rows = ReadAll(cache.Store, "wide", out BenchmarkInfo info);
+
+        Assert.Equal("JSON", summary.Format);
+        Assert.Equal("Größe", info.Columns[1]);
+        Assert.Equal("groß", rows[0][1]);
+    }
+
     [Fact]
     public void InvalidUtf8JsonIsRejected()
     {
