@@ -42,6 +42,13 @@ public static class MlpFields
             return true;
         }
 
+        // A whole number written as 784.0 or 7.84e2 is read as the import reads a numeric cell, but 3.072 is no 3072.
+        if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double real) && double.IsInteger(real) && real >= 1 && real <= FullyConnectedNetwork.MaxSize)
+        {
+            inputDimension = (long)real;
+            return true;
+        }
+
         error = $"InputDimension '{TextExcerpt.Of(text, 40)}' is invalid; it must be a whole number from 1 to {FullyConnectedNetwork.MaxSize}.";
         return false;
     }

@@ -23,6 +23,8 @@ public class MlpFieldsTests
     [InlineData("  ", 3072)]
     [InlineData("784", 784)]
     [InlineData(" 10 ", 10)]
+    [InlineData("784.0", 784)]
+    [InlineData("7.84e2", 784)]
     public void InputDimensionDefaultsWhenBlank(string? text, long expected)
     {
         Assert.True(MlpFields.TryParseInputDimension(text, MlpFields.DefaultInputDimension, out long dimension, out string? error), error);
@@ -34,6 +36,8 @@ public class MlpFieldsTests
     [InlineData("0")]
     [InlineData("-5")]
     [InlineData("1.5")]
+    [InlineData("3.072")]
+    [InlineData("1e13")]
     [InlineData("wide")]
     [InlineData("1099511627777")]
     public void InvalidInputDimensionIsNamed(string text)
