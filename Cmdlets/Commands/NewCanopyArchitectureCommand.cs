@@ -28,9 +28,11 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     private const string MlpSet = "Mlp";
 
     private readonly RecordDartsNetworks _recordNetworks = new();
+    private readonly RecordDatasets _recordDatasets = new();
     private readonly DartsNetworkWarnings _networkWarnings = new();
     private long _recordNumber;
     private Dataset _dataset;
+    private bool _datasetGiven;
     private bool _dartsNetworkGiven;
 
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
@@ -110,6 +112,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     protected override void BeginProcessing()
     {
         _dataset = DatasetNames.Parse(Dataset);
+        _datasetGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Dataset));
         _dartsNetworkGiven = MyInvocation.BoundParameters.ContainsKey(nameof(DartsNetwork));
 
         // The cell widths define the whole network, so a benchmark network given with them could only be ignored.
@@ -166,7 +169,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             case InputObjectSet:
                 _recordNumber++;
                 Architecture? converted = ArchitectureConversion.Convert(InputObject, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? recordError);
-                Emit(converted, recordError, NetworkOf(InputObject, converted));
+                Emit(converted, recordError, NetworkOf(InputObject, converted), DatasetOf(InputObject));
                 break;
             default:
                 Emit(FromParts(out ErrorRecord? partsError), partsError);
@@ -179,6 +182,11 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         if (_recordNetworks.DescribeUnknown(DartsNetwork) is { } unknown)
         {
             WriteWarning(unknown);
+        }
+
+        if (_recordDatasets.DescribeUnmodelled(Dataset, "counted") is { } unmodelled)
+        {
+            WriteWarning(unmodelled);
         }
 
         foreach (string warning in _networkWarnings.Describe(DartsNetwork, "counts"))
@@ -236,8 +244,21 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         return _recordNetworks.Read(record, genotype) ?? DartsNetwork;
     }
 
-    private void Emit(Architecture? architecture, ErrorRecord? error, DartsNetwork? network = null)
+    // A piped record keeps the dataset its Dataset column names unless -Dataset is given, as in Get-TropicalScore.
+    private Dataset DatasetOf(PSObject? input)
     {
+        if (_datasetGiven || input is null)
+        {
+            return _dataset;
+        }
+
+        PSObject record = input.BaseObject is IDictionary dictionary ? ArchitectureConversion.ToRecord(dictionary) : input;
+        return _recordDatasets.Read(record) ?? _dataset;
+    }
+
+    private void Emit(Architecture? architecture, ErrorRecord? error, DartsNetwork? network = null, Dataset? dataset = null)
+    {
+        Dataset counted = dataset ?? _dataset;
         if (architecture is null)
         {
             WriteError(error!);
@@ -248,7 +269,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         {
             _networkWarnings.Count(architecture);
         }
-        ArchitectureRecord record = ArchitectureRecord.Create(architecture, _dataset, network ?? DartsNetwork);
+        ArchitectureRecord record = ArchitectureRecord.Create(architecture, counted, network ?? DartsNetwork);
         if (record.ParameterCount is null)
         {
             WriteWarning($"{record.Architecture}: the parameter or FLOP count exceeds Int64, so it is left empty.");
@@ -256,7 +277,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
         WriteVerbose(string.Create(
             CultureInfo.CurrentCulture,
-            $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network} on {DatasetNames.Name(_dataset)}."));
+            $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network} on {DatasetNames.Name(counted)}."));
         WriteObject(ArchitectureConversion.ToOutput(record));
     }
 

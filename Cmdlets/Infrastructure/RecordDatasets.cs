@@ -125,7 +125,8 @@ internal sealed class RecordDatasets
 
     /// <summary>Describes the records whose Dataset was not used, or returns null when there were none.</summary>
     /// <param name="datasetUsed">The name of the dataset whose network those records were scored on.</param>
-    public string? DescribeUnmodelled(string datasetUsed)
+    /// <param name="participle">What the cmdlet did with the network, such as "scored" or "counted".</param>
+    public string? DescribeUnmodelled(string datasetUsed, string participle = "scored")
     {
         if (UnmodelledCount == 0)
         {
@@ -136,7 +137,7 @@ internal sealed class RecordDatasets
         string more = UnmodelledCount > _unmodelledValues.Count && _unmodelledValues.Count == MaxListedValues ? " and others" : string.Empty;
         bool singleRecord = UnmodelledCount == 1;
         string records = singleRecord ? "1 record has a Dataset" : $"{UnmodelledCount:N0} records have a Dataset";
-        string scored = singleRecord ? "it was scored" : "they were scored";
+        string scored = singleRecord ? $"it was {participle}" : $"they were {participle}";
         return $"{records} that Canopy does not model ({values}{more}), so {scored} on the {datasetUsed} network. " +
             $"To choose the network for every record, give -Dataset {DatasetNames.Listed}.";
     }

@@ -242,6 +242,20 @@ $Cell9930,94.36
         $again.Flops | Should -Be @(46190200, 46190200)
     }
 
+    It 'counts a piped record on the dataset its Dataset names' {
+        $csv = Join-Path $TestDrive 'imagenet-architecture.csv'
+        New-CanopyArchitecture $Cell9930 -Dataset ImageNet16-120 | Export-Csv -Path $csv -NoTypeInformation
+
+        $again = Import-Csv $csv | New-CanopyArchitecture
+        $other = [pscustomobject]@{ arch = $Cell9930; Dataset = 'svhn' } | New-CanopyArchitecture -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $again.Dataset | Should -Be 'ImageNet16-120'
+        $again.Flops | Should -Be 46190200
+        $other.Dataset | Should -Be 'cifar10'
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike "1 record has a Dataset that Canopy does not model ('svhn'), so it was counted on the cifar10 network.*"
+    }
+
     It 'checks the search space when one is given' {
         $architectures = '8:16:24:32:64', $Cell9930 | New-CanopyArchitecture -SearchSpace NatsSize -ErrorVariable problems -ErrorAction SilentlyContinue
 
