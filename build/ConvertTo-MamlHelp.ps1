@@ -347,7 +347,9 @@ function Write-Command {
     foreach ($set in $sets) {
         $Writer.WriteStartElement('command', 'syntaxItem', $script:CommandNamespace)
         $Writer.WriteElementString('maml', 'name', $script:MamlNamespace, $Command.Name)
-        foreach ($parameter in $set.Parameters | Sort-Object { if ($_.Position -eq 'named') { [int]::MaxValue } else { [int]$_.Position } }) {
+        # Positional parameters by position, then mandatory ones, then the rest in declaration order, as Get-Command -Syntax prints them.
+        $syntaxOrder = $set.Parameters | Sort-Object -Stable { if ($_.Position -eq 'named') { [int]::MaxValue } else { [int]$_.Position } }, { -not $_.IsMandatory }
+        foreach ($parameter in $syntaxOrder) {
             Write-Parameter -Writer $Writer -Parameter $parameter -Description (Get-ParameterText -Page $Page -Name $parameter.Name)
         }
         $Writer.WriteEndElement()
