@@ -213,7 +213,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
                 OperationsSet => NatsTopologyCell.Create(Operations.Select(ParseNatsOperation)),
                 ChannelsSet => NatsSizeArchitecture.Create(Channels),
                 DartsCellsSet => FromCandidateEdges(),
-                _ => MlpArchitecture.Create(InputDimension, WidthList.Parse(LayerWidths)),
+                _ => MlpFromWidths(),
             };
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException)
@@ -222,6 +222,10 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             return null;
         }
     }
+
+    // Widths in brackets, as a Python list prints them, are read as records with a LayerWidths property are.
+    private MlpArchitecture MlpFromWidths() =>
+        MlpFields.TryCreate(LayerWidths, InputDimension, out MlpArchitecture? mlp, out string? error) ? mlp! : throw new FormatException(error);
 
     // Without -ReduceOperations the reduction cell uses the normal cell's list; its edges from the two cell inputs
     // then run at stride 2.

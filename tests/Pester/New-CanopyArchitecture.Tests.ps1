@@ -196,6 +196,12 @@ Describe 'New-CanopyArchitecture' {
         $architecture.InputDimension | Should -Be 3072
     }
 
+    It 'reads widths in brackets as a Python list prints them' {
+        $architecture = New-CanopyArchitecture -LayerWidths '[64, 128, 64]' -InputDimension 784
+
+        $architecture.Architecture | Should -BeExactly 'mlp:784:64-128-64'
+    }
+
     It 'binds records from Import-Csv and reports bad ones' {
         $records = @"
 arch_str,accuracy
