@@ -36,7 +36,7 @@ internal static class ArchitectureIndex
             create.ExecuteNonQuery();
             return true;
         }
-        catch (SqliteException exception) when (CannotWrite(exception))
+        catch (SqliteException exception) when (CannotWrite(exception) || IsMissingTable(exception))
         {
             return false;
         }
@@ -54,6 +54,10 @@ internal static class ArchitectureIndex
         select.Parameters.AddWithValue("$name", table.IndexName);
         return (long)select.ExecuteScalar()! > 0;
     }
+
+    // A replace with -Force may drop the table after the lookup found it, and the lookup then reads the new table.
+    private static bool IsMissingTable(SqliteException exception) =>
+        exception.SqliteErrorCode == 1 && exception.Message.Contains("no such table", System.StringComparison.Ordinal);
 
     // SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY and SQLITE_PERM: another process writes, or this one may not.
     private static bool CannotWrite(SqliteException exception) => exception.SqliteErrorCode is 5 or 6 or 8 or 3;

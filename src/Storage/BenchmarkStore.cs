@@ -85,6 +85,9 @@ public sealed class BenchmarkStore
                 ArchitectureIndex.Ensure(connection, new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition));
             }
 
+            // The index needs a write, so the snapshot starts after it, and the benchmark is found again inside it.
+            CacheConnection.BeginSnapshot(connection);
+            benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
             return new BenchmarkReader(connection, benchmark, canonicalArchitectures);
         }
         catch
@@ -106,6 +109,10 @@ public sealed class BenchmarkStore
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
         (BenchmarkTable table, int position) = FindColumn(connection, name, column);
         ArchitectureIndex.Ensure(connection, table);
+
+        // The index needs a write, so the snapshot starts after it, and the benchmark is found again inside it.
+        CacheConnection.BeginSnapshot(connection);
+        (table, position) = FindColumn(connection, name, column);
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.LookupSql(position));
         BenchmarkTable.BindArchitectures(select, wanted);
 
@@ -135,6 +142,7 @@ public sealed class BenchmarkStore
     public bool HasNumbers(string name, string column)
     {
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        CacheConnection.BeginSnapshot(connection);
         (BenchmarkTable table, int position) = FindColumn(connection, name, column);
         return ColumnHasNumbers(connection, table, position);
     }
@@ -148,6 +156,7 @@ public sealed class BenchmarkStore
     public IReadOnlyList<string> DistinctValues(string name, string column, int limit)
     {
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        CacheConnection.BeginSnapshot(connection);
         (BenchmarkTable table, int position) = FindColumn(connection, name, column);
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.DistinctValuesSql(position));
         select.Parameters.AddWithValue("$limit", limit);
@@ -168,6 +177,7 @@ public sealed class BenchmarkStore
     public string? FirstText(string name, string column)
     {
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        CacheConnection.BeginSnapshot(connection);
         (BenchmarkTable table, int position) = FindColumn(connection, name, column);
         using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.FirstTextSql(position));
         return select.ExecuteScalar() as string;
@@ -178,6 +188,7 @@ public sealed class BenchmarkStore
     public IReadOnlyList<string> NumericColumns(string name)
     {
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        CacheConnection.BeginSnapshot(connection);
         BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
         var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
 
@@ -201,6 +212,7 @@ public sealed class BenchmarkStore
     public IReadOnlyList<string> Architectures(string name, string prefix, int limit)
     {
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+        CacheConnection.BeginSnapshot(connection);
         BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
         var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
 

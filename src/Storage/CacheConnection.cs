@@ -84,6 +84,13 @@ internal static class CacheConnection
         }
     }
 
+    /// <summary>
+    /// Starts a read transaction, so that every later read on the connection reads the cache as it was at the first
+    /// one. Another process may replace a benchmark with -Force in between, which drops the table that a name lookup
+    /// found before the rows are read. The transaction ends when the connection is closed.
+    /// </summary>
+    public static void BeginSnapshot(SqliteConnection connection) => Execute(connection, "BEGIN DEFERRED;");
+
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using SqliteCommand command = connection.CreateCommand();

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using Canopy.Storage;
 using Xunit;
@@ -27,6 +28,28 @@ public class LookupTests
         Assert.Equal(85.5, found[2].Value);
         Assert.Equal(new[] { 1, 0, 2 }, found.Select(lookup => lookup.Rows));
         Assert.Equal(new[] { false, false, true }, found.Select(lookup => lookup.ValuesDiffer));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void ReaderKeepsTheBenchmarkThatAReplaceDrops(bool byArchitecture)
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("old.csv", $"arch,acc\n{Nb201First},1\n{Nb201Best},2\n"), name: "accs");
+        string[]? architectures = byArchitecture ? new[] { Canonical(cache, Nb201First), Canonical(cache, Nb201Best) } : null;
+
+        // The reader has found the benchmark's table, and -Force then drops it before the first row is read.
+        using BenchmarkReader reader = cache.Store.Read("accs", architectures);
+        cache.Import(cache.WriteText("new.csv", $"arch,acc\n{Nb201ResNet},3\n"), name: "accs", replace: true);
+        var values = new List<object?>();
+        while (reader.Read())
+        {
+            values.Add(reader.Values[1]);
+        }
+
+        Assert.Equal(new object?[] { 1L, 2L }, values);
+        Assert.Equal(new object?[] { 3L }, ReadAll(cache.Store, "accs", out _).Select(row => row[1]));
     }
 
     [Fact]
