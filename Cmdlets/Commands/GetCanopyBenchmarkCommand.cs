@@ -77,6 +77,10 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         {
             WriteError(ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, Name));
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(CacheConnection.Failed(store.DatabasePath, exception), "CacheUnavailable", ErrorCategory.ReadError, store.DatabasePath));
+        }
     }
 
     private void WriteRecords(BenchmarkStore store)

@@ -341,6 +341,13 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception) when (Benchmark is not null)
+        {
+            // The benchmark lookups read the cache, and a damaged file fails them all.
+            string database = new BenchmarkStore(CachePaths.Resolve(this, Database)).DatabasePath;
+            ThrowTerminatingError(ErrorRecords.Create(CacheConnection.Failed(database, exception), "CacheUnavailable", ErrorCategory.ReadError, database));
+            return;
+        }
         catch (Exception exception) when (exception is not PipelineStoppedException)
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "SearchFailed", ErrorCategory.InvalidOperation, seed.Seed));

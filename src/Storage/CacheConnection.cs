@@ -91,6 +91,21 @@ internal static class CacheConnection
     /// </summary>
     public static void BeginSnapshot(SqliteConnection connection) => Execute(connection, "BEGIN DEFERRED;");
 
+    /// <summary>
+    /// Creates the exception for an SQLite error on a cache that opened, naming the file. A damaged file
+    /// (SQLITE_CORRUPT or SQLITE_NOTADB) gets the advice to rebuild it, since no command of Canopy can repair it.
+    /// </summary>
+    public static CacheUnavailableException Failed(string databasePath, SqliteException exception)
+    {
+        string reported = exception.Message.TrimEnd('.');
+        return new CacheUnavailableException(
+            databasePath,
+            exception.SqliteErrorCode is 11 or 26
+                ? $"The cache file {databasePath} is damaged ({reported}). Delete it, with any -wal and -shm files beside it, and import the benchmarks again, or restore a copy."
+                : $"SQLite failed on the cache {databasePath} ({reported}).",
+            exception);
+    }
+
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
         using SqliteCommand command = connection.CreateCommand();

@@ -45,6 +45,22 @@ Describe 'Get-CanopyBenchmark' {
         $sweep.ImportedAt | Should -BeOfType [DateTimeOffset]
     }
 
+    It 'names a damaged cache file and says how to rebuild it' {
+        $damaged = Join-Path $TestDrive 'damaged.db'
+        Copy-Item $Database $damaged
+        $bytes = [IO.File]::ReadAllBytes($damaged)
+
+        # Page 1 holds the schema, so the damage lies in the rows of the benchmarks.
+        for ($i = 4096; $i -lt $bytes.Length; $i++) { $bytes[$i] = 0x5A }
+        [IO.File]::WriteAllBytes($damaged, $bytes)
+
+        { Get-CanopyBenchmark -Name cycle -Database $damaged -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*'
+        $failure = $Error[0]
+        $failure.CategoryInfo.Category | Should -Be 'ReadError'
+        $failure.TargetObject | Should -Be $damaged
+        $failure.Exception.Message | Should -BeLike "The cache file $damaged is damaged (SQLite Error *). Delete it, with any -wal and -shm files beside it, and import the benchmarks again, or restore a copy."
+    }
+
     It 'streams records with the original columns and typed values' {
         $records = @(Get-CanopyBenchmark -Name sweep -Database $Database)
 
