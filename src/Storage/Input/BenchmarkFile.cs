@@ -36,13 +36,15 @@ internal static class BenchmarkFile
             Encoding decoding = TextEncodings.ForDecoding(encoding);
             if (!json)
             {
-                return new CsvRecordSource(path, file, content, compressed, decoding);
+                // StreamReader skips a mark that matches the encoding's preamble and keeps the encoding, so a UTF-8 mark
+                // keeps the strict UTF-8 check. It replaces the encoding after any other mark, as before.
+                return new CsvRecordSource(path, file, content, compressed, byteOrderMark is UTF8Encoding ? byteOrderMark : decoding);
             }
 
-            // The JSON reader reads UTF-8 bytes, so text in another encoding is converted to UTF-8 as it is read. A
-            // byte-order mark selects the encoding, as it does for delimited text.
+            // The JSON reader reads UTF-8 bytes and checks them itself, so text in another encoding is converted to
+            // UTF-8 as it is read. A byte-order mark selects the encoding, as it does for delimited text.
             decoding = byteOrderMark ?? decoding;
-            if (decoding != TextEncodings.StrictUtf8)
+            if (decoding.CodePage != Encoding.UTF8.CodePage)
             {
                 content = Encoding.CreateTranscodingStream(content, decoding, Encoding.UTF8);
             }
@@ -171,19 +173,23 @@ internal static class BenchmarkFile
             throw new BenchmarkFileException(path, CheckedGzipStream.Damaged, exception);
         }
 
+        // The first bytes may end inside a character, so this look decodes leniently; the import checks every byte.
         (Encoding? encoding, int markLength) = ByteOrderMark(start.AsSpan(0, length));
-        string text = (encoding ?? Encoding.UTF8).GetString(start, markLength, length - markLength);
+        string text = Encoding.GetEncoding((encoding ?? Encoding.UTF8).CodePage).GetString(start, markLength, length - markLength);
         string first = text.TrimStart(' ', '\t', '\r', '\n');
         return (first.Length > 0 && first[0] is '[' or '{', encoding);
     }
 
+    // UTF-8 is strict, as without a mark. UTF-16 and UTF-32 decode as StreamReader decodes them after their marks.
     private static (Encoding? Encoding, int Length) ByteOrderMark(ReadOnlySpan<byte> start) => start switch
     {
-        [0xFF, 0xFE, 0, 0, ..] => (new UTF32Encoding(bigEndian: false, byteOrderMark: true, throwOnInvalidCharacters: true), 4),
-        [0, 0, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: true, throwOnInvalidCharacters: true), 4),
-        [0xFF, 0xFE, ..] => (new UnicodeEncoding(bigEndian: false, byteOrderMark: true, throwOnInvalidBytes: true), 2),
-        [0xFE, 0xFF, ..] => (new UnicodeEncoding(bigEndian: true, byteOrderMark: true, throwOnInvalidBytes: true), 2),
-        [0xEF, 0xBB, 0xBF, ..] => (TextEncodings.StrictUtf8, 3),
+        [0xFF, 0xFE, 0, 0, ..] => (Encoding.UTF32, 4),
+        [0, 0, 0xFE, 0xFF, ..] => (new UTF32Encoding(bigEndian: true, byteOrderMark: true), 4),
+        [0xFF, 0xFE, ..] => (Encoding.Unicode, 2),
+        [0xFE, 0xFF, ..] => (Encoding.BigEndianUnicode, 2),
+        [0xEF, 0xBB, 0xBF, ..] => (StrictUtf8WithMark, 3),
         _ => (null, 0),
     };
+
+    private static readonly Encoding StrictUtf8WithMark = new UTF8Encoding(encoderShouldEmitUTF8Identifier: true, throwOnInvalidBytes: true);
 }

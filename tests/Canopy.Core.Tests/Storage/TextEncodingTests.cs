@@ -160,6 +160,48 @@ public class TextEncodingTests
         Assert.Equal("groß", rows[0][1]);
     }
 
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("utf-16")]
+    public void CharacterAcrossTheFirstBlockImports(string encodingName)
+    {
+        using var cache = new TemporaryCache();
+        Encoding encoding = Encoding.GetEncoding(encodingName);
+        int preamble = encoding.GetPreamble().Length;
+
+        // Pads the first row so that the 4,096-byte block that the format check reads ends in the middle of a
+        // character: 'è' is two bytes in UTF-8, and '𝄞' two UTF-16 units of two bytes each.
+        string character = encodingName == "utf-8" ? "è" : "𝄞";
+        int start = 4096 - encoding.GetByteCount(character) / 2;
+        string header = $"arch,note\n{Nb201First},";
+        int padding = (start - preamble - encoding.GetByteCount(header)) / encoding.GetByteCount("x");
+        string text = header + new string('x', padding) + character + $"\n{Nb201Best},{character}\n";
+        Assert.Equal(start, preamble + encoding.GetByteCount(text[..text.IndexOf(character, StringComparison.Ordinal)]));
+        File.WriteAllText(Path.Combine(cache.Folder, "edge.csv"), text, encoding);
+
+        ImportSummary summary = cache.Import(Path.Combine(cache.Folder, "edge.csv"));
+        var rows = ReadAll(cache.Store, "edge", out _);
+
+        Assert.Equal(2, summary.RowsStored);
+        Assert.Equal(character, rows[1][1]);
+    }
+
+    [Fact]
+    public void Utf8MarkDoesNotHideInvalidBytes()
+    {
+        using var cache = new TemporaryCache();
+        byte[] mark = { 0xEF, 0xBB, 0xBF };
+        byte[] body = Encoding.Latin1.GetBytes($"arch,size\n{Nb201First},groß\n");
+        string path = Path.Combine(cache.Folder, "marked.csv");
+        File.WriteAllBytes(path, mark.Concat(body).ToArray());
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Equal(2, exception.LineNumber);
+        Assert.Contains("-Encoding", exception.Message);
+        Assert.Null(cache.Store.Find("marked"));
+    }
+
     [Fact]
     public void InvalidUtf8JsonIsRejected()
     {
