@@ -254,6 +254,11 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             progress.Complete();
             ThrowTerminatingError(CacheUnavailable(exception));
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            progress.Complete();
+            ThrowTerminatingError(CacheUnavailable(CacheConnection.Failed(store.DatabasePath, exception)));
+        }
         catch (Exception exception) when (ToErrorRecord(exception, file, name) is { } error)
         {
             progress.Complete();
@@ -277,6 +282,11 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         catch (CacheUnavailableException exception)
         {
             ThrowTerminatingError(CacheUnavailable(exception));
+            return false;
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            ThrowTerminatingError(CacheUnavailable(CacheConnection.Failed(store.DatabasePath, exception)));
             return false;
         }
 

@@ -253,6 +253,10 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath));
         }
+        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(CacheConnection.Failed(store.DatabasePath, exception), "CacheUnavailable", ErrorCategory.ReadError, store.DatabasePath));
+        }
 
         if (!targets!.Benchmark.SearchSpaces.Contains(SearchSpace.ToString()))
         {
