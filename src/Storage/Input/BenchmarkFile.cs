@@ -37,7 +37,7 @@ internal static class BenchmarkFile
             if (!json)
             {
                 // StreamReader skips a mark that matches the encoding's preamble and keeps the encoding, so a UTF-8 mark
-                // keeps the strict UTF-8 check. It replaces the encoding after any other mark, as before.
+                // keeps the strict UTF-8 check. After any other mark it switches to that mark's encoding.
                 return new CsvRecordSource(path, file, content, compressed, byteOrderMark is UTF8Encoding ? byteOrderMark : decoding);
             }
 
