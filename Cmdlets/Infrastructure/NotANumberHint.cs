@@ -22,8 +22,8 @@ internal static class NotANumberHint
     public static string Describe(IReadOnlyList<(string Column, string Value)> firstValues)
     {
         string quotes = string.Join(" ", firstValues.Select(first => $"The first value of '{first.Column}' that is not a number is '{first.Value}'."));
-        bool comma = firstValues.Any(first => DecimalCommaColumns.IsDecimalComma(first.Value));
-        return comma ? $"{quotes} {DecimalComma(firstValues.Count(first => DecimalCommaColumns.IsDecimalComma(first.Value)))}" : quotes;
+        int commaValues = firstValues.Count(first => DecimalCommaColumns.IsDecimalComma(first.Value));
+        return commaValues > 0 ? $"{quotes} {DecimalComma(commaValues)}" : quotes;
     }
 
     /// <summary>Explains that Canopy reads decimal points without thousands separators, and how to write a file that way.</summary>

@@ -300,7 +300,7 @@ internal static class DartsGenotypeParser
             var pairs = (List<object?>)items[node]!;
             if (pairs.Count != 2)
             {
-                throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: node tuple {node + 1} of '{cellName}' holds {MessageWording.Count(pairs.Count, "pair", "pairs")}, but a DARTS genotype gives each intermediate node exactly two.");
+                throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: node tuple {node + 1} of '{cellName}' has {MessageWording.Count(pairs.Count, "pair", "pairs")}, but a DARTS genotype gives each intermediate node exactly two.");
             }
 
             flat.AddRange(pairs);

@@ -321,7 +321,7 @@ public class DartsGenotypeTests
     [InlineData("Genotype(normal=[1, 2], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair")]
     [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])", "Invalid normal cell in 'Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])': the concat list names node 9")]
     [InlineData("Genoplot(normal=[])", "is not a DARTS genotype")]
-    [InlineData("Genotype(normal=[(('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 0))], normal_concat=[2], reduce=[], reduce_concat=[2])", "node tuple 1 of 'normal' holds 3 pairs, but a DARTS genotype gives each intermediate node exactly two.")]
+    [InlineData("Genotype(normal=[(('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 0))], normal_concat=[2], reduce=[], reduce_concat=[2])", "node tuple 1 of 'normal' has 3 pairs, but a DARTS genotype gives each intermediate node exactly two.")]
     [InlineData("Genotype(normal=[(('skip_connect', 0), ('skip_connect', 1)), ('skip_connect', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])", "'normal' mixes per-node tuples of pairs with single pairs.")]
     [InlineData("Genotype(normal=[('skip_connect', 0, 'x')], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair or an ('operation', input, weight) triple.")]
     [InlineData("Genotype(normal=[('skip_connect', 0, 0.1, 0.2)], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair")]
