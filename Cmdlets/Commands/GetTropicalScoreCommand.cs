@@ -50,7 +50,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private bool _datasetGiven;
     private bool _dartsNetworkGiven;
 
-    /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64".</summary>
+    /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64" or "[64, 128, 64]".</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet)]
     [Alias("Widths")]
     [AllowEmptyString]
@@ -332,7 +332,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     {
         try
         {
-            return MlpArchitecture.Create(inputDimension, WidthList.Parse(widthText));
+            return MlpArchitecture.Create(inputDimension, MlpFields.ParseWidths(widthText));
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
@@ -347,16 +347,33 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     // Text that is no width list but whose every item is written as an architecture, such as a cell string or
     // 'mlp:784:128'. An invalid item counts too, so that its error names the architecture's fault, not a width.
+    // A bracketed list of widths such as '[64, 128, 64]' stays widths unless it is a valid architecture, as the
+    // NATS-Bench size list '[32, 24, 48, 64, 16]' is.
     private static bool AreArchitectureStrings(string[] texts)
+    {
+        if (IsWidthList(texts, WidthList.Parse))
+        {
+            return false;
+        }
+
+        if (IsWidthList(texts, MlpFields.ParseWidths) && !texts.All(text => text is not null && ArchitectureParser.TryParse(text, null, out _, out _)))
+        {
+            return false;
+        }
+
+        return texts.Length > 0 && texts.All(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
+    }
+
+    private static bool IsWidthList(string[] texts, Func<IEnumerable<string>, long[]> parse)
     {
         try
         {
-            WidthList.Parse(texts);
-            return false;
+            parse(texts);
+            return true;
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            return texts.Length > 0 && texts.All(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
+            return false;
         }
     }
 

@@ -85,7 +85,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     [ValidateCount(1, DartsGenotype.MaxCells)]
     public int[]? Widths { get; set; }
 
-    /// <summary>The hidden-layer widths of an MLP, as numbers or text such as "64,128,64".</summary>
+    /// <summary>The hidden-layer widths of an MLP, as numbers or text such as "64,128,64" or "[64, 128, 64]".</summary>
     [Parameter(Mandatory = true, ParameterSetName = MlpSet)]
     public string[] LayerWidths { get; set; } = Array.Empty<string>();
 

@@ -65,7 +65,7 @@ public static class MlpFields
         error = null;
         try
         {
-            mlp = MlpArchitecture.Create(inputDimension, WidthList.Parse(widths.Select(WithoutBrackets)));
+            mlp = MlpArchitecture.Create(inputDimension, ParseWidths(widths));
             return true;
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
@@ -77,15 +77,28 @@ public static class MlpFields
     }
 
     /// <summary>
+    /// Parses widths as <see cref="WidthList.Parse"/> does, and also when each piece is enclosed in square brackets or
+    /// parentheses.
+    /// </summary>
+    /// <exception cref="FormatException">A width is invalid or there is none; the message names the value.</exception>
+    public static long[] ParseWidths(IEnumerable<string> pieces)
+    {
+        ArgumentNullException.ThrowIfNull(pieces);
+        return WidthList.Parse(pieces.Select(WithoutBrackets));
+    }
+
+    /// <summary>
     /// Returns whether a widths field contains a whole MLP string such as mlp:3072:64-128-64, as the cache stores it.
     /// Such a string carries its own input dimension, so the InputDimension field does not apply.
     /// </summary>
     public static bool IsMlpString(string text) => text.AsSpan().TrimStart().StartsWith("mlp:", StringComparison.OrdinalIgnoreCase);
 
-    // A JSON array stored as text and a Python list written by pandas both enclose the widths in square brackets.
+    // A JSON array stored as text and a Python list written by pandas enclose the widths in square brackets, and a
+    // Python tuple in parentheses.
     private static string WithoutBrackets(string piece)
     {
         string trimmed = piece?.Trim() ?? string.Empty;
-        return trimmed.Length >= 2 && trimmed[0] == '[' && trimmed[^1] == ']' ? trimmed[1..^1] : trimmed;
+        bool enclosed = trimmed.Length >= 2 && (trimmed[0], trimmed[^1]) is ('[', ']') or ('(', ')');
+        return enclosed ? trimmed[1..^1] : trimmed;
     }
 }

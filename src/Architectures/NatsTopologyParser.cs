@@ -201,7 +201,9 @@ internal static class NatsTopologyParser
 
             if (!int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code >= NasLibOperations.Length)
             {
-                throw Error(text, $"'{item}' in {ArchitectureFormatException.Quote(text)} is no NASLib operation index; NASLib numbers them 0 skip_connect, 1 none, 2 nor_conv_3x3, 3 nor_conv_1x1, 4 avg_pool_3x3.");
+                // A Python list of layer widths has the same form, so a number above the indices gets a pointer to the MLP form.
+                string widthsHint = code >= NasLibOperations.Length ? " Hidden-layer widths of a fully connected network are written as mlp:3072:64-128-64 (input dimension, then widths)." : string.Empty;
+                throw Error(text, $"'{item}' in {ArchitectureFormatException.Quote(text)} is no NASLib operation index; NASLib numbers them 0 skip_connect, 1 none, 2 nor_conv_3x3, 3 nor_conv_1x1, 4 avg_pool_3x3.{widthsHint}");
             }
 
             if (count < NatsTopologyCell.EdgeCount)

@@ -112,6 +112,25 @@ LayerWidths,InputDimension
         $created[0].Exception.Message | Should -Not -Match "Parameter '"
     }
 
+    It 'reads -LayerWidths in Python list and tuple form' {
+        $list = Get-TropicalScore -LayerWidths '[64, 128, 64]'
+        $tuple = Get-TropicalScore -LayerWidths '(64, 128, 64)'
+        $sizeList = Get-TropicalScore '[32, 24, 48, 64, 16]'
+
+        $list.Architecture | Should -BeExactly 'mlp:3072:64-128-64'
+        $tuple.Architecture | Should -BeExactly 'mlp:3072:64-128-64'
+        $list.TropicalScore | Should -Be (Get-TropicalScore -LayerWidths 64, 128, 64).TropicalScore
+        $sizeList.SearchSpace | Should -Be 'NatsSize'
+    }
+
+    It 'points a piped list of widths to the MLP form' {
+        '[64, 128, 64]' | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape("'64' in '[64, 128, 64]' is no NASLib operation index"))
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape('are written as mlp:3072:64-128-64'))
+    }
+
     It 'reports a bad -LayerWidths value with its own id' {
         $score = Get-TropicalScore -LayerWidths 64, -3 -ErrorVariable problems -ErrorAction SilentlyContinue
 

@@ -198,8 +198,10 @@ Describe 'New-CanopyArchitecture' {
 
     It 'reads widths in brackets as a Python list prints them' {
         $architecture = New-CanopyArchitecture -LayerWidths '[64, 128, 64]' -InputDimension 784
+        $tuple = New-CanopyArchitecture -LayerWidths '(64, 128, 64)' -InputDimension 784
 
         $architecture.Architecture | Should -BeExactly 'mlp:784:64-128-64'
+        $tuple.Architecture | Should -BeExactly 'mlp:784:64-128-64'
     }
 
     It 'binds records from Import-Csv and reports bad ones' {

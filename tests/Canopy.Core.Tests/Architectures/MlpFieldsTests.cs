@@ -10,6 +10,8 @@ public class MlpFieldsTests
     [InlineData("64-128-64")]
     [InlineData("64 128 64")]
     [InlineData("[64, 128, 64]")]
+    [InlineData("(64, 128, 64)")]
+    [InlineData(" [64,128,64] ")]
     public void WidthFormsGiveOneCanonical(string widths)
     {
         Assert.True(MlpFields.TryCreate(new[] { widths }, 784, out MlpArchitecture? mlp, out string? error), error);
