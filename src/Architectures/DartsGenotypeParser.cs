@@ -139,12 +139,13 @@ internal static class DartsGenotypeParser
         int start = reader.Position;
         if (reader.TryIdentifier(out string? name) && reader.TryConsume('='))
         {
-            if (Array.IndexOf(NoneKeywords, name) >= 0)
+            // Field names compare ignoring case, as operation names do.
+            if (Array.FindIndex(NoneKeywords, keyword => keyword.Equals(name, StringComparison.OrdinalIgnoreCase)) >= 0)
             {
                 return -1;
             }
 
-            int slot = Array.IndexOf(Keywords, name);
+            int slot = Array.FindIndex(Keywords, keyword => keyword.Equals(name, StringComparison.OrdinalIgnoreCase));
             return slot >= 0 ? slot : throw reader.Fail($"unknown genotype field '{name}'; the fields are normal, normal_concat, reduce and reduce_concat");
         }
 

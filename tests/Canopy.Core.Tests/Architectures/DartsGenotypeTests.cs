@@ -120,6 +120,7 @@ public class DartsGenotypeTests
         Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse("DARTS_V2 = " + DartsV2).Canonical);
         Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse("genotype=" + DartsV2.ToLowerInvariant()).Canonical);
         Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(DartsV2.Replace("Genotype(", "GENOTYPE(", StringComparison.Ordinal)).Canonical);
+        Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(DartsV2.ToUpperInvariant()).Canonical);
     }
 
     [Fact]
