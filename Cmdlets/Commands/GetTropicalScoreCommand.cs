@@ -47,6 +47,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private long _failed;
     private bool _progressShown;
     private bool _verbose;
+    private string? _lastVerboseFormula;
     private bool _datasetGiven;
     private bool _dartsNetworkGiven;
 
@@ -228,7 +229,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         if (input is null)
         {
             ArchitectureConversion.Convert(null, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? missing);
-            WriteFailure(missing!);
+            WriteInputFailure(missing!);
             return;
         }
 
@@ -247,7 +248,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             }
 
             // The error's target is what the user piped, not the record made from a dictionary.
-            WriteFailure(ReferenceEquals(record, input) ? error : ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, input));
+            WriteInputFailure(ReferenceEquals(record, input) ? error : ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, input));
             return;
         }
 
@@ -317,12 +318,20 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         WriteError(error);
     }
 
+    // Records read before a bad one are still waiting in the batch. Scoring them first keeps output in input order,
+    // so -ErrorAction Stop keeps every record before the bad one.
+    private void WriteInputFailure(ErrorRecord error)
+    {
+        Flush();
+        WriteFailure(error);
+    }
+
     private Architecture? Parse(string text, object target)
     {
         Architecture? architecture = ArchitectureConversion.Convert(text, SearchSpace, null, $"Record {_recordNumber}", out ErrorRecord? error);
         if (error is not null)
         {
-            WriteFailure(ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, target));
+            WriteInputFailure(ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, target));
         }
 
         return architecture;
@@ -336,7 +345,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
-            WriteFailure(ErrorRecords.Create(
+            WriteInputFailure(ErrorRecords.Create(
                 new ArgumentException(DescribeInvalidWidths(widthText, exception), exception),
                 "LayerWidthsInvalid",
                 ErrorCategory.InvalidArgument,
@@ -463,7 +472,10 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         ArchitectureScore score = result.Score!;
         if (_verbose)
         {
-            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore:N3} ({score.Formula}).");
+            // The formula is named when it changes, so that a long run of one kind of record reads as a list of scores.
+            string formula = score.Formula == _lastVerboseFormula ? string.Empty : $" ({score.Formula})";
+            _lastVerboseFormula = score.Formula;
+            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore:N3}{formula}.");
         }
 
         if (item.Record is null)

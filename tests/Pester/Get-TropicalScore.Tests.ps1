@@ -1209,6 +1209,31 @@ Describe 'Get-TropicalScore messages and display' {
         $lines[-1] | Should -BeLike $End
     }
 
+    It 'writes the records before a bad one first, so Stop keeps them' {
+        $records = 1..10 | ForEach-Object { [pscustomobject]@{ Index = $_; arch = $(if ($_ -eq 5) { 'bad' } else { '8:8:8:8:8' }) } }
+        $kept = [System.Collections.Generic.List[object]]::new()
+
+        { $records | Get-TropicalScore -ErrorAction Stop | ForEach-Object { $kept.Add($_) } } | Should -Throw
+        $mixed = @($records | Get-TropicalScore -ErrorAction Continue 2>&1)
+
+        $kept.Index | Should -Be @(1, 2, 3, 4)
+        $mixed[4] | Should -BeOfType [System.Management.Automation.ErrorRecord]
+        @($mixed | Where-Object { $_ -isnot [System.Management.Automation.ErrorRecord] }).Index | Should -Be @(1, 2, 3, 4, 6, 7, 8, 9, 10)
+    }
+
+    It 'names the formula in verbose lines when it changes' {
+        $lines = @('mlp:4:3', 'mlp:5:3', '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|', 'mlp:6:3' | Get-TropicalScore -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message |
+                Where-Object { $_ -like 'Record *' })
+
+        $lines.Count | Should -Be 4
+        $lines[0] | Should -BeLike 'Record 1: mlp:4:3 has TropicalScore * (*).'
+        $lines[1] | Should -BeLike 'Record 2: mlp:5:3 has TropicalScore *'
+        $lines[1] | Should -Not -BeLike '*(*'
+        $lines[2] | Should -BeLike 'Record 3: * has TropicalScore * (*Xiong*).'
+        $lines[3] | Should -BeLike 'Record 4: mlp:6:3 has TropicalScore * (*).'
+    }
+
     It 'formats verbose numbers in the current culture like the table' {
         $culture = [cultureinfo]::CurrentCulture
         try {
