@@ -233,12 +233,9 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         var progress = new ProgressWriter(this, file);
         try
         {
-            ImportSummary summary = store.Import(options, progress, rejection => WriteRejection(file, rejection), _cancellation.Token);
+            // Warnings come before the commit, so -WarningAction Stop leaves the cache as it was.
+            ImportSummary summary = store.Import(options, progress, rejection => WriteRejection(file, rejection), _cancellation.Token, warning => WriteWarning($"{file}: {warning}"));
             progress.Complete();
-            foreach (string warning in summary.Warnings)
-            {
-                WriteWarning($"{file}: {warning}");
-            }
 
             WriteVerbose($"Read {summary.Format} with architectures in column '{summary.ArchitectureColumn}': stored {summary.RowsStored:N0} rows and rejected {summary.RowsRejected:N0} in {summary.Elapsed.TotalSeconds:F2} s{(summary.Replaced ? ", replacing the earlier benchmark of that name" : string.Empty)}.");
             WriteObject(summary);

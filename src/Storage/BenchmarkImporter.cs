@@ -25,7 +25,7 @@ internal sealed class BenchmarkImporter
         _canonicalizer = canonicalizer;
     }
 
-    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress, Action<RowRejection>? rejected, CancellationToken cancellationToken)
+    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress, Action<RowRejection>? rejected, CancellationToken cancellationToken, Action<string>? warned = null)
     {
         var stopwatch = Stopwatch.StartNew();
         string name = options.Name ?? BenchmarkFile.DefaultName(options.Path);
@@ -79,6 +79,15 @@ internal sealed class BenchmarkImporter
         // import stores rows only.
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
+
+        // The reading thread has finished, because the pipeline delivered its last batch. A caller that stops on a
+        // warning throws from the callback, and the transaction rolls back.
+        string[] warnings = Warnings(source, architectureColumn);
+        foreach (string warning in warnings)
+        {
+            warned?.Invoke(warning);
+        }
+
         cancellationToken.ThrowIfCancellationRequested();
         transaction.Commit();
 
@@ -94,9 +103,7 @@ internal sealed class BenchmarkImporter
             Format = format,
             ArchitectureColumn = columns[architectureColumn],
             Replaced = replaced,
-
-            // The reading thread has finished, because the pipeline delivered its last batch.
-            Warnings = Warnings(source, architectureColumn),
+            Warnings = warnings,
         };
     }
 

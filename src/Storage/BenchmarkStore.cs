@@ -42,11 +42,20 @@ public sealed class BenchmarkStore
     /// <exception cref="CacheFormatException">The database file is no Canopy cache, or a newer one.</exception>
     /// <exception cref="CacheUnavailableException">The database file, its folder or its -wal or -shm file cannot be written.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; nothing was written.</exception>
-    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress = null, Action<RowRejection>? rejected = null, CancellationToken cancellationToken = default)
+    /// <param name="warned">
+    /// Receives each warning about the file before the commit, so an exception it throws leaves the cache as it was.
+    /// Without it the warnings are only in <see cref="ImportSummary.Warnings"/>.
+    /// </param>
+    public ImportSummary Import(
+        BenchmarkImportOptions options,
+        IProgress<ImportProgress>? progress = null,
+        Action<RowRejection>? rejected = null,
+        CancellationToken cancellationToken = default,
+        Action<string>? warned = null)
     {
         try
         {
-            return new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken);
+            return new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken, warned);
         }
         catch (SqliteException exception) when (CacheConnection.IsUnavailable(exception))
         {

@@ -84,6 +84,21 @@ Describe 'Import-CanopyBenchmark' {
         "$($warnings[0])" | Should -Not -BeLike "*'note'*"
     }
 
+    It 'keeps the cache as it was when a warning stops the import' {
+        $old = New-BenchmarkFile 'kept.csv' "arch,acc`n$First,1`n"
+        $commas = New-BenchmarkFile 'commas.csv' "arch;acc`n$First;`"93,5`"`n$Best;`"94,1`"`n"
+        Import-CanopyBenchmark -Path $old -Name bench -Database $Database | Out-Null
+
+        { Import-CanopyBenchmark -Path $commas -Name bench -Database $Database -Force -WarningAction Stop } | Should -Throw
+        { Import-CanopyBenchmark -Path $commas -Database $Database -WarningAction Stop } | Should -Throw
+        $names = @((Get-CanopyBenchmark -Database $Database).Name)
+        $kept = @(Get-CanopyBenchmark -Name bench -Database $Database)
+
+        $names | Should -Be @('bench')
+        $kept.Count | Should -Be 1
+        $kept[0].acc | Should -Be 1
+    }
+
     It 'rejects an existing name without -Force and replaces it with -Force' {
         $old = New-BenchmarkFile 'old.csv' "arch,acc`n$First,1`n"
         $new = New-BenchmarkFile 'new.csv' "arch,acc`n$Best,2`n$First,3`n"

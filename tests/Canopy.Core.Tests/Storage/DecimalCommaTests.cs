@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Canopy.Storage;
 using Canopy.Storage.Input;
 using Xunit;
@@ -41,6 +43,29 @@ public class DecimalCommaTests
         Assert.StartsWith("The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers written with a comma, so they were stored as text.", warning);
         Assert.Contains("Canopy reads numbers with a decimal point and without thousands separators", warning);
         Assert.DoesNotContain("'note'", warning);
+    }
+
+    [Fact]
+    public void WarningCallbackRunsBeforeCommit()
+    {
+        using var cache = new TemporaryCache();
+        string kept = cache.WriteText("kept.csv", $"arch,acc\n{Nb201First},1\n");
+        string commas = cache.WriteText("commas.csv", $"arch;acc\n{Nb201First};\"93,5\"\n");
+        cache.Import(kept, name: "bench");
+        var options = new BenchmarkImportOptions { Path = commas, Name = "bench", Replace = true };
+        var received = new List<string>();
+
+        Assert.Throws<InvalidOperationException>(() => cache.Store.Import(options, warned: warning =>
+        {
+            received.Add(warning);
+            throw new InvalidOperationException("stop on a warning");
+        }));
+        using BenchmarkReader reader = cache.Store.Read("bench");
+
+        Assert.StartsWith("The column 'acc' (for example '93,5')", Assert.Single(received));
+        Assert.True(reader.Read());
+        Assert.Equal(1L, reader.Values[1]);
+        Assert.False(reader.Read());
     }
 
     [Fact]
