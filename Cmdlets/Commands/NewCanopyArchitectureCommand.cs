@@ -31,6 +31,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     private readonly RecordDatasets _recordDatasets = new();
     private readonly DartsNetworkWarnings _networkWarnings = new();
     private long _recordNumber;
+    private long _built;
+    private long _failed;
     private Dataset _dataset;
     private bool _datasetGiven;
     private bool _dartsNetworkGiven;
@@ -48,6 +50,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     /// <summary>The record property that contains the architecture; by default the first of the usual names.</summary>
     [Parameter(ParameterSetName = InputObjectSet)]
+    [ArgumentCompleter(typeof(ArchitecturePropertyCompleter))]
     [ValidateNotNullOrEmpty]
     public string? ArchitectureProperty { get; set; }
 
@@ -60,6 +63,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     /// <summary>The five NATS-Bench size widths, each one of 8, 16, ..., 64.</summary>
     [Parameter(Mandatory = true, ParameterSetName = ChannelsSet)]
+    [ArgumentCompleter(typeof(ChannelWidthCompleter))]
     [CommaListTransformation]
     [WholeNumberTransformation]
     [ValidateCount(NatsSizeArchitecture.LayerCount, NatsSizeArchitecture.LayerCount)]
@@ -179,6 +183,9 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     protected override void EndProcessing()
     {
+        string built = _built == 1 ? "1 architecture" : $"{_built:N0} architectures";
+        WriteVerbose(string.Create(CultureInfo.CurrentCulture, $"Built {built}; {_failed:N0} failed."));
+
         if (_recordNetworks.DescribeUnknown(DartsNetwork) is { } unknown)
         {
             WriteWarning(unknown);
@@ -265,9 +272,12 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         Dataset counted = dataset ?? _dataset;
         if (architecture is null)
         {
+            _failed++;
             WriteError(error!);
             return;
         }
+
+        _built++;
 
         if (_dartsNetworkGiven)
         {

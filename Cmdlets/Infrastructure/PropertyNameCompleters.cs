@@ -41,7 +41,7 @@ public sealed class CorrelationPropertyCompleter : IArgumentCompleter
 public sealed class PlotPropertyCompleter : IArgumentCompleter
 {
     private static readonly string[] ScoreProperties = MeasureProxyCorrelationCommand.DefaultProxies;
-    private static readonly string[] SearchGroups = { "Strategy", "Objective", "Mode", "SearchSpace", "TieBreaker", "Dataset" };
+    private static readonly string[] SearchGroups = { "Strategy", "Objective", "Mode", "SearchSpace", "TieBreaker", "Dataset", "DartsNetwork" };
     private static readonly string[] CorrelationMeasures = { "Spearman", "Kendall", "Pearson", "TopOverlap" };
 
     public IEnumerable<CompletionResult> CompleteArgument(

@@ -481,7 +481,7 @@ e,5,50
 
         It 'completes <Line> with the properties of that kind of plot' -ForEach @(
             @{ Line = 'Export-CanopyPlot -Kind Trajectory -Y Best'; Expected = @('BestTarget', 'BestScore') }
-            @{ Line = 'Export-CanopyPlot -Kind Trajectory -GroupBy '; Expected = @('Strategy', 'Objective', 'Mode', 'SearchSpace', 'TieBreaker', 'Dataset') }
+            @{ Line = 'Export-CanopyPlot -Kind Trajectory -GroupBy '; Expected = @('Strategy', 'Objective', 'Mode', 'SearchSpace', 'TieBreaker', 'Dataset', 'DartsNetwork') }
             @{ Line = 'Export-CanopyPlot -Kind Modes -Y '; Expected = @('Spearman', 'Kendall', 'Pearson', 'TopOverlap') }
             @{ Line = 'Export-CanopyPlot -Kind Correlation -X '; Expected = @('TropicalScore', 'ParameterCount', 'Flops') }
         ) {

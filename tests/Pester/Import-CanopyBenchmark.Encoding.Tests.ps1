@@ -62,6 +62,19 @@ Describe 'Import-CanopyBenchmark -Encoding' {
 
         $completions | Should -Be @('utf8', 'utf8BOM', 'utf8NoBOM')
     }
+
+    It 'completes code-page names once a letter is typed' {
+        $typed = 'Import-CanopyBenchmark -Path x.csv -Encoding windows-125'
+        $empty = 'Import-CanopyBenchmark -Path x.csv -Encoding '
+
+        $windows = (TabExpansion2 $typed $typed.Length).CompletionMatches.CompletionText
+        $all = (TabExpansion2 $empty $empty.Length).CompletionMatches.CompletionText
+
+        $windows | Should -Contain 'windows-1252'
+        $windows | Should -Contain 'windows-1250'
+        $all.Count | Should -Be 11
+        $all | Should -Not -Contain 'windows-1252'
+    }
 }
 
 Describe 'Import-CanopyBenchmark of Export-Csv files' {

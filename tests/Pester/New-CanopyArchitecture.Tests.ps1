@@ -196,6 +196,25 @@ Describe 'New-CanopyArchitecture' {
         $architecture.InputDimension | Should -Be 3072
     }
 
+    It 'completes <Parameter>' -ForEach @(
+        @{ Parameter = '-ArchitectureProperty'; Line = 'New-CanopyArchitecture -ArchitectureProperty arch_'; Expected = @('arch_str', 'arch_repr') }
+        @{ Parameter = '-Channels'; Line = 'New-CanopyArchitecture -Channels '; Expected = @('8', '16', '24', '32', '40', '48', '56', '64') }
+        @{ Parameter = '-Channels after a comma'; Line = 'New-CanopyArchitecture -Channels 8,1'; Expected = @('16') }
+    ) {
+        $completions = (TabExpansion2 $Line $Line.Length).CompletionMatches.CompletionText
+
+        $completions | Should -Be $Expected
+    }
+
+    It 'ends its verbose lines with a count of built and failed' {
+        $lines = @($Cell9930, 'mlp:4:3', 'bad' | New-CanopyArchitecture -Verbose -ErrorAction SilentlyContinue 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        $lines.Count | Should -Be 3
+        $lines[0] | Should -BeLike 'NatsTopology |nor_conv_3x3~0|*: 1,288,506 parameters and 184,730,250 FLOPs in *'
+        $lines[-1] | Should -BeExactly 'Built 2 architectures; 1 failed.'
+    }
+
     It 'reads widths in brackets as a Python list prints them' {
         $architecture = New-CanopyArchitecture -LayerWidths '[64, 128, 64]' -InputDimension 784
         $tuple = New-CanopyArchitecture -LayerWidths '(64, 128, 64)' -InputDimension 784

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Text;
 
 namespace Canopy.Storage.Input;
@@ -19,6 +20,12 @@ public static class TextEncodings
     {
         "ansi", "ascii", "bigendianunicode", "bigendianutf32", "latin1", "oem", "unicode", "utf8", "utf8BOM", "utf8NoBOM", "utf32",
     };
+
+    /// <summary>
+    /// The web names, such as windows-1252 and shift_jis, of every encoding .NET provides with the code-page provider,
+    /// in ordinal order.
+    /// </summary>
+    public static IReadOnlyList<string> WebNames { get; } = ListWebNames();
 
     /// <summary>UTF-8 that throws DecoderFallbackException on invalid bytes rather than decoding them to U+FFFD.</summary>
     public static Encoding StrictUtf8 { get; } = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
@@ -71,6 +78,22 @@ public static class TextEncodings
             // .NET 5 and later disable UTF-7, for example.
             throw new ArgumentException($"The encoding '{name}' is not supported: {exception.Message} {Choices}", exception);
         }
+    }
+
+    private static string[] ListWebNames()
+    {
+        var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (EncodingInfo info in Encoding.GetEncodings())
+        {
+            names.Add(info.Name);
+        }
+
+        foreach (EncodingInfo info in CodePagesEncodingProvider.Instance.GetEncodings())
+        {
+            names.Add(info.Name);
+        }
+
+        return names.ToArray();
     }
 
     private static string Choices => $"Give one of {string.Join(", ", Names)}, a code page number such as 1252, or a name such as windows-1252 or iso-8859-1.";
