@@ -25,7 +25,11 @@ internal static class SearchMessages
             (long parameters, long flops) => $" Candidates with more than {parameters:N0} parameters or {flops:N0} FLOPs are rejected.",
         };
         string benchmark = targets is null ? string.Empty : $" {targetProperty} is '{targets.Column}' of benchmark '{targets.Benchmark.Name}' in {targets.Benchmark.Database}.";
-        return $"Searching {space} on {dataset} by {strategy}: {seedCount} seed(s) of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
+        string seeds = seedCount == 1 ? "1 seed" : $"{seedCount:N0} seeds";
+
+        // An MLP has no benchmark network, so -Dataset does not change its search.
+        string network = space == SearchSpace.Mlp ? string.Empty : $" on {dataset}";
+        return $"Searching {space}{network} by {strategy}: {seeds} of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
     }
 
     /// <summary>Returns the warnings about rejected candidates and missing or ambiguous target values, if any.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Globalization;
+using Canopy.Architectures;
 using OxyPlot;
 
 namespace Canopy.Plotting;
@@ -39,10 +40,10 @@ public sealed class PlotResult
         var lines = new List<string>();
         foreach (TrajectorySummary line in plot.Summaries)
         {
-            lines.Add(string.Create(CultureInfo.InvariantCulture, $"{line.Group}: {line.SeedCount} seeds, {line.X.Count} x values"));
+            lines.Add($"{line.Group}: {MessageWording.Count(line.SeedCount, "seed", "seeds")}, {MessageWording.Count(line.X.Count, "x value", "x values")}");
         }
 
-        return new PlotResult(plot.Model, $"{plot.Summaries.Count} lines ({string.Join("; ", lines)}).", new List<string>());
+        return new PlotResult(plot.Model, $"{MessageWording.Count(plot.Summaries.Count, "line", "lines")} ({string.Join("; ", lines)}).", new List<string>());
     }
 
     internal static PlotResult ForModes(ModesPlot plot)
@@ -53,7 +54,7 @@ public sealed class PlotResult
             warnings.Add($"{plot.Duplicates} rows repeat an earlier pair of category and series; the last value of each pair is drawn.");
         }
 
-        string summary = $"{plot.Series.Count} bar series over {plot.Categories.Count} categories ({string.Join(", ", plot.Categories)}).";
+        string summary = $"{plot.Series.Count} bar series over {MessageWording.Count(plot.Categories.Count, "category", "categories")} ({string.Join(", ", plot.Categories)}).";
         return new PlotResult(plot.Model, summary, warnings);
     }
 }

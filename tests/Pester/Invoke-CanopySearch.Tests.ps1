@@ -148,12 +148,19 @@ Describe 'Invoke-CanopySearch' {
         $records = @($output | Where-Object { $_ -is [Canopy.Search.SearchStep] })
         $messages = @($output | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
 
-        $messages[0] | Should -BeLike 'Searching NatsTopology on cifar10 by regularized evolution (population 10, tournament sample 3): 1 seed(s) of 60 evaluations*'
+        $messages[0] | Should -BeLike 'Searching NatsTopology on cifar10 by regularized evolution (population 10, tournament sample 3): 1 seed of 60 evaluations*'
         $improved = @($records | Where-Object Improved)
         $newBest = @($messages | Where-Object { $_ -like 'Seed 7, step *: new best *' })
         $newBest.Count | Should -Be $improved.Count
         $newBest[-1] | Should -Be "Seed 7, step $($improved[-1].Step): new best $($improved[-1].Architecture) with TropicalScore $($improved[-1].BestScore.ToString('N3', [cultureinfo]::CurrentCulture))."
         $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
+    }
+
+    It 'names no dataset for an MLP search and counts seeds in words' {
+        $messages = @(Invoke-CanopySearch Mlp -Budget 6 -PopulationSize 3 -SampleSize 2 -Seed 1, 2 -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        $messages[0] | Should -BeLike 'Searching Mlp by regularized evolution (population 3, tournament sample 2): 2 seeds of 6 evaluations*'
     }
 
     It 'carries the search settings on every record' {

@@ -294,6 +294,19 @@ public class PlotRecordCollectorTests
         PlotResult result = collector.CreatePlot(null, TrajectoryBand.MinMax);
 
         Assert.Contains(result.Model.Series, series => series is LineSeries line && line.Title == "1 (1 seed)");
+        Assert.Equal("1 line (1: 1 seed, 2 x values).", result.Summary);
+    }
+
+    [Fact]
+    public void ModesSummaryCountsOneCategory()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Modes, new PlotColumns("Target", "Spearman", "Proxy", true, null));
+        collector.Add(Reader(new() { ["Target"] = "t", ["Spearman"] = 0.5, ["Proxy"] = "a" }));
+        collector.Add(Reader(new() { ["Target"] = "t", ["Spearman"] = 0.7, ["Proxy"] = "b" }));
+
+        PlotResult result = collector.CreatePlot(null, TrajectoryBand.MinMax);
+
+        Assert.Equal("2 bar series over 1 category (t).", result.Summary);
     }
 
     [Fact]
