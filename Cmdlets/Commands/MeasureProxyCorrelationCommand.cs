@@ -31,12 +31,16 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     private const int BootstrapActivityId = 2;
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(250);
 
+    private const string GroupInfoTypeName = "Microsoft.PowerShell.Commands.GroupInfo";
+    private const string GroupAdvice = "To measure each group, pipe its records: ... | Group-Object Dataset | ForEach-Object { $_.Group | Measure-ProxyCorrelation ... }.";
+
     private readonly CancellationTokenSource _cancellation = new();
     private readonly Stopwatch _clock = new();
     private TimeSpan _lastProgress;
     private bool _collectionProgressShown;
     private string[] _proxyNames = Array.Empty<string>();
     private CorrelationColumns? _columns;
+    private bool _groupedInput;
     private HashSet<double>? _missingValues;
     private double[] _proxyValues = Array.Empty<double>();
     private ValueStatus[] _proxyStatus = Array.Empty<ValueStatus>();
@@ -152,7 +156,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         if (_columns.TargetStatusCount(ValueStatus.Absent) == records)
         {
             WriteError(ErrorRecords.Create(
-                $"{NoPropertyNamed(records, Target)}. Check the spelling of -Target against the column names.",
+                $"{NoPropertyNamed(records, Target)}. {MissingPropertyAdvice("-Target")}",
                 "TargetPropertyMissing",
                 ErrorCategory.ObjectNotFound,
                 Target));
@@ -168,9 +172,10 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         ulong seed = MyInvocation.BoundParameters.ContainsKey(nameof(Seed)) ? Seed : (ulong)Random.Shared.NextInt64(long.MaxValue);
         var rows = new List<ProxyCorrelation>();
+        var failures = new List<ErrorRecord>();
         for (int i = 0; i < _proxyNames.Length; i++)
         {
-            if (MeasureProxy(_columns, i, seed) is { } row)
+            if (MeasureProxy(_columns, i, seed, failures) is { } row)
             {
                 rows.Add(row);
             }
@@ -181,6 +186,12 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             // Every row of a bootstrap run gets the view with the interval columns, so that one table shows them all.
             WriteObject(Bootstrap > 0 ? OutputViews.WithView(row, IntervalView) : row);
         }
+
+        // The errors follow the rows, so that -ErrorAction Stop on one proxy keeps the others' rows.
+        foreach (ErrorRecord failure in failures)
+        {
+            WriteError(failure);
+        }
     }
 
     protected override void StopProcessing() => _cancellation.Cancel();
@@ -189,6 +200,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     private CorrelationColumns StartColumns(PSObject first)
     {
+        _groupedInput = first.TypeNames.Contains(GroupInfoTypeName);
         if (Proxy is not null)
         {
             _proxyNames = Proxy.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
@@ -202,7 +214,9 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             if (_proxyNames.Length == 0)
             {
                 ThrowTerminatingError(ErrorRecords.Create(
-                    $"The first record has none of the default proxy properties {string.Join(", ", DefaultProxies)}. Name the proxy columns with -Proxy, for example -Proxy synflow,params.",
+                    _groupedInput
+                        ? $"The first record is a group from Group-Object, which has none of the default proxy properties. {GroupAdvice}"
+                        : $"The first record has none of the default proxy properties {string.Join(", ", DefaultProxies)}. Name the proxy columns with -Proxy, for example -Proxy synflow,params.",
                     "DefaultProxyMissing",
                     ErrorCategory.ObjectNotFound,
                     first));
@@ -308,15 +322,15 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         return true;
     }
 
-    private ProxyCorrelation? MeasureProxy(CorrelationColumns columns, int index, ulong seed)
+    private ProxyCorrelation? MeasureProxy(CorrelationColumns columns, int index, ulong seed, List<ErrorRecord> failures)
     {
         string proxy = _proxyColumns[index].Name;
         string target = _targetColumn.Name;
         int records = columns.RecordCount;
         if (columns.ProxyStatusCount(index, ValueStatus.Absent) == records)
         {
-            WriteError(ErrorRecords.Create(
-                $"{NoPropertyNamed(records, proxy)}. Check the spelling in -Proxy against the column names.",
+            failures.Add(ErrorRecords.Create(
+                $"{NoPropertyNamed(records, proxy)}. {MissingPropertyAdvice("-Proxy")}",
                 "ProxyPropertyMissing",
                 ErrorCategory.ObjectNotFound,
                 proxy));
@@ -333,7 +347,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         if (proxyValues.Length < ProxyCorrelation.MinimumPairs)
         {
-            WriteError(ErrorRecords.Create(
+            failures.Add(ErrorRecords.Create(
                 $"Proxy '{proxy}' has {CorrelationMessages.Count(proxyValues.Length, "usable pair")} with '{target}', but a correlation needs at least {ProxyCorrelation.MinimumPairs}.",
                 "CorrelationTooFewPairs",
                 ErrorCategory.InvalidData,
@@ -344,7 +358,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         string? constant = CorrelationMessages.Constant(proxy, proxyValues) ?? CorrelationMessages.Constant(target, targetValues);
         if (constant is not null)
         {
-            WriteError(ErrorRecords.Create(
+            failures.Add(ErrorRecords.Create(
                 $"No correlation of '{proxy}' with '{target}' is defined, because {constant}.",
                 "CorrelationUndefined",
                 ErrorCategory.InvalidData,
@@ -357,6 +371,11 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     }
 
     // "None of the 1 records" would read wrongly for a single record.
+    // Group-Object output carries the records in its Group property, which is easy to pipe by mistake.
+    private string MissingPropertyAdvice(string parameter) => _groupedInput
+        ? $"The records are groups from Group-Object. {GroupAdvice}"
+        : $"Check the spelling in {parameter} against the column names.";
+
     private static string NoPropertyNamed(int records, string name) =>
         records == 1 ? $"The only record has no property named '{name}'" : $"None of the {records:N0} records has a property named '{name}'";
 

@@ -96,7 +96,8 @@ internal sealed class SearchRun
         _statusCounts[(int)evaluation.Status]++;
         if (evaluation.Status == EvaluationStatus.ScoringFailed)
         {
-            _firstScoringFailure ??= $"{evaluation.Architecture.Canonical}: {evaluation.Error}";
+            // A deep MLP's canonical string can run to tens of thousands of characters, too long for a warning.
+            _firstScoringFailure ??= $"{TextExcerpt.Of(evaluation.Architecture.Canonical)}: {evaluation.Error}";
         }
     }
 

@@ -200,6 +200,27 @@ acc,p,q
         $problems[0].Exception.Message | Should -BeLike "*'flat' has the same value, 7, in all 4 usable pairs*"
     }
 
+    It 'writes the other rows before a constant proxy fails with Stop' {
+        $records = 1..5 | ForEach-Object { [pscustomobject]@{ acc = $_; flat = 7; p = $_; n = -$_ } }
+        $kept = [System.Collections.Generic.List[object]]::new()
+
+        { $records | Measure-ProxyCorrelation -Target acc -Proxy p, flat, n -ErrorAction Stop | ForEach-Object { $kept.Add($_) } } |
+            Should -Throw -ErrorId 'CorrelationUndefined,*'
+
+        $kept.Proxy | Should -Be @('p', 'n')
+        $kept.Spearman | Should -Be @(1, -1)
+    }
+
+    It 'explains groups from Group-Object' {
+        $records = 1..6 | ForEach-Object { [pscustomobject]@{ task = $_ % 2; acc = $_; p = $_ } }
+
+        $records | Group-Object task | Measure-ProxyCorrelation -Target acc -Proxy p -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'TargetPropertyMissing,*'
+        $problems[0].Exception.Message | Should -BeLike "None of the 2 records has a property named 'acc'. The records are groups from Group-Object. To measure each group, pipe its records:*`$_.Group | Measure-ProxyCorrelation*"
+    }
+
     It 'reports a target that no record has' {
         $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
 
