@@ -78,6 +78,12 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         {
             ThrowTerminatingError(ErrorRecords.Create("-Name is blank. Give a benchmark name, or leave out -Name to name the benchmark after its file.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
         }
+
+        // A name stored with outer spaces could only be read back by repeating them exactly.
+        if (Name is not null && Name.Trim().Length != Name.Length)
+        {
+            ThrowTerminatingError(ErrorRecords.Create($"-Name '{Name}' starts or ends with white space. Give the name without it, such as '{Name.Trim()}'.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
+        }
     }
 
     protected override void ProcessRecord()

@@ -386,6 +386,14 @@ Describe 'Import-CanopyBenchmark' {
         Test-Path $Database | Should -BeFalse
     }
 
+    It 'rejects a -Name with outer spaces' {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        { Import-CanopyBenchmark -Path $path -Name '  spaced ' -Database $Database -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -ExpectedMessage "*starts or ends with white space*such as 'spaced'*"
+        Test-Path $Database | Should -BeFalse
+    }
+
     It 'uses CANOPY_DATABASE when -Database is not given' {
         $path = New-BenchmarkFile 'fromenv.csv' "arch,acc`n$First,1`n"
         $saved = $env:CANOPY_DATABASE
