@@ -331,4 +331,18 @@ public sealed class BenchmarkStore
 
         return BenchmarkNames.Find(ids.Keys, name) is { } stored ? ids[stored] : null;
     }
+
+    /// <summary>
+    /// Deletes everything the cache stores for one benchmark: its rows table, which takes the architecture index with
+    /// it, its column names and its entry in benchmarks.
+    /// </summary>
+    internal static void Delete(SqliteConnection connection, SqliteTransaction transaction, long id)
+    {
+        CacheConnection.Execute(connection, new BenchmarkTable(id, 0, 0).DropSql(), transaction);
+
+        // ON DELETE CASCADE runs only when foreign keys are on, which the cache leaves to how SQLite was built.
+        using SqliteCommand delete = BenchmarkImporter.Command(connection, transaction, "DELETE FROM benchmark_columns WHERE benchmark_id = $id; DELETE FROM benchmarks WHERE id = $id;");
+        delete.Parameters.AddWithValue("$id", id);
+        delete.ExecuteNonQuery();
+    }
 }
