@@ -15,6 +15,7 @@
         'Get-CanopyArchitecture'
         'Import-CanopyBenchmark'
         'Get-CanopyBenchmark'
+        'Remove-CanopyBenchmark'
         'Measure-ProxyCorrelation'
         'Invoke-CanopySearch'
         'Export-CanopyPlot'

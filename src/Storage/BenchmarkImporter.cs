@@ -177,10 +177,7 @@ internal sealed class BenchmarkImporter
             throw new BenchmarkExistsException(name, _databasePath);
         }
 
-        CacheConnection.Execute(connection, new BenchmarkTable(id, 0, 0).DropSql(), transaction);
-        using SqliteCommand delete = Command(connection, transaction, "DELETE FROM benchmark_columns WHERE benchmark_id = $id; DELETE FROM benchmarks WHERE id = $id;");
-        delete.Parameters.AddWithValue("$id", id);
-        delete.ExecuteNonQuery();
+        BenchmarkStore.Delete(connection, transaction, id);
         return true;
     }
 

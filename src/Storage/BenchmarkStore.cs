@@ -10,8 +10,8 @@ using Microsoft.Data.Sqlite;
 namespace Canopy.Storage;
 
 /// <summary>
-/// The SQLite benchmark cache: imports benchmark files, lists them, streams their rows and looks up values by
-/// canonical architecture. Each call opens its own connection, so one store may serve several threads, and other
+/// The SQLite benchmark cache: imports benchmark files, lists and removes them, streams their rows and looks up values
+/// by canonical architecture. Each call opens its own connection, so one store may serve several threads, and other
 /// processes may read while one imports.
 /// </summary>
 public sealed class BenchmarkStore
@@ -76,6 +76,34 @@ public sealed class BenchmarkStore
     {
         using SqliteConnection? connection = CacheConnection.OpenForRead(DatabasePath);
         return connection is null ? null : ReadBenchmarks(connection, name).FirstOrDefault();
+    }
+
+    /// <summary>
+    /// Removes the benchmark of that name, compared by <see cref="BenchmarkNames"/>, in one write transaction: its
+    /// rows, its architecture index, its columns and its entry. Returns the benchmark as it was just before. A cache
+    /// file that does not exist is not created.
+    /// </summary>
+    /// <exception cref="BenchmarkNotFoundException">No benchmark has that name, or the cache file does not exist or is empty.</exception>
+    /// <exception cref="CacheFormatException">The database file is no Canopy cache, or a newer one.</exception>
+    /// <exception cref="CacheUnavailableException">The database file or its -wal or -shm file cannot be written.</exception>
+    public BenchmarkInfo Remove(string name)
+    {
+        try
+        {
+            using SqliteConnection connection = CacheConnection.OpenExistingForWrite(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+            using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, DatabasePath);
+
+            // Found inside the write transaction, so no other process can replace the benchmark before the delete.
+            BenchmarkInfo benchmark = ReadBenchmarks(connection, name, transaction).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
+            Delete(connection, transaction, benchmark.Id);
+            transaction.Commit();
+            return benchmark;
+        }
+        catch (SqliteException exception) when (CacheConnection.IsUnavailable(exception))
+        {
+            // The transaction was rolled back, so the cache is as it was.
+            throw CacheConnection.Unavailable(DatabasePath, exception);
+        }
     }
 
     /// <summary>
@@ -275,20 +303,21 @@ public sealed class BenchmarkStore
         return false;
     }
 
-    // Reads every benchmark when name is null, else the one that FindId selects.
-    private List<BenchmarkInfo> ReadBenchmarks(SqliteConnection connection, string? name)
+    // Reads every benchmark when name is null, else the one that FindId selects. A connection inside a write
+    // transaction must pass it, because Microsoft.Data.Sqlite rejects a command without it.
+    private List<BenchmarkInfo> ReadBenchmarks(SqliteConnection connection, string? name, SqliteTransaction? transaction = null)
     {
         long? id = null;
         if (name is not null)
         {
-            id = FindId(connection, null, name);
+            id = FindId(connection, transaction, name);
             if (id is null)
             {
                 return new List<BenchmarkInfo>();
             }
         }
 
-        using SqliteCommand select = BenchmarkImporter.Command(connection, null, """
+        using SqliteCommand select = BenchmarkImporter.Command(connection, transaction, """
             SELECT b.id, b.name, b.source, b.format, b.imported_at, b.row_count, b.architecture_column, b.search_spaces,
                    (SELECT json_group_array(name) FROM (SELECT name FROM benchmark_columns WHERE benchmark_id = b.id ORDER BY position))
             FROM benchmarks AS b
@@ -339,5 +368,19 @@ public sealed class BenchmarkStore
         }
 
         return BenchmarkNames.Find(ids.Keys, name) is { } stored ? ids[stored] : null;
+    }
+
+    /// <summary>
+    /// Deletes everything the cache stores for one benchmark: its rows table, which takes the architecture index with
+    /// it, its column names and its entry in benchmarks. A replace with -Force and a removal both delete through here.
+    /// </summary>
+    internal static void Delete(SqliteConnection connection, SqliteTransaction transaction, long id)
+    {
+        CacheConnection.Execute(connection, new BenchmarkTable(id, 0, 0).DropSql(), transaction);
+
+        // ON DELETE CASCADE runs only when foreign keys are on, which the cache leaves to how SQLite was built.
+        using SqliteCommand delete = BenchmarkImporter.Command(connection, transaction, "DELETE FROM benchmark_columns WHERE benchmark_id = $id; DELETE FROM benchmarks WHERE id = $id;");
+        delete.Parameters.AddWithValue("$id", id);
+        delete.ExecuteNonQuery();
     }
 }

@@ -47,6 +47,47 @@ internal static class CacheConnection
         });
     }
 
+    /// <summary>
+    /// Opens an existing cache file for a removal, or returns null when the file does not exist or contains no
+    /// schema yet. Unlike <see cref="OpenForWrite"/>, it creates no file, folder or schema.
+    /// </summary>
+    /// <exception cref="CacheUnavailableException">The path is a folder or passes through a file, or the file or its
+    /// -wal or -shm file cannot be written.</exception>
+    public static SqliteConnection? OpenExistingForWrite(string databasePath)
+    {
+        RejectFolder(databasePath);
+        if (!File.Exists(databasePath))
+        {
+            RejectFileAsFolder(databasePath);
+            return null;
+        }
+
+        RejectReadOnlySideFiles(databasePath);
+        long version = 0;
+        SqliteConnection connection = Prepare(Open(databasePath, databasePath, SqliteOpenMode.ReadWrite), databasePath, opened =>
+        {
+            if (IsReadOnly(opened))
+            {
+                throw new CacheUnavailableException(databasePath, $"The cache file {databasePath} is read-only, so no benchmark can be removed from it. Make the file writable, or choose another -Database.");
+            }
+
+            // An empty file is left as it is, because switching it to WAL writes its first page.
+            version = CacheSchema.CheckReadable(opened, databasePath);
+            if (version > 0)
+            {
+                Execute(opened, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+            }
+        });
+
+        if (version == 0)
+        {
+            connection.Dispose();
+            return null;
+        }
+
+        return connection;
+    }
+
     /// <summary>Opens an existing file for reading, or returns null when the file does not exist yet.</summary>
     /// <exception cref="CacheUnavailableException">The path is a folder, part of it is a file, or SQLite cannot open
     /// the file.</exception>

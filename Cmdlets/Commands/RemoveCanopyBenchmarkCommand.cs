@@ -1,0 +1,117 @@
+using System;
+using System.Management.Automation;
+using Canopy.Commands.Infrastructure;
+using Canopy.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Canopy.Commands;
+
+/// <summary>
+/// Removes benchmarks from the SQLite benchmark cache: each benchmark's rows, architecture index, columns and entry,
+/// in one transaction per benchmark.
+/// </summary>
+[Cmdlet(VerbsCommon.Remove, "CanopyBenchmark", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
+{
+    /// <summary>The benchmarks to remove, compared ignoring case and taken literally, without wildcards.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Name { get; set; } = Array.Empty<string>();
+
+    /// <summary>The cache file; by default $env:CANOPY_DATABASE, else benchmarks.db in the per-user data folder. Piped
+    /// benchmarks and import summaries bind their Database, so they are removed from the cache they came from.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    [ValidateNotNullOrEmpty]
+    public string? Database { get; set; }
+
+    protected override void ProcessRecord()
+    {
+        var store = new BenchmarkStore(CachePaths.Resolve(this, Database));
+        foreach (string name in Name)
+        {
+            RemoveBenchmark(store, name);
+        }
+    }
+
+    private void RemoveBenchmark(BenchmarkStore store, string name)
+    {
+        // The lookup comes first, so that -WhatIf and -Confirm name the row count and a missing cache file stays missing.
+        BenchmarkInfo? benchmark = FindBenchmark(store, name);
+        if (benchmark is null)
+        {
+            WriteError(NotFound(new BenchmarkNotFoundException(name, store.DatabasePath), name));
+            return;
+        }
+
+        if (!ShouldProcess($"benchmark '{benchmark.Name}' in {store.DatabasePath}", $"Remove the benchmark and its {DescribeRows(benchmark.Rows)}"))
+        {
+            return;
+        }
+
+        // NOTE: another process may replace the benchmark between the prompt and the removal. The removal then deletes
+        // the replacement, whose row count the verbose line gives.
+        BenchmarkInfo removed;
+        try
+        {
+            removed = store.Remove(name);
+        }
+        catch (BenchmarkNotFoundException exception)
+        {
+            // Another process removed it after the lookup.
+            WriteError(NotFound(exception, name));
+            return;
+        }
+        catch (SqliteException exception)
+        {
+            ThrowTerminatingError(CacheUnavailable(CacheConnection.Failed(store.DatabasePath, exception), ErrorCategory.WriteError));
+            return;
+        }
+        catch (CacheFormatException exception)
+        {
+            ThrowTerminatingError(CacheFormatInvalid(exception));
+            return;
+        }
+        catch (CacheUnavailableException exception)
+        {
+            ThrowTerminatingError(CacheUnavailable(exception, ErrorCategory.OpenError));
+            return;
+        }
+
+        WriteVerbose($"Removed the benchmark '{removed.Name}' and its {DescribeRows(removed.Rows)} from {store.DatabasePath}.");
+    }
+
+    // A cache that cannot be read stops the command, because every later name would fail on it the same way.
+    private BenchmarkInfo? FindBenchmark(BenchmarkStore store, string name)
+    {
+        try
+        {
+            return store.Find(name);
+        }
+        catch (SqliteException exception)
+        {
+            ThrowTerminatingError(CacheUnavailable(CacheConnection.Failed(store.DatabasePath, exception), ErrorCategory.ReadError));
+        }
+        catch (CacheFormatException exception)
+        {
+            ThrowTerminatingError(CacheFormatInvalid(exception));
+        }
+        catch (CacheUnavailableException exception)
+        {
+            ThrowTerminatingError(CacheUnavailable(exception, ErrorCategory.OpenError));
+        }
+
+        return null;
+    }
+
+    private static ErrorRecord NotFound(BenchmarkNotFoundException exception, string name) =>
+        ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, name);
+
+    private static ErrorRecord CacheFormatInvalid(CacheFormatException exception) =>
+        ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath);
+
+    private static ErrorRecord CacheUnavailable(CacheUnavailableException exception, ErrorCategory category) =>
+        ErrorRecords.Create(exception, "CacheUnavailable", category, exception.DatabasePath);
+
+    private static string DescribeRows(long rows) => rows == 1 ? "1 row" : $"{rows:N0} rows";
+}
