@@ -88,7 +88,10 @@ internal static class CacheConnection
         return connection;
     }
 
-    /// <summary>Opens an existing file for reading, or returns null when the file does not exist yet.</summary>
+    /// <summary>
+    /// Opens an existing file for reading, or returns null when the file does not exist yet or contains no schema, as
+    /// an empty file made by touch or by an import that has not committed.
+    /// </summary>
     /// <exception cref="CacheUnavailableException">The path is a folder, part of it is a file, or SQLite cannot open
     /// the file.</exception>
     public static SqliteConnection? OpenForRead(string databasePath)
@@ -100,15 +103,24 @@ internal static class CacheConnection
             return null;
         }
 
+        SqliteConnection connection;
         try
         {
-            return OpenFile(databasePath);
+            connection = OpenFile(databasePath);
         }
         catch (CacheUnavailableException exception) when (exception.InnerException is SqliteException cause)
         {
             // WAL needs the -shm file beside the cache, which a reader without write access to the folder cannot create.
-            return OpenUnchanging(databasePath, cause);
+            connection = OpenUnchanging(databasePath, cause);
         }
+
+        if (CacheSchema.CheckReadable(connection, databasePath) == 0)
+        {
+            connection.Dispose();
+            return null;
+        }
+
+        return connection;
     }
 
     /// <summary>Starts the write transaction of an import.</summary>

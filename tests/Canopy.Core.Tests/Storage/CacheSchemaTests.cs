@@ -48,6 +48,18 @@ public class CacheSchemaTests
     }
 
     [Fact]
+    public void EmptyCacheFileListsNothing()
+    {
+        using var cache = new TemporaryCache();
+        File.WriteAllBytes(cache.DatabasePath, System.Array.Empty<byte>());
+
+        Assert.Empty(cache.Store.List());
+        Assert.Null(cache.Store.Find("anything"));
+        Assert.Throws<BenchmarkNotFoundException>(() => cache.Store.Read("anything"));
+        Assert.Equal(0, new FileInfo(cache.DatabasePath).Length);
+    }
+
+    [Fact]
     public void NewerVersionIsRejectedForReadAndWrite()
     {
         using var cache = new TemporaryCache();
