@@ -48,6 +48,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private bool _progressShown;
     private bool _verbose;
     private string? _lastVerboseFormula;
+    private bool _widthsAreArchitectures;
     private bool _datasetGiven;
     private bool _dartsNetworkGiven;
 
@@ -115,7 +116,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
             ? flag is SwitchParameter { IsPresent: true }
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
-        WriteVerbose(ScoringVerbose.DescribeStart(ParameterSetName, _options, InputDimension, _datasetGiven, ArchitectureProperty));
+        // The first positional argument binds to -LayerWidths, so architecture strings given by position land there.
+        _widthsAreArchitectures = ParameterSetName == WidthsSet && AreArchitectureStrings(LayerWidths, IsBound(nameof(InputDimension)));
+        string described = _widthsAreArchitectures ? ArchitectureSet : ParameterSetName;
+        WriteVerbose(ScoringVerbose.DescribeStart(described, _options, InputDimension, _datasetGiven, ArchitectureProperty));
+        if (_widthsAreArchitectures && BracketedWidthsOf(LayerWidths) is { } widths)
+        {
+            WriteWarning($"'{widths.Text}' was read as an architecture of the search space it is valid in. For a fully connected network with these widths, give them without brackets: -LayerWidths {string.Join(",", widths.Widths)}.");
+        }
         _clock.Start();
     }
 
@@ -123,8 +131,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     {
         switch (ParameterSetName)
         {
-            case WidthsSet when AreArchitectureStrings(LayerWidths):
-                // The first positional argument binds to -LayerWidths, so architecture strings given by position land there.
+            case WidthsSet when _widthsAreArchitectures:
                 foreach (string text in LayerWidths)
                 {
                     _recordNumber++;
@@ -356,21 +363,38 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     // Text that is no width list but whose every item is written as an architecture, such as a cell string or
     // 'mlp:784:128'. An invalid item counts too, so that its error names the architecture's fault, not a width.
-    // A bracketed list of widths such as '[64, 128, 64]' stays widths unless it is a valid architecture, as the
-    // NATS-Bench size list '[32, 24, 48, 64, 16]' is.
-    private static bool AreArchitectureStrings(string[] texts)
+    // A bracketed list of widths such as '[64, 128, 64]' stays widths when -InputDimension is given or the list is
+    // no valid architecture. A valid one, such as the NATS-Bench size list '[32, 24, 48, 64, 16]', is otherwise read
+    // as that architecture.
+    private static bool AreArchitectureStrings(string[] texts, bool inputDimensionGiven = false)
     {
         if (IsWidthList(texts, WidthList.Parse))
         {
             return false;
         }
 
-        if (IsWidthList(texts, MlpFields.ParseWidths) && !texts.All(text => text is not null && ArchitectureParser.TryParse(text, null, out _, out _)))
+        if (IsWidthList(texts, MlpFields.ParseWidths) &&
+            (inputDimensionGiven || !texts.All(text => text is not null && ArchitectureParser.TryParse(text, null, out _, out _))))
         {
             return false;
         }
 
         return texts.Length > 0 && texts.All(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
+    }
+
+    // Returns the first item that is a bracketed list of widths, with its widths, for the warning that it was read
+    // as an architecture.
+    private static (string Text, long[] Widths)? BracketedWidthsOf(string[] texts)
+    {
+        foreach (string text in texts)
+        {
+            if (text is not null && IsWidthList(new[] { text }, MlpFields.ParseWidths))
+            {
+                return (text, MlpFields.ParseWidths(new[] { text }));
+            }
+        }
+
+        return null;
     }
 
     private static bool IsWidthList(string[] texts, Func<IEnumerable<string>, long[]> parse)

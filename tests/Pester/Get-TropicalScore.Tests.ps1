@@ -115,12 +115,25 @@ LayerWidths,InputDimension
     It 'reads -LayerWidths in Python list and tuple form' {
         $list = Get-TropicalScore -LayerWidths '[64, 128, 64]'
         $tuple = Get-TropicalScore -LayerWidths '(64, 128, 64)'
-        $sizeList = Get-TropicalScore '[32, 24, 48, 64, 16]'
+        $sizeList = Get-TropicalScore '[32, 24, 48, 64, 16]' -WarningVariable warnings -WarningAction SilentlyContinue
+        $sizeWidths = Get-TropicalScore -LayerWidths '[32, 24, 48, 64, 16]' -InputDimension 2 -WarningVariable none -WarningAction SilentlyContinue
 
         $list.Architecture | Should -BeExactly 'mlp:3072:64-128-64'
         $tuple.Architecture | Should -BeExactly 'mlp:3072:64-128-64'
         $list.TropicalScore | Should -Be (Get-TropicalScore -LayerWidths 64, 128, 64).TropicalScore
         $sizeList.SearchSpace | Should -Be 'NatsSize'
+        @($warnings).Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '*was read as an architecture*give them without brackets: -LayerWidths 32,24,48,64,16.'
+        $sizeWidths.Architecture | Should -BeExactly 'mlp:2:32-24-48-64-16'
+        @($none).Count | Should -Be 0
+    }
+
+    It 'describes a list read as an architecture as such in verbose output' {
+        $lines = @(Get-TropicalScore '[16, 16, 16, 16, 16]' -Verbose -WarningAction SilentlyContinue 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        $lines[0] | Should -Not -BeLike '*one fully connected network*'
+        $lines[0] | Should -BeLike '*cell-based architectures on the cifar10 network*'
     }
 
     It 'points a piped list of widths to the MLP form' {

@@ -161,6 +161,7 @@ public class ArchitectureParserTests
     [InlineData("12", SearchSpace.NatsTopology, "'12' is a whole number, not an architecture.")]
     [InlineData("(4)", null, "The op_indices tuple '(4)' has 1 entry; a NATS-Bench topology cell has 6 edges.")]
     [InlineData("(4, 3, 3, 0, 0, 7)", null, "'7' in '(4, 3, 3, 0, 0, 7)' is no NASLib operation index")]
+    [InlineData("[10, 20, 30, 40, 50, 60]", null, "Hidden-layer widths of a fully connected network are written as mlp:3072:10-20-30-40-50-60 (input dimension, then widths).")]
     [InlineData("[64, 128, 64]", null, "'64' in '[64, 128, 64]' is no NASLib operation index; NASLib numbers them 0 skip_connect, 1 none, 2 nor_conv_3x3, 3 nor_conv_1x1, 4 avg_pool_3x3. Hidden-layer widths of a fully connected network are written as mlp:3072:64-128-64")]
     [InlineData("()", null, "The tuple '()' is empty. NASLib's op_indices form of a NATS-Bench topology cell lists 6 operation indices")]
     [InlineData("(4, 3, , 0, 0, 0)", null, "Entry 3 of the op_indices tuple '(4, 3, , 0, 0, 0)' is empty, so the tuple is incomplete;")]
