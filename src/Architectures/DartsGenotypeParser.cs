@@ -603,16 +603,16 @@ internal static class DartsGenotypeParser
         }
 
         // Reads None, a missing value, as null. The DARTS code prints a concat list as range(a, b), which is expanded
-        // to [a, ..., b - 1].
+        // to [a, ..., b - 1]. Both names are read in any letter case, as field and operation names are.
         private List<object?>? ReadNamedValue()
         {
             int start = Position;
-            if (TryIdentifier(out string? name) && name == "None")
+            if (TryIdentifier(out string? name) && string.Equals(name, "None", StringComparison.OrdinalIgnoreCase))
             {
                 return null;
             }
 
-            if (name != "range")
+            if (!string.Equals(name, "range", StringComparison.OrdinalIgnoreCase))
             {
                 Position = start;
                 throw Fail("expected a list, a tuple, a quoted name, a number, None or range(a, b)");

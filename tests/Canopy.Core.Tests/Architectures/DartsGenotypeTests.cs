@@ -121,6 +121,8 @@ public class DartsGenotypeTests
         Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse("genotype=" + DartsV2.ToLowerInvariant()).Canonical);
         Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(DartsV2.Replace("Genotype(", "GENOTYPE(", StringComparison.Ordinal)).Canonical);
         Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(DartsV2.ToUpperInvariant()).Canonical);
+        Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(DartsV2.Replace("[2, 3, 4, 5]", "range(2, 6)", StringComparison.Ordinal).ToUpperInvariant()).Canonical);
+        Assert.Equal(DartsV2Canonical, ArchitectureParser.Parse(DartsV2.TrimEnd(')') + ", CONNECTN=NONE, CONNECTS=NONE)").Canonical);
     }
 
     [Fact]
