@@ -180,7 +180,8 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         }
 
         WriteVerbose(plot.Summary);
-        if (!ShouldProcess(_fullPath, $"Write a {Kind} plot of {_collector.PointCount:N0} records as SVG"))
+        string records = _collector.PointCount == 1 ? "1 record" : $"{_collector.PointCount:N0} records";
+        if (!ShouldProcess(_fullPath, $"Write a {Kind} plot of {records} as SVG"))
         {
             return;
         }

@@ -299,7 +299,8 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             return false;
         }
 
-        string action = existing is null ? $"Import {file}" : $"Replace its {existing.Rows} rows with {file}";
+        string rows = existing?.Rows == 1 ? "1 row" : $"{existing?.Rows:N0} rows";
+        string action = existing is null ? $"Import {file}" : $"Replace its {rows} with {file}";
         return ShouldProcess($"benchmark '{name}' in {store.DatabasePath}", action);
     }
 

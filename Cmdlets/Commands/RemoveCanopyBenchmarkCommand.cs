@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
 using Canopy.Storage;
 using Microsoft.Data.Sqlite;
@@ -38,6 +39,16 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
     {
         // The lookup comes first, so that -WhatIf and -Confirm name the row count and a missing cache file stays missing.
         BenchmarkInfo? benchmark = FindBenchmark(store, name);
+        if (benchmark is null && LooksLikeRecord(name))
+        {
+            // Every later record would fail the same way, so one error stops the command.
+            ThrowTerminatingError(ErrorRecords.Create(
+                $"The piped object {TextExcerpt.Of(name, 80)} is a record, not a benchmark. Pipe the list that Get-CanopyBenchmark writes without -Name, or give the benchmark's name with -Name.",
+                "BenchmarkNameInvalid",
+                ErrorCategory.InvalidArgument,
+                name));
+        }
+
         if (benchmark is null)
         {
             WriteError(NotFound(new BenchmarkNotFoundException(name, store.DatabasePath), name));
@@ -103,6 +114,9 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
 
         return null;
     }
+
+    // PowerShell turns a piped record without a Name property into text such as '@{acc=93.5; arch=...}'.
+    private static bool LooksLikeRecord(string name) => name.StartsWith("@{", StringComparison.Ordinal) && name.EndsWith('}');
 
     private static ErrorRecord NotFound(BenchmarkNotFoundException exception, string name) =>
         ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, name);

@@ -122,7 +122,7 @@ internal sealed class BenchmarkImporter
         string[] nested = source.NestedValueColumns.Where(column => column != architectureColumn).Order().Select(column => $"'{source.Columns[column]}'").ToArray();
         if (nested.Length > 0)
         {
-            warnings.Add($"Some values of {(nested.Length == 1 ? "column" : "columns")} {string.Join(", ", nested)} are JSON objects or arrays, so they were stored as their JSON text. Flatten them before the import to store their parts as columns of their own.");
+            warnings.Add($"Some values of {(nested.Length == 1 ? "column" : "columns")} {string.Join(", ", nested)} are JSON objects or arrays, so they are stored as their JSON text. Flatten them before the import to store their parts as columns of their own.");
         }
 
         return warnings.ToArray();

@@ -423,6 +423,16 @@ e,5,50
             Get-ChildItem $TestDrive -Filter '*.tmp' -Force | Should -BeNullOrEmpty
         }
 
+        It 'counts one record in the singular' {
+            $path = Join-Path $TestDrive 'one-row.svg'
+            $row = [pscustomobject]@{ Target = 't'; Proxy = 'a'; Spearman = 0.5 }
+
+            $lines = @($row | Export-CanopyPlot -Kind Modes -Path $path -Verbose 4>&1 |
+                    Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+            $lines | Should -Contain "Performing the operation ""Write a Modes plot of 1 record as SVG"" on target ""$path""."
+        }
+
         It 'warns that the file <Name> gets SVG' -ForEach @(
             @{ Name = 'r.png'; Reason = "ends in '.png'"; SvgName = 'r.svg' }
             @{ Name = 'plot'; Reason = 'has no extension'; SvgName = 'plot.svg' }

@@ -80,8 +80,18 @@ Describe 'Import-CanopyBenchmark' {
         $summary.RowsStored | Should -Be 2
         $stored[0].acc | Should -Be '93,5'
         @($warnings).Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "*excel.csv: The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers written with a comma, so they were stored as text.*"
+        "$($warnings[0])" | Should -BeLike "*excel.csv: The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers written with a comma, so they are stored as text.*"
         "$($warnings[0])" | Should -Not -BeLike "*'note'*"
+    }
+
+    It 'names the rows it replaces in the singular' {
+        $one = New-BenchmarkFile 'one.csv' "arch,acc`n$First,1`n"
+        Import-CanopyBenchmark -Path $one -Database $Database | Out-Null
+
+        $lines = @(Import-CanopyBenchmark -Path $one -Database $Database -Force -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        $lines | Should -Contain "Performing the operation ""Replace its 1 row with $one"" on target ""benchmark 'one' in $Database""."
     }
 
     It 'keeps the cache as it was when a warning stops the import' {
@@ -151,8 +161,8 @@ Describe 'Import-CanopyBenchmark' {
         $record = Get-CanopyBenchmark -Name unnamed -Database $Database
 
         $warnings.Count | Should -Be 1
-        $warnings[0].Message | Should -Be "${path}: Column 2 of the header has no name, so it was stored as 'H1', the name Import-Csv gives it."
-        $summary.Warnings | Should -Be @("Column 2 of the header has no name, so it was stored as 'H1', the name Import-Csv gives it.")
+        $warnings[0].Message | Should -Be "${path}: Column 2 of the header has no name, so it is stored as 'H1', the name Import-Csv gives it."
+        $summary.Warnings | Should -Be @("Column 2 of the header has no name, so it is stored as 'H1', the name Import-Csv gives it.")
         $record.H1 | Should -BeExactly 'x'
     }
 
@@ -163,7 +173,7 @@ Describe 'Import-CanopyBenchmark' {
         $records = @(Get-CanopyBenchmark -Name typed -Database $Database)
 
         $warnings.Count | Should -Be 1
-        $warnings[0].Message | Should -BeLike "*column 'curve' are JSON objects or arrays, so they were stored as their JSON text.*"
+        $warnings[0].Message | Should -BeLike "*column 'curve' are JSON objects or arrays, so they are stored as their JSON text.*"
         $records[0].acc | Should -BeOfType [string]
         $records[0].acc | Should -BeExactly '93.5'
         $records[1].acc | Should -BeOfType [double]

@@ -143,6 +143,15 @@ Describe 'Remove-CanopyBenchmark' {
         (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other')
     }
 
+    It 'stops once on piped benchmark rows' {
+        $rows = @(Get-CanopyBenchmark -Name sweep -Database $Database)
+
+        { $rows | Remove-CanopyBenchmark -Database $Database -Confirm:$false } |
+            Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -ExpectedMessage '*is a record, not a benchmark. Pipe the list that Get-CanopyBenchmark writes without -Name*'
+
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other', 'single', 'sweep')
+    }
+
     It 'reports each name for a missing cache file and creates none' {
         $missing = Join-Path $TestDrive 'absent/cache.db'
 

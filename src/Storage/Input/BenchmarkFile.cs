@@ -72,8 +72,9 @@ internal static class BenchmarkFile
             name = name[..^3];
         }
 
-        string withoutExtension = Path.GetFileNameWithoutExtension(name);
-        return withoutExtension.Length > 0 ? withoutExtension : name;
+        // Outer white space in a file name would make a name that -Name could only match by repeating it.
+        string withoutExtension = Path.GetFileNameWithoutExtension(name).Trim();
+        return withoutExtension.Length > 0 ? withoutExtension : name.Trim();
     }
 
     // zlib checks a member's CRC-32 only at its end, so damaged data decodes to garbled rows first. Checking the whole

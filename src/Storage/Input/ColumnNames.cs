@@ -22,7 +22,7 @@ internal static class ColumnNames
             if (string.IsNullOrWhiteSpace(name))
             {
                 name = "H" + ++unnamed;
-                warnings.Add($"Column {i + 1} of the header has no name, so it was stored as '{name}', the name Import-Csv gives it.");
+                warnings.Add($"Column {i + 1} of the header has no name, so it is stored as '{name}', the name Import-Csv gives it.");
             }
 
             if (!seen.Add(name))

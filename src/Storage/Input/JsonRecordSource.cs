@@ -235,7 +235,7 @@ internal sealed class JsonRecordSource : IRecordSource
                 if (string.IsNullOrWhiteSpace(name))
                 {
                     name = "H" + (column + 1);
-                    _blankNameWarnings.Add($"A property with an empty name, column {column + 1} in order of appearance, was stored as '{name}'.");
+                    _blankNameWarnings.Add($"A property with an empty name, column {column + 1} in order of appearance, is stored as '{name}'.");
                 }
 
                 _columns.Add(name);

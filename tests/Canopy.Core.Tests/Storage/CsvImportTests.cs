@@ -123,6 +123,7 @@ public class CsvImportTests
     [InlineData("records.json", "records")]
     [InlineData("sweep.v2.csv", "sweep.v2")]
     [InlineData("noextension", "noextension")]
+    [InlineData(" trial .csv", "trial")]
     public void DefaultNameDropsTheExtensions(string fileName, string expected)
     {
         Assert.Equal(expected, Canopy.Storage.Input.BenchmarkFile.DefaultName("/data/" + fileName));
@@ -352,8 +353,8 @@ public class CsvImportTests
         Assert.Equal(
             new[]
             {
-                "Column 1 of the header has no name, so it was stored as 'H1', the name Import-Csv gives it.",
-                "Column 3 of the header has no name, so it was stored as 'H2', the name Import-Csv gives it.",
+                "Column 1 of the header has no name, so it is stored as 'H1', the name Import-Csv gives it.",
+                "Column 3 of the header has no name, so it is stored as 'H2', the name Import-Csv gives it.",
             },
             summary.Warnings);
     }

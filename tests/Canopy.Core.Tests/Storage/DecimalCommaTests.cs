@@ -40,7 +40,7 @@ public class DecimalCommaTests
         string warning = Assert.Single(summary.Warnings);
         Assert.True(reader.Read());
         Assert.Equal("93,5", reader.Values[1]);
-        Assert.StartsWith("The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers written with a comma, so they were stored as text.", warning);
+        Assert.StartsWith("The columns 'acc' (for example '93,5'), 'loss' (for example '0,25') contain values that look like numbers written with a comma, so they are stored as text.", warning);
         Assert.Contains("Canopy reads numbers with a decimal point and without thousands separators", warning);
         Assert.DoesNotContain("'note'", warning);
     }

@@ -29,7 +29,7 @@ public class JsonImportTests
         Assert.Equal(new object?[] { Canonical(cache, Nb201First), 85.5, 200L, null, 1L, "[1, 2]" }, rows[0]);
         Assert.Equal(new object?[] { Canonical(cache, Nb201Best), 94L, 12L, "best", 0L, "{\"a\": 1}" }, rows[1]);
         Assert.Equal(
-            "Some values of column 'curve' are JSON objects or arrays, so they were stored as their JSON text. Flatten them before the import to store their parts as columns of their own.",
+            "Some values of column 'curve' are JSON objects or arrays, so they are stored as their JSON text. Flatten them before the import to store their parts as columns of their own.",
             Assert.Single(summary.Warnings));
     }
 
@@ -72,8 +72,8 @@ public class JsonImportTests
         Assert.Equal(
             new[]
             {
-                "A property with an empty name, column 5 in order of appearance, was stored as 'H5'.",
-                "Some values of columns 'meta', 'curve' are JSON objects or arrays, so they were stored as their JSON text. Flatten them before the import to store their parts as columns of their own.",
+                "A property with an empty name, column 5 in order of appearance, is stored as 'H5'.",
+                "Some values of columns 'meta', 'curve' are JSON objects or arrays, so they are stored as their JSON text. Flatten them before the import to store their parts as columns of their own.",
             },
             summary.Warnings);
     }
