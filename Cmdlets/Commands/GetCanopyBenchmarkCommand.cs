@@ -100,7 +100,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
         }
 
         using BenchmarkReader reader = store.Read(Name, architectures);
-        WriteVerbose($"Reading {reader.Benchmark.Rows:N0} rows of '{reader.Benchmark.Name}' from {store.DatabasePath}{(architectures is null ? string.Empty : $", only {architectures.Count:N0} {(architectures.Count == 1 ? "architecture" : "architectures")}")}.");
+        WriteVerbose($"Reading {CorrelationMessages.Count(reader.Benchmark.Rows, "row")} of '{reader.Benchmark.Name}' from {store.DatabasePath}{(architectures is null ? string.Empty : $", only {architectures.Count:N0} {(architectures.Count == 1 ? "architecture" : "architectures")}")}.");
 
         string[] columns = reader.Benchmark.Columns.ToArray();
         bool addSearchSpace = !columns.Contains(nameof(SearchSpace), StringComparer.OrdinalIgnoreCase);

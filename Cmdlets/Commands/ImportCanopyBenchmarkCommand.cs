@@ -243,7 +243,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             ImportSummary summary = store.Import(options, progress, rejection => WriteRejection(file, rejection), _cancellation.Token, warning => WriteWarning($"{file}: {warning}"));
             progress.Complete();
 
-            WriteVerbose($"Read {summary.Format} with architectures in column '{summary.ArchitectureColumn}': stored {summary.RowsStored:N0} rows and rejected {summary.RowsRejected:N0} in {summary.Elapsed.TotalSeconds:F2} s{(summary.Replaced ? ", replacing the earlier benchmark of that name" : string.Empty)}.");
+            WriteVerbose($"Read {summary.Format} with architectures in column '{summary.ArchitectureColumn}': stored {CorrelationMessages.Count(summary.RowsStored, "row")} and rejected {summary.RowsRejected:N0} in {summary.Elapsed.TotalSeconds:F2} s{(summary.Replaced ? ", replacing the earlier benchmark of that name" : string.Empty)}.");
             WriteObject(summary);
         }
         catch (OperationCanceledException)
@@ -299,7 +299,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             return false;
         }
 
-        string rows = existing?.Rows == 1 ? "1 row" : $"{existing?.Rows:N0} rows";
+        string rows = CorrelationMessages.Count(existing?.Rows ?? 0, "row");
         string action = existing is null ? $"Import {file}" : $"Replace its {rows} with {file}";
         return ShouldProcess($"benchmark '{name}' in {store.DatabasePath}", action);
     }
@@ -354,7 +354,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             }
 
             _record.PercentComplete = value.TotalBytes > 0 ? (int)Math.Min(100, 100 * value.BytesRead / value.TotalBytes) : -1;
-            _record.StatusDescription = $"{value.RowsRead:N0} rows, {value.BytesRead / 1048576.0:F1} of {value.TotalBytes / 1048576.0:F1} MB";
+            _record.StatusDescription = $"{CorrelationMessages.Count(value.RowsRead, "row")}, {value.BytesRead / 1048576.0:F1} of {value.TotalBytes / 1048576.0:F1} MB";
             _cmdlet.WriteProgress(_record);
             _written = true;
             _sinceLastWrite.Restart();

@@ -24,7 +24,7 @@ public sealed class BenchmarkNameCompleter : IArgumentCompleter
         return CompletionCache.ListBenchmarks(fakeBoundParameters)
             .Where(benchmark => BenchmarkNames.StartsWith(benchmark.Name, prefix))
             .Where(benchmark => searchSpace is null || benchmark.SearchSpaces.Contains(searchSpace.Value.ToString()))
-            .Select(benchmark => new CompletionResult(CompletionCache.Quote(benchmark.Name), benchmark.Name, CompletionResultType.ParameterValue, $"{benchmark.Rows:N0} rows from {benchmark.Source}"))
+            .Select(benchmark => new CompletionResult(CompletionCache.Quote(benchmark.Name), benchmark.Name, CompletionResultType.ParameterValue, $"{CorrelationMessages.Count(benchmark.Rows, "row")} from {benchmark.Source}"))
             .ToArray();
     }
 }

@@ -173,9 +173,10 @@ public sealed class PlotRecordCollector
         }
 
         string grouping = Columns.GroupRequired ? $"'{Columns.Group}'" : "group";
+        string records = _repeatedSteps == 1 ? "1 record repeats" : string.Create(CultureInfo.InvariantCulture, $"{_repeatedSteps:N0} records repeat");
         string merged = string.Create(
             CultureInfo.InvariantCulture,
-            $"{_repeatedSteps:N0} records repeat the '{Columns.X}' of another record with the same {grouping} and '{Columns.Seed}', so separate runs are drawn as one line.");
+            $"{records} the '{Columns.X}' of another record with the same {grouping} and '{Columns.Seed}', so separate runs are drawn as one line.");
         // Grouping by one setting that differs would merge the runs that differ in the group, so a varying group is
         // combined with the others.
         IReadOnlyList<string> all = _runSettings.Varying();

@@ -51,7 +51,8 @@ public sealed class PlotResult
         var warnings = new List<string>();
         if (plot.Duplicates > 0)
         {
-            warnings.Add($"{plot.Duplicates} rows repeat an earlier pair of category and series; the last value of each pair is drawn.");
+            string rows = plot.Duplicates == 1 ? "1 row repeats" : $"{plot.Duplicates} rows repeat";
+            warnings.Add($"{rows} an earlier pair of category and series; the last value of each pair is drawn.");
         }
 
         string summary = $"{plot.Series.Count} bar series over {MessageWording.Count(plot.Categories.Count, "category", "categories")} ({string.Join(", ", plot.Categories)}).";

@@ -29,8 +29,9 @@ public sealed class BenchmarkEmptyException : Exception
         new(path, 0, null, $"{path} has a header but no records, so nothing was imported and the cache is unchanged.");
 
     internal static BenchmarkEmptyException AllRejected(string path, long rowsRejected, RowRejection first) =>
-        new(path, rowsRejected, first, string.Create(CultureInfo.InvariantCulture,
-            $"All {rowsRejected:N0} records of {path} were rejected, so nothing was imported and the cache is unchanged. The first was line {first.LineNumber}: {Sentence(first.Reason)}"));
+        new(path, rowsRejected, first, rowsRejected == 1
+            ? string.Create(CultureInfo.InvariantCulture, $"The only record of {path} was rejected, so nothing was imported and the cache is unchanged. It was line {first.LineNumber}: {Sentence(first.Reason)}")
+            : string.Create(CultureInfo.InvariantCulture, $"All {rowsRejected:N0} records of {path} were rejected, so nothing was imported and the cache is unchanged. The first was line {first.LineNumber}: {Sentence(first.Reason)}"));
 
     internal static BenchmarkEmptyException Stopped(string path, long rowsRejected, RowRejection first) =>
         new(path, rowsRejected, first, string.Create(CultureInfo.InvariantCulture,

@@ -386,7 +386,7 @@ e,5,50
 
             $null = $rows | Export-CanopyPlot -Kind Modes -Path (Join-Path $TestDrive 'repeat.svg') -WarningVariable warnings -WarningAction SilentlyContinue
 
-            $warnings.Message | Should -BeLike '1 rows repeat*'
+            $warnings.Message | Should -BeLike '1 row repeats an earlier pair*'
         }
     }
 

@@ -92,6 +92,7 @@ Describe 'Import-CanopyBenchmark' {
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
 
         $lines | Should -Contain "Performing the operation ""Replace its 1 row with $one"" on target ""benchmark 'one' in $Database""."
+        $lines | Where-Object { $_ -like 'Read CSV*' } | Should -BeLike "*: stored 1 row and rejected 0 in *"
     }
 
     It 'keeps the cache as it was when a warning stops the import' {

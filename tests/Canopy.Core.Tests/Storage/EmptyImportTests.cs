@@ -23,6 +23,17 @@ public class EmptyImportTests
     }
 
     [Fact]
+    public void OnlyRejectedRowIsNamedInSingular()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("bad.csv", "arch,acc\nnot-a-cell,1\n");
+
+        var exception = Assert.Throws<BenchmarkEmptyException>(() => cache.Import(path));
+
+        Assert.StartsWith($"The only record of {path} was rejected, so nothing was imported and the cache is unchanged. It was line 2: the architecture 'not-a-cell' is invalid", exception.Message);
+    }
+
+    [Fact]
     public void AllRejectedRowsGiveOneError()
     {
         using var cache = new TemporaryCache();
