@@ -22,9 +22,13 @@ $resolved = & (Join-Path $PSScriptRoot 'Resolve-CanopyDataPath.ps1') -DataPath $
 $watch = [System.Diagnostics.Stopwatch]::StartNew()
 
 if ($resolved) {
+    Write-Host "Benchmark data: $resolved"
     & (Join-Path $PSScriptRoot 'Invoke-BenchmarkDemo.ps1') -DataPath $resolved -OutputPath $OutputPath -ModuleManifest $ModuleManifest
 }
 else {
+    # Saying where the data was looked for lets a user who has it see which location to fix.
+    $looked = (Resolve-Path -LiteralPath (Join-Path $PSScriptRoot '..')).Path | Split-Path -Parent | Join-Path -ChildPath 'shared/data'
+    Write-Host "No nats-tss/nats_bench.csv under -DataPath, `$env:CANOPY_DATA or $looked, so the ranking part is skipped; the training-free part runs."
     & (Join-Path $PSScriptRoot 'Invoke-TrainingFreeDemo.ps1') -OutputPath $OutputPath -ModuleManifest $ModuleManifest
 }
 

@@ -45,6 +45,8 @@ Write-Host @'
 To see how well TropicalScore ranks trained accuracies, give Canopy the NATS-Bench results: a CSV with the columns
 ArchitectureString, CIFAR10TestAccuracy200Epochs, CIFAR100TestAccuracy200Epochs and ImageNetTestAccuracy200Epochs,
 one row per cell, saved as <folder>/nats-tss/nats_bench.csv. The NATS-Bench API (github.com/D-X-Y/NATS-Bench) gives
-these values as get_more_info(index, dataset, hp='200')['test-accuracy'] for every index. Then run
+these values as get_more_info(index, dataset, hp='200')['test-accuracy'] for every index. Then run, from bash
+    CANOPY_DATA=<folder> dotnet pwsh ./build.ps1 -Task Demo
+or from PowerShell
     $env:CANOPY_DATA = '<folder>'; dotnet pwsh ./build.ps1 -Task Demo
 '@
