@@ -20,7 +20,9 @@ $dataFolder = if ($env:CANOPY_DATA) { $env:CANOPY_DATA } else { Join-Path $PSScr
 $env:CANOPY_TEST_DATA = [IO.Path]::GetFullPath($dataFolder)
 # The folder may exist and still lack the benchmark folders the tests read, so those are listed.
 $found = @('nats-tss', 'nb201-zero-cost-proxies', 'darts-other-tasks' | Where-Object { Test-Path -LiteralPath (Join-Path $env:CANOPY_TEST_DATA $_) -PathType Container })
-$presence = if ($found.Count -gt 0) { "holds $($found -join ', ')" } else { 'holds none of the benchmark folders, so the tests that need data skip' }
+$presence = if ($found.Count -gt 0) { "holds $($found -join ', ')" }
+elseif (Test-Path -LiteralPath $env:CANOPY_TEST_DATA -PathType Container) { 'holds none of the benchmark folders, so the tests that need data skip' }
+else { 'does not exist, so the tests that need data skip; set CANOPY_DATA to the data folder' }
 "pester: benchmark data folder $env:CANOPY_TEST_DATA ($presence)"
 
 $configuration = New-PesterConfiguration
