@@ -16,15 +16,7 @@ BeforeAll {
     $script:SingleFile = Join-Path $TestDrive 'single.csv'
     Set-Content -Path $SingleFile -Encoding utf8NoBOM -Value "arch,acc`n$ResNet,70.25"
 
-    # Runs a script in a new pwsh that file modes bind. Root ignores them, except without CAP_DAC_OVERRIDE.
-    function Invoke-BoundByFileModes([string] $Script) {
-        $command = "Import-Module '$env:CANOPY_MODULE_MANIFEST'; $Script"
-        if ((id -u) -eq '0') {
-            return & setpriv --bounding-set -dac_override -- "$PSHOME/pwsh" -NoProfile -NonInteractive -Command $command
-        }
-
-        return & "$PSHOME/pwsh" -NoProfile -NonInteractive -Command $command
-    }
+    . (Join-Path $PSScriptRoot 'FileModes.ps1')
 }
 
 Describe 'Remove-CanopyBenchmark' {
