@@ -289,9 +289,10 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             WriteWarning($"{record.Architecture}: the parameter or FLOP count exceeds Int64, so it is left empty.");
         }
 
+        string onDataset = record.Dataset is null ? string.Empty : $" on {record.Dataset}";
         WriteVerbose(string.Create(
             CultureInfo.CurrentCulture,
-            $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network} on {DatasetNames.Name(counted)}."));
+            $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network}{onDataset}."));
         WriteObject(ArchitectureConversion.ToOutput(record));
     }
 

@@ -14,7 +14,9 @@ public abstract class ArchitectureRecord
     {
         Definition = definition;
         DatasetValue = dataset;
-        Dataset = DatasetFacts.Name(dataset);
+
+        // An MLP's input dimension is part of the architecture, so no dataset network applies, as in score objects.
+        Dataset = definition is MlpArchitecture ? null : DatasetFacts.Name(dataset);
         Network = network;
         ParameterCount = cost?.Parameters;
         Flops = cost?.Flops;
@@ -26,8 +28,10 @@ public abstract class ArchitectureRecord
     /// <summary>The canonical string, which parses back to an equal architecture.</summary>
     public string Architecture => Definition.Canonical;
 
-    /// <summary>The dataset the counts are for, spelled as NATS-Bench names it, for example "ImageNet16-120".</summary>
-    public string Dataset { get; }
+    /// <summary>
+    /// The dataset the counts are for, spelled as NATS-Bench names it, for example "ImageNet16-120"; null for an MLP.
+    /// </summary>
+    public string? Dataset { get; }
 
     /// <summary>The same dataset as an enum value, for the code that scores the record again.</summary>
     internal Dataset DatasetValue { get; }

@@ -69,7 +69,7 @@ public sealed class SearchResult
             Objective = Options.Objective.ToString(),
             Mode = Options.Scoring.Mode.ToString(),
             TieBreaker = Options.TieBreaker.ToString(),
-            Dataset = DatasetFacts.Name(Options.Scoring.Dataset),
+            Dataset = SearchRun.DatasetNameOf(Options),
             DartsNetwork = SearchRun.DartsNetworkOf(Options)?.ToString(),
             Architecture = score.Architecture,
             Score = _best.Fitness.Objective,

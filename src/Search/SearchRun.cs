@@ -17,7 +17,7 @@ internal sealed class SearchRun
     private readonly CandidateEvaluator _evaluator;
     private readonly BestTargetLookup? _targets;
     private readonly string? _targetColumn;
-    private readonly string _datasetName;
+    private readonly string? _datasetName;
 
     // Every step carries the run's settings by name; naming them once keeps string work out of each evaluation.
     private readonly (string SearchSpace, string Strategy, string Objective, string Mode, string TieBreaker, string? DartsNetwork) _names;
@@ -38,13 +38,20 @@ internal sealed class SearchRun
         _evaluator = new CandidateEvaluator(options);
         _targets = targets is null ? null : new BestTargetLookup(targets);
         _targetColumn = targets?.Column;
-        _datasetName = DatasetFacts.Name(options.Scoring.Dataset);
+        _datasetName = DatasetNameOf(options);
         _names = (options.SearchSpace.ToString(), options.Strategy.ToString(), options.Objective.ToString(), options.Scoring.Mode.ToString(), options.TieBreaker.ToString(), DartsNetworkOf(options)?.ToString());
         _progress = progress;
         _cancellationToken = cancellationToken;
     }
 
     public SearchOptions Options { get; }
+
+    /// <summary>
+    /// Returns the name of the dataset whose network candidates are counted on, or null for MLPs, whose input dimension
+    /// is part of the architecture, as Get-TropicalScore's score objects have it.
+    /// </summary>
+    internal static string? DatasetNameOf(SearchOptions options) =>
+        options.SearchSpace == SearchSpace.Mlp ? null : DatasetFacts.Name(options.Scoring.Dataset);
 
     /// <summary>Returns the network a search's DARTS candidates are counted in, or null for the other search spaces.</summary>
     internal static DartsNetwork? DartsNetworkOf(SearchOptions options) =>

@@ -23,8 +23,10 @@ public sealed class SearchSummary
     /// <summary>The name of the <see cref="Search.TieBreaker"/> that decides between candidates of equal objective value, for example "None".</summary>
     public required string TieBreaker { get; init; }
 
-    /// <summary>The dataset whose network every candidate was scored and costed on, as NATS-Bench names it.</summary>
-    public required string Dataset { get; init; }
+    /// <summary>
+    /// The dataset whose network every candidate was scored and costed on, as NATS-Bench names it; null in an MLP search.
+    /// </summary>
+    public required string? Dataset { get; init; }
 
     /// <summary>
     /// The name of the <see cref="Architectures.DartsNetwork"/> that DARTS candidates are scored and costed in, for

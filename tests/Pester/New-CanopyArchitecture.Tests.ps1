@@ -194,6 +194,8 @@ Describe 'New-CanopyArchitecture' {
         $architecture.ParameterCount | Should -Be ((3072 + 1) * 64 + (64 + 1) * 128 + (128 + 1) * 64)
         $architecture.LayerWidths | Should -Be @(64, 128, 64)
         $architecture.InputDimension | Should -Be 3072
+        $architecture.Dataset | Should -BeNullOrEmpty -Because 'an MLP has no dataset network, as in its score object'
+        (Get-TropicalScore -LayerWidths 64, 128, 64).Dataset | Should -BeNullOrEmpty
     }
 
     It 'completes <Parameter>' -ForEach @(
