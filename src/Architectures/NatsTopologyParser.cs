@@ -227,8 +227,8 @@ internal static class NatsTopologyParser
     {
         string[] items = tuple[1..^1].Split(',', StringSplitOptions.TrimEntries);
         bool allWidths = Array.TrueForAll(items, item => long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out long width) && width > 0);
-        string example = allWidths ? $"mlp:3072:{string.Join("-", items)}" : "mlp:3072:64-128-64";
-        return $" Hidden-layer widths of a fully connected network are written as {example} (input dimension, then widths).";
+        string widths = allWidths ? string.Join("-", items) : "64-128-64";
+        return $" Hidden-layer widths of a fully connected network are written as mlp:<input dimension>:{widths}, such as mlp:3072:{widths} for a 32 × 32 RGB image.";
     }
 
     // Cuts the text up to the next separator off the front of rest; more is false for the last item.

@@ -141,7 +141,7 @@ LayerWidths,InputDimension
 
         $problems.Count | Should -Be 1
         $problems[0].Exception.Message | Should -Match ([regex]::Escape("'64' in '[64, 128, 64]' is no NASLib operation index"))
-        $problems[0].Exception.Message | Should -Match ([regex]::Escape('are written as mlp:3072:64-128-64'))
+        $problems[0].Exception.Message | Should -Match ([regex]::Escape('are written as mlp:<input dimension>:64-128-64, such as mlp:3072:64-128-64'))
     }
 
     It 'reports a bad -LayerWidths value with its own id' {
