@@ -386,11 +386,15 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     // as an architecture.
     private static (string Text, long[] Widths)? BracketedWidthsOf(string[] texts)
     {
-        foreach (string text in texts)
+        foreach (string text in texts.Where(text => text is not null))
         {
-            if (text is not null && IsWidthList(new[] { text }, MlpFields.ParseWidths))
+            try
             {
                 return (text, MlpFields.ParseWidths(new[] { text }));
+            }
+            catch (Exception exception) when (exception is FormatException or ArgumentException)
+            {
+                // An item that is no width list is skipped, and the next one is tried.
             }
         }
 

@@ -89,8 +89,8 @@ internal static class CacheConnection
     }
 
     /// <summary>
-    /// Opens an existing file for reading, or returns null when the file does not exist yet or contains no schema, as
-    /// an empty file made by touch or by an import that has not committed.
+    /// Opens an existing file for reading, or returns null when the file does not exist yet or contains no schema, such
+    /// as an empty file made by touch or by a first import that has not committed.
     /// </summary>
     /// <exception cref="CacheUnavailableException">The path is a folder, part of it is a file, or SQLite cannot open
     /// the file.</exception>

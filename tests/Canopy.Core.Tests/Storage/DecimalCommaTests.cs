@@ -49,9 +49,9 @@ public class DecimalCommaTests
     public void WarningCallbackRunsBeforeCommit()
     {
         using var cache = new TemporaryCache();
-        string kept = cache.WriteText("kept.csv", $"arch,acc\n{Nb201First},1\n");
+        string original = cache.WriteText("kept.csv", $"arch,acc\n{Nb201First},1\n");
         string commas = cache.WriteText("commas.csv", $"arch;acc\n{Nb201First};\"93,5\"\n");
-        cache.Import(kept, name: "bench");
+        cache.Import(original, name: "bench");
         var options = new BenchmarkImportOptions { Path = commas, Name = "bench", Replace = true };
         var received = new List<string>();
 
