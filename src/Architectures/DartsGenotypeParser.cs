@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace Canopy.Architectures;
@@ -29,13 +28,13 @@ internal static class DartsGenotypeParser
     public static bool StartsLikeGenotype(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return ReadGenotypeName(new LiteralReader(text));
+        return ReadGenotypeName(new PythonLiteralReader(text));
     }
 
     public static DartsGenotype Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var reader = new LiteralReader(text);
+        var reader = new PythonLiteralReader(text);
         reader.SkipSpace();
 
         if (reader.AtEnd)
@@ -57,7 +56,7 @@ internal static class DartsGenotypeParser
     }
 
     // Reads "Genotype" or "NAME = Genotype", so that a line copied from a genotypes.py file parses.
-    private static bool ReadGenotypeName(LiteralReader reader)
+    private static bool ReadGenotypeName(PythonLiteralReader reader)
     {
         if (!reader.TryIdentifier(out string? name))
         {
@@ -72,7 +71,7 @@ internal static class DartsGenotypeParser
         return string.Equals(name, "Genotype", StringComparison.OrdinalIgnoreCase);
     }
 
-    private static DartsGenotype ParseGenotype(LiteralReader reader)
+    private static DartsGenotype ParseGenotype(PythonLiteralReader reader)
     {
         object?[] arguments = ReadArguments(reader);
         int[]? widths = ReadWidthsSuffix(reader);
@@ -83,7 +82,7 @@ internal static class DartsGenotypeParser
     }
 
     // Reads (normal=..., normal_concat=..., reduce=..., reduce_concat=...), by keyword or by position.
-    private static object?[] ReadArguments(LiteralReader reader)
+    private static object?[] ReadArguments(PythonLiteralReader reader)
     {
         reader.SkipSpace();
         int open = reader.Position;
@@ -134,7 +133,7 @@ internal static class DartsGenotypeParser
     }
 
     // Returns the slot of the field, or -1 for connectN and connects.
-    private static int ReadKeyword(LiteralReader reader, int position)
+    private static int ReadKeyword(PythonLiteralReader reader, int position)
     {
         int start = reader.Position;
         if (reader.TryIdentifier(out string? name) && reader.TryConsume('='))
@@ -154,7 +153,7 @@ internal static class DartsGenotypeParser
     }
 
     // A value other than None would add connections between cells that the four DARTS fields do not describe.
-    private static void ReadNoneField(LiteralReader reader)
+    private static void ReadNoneField(PythonLiteralReader reader)
     {
         int start = reader.Position;
         if (reader.ReadValue() is not null)
@@ -164,7 +163,7 @@ internal static class DartsGenotypeParser
         }
     }
 
-    private static int[]? ReadWidthsSuffix(LiteralReader reader)
+    private static int[]? ReadWidthsSuffix(PythonLiteralReader reader)
     {
         reader.SkipSpace();
         if (reader.AtEnd)
@@ -190,7 +189,7 @@ internal static class DartsGenotypeParser
         return problem is null ? widths : throw Error(reader.Source, problem);
     }
 
-    private static DartsCell ToCell(LiteralReader reader, object?[] arguments, int cellIndex)
+    private static DartsCell ToCell(PythonLiteralReader reader, object?[] arguments, int cellIndex)
     {
         string cellName = Keywords[cellIndex];
         if (arguments[cellIndex] is null)
@@ -228,7 +227,7 @@ internal static class DartsGenotypeParser
 
     // Names every unknown operation of both cells, so that a genotype with several typos is fixed in one pass.
     // Entries that are not pairs are skipped here, because the cell's own reading reports them.
-    private static string DescribeUnknownOperations(LiteralReader reader, object?[] arguments)
+    private static string DescribeUnknownOperations(PythonLiteralReader reader, object?[] arguments)
     {
         var unknown = new List<string>();
         for (int cellIndex = 0; cellIndex <= 2; cellIndex += 2)
@@ -277,7 +276,7 @@ internal static class DartsGenotypeParser
 
     // A cell written per node, [(('op', 0), ('op', 1)), ...], lists a tuple of two pairs for each intermediate
     // node. It is flattened in node order, which is the order of the flat form.
-    private static List<object?> FlattenNodes(LiteralReader reader, List<object?> items, string cellName)
+    private static List<object?> FlattenNodes(PythonLiteralReader reader, List<object?> items, string cellName)
     {
         int nodeTuples = 0;
         foreach (object? item in items)
@@ -312,7 +311,7 @@ internal static class DartsGenotypeParser
 
     private static bool IsNodeTuple(object? item) => item is List<object?> { Count: > 0 } tuple && tuple[0] is List<object?>;
 
-    private static DartsGenotype ParseCompact(LiteralReader reader)
+    private static DartsGenotype ParseCompact(PythonLiteralReader reader)
     {
         object? value = reader.ReadValue();
         reader.SkipSpace();
@@ -333,7 +332,7 @@ internal static class DartsGenotypeParser
     }
 
     // NASLib writes each edge as (input, operation index), operations numbered as in DartsOperationNames.NasLibCompactOrder.
-    private static DartsCell ToCompactCell(LiteralReader reader, object? value, string cellName)
+    private static DartsCell ToCompactCell(PythonLiteralReader reader, object? value, string cellName)
     {
         if (value is not List<object?> items)
         {
@@ -365,7 +364,7 @@ internal static class DartsGenotypeParser
         return cell ?? throw Error(reader.Source, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Source)}: {problem}.");
     }
 
-    private static int[] ToIntegers(LiteralReader reader, object? value, string field)
+    private static int[] ToIntegers(PythonLiteralReader reader, object? value, string field)
     {
         if (value is List<object?> items)
         {
@@ -382,262 +381,4 @@ internal static class DartsGenotypeParser
     }
 
     internal static ArchitectureFormatException Error(string text, string message) => new(message, text, SearchSpace.Darts);
-
-    /// <summary>
-    /// Reads Python literals: lists and tuples (as List&lt;object?&gt;), quoted strings, whole numbers (as int),
-    /// decimal numbers (as double), None (as null) and range(a, b) (expanded into a list).
-    /// </summary>
-    private sealed class LiteralReader(string text)
-    {
-        /// <summary>The text as given, which messages quote.</summary>
-        public string Source { get; } = text;
-
-        /// <summary>The text that is read: the source with each Python comment replaced by spaces of its length.</summary>
-        public string Text { get; } = WithoutComments(text);
-
-        public int Position { get; set; }
-
-        public bool AtEnd => Position >= Text.Length;
-
-        public char Peek() => Text[Position];
-
-        public void SkipSpace()
-        {
-            while (Position < Text.Length && char.IsWhiteSpace(Text[Position]))
-            {
-                Position++;
-            }
-        }
-
-        // Blanks Python comments, such as the "# step 1" after each node in AutoDL-Projects' genotypes.py, so that a
-        // definition copied from a source file parses. Blanking keeps every character position for messages, and it
-        // keeps SkipSpace small enough for the JIT to inline, which a comment check there prevented.
-        private static string WithoutComments(string text)
-        {
-            int comment = text.IndexOf('#');
-            if (comment < 0)
-            {
-                return text;
-            }
-
-            char[] blanked = text.ToCharArray();
-            while (comment >= 0)
-            {
-                int end = text.IndexOf('\n', comment);
-                end = end < 0 ? text.Length : end;
-                Array.Fill(blanked, ' ', comment, end - comment);
-                comment = end < text.Length ? text.IndexOf('#', end) : -1;
-            }
-
-            return new string(blanked);
-        }
-
-        public bool TryConsume(char expected)
-        {
-            SkipSpace();
-            if (!AtEnd && Text[Position] == expected)
-            {
-                Position++;
-                return true;
-            }
-
-            return false;
-        }
-
-        public void Expect(char expected)
-        {
-            if (!TryConsume(expected))
-            {
-                throw Fail($"expected '{expected}'");
-            }
-        }
-
-        public bool TryIdentifier(out string? name)
-        {
-            SkipSpace();
-            int start = Position;
-            while (Position < Text.Length && (char.IsAsciiLetterOrDigit(Text[Position]) || Text[Position] == '_') && (Position > start || !char.IsAsciiDigit(Text[Position])))
-            {
-                Position++;
-            }
-
-            name = Position > start ? Text[start..Position] : null;
-            return name is not null;
-        }
-
-        public object? ReadValue()
-        {
-            SkipSpace();
-            if (AtEnd)
-            {
-                throw Fail("the text ends where a value was expected");
-            }
-
-            char first = Text[Position];
-            return first switch
-            {
-                '[' => ReadSequence(']'),
-                '(' => ReadSequence(')'),
-                '\'' or '"' => ReadString(first),
-                _ when char.IsAsciiDigit(first) || first == '-' => ReadNumber(),
-                _ => ReadNamedValue(),
-            };
-        }
-
-        // NASLib's compact form is a bare tuple; a genotype starts with its name.
-        private string FormName => Text.AsSpan().TrimStart().StartsWith("(") ? "NASLib compact form" : "genotype";
-
-        public ArchitectureFormatException Fail(string problem)
-        {
-            string at = AtEnd ? "at the end" : $"at character {Position + 1}";
-            return Error(Source, $"Malformed {FormName} {ArchitectureFormatException.Quote(Source)}: {problem} {at}.");
-        }
-
-        /// <summary>Throws when the text ends before the bracket opened at <paramref name="open"/> is closed.</summary>
-        public void ThrowIfUnclosed(int open, char close)
-        {
-            SkipSpace();
-            if (AtEnd)
-            {
-                throw Error(Source, $"Malformed {FormName} {ArchitectureFormatException.Quote(Source)}: the '{Text[open]}' at character {open + 1} is not closed, so a '{close}' is missing at the end.");
-            }
-        }
-
-        private List<object?> ReadSequence(char close)
-        {
-            int open = Position;
-            Position++;
-            var items = new List<object?>();
-            while (!TryConsume(close))
-            {
-                ThrowIfUnclosed(open, close);
-                if (items.Count > 0)
-                {
-                    Expect(',');
-                    if (TryConsume(close))
-                    {
-                        break;
-                    }
-                }
-
-                items.Add(ReadValue());
-            }
-
-            return items;
-        }
-
-        private string ReadString(char quote)
-        {
-            int end = Text.IndexOf(quote, Position + 1);
-            if (end < 0)
-            {
-                throw Fail("a quoted string is not closed");
-            }
-
-            string value = Text[(Position + 1)..end];
-            Position = end + 1;
-            return value;
-        }
-
-        // Returns an int for a whole number and a double for a number with a decimal point or an exponent, such as
-        // the edge weight 0.13017432391643524 or 1e-05.
-        private object ReadNumber()
-        {
-            int start = Position;
-            if (Text[Position] == '-')
-            {
-                Position++;
-            }
-
-            SkipDigits();
-            if (Position < Text.Length && Text[Position] is '.' or 'e' or 'E')
-            {
-                return ReadDecimal(start);
-            }
-
-            if (!int.TryParse(Text.AsSpan(start, Position - start), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int value))
-            {
-                Position = start;
-                throw Fail("expected a whole number");
-            }
-
-            return value;
-        }
-
-        // Reads the rest of a number with a decimal point or an exponent, such as the edge weight 0.13017432391643524
-        // or 1e-05, whose whole part starts at start.
-        private double ReadDecimal(int start)
-        {
-            if (Text[Position] == '.')
-            {
-                Position++;
-                SkipDigits();
-            }
-
-            if (Position < Text.Length && Text[Position] is 'e' or 'E')
-            {
-                Position++;
-                if (Position < Text.Length && Text[Position] is '+' or '-')
-                {
-                    Position++;
-                }
-
-                SkipDigits();
-            }
-
-            if (!double.TryParse(Text.AsSpan(start, Position - start), NumberStyles.Float, CultureInfo.InvariantCulture, out double weight) || !double.IsFinite(weight))
-            {
-                Position = start;
-                throw Fail("expected a number");
-            }
-
-            return weight;
-        }
-
-        private void SkipDigits()
-        {
-            while (Position < Text.Length && char.IsAsciiDigit(Text[Position]))
-            {
-                Position++;
-            }
-        }
-
-        // Reads None, a missing value, as null. The DARTS code prints a concat list as range(a, b), which is expanded
-        // to [a, ..., b - 1]. Both names are read in any letter case, as field and operation names are.
-        private List<object?>? ReadNamedValue()
-        {
-            int start = Position;
-            if (TryIdentifier(out string? name) && string.Equals(name, "None", StringComparison.OrdinalIgnoreCase))
-            {
-                return null;
-            }
-
-            if (!string.Equals(name, "range", StringComparison.OrdinalIgnoreCase))
-            {
-                Position = start;
-                throw Fail("expected a list, a tuple, a quoted name, a number, None or range(a, b)");
-            }
-
-            Expect('(');
-            int first = ReadIntegerValue();
-            Expect(',');
-            int last = ReadIntegerValue();
-            Expect(')');
-
-            if (last < first || last - first > 16)
-            {
-                throw Fail($"range({first}, {last}) is not a valid concat list");
-            }
-
-            var items = new List<object?>();
-            for (int node = first; node < last; node++)
-            {
-                items.Add(node);
-            }
-
-            return items;
-        }
-
-        private int ReadIntegerValue() => ReadValue() is int value ? value : throw Fail("expected a whole number");
-    }
 }
