@@ -9,9 +9,9 @@ namespace Canopy.Scoring;
 /// <list type="bullet">
 /// <item>Local count: a ReLU'd tensor with C channels, read through a window of w positions by a consumer with
 /// P output positions, contributes P · ln Σ_{j ≤ D} C(w·C, j): at each output position the w·C hyperplanes of
-/// the window (Zaslavsky) in a budget of D dimensions. Windows overlap, so a large image gives each output
-/// position one input position's worth of dimensions, the asymptotic Hall budget of Xiong et al. (2020,
-/// Theorem 2); <see cref="LocalBudget"/> selects how that per-position dimension is propagated. A tensor read by
+/// the window (Zaslavsky) in a budget of D dimensions. Windows overlap, so in a large image each output
+/// position owns the dimensions of its share of input positions (s² at stride s), the asymptotic Hall budget of
+/// Xiong et al. (2020, Theorem 2); <see cref="LocalBudget"/> selects how the per-position dimension is propagated. A tensor read by
 /// several consumers counts once, through its widest reading. A max-pooled window of K values is a rank-K maxout
 /// unit (a simplex Newton polytope) with at most K pieces; the C units at an output position also obey Serra et
 /// al.'s (2018) maxout bound in the same budget of D dimensions.</item>
@@ -27,15 +27,11 @@ internal static class LocalRegionCount
     private static readonly LogMemo MaxoutLogs = new(key => MaxoutCount.LayerUpperBound(key.Item1, key.Item2, key.Item3).Log);
 
     /// <summary>Returns ln of the local count of ReLU(tensor) read through <paramref name="window"/> taps, per output position.</summary>
-    public static double LocalReluLog(in TensorValue tensor, int window, LocalBudget budget)
+    /// <param name="share">Input positions per output position: 1 at stride 1, s² at stride s, all of them for a global read.</param>
+    public static double LocalReluLog(in TensorValue tensor, int window, int share, LocalBudget budget)
     {
         long hyperplanes = (long)window * tensor.Channels;
-        long dimension = budget switch
-        {
-            LocalBudget.ReceptiveField => tensor.LocalRank,
-            LocalBudget.Amortized => tensor.AmortizedRank,
-            _ => hyperplanes,
-        };
+        long dimension = budget == LocalBudget.None ? hyperplanes : Budget(tensor, share, budget);
         return ZaslavskyLog(hyperplanes, Math.Min(hyperplanes, dimension));
     }
 
@@ -43,18 +39,23 @@ internal static class LocalRegionCount
     /// Returns ln of the local count of a max pooling of the tensor per output position: C rank-K maxout units, at
     /// most K^C regions, and in a budget of D dimensions at most Serra et al.'s Σ_{j ≤ D} C(C·K(K−1)/2, j).
     /// </summary>
-    public static double LocalMaxoutLog(in TensorValue tensor, int window, LocalBudget budget)
+    public static double LocalMaxoutLog(in TensorValue tensor, int window, int share, LocalBudget budget)
     {
         double product = tensor.Channels * LogOfWindow(window);
-        long dimension = budget switch
-        {
-            LocalBudget.ReceptiveField => tensor.LocalRank,
-            LocalBudget.Amortized => tensor.AmortizedRank,
-            _ => long.MaxValue,
-        };
 
         // Without a budget the product is the whole count; with one, the tighter of the two bounds holds.
-        return dimension == long.MaxValue ? product : Math.Min(product, MaxoutLogs.Get(tensor.Channels, window, dimension));
+        return budget == LocalBudget.None
+            ? product
+            : Math.Min(product, MaxoutLogs.Get(tensor.Channels, window, Budget(tensor, share, budget)));
+    }
+
+    // Hall's condition: a block of output positions spans at most what the union of their windows holds. Windows
+    // overlap, so each output position owns its share of input positions, each with the tensor's per-position rank,
+    // and the whole tensor never spans more than its global rank.
+    private static long Budget(in TensorValue tensor, int share, LocalBudget budget)
+    {
+        long rank = budget == LocalBudget.Amortized ? tensor.AmortizedRank : tensor.LocalRank;
+        return Math.Min(rank * share, tensor.GlobalRank);
     }
 
     private static double LogOfWindow(int window) =>

@@ -184,11 +184,13 @@ internal sealed class NetworkTracer
     }
 
     // The amortized rank never exceeds the whole tensor's dimension shared out over its positions, which keeps
-    // sums of terms that come from one source from counting that source twice.
+    // sums of terms that come from one source from counting that source twice. An average over positions is at
+    // most the largest position's span, so it never exceeds the local rank either.
     private int Create(int channels, int positions, int localRank, int amortizedRank, long globalRank)
     {
         long share = (globalRank + positions - 1) / positions;
-        return Add(dependsOnInput: true, channels, positions, localRank, (int)Math.Min(amortizedRank, share), globalRank);
+        int amortized = (int)Math.Min(Math.Min(amortizedRank, share), localRank);
+        return Add(dependsOnInput: true, channels, positions, localRank, amortized, globalRank);
     }
 
     // A tensor that depends on the input has its handle as its id; every other tensor has id 0.

@@ -35,7 +35,7 @@ internal sealed class RegionLedger
     public void ReadRelu(in TensorValue source, int window, int consumerPositions)
     {
         double value = _budget is { } budget
-            ? consumerPositions * LocalRegionCount.LocalReluLog(source, window, budget)
+            ? consumerPositions * LocalRegionCount.LocalReluLog(source, window, Share(source, consumerPositions), budget)
             : LocalRegionCount.GlobalReluLog(source, InputDimension);
 
         Keep(2 * source.Id, value);
@@ -45,10 +45,13 @@ internal sealed class RegionLedger
     public void ReadMaxout(in TensorValue source, int window, int consumerPositions)
     {
         double value = _budget is { } budget
-            ? consumerPositions * LocalRegionCount.LocalMaxoutLog(source, window, budget)
+            ? consumerPositions * LocalRegionCount.LocalMaxoutLog(source, window, Share(source, consumerPositions), budget)
             : LocalRegionCount.GlobalMaxoutLog(source, window, consumerPositions, InputDimension);
         Keep(2 * source.Id + 1, value);
     }
+
+    // Input positions per output position of the consumer: s² for a stride s, every position for a global read.
+    private static int Share(in TensorValue source, int consumerPositions) => Math.Max(1, source.Positions / consumerPositions);
 
     private void Keep(int slot, double value)
     {
