@@ -120,8 +120,25 @@ function Invoke-TestTask {
     # Prints the plain `N passed, N failed` total of xunit and Pester last, and returns the failure count.
     param([Parameter(Mandatory)] [string] $Root, [string] $Configuration = 'Release')
 
-    $xunit = Invoke-XunitTests -Root $Root -Configuration $Configuration
-    $pester = Invoke-PesterTests -Root $Root
+    # The tests expect English messages with en-US numbers, and the summary lines read here are the English ones
+    # that dotnet prints, so both test processes run in English whatever the machine's language.
+    $saved = @{}
+    foreach ($name in 'LANG', 'LC_ALL', 'DOTNET_CLI_UI_LANGUAGE', 'VSLANG') {
+        $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+    }
+    $env:LANG = 'en_US.UTF-8'
+    $env:LC_ALL = 'en_US.UTF-8'
+    $env:DOTNET_CLI_UI_LANGUAGE = 'en'
+    $env:VSLANG = '1033'
+    try {
+        $xunit = Invoke-XunitTests -Root $Root -Configuration $Configuration
+        $pester = Invoke-PesterTests -Root $Root
+    }
+    finally {
+        foreach ($name in $saved.Keys) {
+            [Environment]::SetEnvironmentVariable($name, $saved[$name])
+        }
+    }
     Write-Host "xunit: $($xunit.Passed) passed, $($xunit.Failed) failed, $($xunit.Skipped) skipped"
 
     $passed = $xunit.Passed + $pester.Passed

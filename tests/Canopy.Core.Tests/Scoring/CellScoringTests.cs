@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Numerics;
 using Canopy.Architectures;
 using Canopy.Regions;
 using Canopy.Scoring;
