@@ -165,7 +165,8 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
 
         if (_collector.DescribeLeftOut() is { } leftOut)
         {
-            WriteWarning(leftOut);
+            int commas = _collector.DecimalCommaCount;
+            WriteWarning(commas == 0 ? leftOut : $"{leftOut} {NotANumberHint.DecimalComma(commas)}");
         }
 
         if (_collector.DescribeMergedRuns() is { } merged)

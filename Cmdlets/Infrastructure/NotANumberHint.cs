@@ -27,7 +27,8 @@ internal static class NotANumberHint
     }
 
     /// <summary>Explains that Canopy reads decimal points without thousands separators, and how to write a file that way.</summary>
-    private static string DecimalComma(int values)
+    /// <param name="values">How many values the sentences are about, which sets their number.</param>
+    public static string DecimalComma(int values)
     {
         CultureInfo culture = CultureInfo.CurrentCulture;
         string writer = culture.NumberFormat.NumberDecimalSeparator == ","

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Canopy.Search;
+using Canopy.Storage.Input;
 
 namespace Canopy.Plotting;
 
@@ -24,6 +25,9 @@ public sealed class PlotRecordCollector
     private readonly List<ModeBar> _bars = new();
     private readonly Dictionary<string, int> _missing = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _invalid = new(StringComparer.OrdinalIgnoreCase);
+
+    // Per column, how many values were numbers written with a decimal comma.
+    private readonly Dictionary<string, int> _decimalCommaCounts = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<(string Group, string Seed, double X)> _trajectoryKeys = new();
     private readonly SortedSet<string> _objectives = new(StringComparer.OrdinalIgnoreCase);
     private readonly SortedSet<string> _targetColumns = new(StringComparer.OrdinalIgnoreCase);
@@ -110,6 +114,9 @@ public sealed class PlotRecordCollector
         return required.FirstOrDefault(name => _missing.GetValueOrDefault(name) == RecordCount);
     }
 
+    /// <summary>How many values of the plotted columns were left out as numbers written with a decimal comma.</summary>
+    public int DecimalCommaCount => _decimalCommaCounts.Values.Sum();
+
     /// <summary>Describes the records left out and why in one sentence, or returns null when every record was used.</summary>
     public string? DescribeLeftOut()
     {
@@ -128,7 +135,13 @@ public sealed class PlotRecordCollector
                 parts.Add($"missing in {Records(missing)}");
             }
 
-            if (_invalid.GetValueOrDefault(name) is > 0 and var invalid)
+            int commas = _decimalCommaCounts.GetValueOrDefault(name);
+            if (commas > 0)
+            {
+                parts.Add($"a number written with a comma in {Records(commas)}");
+            }
+
+            if (_invalid.GetValueOrDefault(name) - commas is > 0 and var invalid)
             {
                 parts.Add($"empty or not a finite number in {Records(invalid)}");
             }
@@ -140,7 +153,8 @@ public sealed class PlotRecordCollector
         }
 
         IEnumerable<string> first = _firstLeftOut.Select(record => $"record {record.Record:N0} ({string.Join(", ", record.Problems)})");
-        string? searchReason = PlotsBestSoFar && _invalid.GetValueOrDefault(Columns.Y) > 0 ? _acceptance.DescribeMissingBest(Columns.Y) : null;
+        bool emptyY = _invalid.GetValueOrDefault(Columns.Y) > _decimalCommaCounts.GetValueOrDefault(Columns.Y);
+        string? searchReason = PlotsBestSoFar && emptyY ? _acceptance.DescribeMissingBest(Columns.Y) : null;
         string leftOutText = string.Create(
             CultureInfo.InvariantCulture,
             $"Left out {leftOut:N0} of {RecordCount:N0} records: {string.Join("; ", reasons)}. " +
@@ -312,7 +326,16 @@ public sealed class PlotRecordCollector
         if (!PlotValues.TryParse(raw, out value))
         {
             Count(_invalid, name);
-            NoteProblem($"'{name}' is empty or not a finite number");
+            if (raw is string text && DecimalCommaColumns.IsDecimalComma(text))
+            {
+                Count(_decimalCommaCounts, name);
+                NoteProblem($"'{name}' is '{text.Trim()}'");
+            }
+            else
+            {
+                NoteProblem($"'{name}' is empty or not a finite number");
+            }
+
             return false;
         }
 

@@ -120,6 +120,24 @@ e,5,50
             (Read-Svg $file.FullName).GetElementsByTagName('ellipse').Count | Should -Be 3
         }
 
+        It 'names numbers written with a decimal comma' {
+            $records = @(
+                [pscustomobject]@{ score = '1,5'; acc = '20' }
+                [pscustomobject]@{ score = '2'; acc = '30' }
+                [pscustomobject]@{ score = '3'; acc = '35' }
+                [pscustomobject]@{ score = '4'; acc = '' }
+                [pscustomobject]@{ score = '5'; acc = '50' }
+            )
+            $path = Join-Path $TestDrive 'comma.svg'
+
+            $records | Export-CanopyPlot -Kind Correlation -X score -Path $path -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+            $warnings.Count | Should -Be 1
+            $warnings[0].Message | Should -BeLike ("Left out 2 of 5 records: 'score' was a number written with a comma in 1 record; 'acc' was empty or not a finite number in 1 record. " +
+                "The first of them: record 1 ('score' is '1,5'), record 4 ('acc' is empty or not a finite number), counting from 1 in input order. " +
+                'It looks like a number written with a comma, but Canopy reads numbers with a decimal point*')
+        }
+
         It 'reads hashtables as records' {
             $path = Join-Path $TestDrive 'hashtable.svg'
 

@@ -304,9 +304,9 @@ acc,p,q
         $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -ConfidenceLevel 0.99 -Seed 1 -WarningVariable strict -WarningAction SilentlyContinue | Out-Null
 
         # 2.5 % of 100 resamples is 2.5, so 2 lie beyond each end; 1,000 give 25, and at the 99 % level 5,000 do.
-        $few.Message | Should -Be '-Bootstrap 100 leaves 2 resamples beyond each end of the 95% interval, so its ends move from seed to seed. Use -Bootstrap 1,000 or more for stable ends.'
+        $few.Message | Should -Be '-Bootstrap 100 leaves 2 resamples beyond each end of the 95% interval, so its ends move from seed to seed. Use -Bootstrap 1000 or more for stable ends.'
         $enough | Should -BeNullOrEmpty
-        $strict.Message | Should -BeLike '-Bootstrap 1,000 leaves 5 resamples beyond each end of the 99% interval*Use -Bootstrap 5,000 or more*'
+        $strict.Message | Should -BeLike '-Bootstrap 1000 leaves 5 resamples beyond each end of the 99% interval*Use -Bootstrap 5000 or more*'
     }
 
     It 'reproduces a bootstrap interval from its seed' {
