@@ -227,6 +227,26 @@ Describe 'Get-CanopyBenchmark' {
         $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
     }
 
+    It 'rejects a cache path on another provider' {
+        $before = @(Get-ChildItem -LiteralPath ([Environment]::CurrentDirectory) -Name)
+
+        $given = try { Get-CanopyBenchmark -Database Env:/CanopyCache -ErrorAction Stop; $null } catch { $_ }
+        $env:CANOPY_DATABASE = 'Variable:/CanopyCache'
+        try {
+            $fromVariable = try { Get-CanopyBenchmark -ErrorAction Stop; $null } catch { $_ }
+        }
+        finally {
+            Remove-Item Env:/CANOPY_DATABASE
+        }
+
+        $given.FullyQualifiedErrorId | Should -Be 'CachePathInvalid,Canopy.Commands.GetCanopyBenchmarkCommand'
+        $given.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $given.TargetObject | Should -Be 'Env:/CanopyCache'
+        $given.Exception.Message | Should -Be "-Database 'Env:/CanopyCache' is a path on the Environment provider, but the cache is a file. Give a file system path such as ./benchmarks.db."
+        $fromVariable.Exception.Message | Should -BeLike "CANOPY_DATABASE 'Variable:/CanopyCache' is a path on the Variable provider*"
+        @(Get-ChildItem -LiteralPath ([Environment]::CurrentDirectory) -Name) | Should -Be $before
+    }
+
     It 'completes -Architecture from the named benchmark' {
         $canonical = @($Best, $First, $ResNet | ForEach-Object { [Canopy.Architectures.ArchitectureParser]::Parse($_, $null).Canonical })
         $line = "Get-CanopyBenchmark -Database '$Database' -Name sweep -Architecture "
