@@ -75,8 +75,29 @@ internal static class ArchitectureConversion
         string expected = propertyName is null
             ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or LayerWidths"
             : $"the property '{propertyName}'";
-        error = Missing(input, $"{label} has no architecture: expected {expected}.{DescribeIndexProperty(properties)}");
+        error = Missing(input, $"{label} has no architecture: expected {expected}.{DescribeFoundProperties(properties)}{DescribeIndexProperty(properties)}");
         return null;
+    }
+
+    // Names the properties the record has, and a delimiter that Import-Csv did not split on, such as the semicolons
+    // of a file that Excel saved under a German locale, which leave one property named 'a;b;c'.
+    private static string DescribeFoundProperties(PSObject record)
+    {
+        const int Shown = 5;
+        List<string> names = record.Properties.Select(property => property.Name).ToList();
+        if (names.Count == 0)
+        {
+            return " It has no properties.";
+        }
+
+        string quoted = string.Join(", ", names.Take(Shown).Select(name => $"'{TextExcerpt.Of(name, 60)}'"));
+        string more = names.Count > Shown ? $" and {names.Count - Shown:N0} more" : string.Empty;
+        string found = names.Count == 1 ? $" Its one property is {quoted}." : $" Its properties are {quoted}{more}.";
+
+        string? delimiter = names.Any(name => name.Contains(';')) ? "';'" : names.Any(name => name.Contains('\t')) ? "\"`t\"" : null;
+        return delimiter is null
+            ? found
+            : $"{found} A property name holds the file's delimiter, so read the file with Import-Csv -Delimiter {delimiter}.";
     }
 
     // A record keyed only by its benchmark index, such as a NATS-Bench results table, gets the way to its architecture.

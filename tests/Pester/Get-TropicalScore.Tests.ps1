@@ -1136,6 +1136,29 @@ Describe 'Get-TropicalScore messages and display' {
         $problems[1].Exception.Message | Should -BeLike 'Record 2 has no architecture*'
     }
 
+    It 'names the properties of a record without an architecture' {
+        $wide = [pscustomobject]@{ a = 1; b = 2; c = 3; d = 4; e = 5; f = 6; g = 7 }
+
+        $wide | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems[0].Exception.Message | Should -BeLike "*or LayerWidths. Its properties are 'a', 'b', 'c', 'd', 'e' and 2 more."
+    }
+
+    It 'suggests the delimiter of a <Kind>-separated file' -ForEach @(
+        @{ Kind = 'semicolon'; Delimiter = ';'; Advice = "-Delimiter ';'." }
+        @{ Kind = 'tab'; Delimiter = "`t"; Advice = '-Delimiter "`t".' }
+    ) {
+        $path = Join-Path $TestDrive "$Kind.csv"
+        Set-Content -LiteralPath $path -Value ("arch_str{0}acc" -f $Delimiter), ("|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|nor_conv_3x3~1|none~2|{0}93.5" -f $Delimiter)
+
+        Import-Csv -LiteralPath $path | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike ("*Its one property is 'arch_str$($Delimiter)acc'. A property name holds the file's delimiter, so read the file with Import-Csv " + [WildcardPattern]::Escape($Advice))
+        $scored = Import-Csv -LiteralPath $path -Delimiter $Delimiter | Get-TropicalScore
+        $scored.acc | Should -Be '93.5'
+    }
+
     It 'explains a number in the architecture property' {
         $score = [pscustomobject]@{ arch = 9930 } | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 
