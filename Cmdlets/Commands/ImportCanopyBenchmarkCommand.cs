@@ -68,6 +68,10 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
 
+    /// <summary>Reads text such as 93,5 in columns other than the architecture as numbers with a decimal comma.</summary>
+    [Parameter]
+    public SwitchParameter DecimalComma { get; set; }
+
     /// <summary>Replaces a stored benchmark of the same name.</summary>
     [Parameter]
     public SwitchParameter Force { get; set; }
@@ -233,6 +237,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             ArchitectureColumn = ArchitectureProperty,
             SearchSpace = MyInvocation.BoundParameters.ContainsKey(nameof(SearchSpace)) ? SearchSpace : null,
             Encoding = Encoding,
+            DecimalComma = DecimalComma,
             Replace = Force,
         };
 

@@ -24,6 +24,13 @@ public sealed class BenchmarkImportOptions
     /// </summary>
     public Encoding? Encoding { get; init; }
 
+    /// <summary>
+    /// Whether text values of the form digits, comma, digits, such as 93,5 from a spreadsheet saved under de-DE, are
+    /// read as numbers with a decimal comma. The architecture column is never read so, because MLP widths such as
+    /// 64,128 have that form.
+    /// </summary>
+    public bool DecimalComma { get; init; }
+
     /// <summary>Whether an existing benchmark of the same name is replaced rather than rejected.</summary>
     public bool Replace { get; init; }
 }

@@ -48,7 +48,7 @@ internal sealed class BenchmarkImporter
 
         // Reading and parsing start first, so they overlap opening the cache and removing an older benchmark.
         WidthsColumnParser? widths = MlpFields.IsWidthsName(columns[architectureColumn]) ? new WidthsColumnParser(columns[architectureColumn], options.SearchSpace) : null;
-        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths);
+        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths, options.DecimalComma);
         using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
@@ -82,7 +82,7 @@ internal sealed class BenchmarkImporter
 
         // The reading thread has finished, because the pipeline delivered its last batch. A caller that stops on a
         // warning throws from the callback, and the transaction rolls back.
-        string[] warnings = Warnings(source, architectureColumn);
+        string[] warnings = Warnings(source, architectureColumn, options.DecimalComma);
         foreach (string warning in warnings)
         {
             warned?.Invoke(warning);
@@ -109,12 +109,12 @@ internal sealed class BenchmarkImporter
 
     // The architecture column stores canonical strings, never JSON text: a nested value there rejects its row, unless
     // the column contains MLP widths, where a JSON array is read as the widths.
-    private static string[] Warnings(IRecordSource source, int architectureColumn)
+    private static string[] Warnings(IRecordSource source, int architectureColumn, bool decimalComma)
     {
         var warnings = new List<string>(source.Warnings);
 
         // MLP widths such as "64,128" look like a decimal comma, but the architecture column is stored as canonical strings.
-        if (source.CommaNumberWarning(architectureColumn) is { } commaNumbers)
+        if (!decimalComma && source.CommaNumberWarning(architectureColumn) is { } commaNumbers)
         {
             warnings.Add(commaNumbers);
         }

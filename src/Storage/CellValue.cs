@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using Canopy.Storage.Input;
 
 namespace Canopy.Storage;
 
@@ -44,6 +45,13 @@ internal static class CellValue
 
         return text;
     }
+
+    /// <summary>
+    /// Returns the number that text such as "93,5" writes with a decimal comma, or the text itself when it has
+    /// another form. "1,000" is read as 1, because the comma is taken as the decimal separator.
+    /// </summary>
+    public static object? ParseDecimalComma(string text) =>
+        DecimalCommaColumns.IsDecimalComma(text) ? Parse(text.Trim().Replace(',', '.')) : text;
 
     private static bool IsInteger(ReadOnlySpan<char> span, out bool leadingZero)
     {

@@ -25,6 +25,7 @@ internal sealed class RowParser
     private readonly SearchSpace? _searchSpace;
     private readonly IArchitectureCanonicalizer _canonicalizer;
     private readonly WidthsColumnParser? _widths;
+    private readonly bool _decimalComma;
     private Dictionary<string, Parsed>? _remembered = new(StringComparer.Ordinal);
     private long _repeats;
 
@@ -32,12 +33,14 @@ internal sealed class RowParser
     /// <param name="searchSpace">The search space of every row; null to detect it for each row.</param>
     /// <param name="canonicalizer">Parses architecture strings.</param>
     /// <param name="widths">The parser of a LayerWidths column, or null when the column contains architecture strings.</param>
-    public RowParser(int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer, WidthsColumnParser? widths = null)
+    /// <param name="decimalComma">Whether text such as 93,5 in the other columns is read as a number with a decimal comma.</param>
+    public RowParser(int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer, WidthsColumnParser? widths = null, bool decimalComma = false)
     {
         _architectureColumn = architectureColumn;
         _searchSpace = searchSpace;
         _canonicalizer = canonicalizer;
         _widths = widths;
+        _decimalComma = decimalComma;
     }
 
     /// <summary>
@@ -54,6 +57,10 @@ internal sealed class RowParser
                 foreach (ParsedRow row in batch.Rows)
                 {
                     Parse(row, batch.Columns);
+                    if (_decimalComma)
+                    {
+                        ReadDecimalCommas(row);
+                    }
                 }
 
                 output.Add(batch, cancellationToken);
@@ -62,6 +69,18 @@ internal sealed class RowParser
         finally
         {
             output.CompleteAdding();
+        }
+    }
+
+    private void ReadDecimalCommas(ParsedRow row)
+    {
+        object?[] values = row.Values;
+        for (int column = 0; column < values.Length; column++)
+        {
+            if (column != _architectureColumn && values[column] is string text)
+            {
+                values[column] = CellValue.ParseDecimalComma(text);
+            }
         }
     }
 

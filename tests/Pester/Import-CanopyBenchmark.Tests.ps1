@@ -76,6 +76,22 @@ Describe 'Import-CanopyBenchmark' {
         "$($warnings[0])" | Should -Not -BeLike "*'note'*"
     }
 
+    It 'reads decimal commas as numbers with -DecimalComma' {
+        $path = New-BenchmarkFile 'excel-numbers.csv' "arch;acc;loss`n$First;`"93,5`";`"0,25`"`n$Best;94;`n"
+
+        Import-CanopyBenchmark -Path $path -Database $Database -WarningVariable first -WarningAction SilentlyContinue | Out-Null
+        $summary = Import-CanopyBenchmark -Path $path -Database $Database -DecimalComma -Force -WarningVariable second
+        $stored = @(Get-CanopyBenchmark -Name excel-numbers -Database $Database)
+
+        "$($first[0])" | Should -BeLike '*If the commas are decimal separators, as in a spreadsheet saved under de-DE, import the file again with -DecimalComma -Force.'
+        $second | Should -BeNullOrEmpty
+        $summary.Warnings | Should -BeNullOrEmpty
+        $stored[0].acc | Should -BeOfType [double]
+        $stored[0].acc | Should -Be 93.5
+        $stored[0].loss | Should -Be 0.25
+        $stored[1].acc | Should -Be 94
+    }
+
     It 'names the rows it replaces in the singular' {
         $one = New-BenchmarkFile 'one.csv' "arch,acc`n$First,1`n"
         Import-CanopyBenchmark -Path $one -Database $Database | Out-Null

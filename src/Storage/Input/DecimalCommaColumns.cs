@@ -72,8 +72,8 @@ internal sealed class DecimalCommaColumns
 
         string subject = found.Length == 1 ? $"The column {found[0]} contains values" : $"The columns {string.Join(", ", found)} contain values";
         return $"{subject} that look like numbers written with a comma, so they are stored as text. Canopy reads numbers " +
-            "with a decimal point and without thousands separators: 93.5 for 93,5 and 1000 for 1,000. Export the file " +
-            "that way, for example from PowerShell after [cultureinfo]::CurrentCulture = 'en-US', then import it again.";
+            "with a decimal point and without thousands separators: 93.5 for 93,5 and 1000 for 1,000. If the commas are " +
+            "decimal separators, as in a spreadsheet saved under de-DE, import the file again with -DecimalComma -Force.";
     }
 
     private static bool IsDigits(ReadOnlySpan<char> text)

@@ -101,4 +101,46 @@ public class DecimalCommaTests
 
         Assert.Empty(summary.Warnings);
     }
+
+    [Fact]
+    public void DecimalCommaOptionReadsNumbers()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText(
+            "excel.csv",
+            $"arch;acc;loss;note;params\n{Nb201First};\"93,5\";\"-0,25\";\"1.234,5\";1200\n{Nb201Best};\"94,0\";;x;\"1,000\"\n");
+        var options = new BenchmarkImportOptions { Path = path, Name = "excel", DecimalComma = true };
+
+        ImportSummary summary = cache.Store.Import(options);
+        using BenchmarkReader reader = cache.Store.Read("excel");
+
+        Assert.Empty(summary.Warnings);
+        Assert.True(reader.Read());
+        Assert.Equal(93.5, reader.Values[1]);
+        Assert.Equal(-0.25, reader.Values[2]);
+        Assert.Equal("1.234,5", reader.Values[3]);
+        Assert.Equal(1200L, reader.Values[4]);
+        Assert.True(reader.Read());
+        Assert.Equal(94.0, reader.Values[1]);
+        Assert.Null(reader.Values[2]);
+
+        // With a decimal comma, 1,000 is one, not a thousand.
+        Assert.Equal(1.0, reader.Values[4]);
+    }
+
+    [Fact]
+    public void DecimalCommaOptionKeepsMlpWidths()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("mlp.csv", "LayerWidths;InputDimension;acc\n\"64,128\";784;\"90,5\"\n");
+        var options = new BenchmarkImportOptions { Path = path, Name = "mlp", DecimalComma = true };
+
+        ImportSummary summary = cache.Store.Import(options);
+        using BenchmarkReader reader = cache.Store.Read("mlp");
+
+        Assert.Equal(1, summary.RowsStored);
+        Assert.True(reader.Read());
+        Assert.Equal("mlp:784:64-128", reader.Values[0]);
+        Assert.Equal(90.5, reader.Values[2]);
+    }
 }
