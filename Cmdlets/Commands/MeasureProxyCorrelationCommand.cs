@@ -268,10 +268,23 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         ValueStatus status = NumericValue.Parse(value, _missingValues, out number);
         if (status == ValueStatus.NotANumber)
         {
-            column.FirstNotANumber ??= Convert.ToString(value, CultureInfo.InvariantCulture);
+            column.FirstNotANumber ??= DescribeValue(record, name, value);
         }
 
         return status;
+    }
+
+    // Writes a nested object as PowerShell does, @{score=46.3; time=0.1}: its unwrapped value has lost its properties
+    // and would read as ''.
+    private static string? DescribeValue(PSObject record, string name, object? value)
+    {
+        object? raw = record.BaseObject is IDictionary dictionary ? dictionary[name] : record.Properties[name]?.Value;
+        return raw switch
+        {
+            PSObject { BaseObject: PSCustomObject } nested => nested.ToString(),
+            IDictionary nested => "@{" + string.Join("; ", nested.Keys.Cast<object>().Select(key => $"{key}={nested[key]}")) + "}",
+            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
+        };
     }
 
     // Returns the name as the record spells it, so that -Proxy tropicalscore reports TropicalScore.

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -21,9 +22,22 @@ internal static class NotANumberHint
     /// </summary>
     public static string Describe(IReadOnlyList<(string Column, string Value)> firstValues)
     {
-        string quotes = string.Join(" ", firstValues.Select(first => $"The first value of '{first.Column}' that is not a number is '{first.Value}'."));
+        string quotes = string.Join(" ", firstValues.Select(first => $"The first value of '{first.Column}' that is not a number is '{first.Value}'.{DescribeObject(first.Column, first.Value)}"));
         int commaValues = firstValues.Count(first => DecimalCommaColumns.IsDecimalComma(first.Value));
         return commaValues > 0 ? $"{quotes} {DecimalComma(commaValues)}" : quotes;
+    }
+
+    // A JSON file that nests each score, such as {"synflow": {"score": 46.3, "time": 0.1}}, gives objects in the column.
+    private static string DescribeObject(string column, string value)
+    {
+        if (!value.StartsWith("@{", StringComparison.Ordinal) || value.IndexOf('=') is not (> 2 and var equals))
+        {
+            return string.Empty;
+        }
+
+        string inner = value[2..equals].Trim();
+        return $" It is an object, so select the number inside it first, for example with " +
+            $"Select-Object *, @{{ Name = '{column}.{inner}'; Expression = {{ $_.{column}.{inner} }} }} and -Proxy '{column}.{inner}'.";
     }
 
     /// <summary>Explains that Canopy reads decimal points without thousands separators, and how to write a file that way.</summary>

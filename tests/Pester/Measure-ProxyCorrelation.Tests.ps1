@@ -119,6 +119,18 @@ acc,p,q
         $warnings[0].Message | Should -BeLike "*The first value of 'acc' that is not a number is '1,234,5'."
     }
 
+    It 'quotes a nested score object and how to select its number' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; synflow = [pscustomobject]@{ score = 2 * $_; time = 0.1 } } }
+
+        $records | Measure-ProxyCorrelation -Target acc -Proxy synflow -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $selected = $records | Select-Object *, @{ Name = 'synflow.score'; Expression = { $_.synflow.score } } |
+            Measure-ProxyCorrelation -Target acc -Proxy 'synflow.score'
+
+        $warnings[0].Message | Should -BeLike ("*The first value of 'synflow' that is not a number is '@{score=2; time=0.1}'. It is an object, so select the number inside it first, for example with " +
+            "Select-Object `*, @{ Name = 'synflow.score'; Expression = { `$_.synflow.score } } and -Proxy 'synflow.score'.")
+        $selected.Spearman | Should -Be 1
+    }
+
     It 'reports the property names as the records spell them' {
         $records = 1..4 | ForEach-Object { [pscustomobject]@{ Accuracy = $_; TropicalScore = $_ * $_ } }
         $tables = 1..4 | ForEach-Object { @{ Accuracy = $_; TropicalScore = $_ * $_ } }
