@@ -117,9 +117,9 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         {
             long needed = (long)Math.Ceiling(Math.Round(2 * StableTail / (1 - ConfidenceLevel), 9));
             // Values to type are written as PowerShell reads them: no group separators, whatever the culture.
-            string given = Bootstrap.ToString(CultureInfo.InvariantCulture);
+            string requested = Bootstrap.ToString(CultureInfo.InvariantCulture);
             string advised = needed.ToString(CultureInfo.InvariantCulture);
-            WriteWarning($"-Bootstrap {given} leaves {CorrelationMessages.Count(tail, "resample")} beyond each end of the {(ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% interval, so its ends move from seed to seed. Use -Bootstrap {advised} or more for stable ends.");
+            WriteWarning($"-Bootstrap {requested} leaves {CorrelationMessages.Count(tail, "resample")} beyond each end of the {(ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% interval, so its ends move from seed to seed. Use -Bootstrap {advised} or more for stable ends.");
         }
     }
 
