@@ -21,6 +21,7 @@ New-Item -ItemType Directory -Force -Path $OutputPath | Out-Null
 $OutputPath = (Resolve-Path $OutputPath).Path
 
 Write-Host '== 1. Score the whole NATS-Bench topology space (15,625 cells) on the CIFAR-10 network'
+Write-Host 'TropicalScore is the base-10 logarithm of the number of linear regions per receptive window (docs/method.md).'
 $cells = @(Get-CanopyArchitecture -SearchSpace NatsTopology | Get-TropicalScore)
 Write-Host ('{0:N0} cells scored; TropicalScore from {1:N1} to {2:N1}.' -f $cells.Count, ($cells.TropicalScore | Measure-Object -Minimum).Minimum, ($cells.TropicalScore | Measure-Object -Maximum).Maximum)
 Write-Host 'Highest-scoring cells, the smallest first among equal scores:'
@@ -29,17 +30,24 @@ $cells | Sort-Object @{ Expression = 'TropicalScore'; Descending = $true }, Para
 
 Write-Host '== 2. Score 1,000 sampled DARTS genotypes on the NAS-Bench-301 network'
 $darts = @(Get-CanopyArchitecture -SearchSpace Darts -Count 1000 -Seed 0 | Get-TropicalScore)
+Write-Host 'The three highest-scoring genotypes:'
 $darts | Sort-Object TropicalScore -Descending | Select-Object -First 3 | Format-List Architecture, TropicalScore, ParameterCount, Flops | Out-String -Width 200 | Write-Host
 
 Write-Host "== 3. Search NATS-Bench: 10 seeds × $Budget evaluations, regularized evolution on TropicalScore"
 $steps = @(Invoke-CanopySearch -SearchSpace NatsTopology -Budget $Budget -Seed (0..9))
 $steps | Group-Object Seed | ForEach-Object { $_.Group[-1] } | Format-Table Seed, BestArchitecture, BestScore -AutoSize | Out-String -Width 200 | Write-Host
+$top = ($cells.TropicalScore | Measure-Object -Maximum).Maximum
+$tied = @($cells | Where-Object TropicalScore -EQ $top).Count
+Write-Host ("{0:N0} cells share the highest score, {1:N1}, so seeds that reach it may end on different cells (docs/search.md, Ties).`n" -f $tied, $top)
 
 Write-Host "== 4. Plots in $OutputPath"
 $steps | Export-CanopyPlot -Kind Trajectory -Path (Join-Path $OutputPath 'trajectory.svg') -Title 'Best TropicalScore found (10 seeds)' | Out-Null
 $cells | Export-CanopyPlot -Kind Correlation -Path (Join-Path $OutputPath 'score-vs-parameters.svg') -X ParameterCount -Y TropicalScore -Title 'NATS-Bench cells: TropicalScore against parameter count' | Out-Null
-Get-Item (Join-Path $OutputPath 'trajectory.svg'), (Join-Path $OutputPath 'score-vs-parameters.svg') |
-    Format-Table Name, Length -AutoSize | Out-String -Width 120 | Write-Host
+Write-Host @'
+trajectory.svg            the best TropicalScore each seed has found after each evaluation
+score-vs-parameters.svg   every cell's TropicalScore against its parameter count, with Spearman ρ and Kendall τ-b above it
+
+'@
 
 Write-Host @'
 To see how well TropicalScore ranks trained accuracies, give Canopy the NATS-Bench results: a CSV with the columns
