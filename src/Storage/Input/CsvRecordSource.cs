@@ -41,7 +41,7 @@ internal sealed class CsvRecordSource : IRecordSource
         var configuration = new CsvConfiguration(CultureInfo.InvariantCulture)
         {
             DetectDelimiter = true,
-            GetDelimiter = args => ConfigurationFunctions.GetDelimiter(new GetDelimiterArgs(BlankTypeAndWhiteSpaceLines(args.Text), args.Configuration)),
+            GetDelimiter = args => ExcelSeparator(args.Text) ?? ConfigurationFunctions.GetDelimiter(new GetDelimiterArgs(BlankTypeAndWhiteSpaceLines(args.Text), args.Configuration)),
             HasHeaderRecord = true,
             IgnoreBlankLines = true,
             BadDataFound = args => NoteBadField(args.Field),
@@ -58,6 +58,12 @@ internal sealed class CsvRecordSource : IRecordSource
             _nextLine = 2;
             header = ReadLineWithContent()
                 ?? throw new BenchmarkFileException(path, 2, "The file contains only the line '#TYPE ...' that Export-Csv writes, but a header row of column names must follow it.");
+        }
+        else if (_csv.Parser.RawRow == 1 && ExcelSeparator(_csv.Parser.RawRecord) is { } separator)
+        {
+            _nextLine = 2;
+            header = ReadLineWithContent()
+                ?? throw new BenchmarkFileException(path, 2, $"The file contains only the line 'sep={separator}' that Excel reads as the delimiter, but a header row of column names must follow it.");
         }
 
         _columns = ColumnNames.Normalize(header, path, _warnings);
@@ -166,6 +172,14 @@ internal sealed class CsvRecordSource : IRecordSource
 
     // CsvHelper detects the delimiter from the lines at the start of the file, and a line without any delimiter makes
     // every candidate fail, so a first "#TYPE" line and lines of only spaces or tabs are emptied for the detection.
+    // Excel writes and reads a first line such as "sep=;" that names the delimiter, and Import-Csv does not know it.
+    private static string? ExcelSeparator(string text)
+    {
+        int end = text.IndexOf('\n');
+        ReadOnlySpan<char> line = (end < 0 ? text : text[..end]).AsSpan().TrimEnd('\r');
+        return line.Length == 5 && line.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) ? line[4].ToString() : null;
+    }
+
     private static string BlankTypeAndWhiteSpaceLines(string text)
     {
         string[] lines = text.Split('\n');

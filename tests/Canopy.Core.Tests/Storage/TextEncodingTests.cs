@@ -245,4 +245,35 @@ public class TextEncodingTests
         Assert.Equal(2, exception.LineNumber);
         Assert.Contains("header row", exception.Message);
     }
+
+    [Theory]
+    [InlineData(";", "\r\n")]
+    [InlineData(",", "\n")]
+    [InlineData("\t", "\n")]
+    public void ExcelSeparatorLineSetsTheDelimiter(string delimiter, string newline)
+    {
+        using var cache = new TemporaryCache();
+        string text = $"sep={delimiter}{newline}arch{delimiter}acc{newline}{Nb201First}{delimiter}91.5{newline}{Nb201Best}{delimiter}1{newline}";
+        string path = cache.WriteText("excel.csv", text);
+
+        ImportSummary summary = cache.Import(path);
+        var rows = ReadAll(cache.Store, "excel", out BenchmarkInfo info);
+
+        Assert.Equal(new[] { "arch", "acc" }, info.Columns);
+        Assert.Equal(91.5, rows[0][1]);
+        Assert.Equal(new long[] { 3, 4 }, ReadLines(cache, "excel"));
+        Assert.Equal(2, summary.RowsStored);
+    }
+
+    [Fact]
+    public void ExcelSeparatorLineAloneIsRejected()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("sep.csv", "sep=;\n");
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Equal(2, exception.LineNumber);
+        Assert.Contains("'sep=;'", exception.Message);
+    }
 }
