@@ -66,6 +66,12 @@ internal sealed class CsvRecordSource : IRecordSource
                 ?? throw new BenchmarkFileException(path, 2, $"The file contains only the line 'sep={separator}' that Excel reads as the delimiter, but a header row of column names must follow it.");
         }
 
+        // UTF-16 text read as UTF-8 has a NUL byte beside every ASCII letter, which no column name contains.
+        if (Array.Exists(header, name => name.Contains('\0')))
+        {
+            throw new BenchmarkFileException(path, _nextLine, "The header row contains NUL characters, so the file is probably UTF-16 without a byte-order mark. Give -Encoding unicode, or bigendianunicode for big-endian UTF-16.");
+        }
+
         _columns = ColumnNames.Normalize(header, path, _warnings);
         _values = new object?[_columns.Length];
         _nextLine = _csv.Parser.RawRow + 1;

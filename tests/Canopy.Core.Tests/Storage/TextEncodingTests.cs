@@ -276,4 +276,16 @@ public class TextEncodingTests
         Assert.Equal(2, exception.LineNumber);
         Assert.Contains("'sep=;'", exception.Message);
     }
+
+    [Fact]
+    public void Utf16WithoutByteOrderMarkIsNamed()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("unicode.csv", $"arch,acc\n{Nb201First},91.5\n", new UnicodeEncoding(false, false));
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Equal(1, exception.LineNumber);
+        Assert.Contains("probably UTF-16 without a byte-order mark. Give -Encoding unicode", exception.Message);
+    }
 }
