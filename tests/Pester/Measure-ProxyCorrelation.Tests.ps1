@@ -30,6 +30,20 @@ Describe 'Measure-ProxyCorrelation' {
         $row.SpearmanLower | Should -BeNullOrEmpty
     }
 
+    It 'takes the top <TopPercent> percent for the overlap' -ForEach @(
+        @{ TopPercent = 10; Expected = 0 }
+        @{ TopPercent = 20; Expected = 1 }
+        @{ TopPercent = 40; Expected = 1 }
+    ) {
+        # Target and proxy agree except that the two best swap places: the top 1 of 10 differs, the top 2 and top 4 match.
+        $records = 1..10 | ForEach-Object { [pscustomobject]@{ p = $_; acc = if ($_ -eq 9) { 10 } elseif ($_ -eq 10) { 9 } else { $_ } } }
+
+        $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p -TopPercent $TopPercent
+
+        $row.TopPercent | Should -Be $TopPercent
+        $row.TopOverlap | Should -Be $Expected
+    }
+
     It 'parses Import-Csv strings with the invariant culture' {
         $csv = @"
 arch,acc,proxy
