@@ -25,7 +25,7 @@ namespace Canopy.Commands;
 public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 {
     /// <summary>The input dimension used when none is given: a 32×32 RGB image, as in CIFAR.</summary>
-    public const long DefaultInputDimension = 3072;
+    public const long DefaultInputDimension = MlpFields.DefaultInputDimension;
 
     internal const string WidthsSet = "Widths";
     internal const string ArchitectureSet = "Architecture";

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
+using Canopy.Storage;
 
 namespace Canopy.Commands.Infrastructure;
 
@@ -8,7 +9,7 @@ namespace Canopy.Commands.Infrastructure;
 internal static class ArchitectureProperties
 {
     /// <summary>The property names looked for, in order, when no name is given; PowerShell matches them in any case.</summary>
-    public static readonly IReadOnlyList<string> Candidates = new[] { "ArchitectureString", "arch_str", "arch", "Architecture", "genotype", "arch_repr" };
+    public static readonly IReadOnlyList<string> Candidates = ArchitectureColumns.Candidates;
 
     /// <summary>Returns the named property, or the first candidate the record has; null when there is none.</summary>
     public static PSPropertyInfo? Find(PSObject record, string? name)

@@ -72,7 +72,8 @@ internal sealed class BenchmarkImporter
         }
 
         // TODO: importing nats_bench.csv took 0.83 to 1.10 times as long as Import-Csv of the file in ten runs of the
-        // Bench cache section on 2 cores, against a target of at most 1. The reading, parsing and writing threads need
+        // Bench cache section on 2 cores, against the aim, measured by the Bench task, that an import costs at most as
+        // much as Import-Csv of the same file. The reading, parsing and writing threads need
         // about 51 ms of CPU time, against 41 ms for Import-Csv on one thread, so a run in which other processes take
         // CPU time misses the target. After the last row, the commit and the WAL checkpoint at close (about 10 ms,
         // mostly two fsyncs) run on this thread alone. The architecture index is left to the first lookup, so that an
