@@ -227,7 +227,7 @@ Describe 'Error ids of shared helpers' {
             return
         }
 
-        $raising = Get-ChildItem -LiteralPath $infrastructure -Filter *.cs |
+        $raising = Get-ChildItem -LiteralPath $infrastructure -Filter *.cs -Recurse |
             Where-Object { [regex]::IsMatch((Get-Content -Raw $_.FullName), $ErrorIdPattern) } | ForEach-Object BaseName
 
         @($raising | Where-Object { -not $RaisingHelperCalls.ContainsKey($_) }) | Should -BeNullOrEmpty -Because 'the error-id check must know which calls raise them'
@@ -276,9 +276,9 @@ Describe 'Help of <Name>' -ForEach $commands {
         # it. Shared helpers raise ids too, on behalf of every command file that calls the method that raises them.
         $commandText = Get-Content -Raw $source
         $infrastructure = Join-Path (Split-Path -Parent $env:CANOPY_MODULE_MANIFEST) 'Cmdlets/Infrastructure'
-        $helpers = @($RaisingHelperCalls.GetEnumerator() | Where-Object { $commandText -match $_.Value } |
-                ForEach-Object { Join-Path $infrastructure "$($_.Key).cs" })
-        $texts = @($commandText) + @($helpers | ForEach-Object { Get-Content -Raw $_ })
+        $called = @($RaisingHelperCalls.GetEnumerator() | Where-Object { $commandText -match $_.Value } | ForEach-Object Key)
+        $helpers = @(Get-ChildItem -LiteralPath $infrastructure -Filter *.cs -Recurse | Where-Object BaseName -In $called)
+        $texts = @($commandText) + @($helpers | ForEach-Object { Get-Content -Raw $_.FullName })
         $ids = $texts | ForEach-Object { [regex]::Matches($_, $ErrorIdPattern) } | ForEach-Object { $_.Groups[1].Value } | Sort-Object -Unique
         $notes = @($help.alertSet.alert.Text) -join "`n"
         $unlisted = $ids | Where-Object { $notes -notmatch "\b$_\b" }
