@@ -15,7 +15,8 @@ internal static class SerraRecursion
 {
     /// <summary>
     /// The maximum number of budget updates one evaluation may spend; beyond it the recursion gives up and returns false. One
-    /// update took about 41 ns of CPU time on a 2-core AMD EPYC, so the limit keeps an evaluation near 0.6 s.
+    /// update took about 50 ns of CPU time on a 2-core AMD EPYC (measured by hand, as docs/method.md describes), so the
+    /// limit keeps an evaluation under about a second of CPU time.
     /// </summary>
     public const long WorkLimit = 15_000_000;
 
