@@ -40,8 +40,8 @@ public static class TopOverlap
     }
 
     /// <summary>
-    /// Returns k = ⌈n·p/100⌉, clamped to [1, n] (0 when n is 0). The product is taken in decimal arithmetic, so
-    /// 10% of 1,230 records is exactly 123 and not 124 through a binary rounding error.
+    /// Returns k = ⌈n·p/100⌉, clamped to [1, n] (0 when n is 0). The product is taken in decimal arithmetic, because in
+    /// doubles 1,500 × 2.2 / 100 is 33.00000000000001, which would round up to 34 instead of 33.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="percent"/> is not in (0, 100], or n is negative.</exception>
     public static int TopCount(int count, double percent)

@@ -141,6 +141,38 @@ public class RegionBoundsTests
         Assert.Equal(new BigInteger(16 * 29), RegionBounds.LowerBound(Net(2, 6, 7)).Value);
     }
 
+    // Above ExactDigitLimit no exact integer is computed, so the reported logarithm comes from the floating-point path.
+    [Fact]
+    public void SerraLowerBoundAboveThousandDigits()
+    {
+        // Serra et al.'s Theorem 6 on 200 layers of width 30 ≥ 3 · 10: 199 prefix layers of (⌊30/10⌋ + 1)^10 = 4^10
+        // each, times Σ_{j ≤ 10} C(30, j) = 53,009,102 for the last layer. Its base-10 logarithm is 1205.82.
+        RegionCount exactMultiple = RegionBounds.LowerBound(Net(10, Enumerable.Repeat(30L, 200).ToArray()));
+
+        Assert.Equal(1990 * Math.Log10(4) + Math.Log10(53_009_102), exactMultiple.Log10, 9);
+        Assert.Equal(1205.82, exactMultiple.Log10, 2);
+        Assert.Null(exactMultiple.Value);
+        Assert.Equal("Serra et al. (2018) lower bound on the first 200 layers", exactMultiple.Formula);
+
+        // Width 35 is no multiple of 10, so the floor matters: (⌊35/10⌋ + 1)^10 = 4^10 again, and
+        // Σ_{j ≤ 10} C(35, j) = 286,454,524.
+        RegionCount withRemainder = RegionBounds.LowerBound(Net(10, Enumerable.Repeat(35L, 200).ToArray()));
+
+        Assert.Equal(1990 * Math.Log10(4) + Math.Log10(286_454_524), withRemainder.Log10, 9);
+    }
+
+    [Fact]
+    public void MontufarLowerBoundAboveThousandDigits()
+    {
+        // Width 25 is at least 10 but below 3 · 10, so only Montúfar et al. apply: 399 prefix layers of ⌊25/10⌋^10 = 2^10
+        // each, times Σ_{j ≤ 10} C(25, j) = 7,119,516 for the last layer.
+        RegionCount count = RegionBounds.LowerBound(Net(10, Enumerable.Repeat(25L, 400).ToArray()));
+
+        Assert.Equal(3990 * Math.Log10(2) + Math.Log10(7_119_516), count.Log10, 9);
+        Assert.Null(count.Value);
+        Assert.Equal("Montúfar et al. (2014) lower bound on the first 400 layers", count.Formula);
+    }
+
     [Fact]
     public void AbsurdSizesGiveFiniteCountsQuickly()
     {

@@ -86,6 +86,42 @@ public class MutationTests
     }
 
     [Fact]
+    public void DartsMutationNeverIntroducesNone()
+    {
+        // Each parent is a fresh sample with none on the first edge of every node, so operation changes start from
+        // none as often as from another operation.
+        var random = new Xoshiro256StarStar(16);
+        var replacementsOfNone = new HashSet<DartsOperation>();
+
+        foreach (DartsGenotype sample in DartsSampler.Samples(17).Take(Mutations))
+        {
+            DartsGenotype parent = DartsGenotype.Create(WithNoneOnFirstEdges(sample.Normal), WithNoneOnFirstEdges(sample.Reduce));
+            var child = (DartsGenotype)ArchitectureMutator.Mutate(parent, random);
+
+            Assert.NotEqual(parent.Canonical, child.Canonical);
+            Assert.True(NoneCount(child) <= NoneCount(parent), $"{parent.Canonical} mutated to {child.Canonical}, which has more none edges");
+
+            bool normalChanged = parent.Normal.FormatEdges() != child.Normal.FormatEdges();
+            (var removed, var added) = ReplacedPair(normalChanged ? parent.Normal : parent.Reduce, normalChanged ? child.Normal : child.Reduce);
+            if (added.Input != removed.Input)
+            {
+                // An input change keeps the edge's operation, none included.
+                Assert.Equal(removed.Operation, added.Operation);
+                continue;
+            }
+
+            Assert.NotEqual(DartsOperation.None, added.Operation);
+            if (removed.Operation == DartsOperation.None)
+            {
+                replacementsOfNone.Add(added.Operation);
+            }
+        }
+
+        // A none edge may become any of the seven other operations.
+        Assert.Equal(Enum.GetValues<DartsOperation>().Where(operation => operation != DartsOperation.None), replacementsOfNone.Order());
+    }
+
+    [Fact]
     public void MlpChildChangesOneWidthOrLayer()
     {
         var bounds = new MlpSampler(inputDimension: 784, minDepth: 2, maxDepth: 5, minWidth: 8, maxWidth: 40);
@@ -186,6 +222,31 @@ public class MutationTests
             Assert.True(inputs[0] < inputs[1], $"node {node} has inputs {inputs[0]}, {inputs[1]}, which are not distinct and ascending");
             Assert.InRange(inputs[1], 1, node - 1);
         }
+    }
+
+    private static DartsCell WithNoneOnFirstEdges(DartsCell cell) =>
+        DartsCell.FromPairs(cell.Edges.Select((edge, i) => (i % 2 == 0 ? DartsOperation.None : edge.Operation, edge.Input)), cell.Concat);
+
+    private static int NoneCount(DartsGenotype genotype) =>
+        genotype.Normal.Edges.Concat(genotype.Reduce.Edges).Count(edge => edge.Operation == DartsOperation.None);
+
+    // Returns the one (operation, input) pair that the child cell replaced, and the pair that took its place. Fails
+    // unless exactly one pair changed.
+    private static ((DartsOperation Operation, int Input) Removed, (DartsOperation Operation, int Input) Added) ReplacedPair(DartsCell parent, DartsCell child)
+    {
+        DescribeCellChange(parent, child);
+        for (int node = 2; node <= 5; node++)
+        {
+            var before = parent.InputsOf(node).Select(edge => (edge.Operation, edge.Input)).ToList();
+            var after = child.InputsOf(node).Select(edge => (edge.Operation, edge.Input)).ToList();
+            var removed = before.Except(after).ToList();
+            if (removed.Count > 0)
+            {
+                return (removed[0], after.Except(before).Single());
+            }
+        }
+
+        throw new InvalidOperationException("the cells do not differ");
     }
 
     // Compares the cells node by node as sets of (operation, input) pairs, so that a reordered node is no change.

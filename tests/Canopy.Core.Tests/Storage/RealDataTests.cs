@@ -8,8 +8,8 @@ using Xunit;
 namespace Canopy.Tests.Storage;
 
 /// <summary>
-/// Imports the real benchmark files from $CANOPY_DATA or ../shared/data. Each test returns early with a message when
-/// neither has the file.
+/// Imports the real benchmark files from $CANOPY_DATA or ../shared/data. A test is reported as skipped, with the
+/// reason, when neither has its data folder, and fails when the folder is there but lacks the file.
 /// </summary>
 public class RealDataTests
 {
