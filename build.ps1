@@ -38,7 +38,7 @@ param(
     [ValidateSet('Release', 'Debug')]
     [string] $Configuration = 'Release',
 
-    [string] $DataPath = $env:CANOPY_DATA
+    [string] $DataPath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -62,7 +62,8 @@ switch ($Task) {
     }
     'Bench'   {
         Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration
-        Invoke-BenchTask -Root $PSScriptRoot -Configuration $Configuration -DataPath $DataPath
+        $benchData = if ($DataPath) { $DataPath } else { $env:CANOPY_DATA }
+        Invoke-BenchTask -Root $PSScriptRoot -Configuration $Configuration -DataPath $benchData
     }
     'Package' {
         Invoke-BuildTask -Root $PSScriptRoot -Configuration $Configuration -Release
