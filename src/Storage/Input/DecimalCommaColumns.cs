@@ -39,13 +39,33 @@ internal sealed class DecimalCommaColumns
         }
     }
 
-    /// <summary>Returns whether the text is digits, one comma and digits, with an optional sign and surrounding spaces.</summary>
+    /// <summary>
+    /// Returns whether the text is digits, one comma and digits, with an optional sign and surrounding spaces, and
+    /// optionally an exponent such as the E-03 of 1,78E-03, which spreadsheets write for small values.
+    /// </summary>
     public static bool IsDecimalComma(ReadOnlySpan<char> text)
     {
         text = text.Trim();
         if (text.Length > 0 && (text[0] == '-' || text[0] == '+'))
         {
             text = text[1..];
+        }
+
+        int exponent = text.IndexOfAny('e', 'E');
+        if (exponent >= 0)
+        {
+            ReadOnlySpan<char> power = text[(exponent + 1)..];
+            if (power.Length > 0 && (power[0] == '-' || power[0] == '+'))
+            {
+                power = power[1..];
+            }
+
+            if (power.IsEmpty || !IsDigits(power))
+            {
+                return false;
+            }
+
+            text = text[..exponent];
         }
 
         int comma = text.IndexOf(',');

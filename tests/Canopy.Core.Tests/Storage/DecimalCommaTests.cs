@@ -20,6 +20,12 @@ public class DecimalCommaTests
     [InlineData("5,", false)]
     [InlineData("8,16 ", true)]
     [InlineData("a,b", false)]
+    [InlineData("1,78293E-03", true)]
+    [InlineData("-4,5e+12", true)]
+    [InlineData("1,5E", false)]
+    [InlineData("1,5E-", false)]
+    [InlineData("1,5E3,2", false)]
+    [InlineData("15E3", false)]
     [InlineData("٩,٥", false)]
     public void RecognisesDigitsCommaDigits(string text, bool expected)
     {
@@ -123,6 +129,7 @@ public class DecimalCommaTests
         Assert.True(reader.Read());
         Assert.Equal(94.0, reader.Values[1]);
         Assert.Null(reader.Values[2]);
+        Assert.Equal("x", reader.Values[3]);
 
         // With a decimal comma, 1,000 is one, not a thousand.
         Assert.Equal(1.0, reader.Values[4]);
@@ -142,5 +149,23 @@ public class DecimalCommaTests
         Assert.True(reader.Read());
         Assert.Equal("mlp:784:64-128", reader.Values[0]);
         Assert.Equal(90.5, reader.Values[2]);
+    }
+
+    [Fact]
+    public void DecimalCommaOptionReadsExponents()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("small.csv", $"arch;fisher\n{Nb201First};\"1,78293E-03\"\n{Nb201Best};\"0,0187\"\n");
+        var options = new BenchmarkImportOptions { Path = path, Name = "small", DecimalComma = true };
+
+        ImportSummary plain = cache.Import(path, name: "plain");
+        cache.Store.Import(options);
+        using BenchmarkReader reader = cache.Store.Read("small");
+
+        Assert.StartsWith("The column 'fisher' (for example '1,78293E-03')", Assert.Single(plain.Warnings));
+        Assert.True(reader.Read());
+        Assert.Equal(1.78293e-3, reader.Values[1]);
+        Assert.True(reader.Read());
+        Assert.Equal(0.0187, reader.Values[1]);
     }
 }
