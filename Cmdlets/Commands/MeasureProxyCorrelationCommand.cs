@@ -279,10 +279,16 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     private static string? DescribeValue(PSObject record, string name, object? value)
     {
         object? raw = record.BaseObject is IDictionary dictionary ? dictionary[name] : record.Properties[name]?.Value;
+        if (raw is PSObject { BaseObject: not PSCustomObject } wrapped)
+        {
+            raw = wrapped.BaseObject;
+        }
+
         return raw switch
         {
             PSObject { BaseObject: PSCustomObject } nested => nested.ToString(),
             IDictionary nested => "@{" + string.Join("; ", nested.Keys.Cast<object>().Select(key => $"{key}={nested[key]}")) + "}",
+            IEnumerable items and not string => "@(" + string.Join(", ", items.Cast<object?>().Select(item => Convert.ToString(item, CultureInfo.InvariantCulture))) + ")",
             _ => Convert.ToString(value, CultureInfo.InvariantCulture),
         };
     }

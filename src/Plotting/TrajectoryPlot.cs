@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using OxyPlot;
 using OxyPlot.Axes;
@@ -33,8 +34,12 @@ public sealed class TrajectoryPlot
         int distinctX = points.Select(point => point.X).Distinct().Count();
         if (distinctX < 2)
         {
+            // Records left out for an unusable y value count for nothing here, so the message speaks of usable records.
+            string found = points.Count == 0
+                ? "no record has usable x and y values"
+                : $"the {points.Count:N0} usable {(points.Count == 1 ? "record has" : "records have")} {distinctX:N0}";
             throw new PlotDataException(
-                $"A trajectory plot needs records at two or more distinct x values, but there are {distinctX}.");
+                string.Create(CultureInfo.InvariantCulture, $"A trajectory plot needs records with usable x and y values at two or more distinct x values, but {found}."));
         }
 
         IReadOnlyList<TrajectorySummary> summaries = Summarize(points, band);

@@ -1159,6 +1159,18 @@ Describe 'Get-TropicalScore messages and display' {
         $scored.acc | Should -Be '93.5'
     }
 
+    It 'explains the sep= line of an Excel file' {
+        $path = Join-Path $TestDrive 'excel.csv'
+        Set-Content -LiteralPath $path -Value 'sep=;', 'arch_str;acc', '|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|nor_conv_3x3~1|none~2|;93.5'
+
+        Import-Csv -LiteralPath $path | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        $scored = Get-Content -LiteralPath $path | Select-Object -Skip 1 | ConvertFrom-Csv -Delimiter ';' | Get-TropicalScore
+
+        $problems[0].Exception.Message | Should -BeLike ("*Its one property is 'sep=;'. The file starts with Excel's line 'sep=;', which Import-Csv reads as the header. " +
+            "Skip it with Get-Content <file> | Select-Object -Skip 1 | ConvertFrom-Csv -Delimiter ';', or import the file with Import-CanopyBenchmark, which reads that line.")
+        $scored.acc | Should -Be '93.5'
+    }
+
     It 'explains a number in the architecture property' {
         $score = [pscustomobject]@{ arch = 9930 } | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 

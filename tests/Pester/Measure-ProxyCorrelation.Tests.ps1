@@ -141,7 +141,26 @@ acc,p,q
             Measure-ProxyCorrelation -Target acc -Proxy 'synflow.score'
 
         $warnings[0].Message | Should -BeLike ("*The first value of 'synflow' that is not a number is '@{score=2; time=0.1}'. It is an object, so select the number inside it first, for example with " +
-            "Select-Object `*, @{ Name = 'synflow.score'; Expression = { `$_.synflow.score } } and -Proxy 'synflow.score'.")
+            "Select-Object `*, @{ Name = 'synflow.score'; Expression = { `$_.synflow.score } }, and then give 'synflow.score' as the column.")
+        $selected.Spearman | Should -Be 1
+    }
+
+    It 'quotes a nested <Kind> with a Select-Object that runs' -ForEach @(
+        @{ Kind = 'array'; Column = 'scores'; Name = 'scores[0]'; Member = '$_.scores[0]' }
+        @{ Kind = 'object'; Column = 'syn flow'; Name = 'syn flow.score'; Member = "`$_.'syn flow'.score" }
+    ) {
+        $records = 1..4 | ForEach-Object {
+            $value = if ($Kind -eq 'array') { @($_, 0.1) } else { [pscustomobject]@{ score = $_ } }
+            [pscustomobject]@{ acc = $_; $Column = $value }
+        }
+
+        $records | Measure-ProxyCorrelation -Target acc -Proxy $Column -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+        $advice = [regex]::Match($warnings[0].Message, 'Expression = \{ (.+?) \} \}').Groups[1].Value
+        $selected = $records | Select-Object *, @{ Name = $Name; Expression = [scriptblock]::Create($advice) } |
+            Measure-ProxyCorrelation -Target acc -Proxy $Name
+
+        $warnings[0].Message | Should -BeLike "*It is an $Kind, so select the number inside it first*"
+        $advice | Should -Be $Member
         $selected.Spearman | Should -Be 1
     }
 

@@ -27,18 +27,40 @@ internal static class NotANumberHint
         return commaValues > 0 ? $"{quotes} {DecimalComma(commaValues)}" : quotes;
     }
 
-    // A JSON file that nests each score, such as {"synflow": {"score": 46.3, "time": 0.1}}, gives objects in the column.
+    // A JSON file that nests each score, such as {"synflow": {"score": 46.3, "time": 0.1}}, gives objects in the
+    // column, and one that lists them, such as {"synflow": [46.3, 0.1]}, gives arrays.
     private static string DescribeObject(string column, string value)
     {
-        if (!value.StartsWith("@{", StringComparison.Ordinal) || value.IndexOf('=') is not (> 2 and var equals))
+        string? member = null;
+        string? name = null;
+        if (value.StartsWith("@{", StringComparison.Ordinal) && value.IndexOf('=') is > 2 and var equals)
+        {
+            string inner = value[2..equals].Trim();
+            member = $"{Member(column)}.{Member(inner)}";
+            name = $"{column}.{inner}";
+        }
+        else if (value.StartsWith("@(", StringComparison.Ordinal))
+        {
+            member = $"{Member(column)}[0]";
+            name = $"{column}[0]";
+        }
+
+        if (member is null || name is null)
         {
             return string.Empty;
         }
 
-        string inner = value[2..equals].Trim();
-        return $" It is an object, so select the number inside it first, for example with " +
-            $"Select-Object *, @{{ Name = '{column}.{inner}'; Expression = {{ $_.{column}.{inner} }} }} and -Proxy '{column}.{inner}'.";
+        string kind = value[1] == '{' ? "an object" : "an array";
+        string quotedName = name.Replace("'", "''", StringComparison.Ordinal);
+        return $" It is {kind}, so select the number inside it first, for example with " +
+            $"Select-Object *, @{{ Name = '{quotedName}'; Expression = {{ $_.{member} }} }}, and then give '{quotedName}' as the column.";
     }
+
+    // A property name that is not a plain identifier needs quotes after the dot, as in $_.'syn flow'.score.
+    private static string Member(string name) =>
+        name.Length > 0 && (char.IsLetter(name[0]) || name[0] == '_') && name.All(c => char.IsLetterOrDigit(c) || c == '_')
+            ? name
+            : $"'{name.Replace("'", "''", StringComparison.Ordinal)}'";
 
     /// <summary>Explains that Canopy reads decimal points without thousands separators, and how to write a file that way.</summary>
     /// <param name="values">How many values the sentences are about, which sets their number.</param>

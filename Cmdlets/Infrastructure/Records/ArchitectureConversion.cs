@@ -94,11 +94,25 @@ internal static class ArchitectureConversion
         string more = names.Count > Shown ? $" and {names.Count - Shown:N0} more" : string.Empty;
         string found = names.Count == 1 ? $" Its one property is {quoted}." : $" Its properties are {quoted}{more}.";
 
-        string? delimiter = names.Any(name => name.Contains(';')) ? "';'" : names.Any(name => name.Contains('\t')) ? "\"`t\"" : null;
+        // Excel's first line such as sep=; names the delimiter, and Import-Csv takes it for the header.
+        string first = names[0];
+        if (first.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && first.Length <= 5)
+        {
+            string named = first.Length == 5 ? DelimiterArgument(first[4]) : "<the character after sep=>";
+            return $"{found} The file starts with Excel's line '{first}', which Import-Csv reads as the header. Skip it with " +
+                $"Get-Content <file> | Select-Object -Skip 1 | ConvertFrom-Csv -Delimiter {named}, or import the file with " +
+                "Import-CanopyBenchmark, which reads that line.";
+        }
+
+        char? delimiter = names.Any(name => name.Contains(';')) ? ';' : names.Any(name => name.Contains('\t')) ? '\t' : null;
         return delimiter is null
             ? found
-            : $"{found} A property name holds the file's delimiter, so read the file with Import-Csv -Delimiter {delimiter}.";
+            : $"{found} A property name holds the file's delimiter, so read the file with Import-Csv -Delimiter {DelimiterArgument(delimiter.Value)}.";
     }
+
+    // Writes a delimiter as a PowerShell argument: a tab as "`t", any other character in single quotes.
+    private static string DelimiterArgument(char delimiter) =>
+        delimiter == '\t' ? "\"`t\"" : $"'{(delimiter == '\'' ? "''" : delimiter.ToString())}'";
 
     // A record keyed only by its benchmark index, such as a NATS-Bench results table, gets the way to its architecture.
     private static string DescribeIndexProperty(PSObject record)

@@ -109,6 +109,14 @@ public class TrajectoryPlotTests
 
         var exception = Assert.Throws<PlotDataException>(() => TrajectoryPlot.Create(points, TrajectoryBand.MinMax, Text));
 
-        Assert.Contains("two or more distinct x values", exception.Message, StringComparison.Ordinal);
+        Assert.Equal("A trajectory plot needs records with usable x and y values at two or more distinct x values, but the 2 usable records have 1.", exception.Message);
+    }
+
+    [Fact]
+    public void NoUsableRecordIsNamed()
+    {
+        var exception = Assert.Throws<PlotDataException>(() => TrajectoryPlot.Create(Array.Empty<TrajectoryPoint>(), TrajectoryBand.MinMax, Text));
+
+        Assert.EndsWith("but no record has usable x and y values.", exception.Message, StringComparison.Ordinal);
     }
 }
