@@ -31,7 +31,8 @@ $cells | Sort-Object @{ Expression = 'TropicalScore'; Descending = $true }, Para
 Write-Host '== 2. Score 1,000 sampled DARTS genotypes on the NAS-Bench-301 network'
 $darts = @(Get-CanopyArchitecture -SearchSpace Darts -Count 1000 -Seed 0 | Get-TropicalScore)
 Write-Host 'The three highest-scoring genotypes:'
-$darts | Sort-Object TropicalScore -Descending | Select-Object -First 3 | Format-List Architecture, TropicalScore, ParameterCount, Flops | Out-String -Width 200 | Write-Host
+$darts | Sort-Object TropicalScore -Descending | Select-Object -First 3 |
+    Format-List Architecture, @{ Name = 'TropicalScore'; Expression = { '{0:N2}' -f $_.TropicalScore } }, ParameterCount, Flops | Out-String -Width 200 | Write-Host
 
 Write-Host "== 3. Search NATS-Bench: 10 seeds × $Budget evaluations, regularized evolution on TropicalScore"
 $steps = @(Invoke-CanopySearch -SearchSpace NatsTopology -Budget $Budget -Seed (0..9))
