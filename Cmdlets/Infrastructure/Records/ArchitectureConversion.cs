@@ -83,15 +83,15 @@ internal static class ArchitectureConversion
     // of a file that Excel saved under a German locale, which leave one property named 'a;b;c'.
     private static string DescribeFoundProperties(PSObject record)
     {
-        const int Shown = 5;
+        const int MaxNamesQuoted = 5;
         List<string> names = record.Properties.Select(property => property.Name).ToList();
         if (names.Count == 0)
         {
             return " It has no properties.";
         }
 
-        string quoted = string.Join(", ", names.Take(Shown).Select(name => $"'{TextExcerpt.Of(name, 60)}'"));
-        string more = names.Count > Shown ? $" and {names.Count - Shown:N0} more" : string.Empty;
+        string quoted = string.Join(", ", names.Take(MaxNamesQuoted).Select(name => $"'{TextExcerpt.Of(name, 60)}'"));
+        string more = names.Count > MaxNamesQuoted ? $" and {names.Count - MaxNamesQuoted:N0} more" : string.Empty;
         string found = names.Count == 1 ? $" Its one property is {quoted}." : $" Its properties are {quoted}{more}.";
 
         // Excel's first line such as sep=; names the delimiter, and Import-Csv takes it for the header.
