@@ -45,7 +45,18 @@ function Invoke-BuildTask {
 
     $bin = Join-Path $Root 'bin'
     $arguments = @('publish', (Join-Path $Root 'Cmdlets/Canopy.Cmdlets.csproj'), '-c', $Configuration, '-o', $bin, '--nologo', '-v', 'quiet', '-p:UseSharedCompilation=false')
-    if ($Release) { $arguments += '-p:ContinuousIntegrationBuild=true' }
+    if ($Release) {
+        $arguments += '-p:ContinuousIntegrationBuild=true'
+
+        # An incremental build would keep assemblies compiled earlier with the machine's paths, so both projects of
+        # the module compile afresh.
+        foreach ($project in 'Cmdlets', 'src') {
+            foreach ($folder in 'bin', 'obj') {
+                $path = Join-Path $Root "$project/$folder"
+                if (Test-Path -LiteralPath $path) { Remove-Item -LiteralPath $path -Recurse -Force }
+            }
+        }
+    }
     Invoke-Native dotnet $arguments
 
     $helpBuilder = Join-Path $Root 'build/ConvertTo-MamlHelp.ps1'
