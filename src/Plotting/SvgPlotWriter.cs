@@ -7,6 +7,8 @@ namespace Canopy.Plotting;
 /// <summary>Writes plot models as SVG with OxyPlot's exporter, which needs no native libraries.</summary>
 public static class SvgPlotWriter
 {
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => new byte[] { 0xEF, 0xBB, 0xBF };
+
     /// <summary>Renders <paramref name="model"/> into <paramref name="stream"/> at the given size in pixels.</summary>
     /// <exception cref="InvalidOperationException">OxyPlot failed to lay out or render the model.</exception>
     public static void Export(PlotModel model, Stream stream, double width, double height)
@@ -29,15 +31,17 @@ public static class SvgPlotWriter
         // plot is drawn again only when a title shrank, because a large scatter plot takes long to draw.
         using var firstDrawing = new MemoryStream();
         exporter.Export(model, firstDrawing);
+        using var secondDrawing = new MemoryStream();
+        MemoryStream drawing = firstDrawing;
         if (PlotTextFit.Shrink(model, measurer))
         {
-            exporter.Export(model, stream);
+            exporter.Export(model, secondDrawing);
+            drawing = secondDrawing;
         }
-        else
-        {
-            firstDrawing.Position = 0;
-            firstDrawing.CopyTo(stream);
-        }
+
+        // OxyPlot writes a UTF-8 byte-order mark, which XML allows but some strict SVG tools reject.
+        ReadOnlySpan<byte> bytes = drawing.GetBuffer().AsSpan(0, (int)drawing.Length);
+        stream.Write(bytes.StartsWith(Utf8ByteOrderMark) ? bytes[Utf8ByteOrderMark.Length..] : bytes);
 
         // OxyPlot catches its own layout errors and draws the message into the image instead of throwing.
         if (model.GetLastPlotException() is { } failure)

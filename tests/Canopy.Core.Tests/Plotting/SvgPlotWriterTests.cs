@@ -46,6 +46,20 @@ public sealed class SvgPlotWriterTests : IDisposable
         Assert.Equal(new[] { "plot.svg" }, Directory.GetFiles(_folder).Select(Path.GetFileName));
     }
 
+    [Theory]
+    [InlineData("A short title")]
+    [InlineData("A plot title long enough that it has to shrink to fit into the room of a small plot")]
+    public void WritesNoByteOrderMark(string title)
+    {
+        string path = Path.Combine(_folder, "plain.svg");
+        PlotModel model = CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 1, 3, 2 }, new PlotText(title, "x", "y")).Model;
+
+        SvgPlotWriter.WriteFile(model, path, 300, 200);
+        byte[] bytes = File.ReadAllBytes(path);
+
+        Assert.Equal("<?xml", System.Text.Encoding.ASCII.GetString(bytes, 0, 5));
+    }
+
     [Fact]
     public void ShrinksTitlesLongerThanTheirRoom()
     {
