@@ -51,10 +51,18 @@ internal sealed class DecimalCommaColumns
             text = text[1..];
         }
 
-        int exponent = text.IndexOfAny('e', 'E');
+        // The comma is looked for first, so text without one, such as most architecture strings, costs one scan.
+        int comma = text.IndexOf(',');
+        if (comma <= 0 || !IsDigits(text[..comma]))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> fraction = text[(comma + 1)..];
+        int exponent = fraction.IndexOfAny('e', 'E');
         if (exponent >= 0)
         {
-            ReadOnlySpan<char> power = text[(exponent + 1)..];
+            ReadOnlySpan<char> power = fraction[(exponent + 1)..];
             if (power.Length > 0 && (power[0] == '-' || power[0] == '+'))
             {
                 power = power[1..];
@@ -65,14 +73,10 @@ internal sealed class DecimalCommaColumns
                 return false;
             }
 
-            text = text[..exponent];
+            fraction = fraction[..exponent];
         }
 
-        int comma = text.IndexOf(',');
-        return comma > 0
-            && comma < text.Length - 1
-            && IsDigits(text[..comma])
-            && IsDigits(text[(comma + 1)..]);
+        return !fraction.IsEmpty && IsDigits(fraction);
     }
 
     /// <summary>
