@@ -114,7 +114,8 @@ function ConvertTo-ParameterMetadata {
     $elementType = if ($type.IsArray) { $type.GetElementType() } else { $type }
     $underlying = [Nullable]::GetUnderlyingType($elementType) ?? $elementType
     $values = if ($underlying.IsEnum) { [enum]::GetNames($underlying) } else { @() }
-    $validateSet = $Parameter.Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] } | Select-Object -First 1
+    # ValidateSet and Canopy's own name validation both list their names as ValidValues.
+    $validateSet = $Parameter.Attributes | Where-Object { $_.PSObject.Properties['ValidValues'] } | Select-Object -First 1
     if ($validateSet) { $values = $validateSet.ValidValues }
 
     [pscustomobject]@{

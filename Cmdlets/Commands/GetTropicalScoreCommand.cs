@@ -97,7 +97,8 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     /// <summary>The dataset whose resolution and classifier the benchmark network uses.</summary>
     [Parameter]
     [DatasetNameTransformation]
-    [ValidateSet(DatasetNames.Cifar10, DatasetNames.Cifar100, DatasetNames.ImageNet16, IgnoreCase = true)]
+    [ArgumentCompleter(typeof(DatasetNameCompleter))]
+    [ValidateDatasetName]
     public string Dataset { get; set; } = DatasetNames.Cifar10;
 
     /// <summary>The network DARTS genotypes are evaluated in, unless a genotype carries its own cell widths.</summary>

@@ -98,7 +98,8 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     /// <summary>The dataset whose resolution and classifier the benchmark network uses.</summary>
     [Parameter]
     [DatasetNameTransformation]
-    [ValidateSet(DatasetNames.Cifar10, DatasetNames.Cifar100, DatasetNames.ImageNet16, IgnoreCase = true)]
+    [ArgumentCompleter(typeof(DatasetNameCompleter))]
+    [ValidateDatasetName]
     public string Dataset { get; set; } = DatasetNames.Cifar10;
 
     /// <summary>The network DARTS genotypes are scored and costed in.</summary>

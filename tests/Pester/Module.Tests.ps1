@@ -291,12 +291,17 @@ Describe 'Tab completion' {
         @{ Command = 'Import-CanopyBenchmark'; Parameter = 'SearchSpace' }
         @{ Command = 'Invoke-CanopySearch'; Parameter = 'Strategy' }
         @{ Command = 'Export-CanopyPlot'; Parameter = 'Kind' }
+        @{ Command = 'Get-TropicalScore'; Parameter = 'Dataset' }
+        @{ Command = 'Get-CanopyArchitecture'; Parameter = 'Dataset' }
+        @{ Command = 'New-CanopyArchitecture'; Parameter = 'Dataset' }
+        @{ Command = 'Invoke-CanopySearch'; Parameter = 'Dataset' }
     ) {
         $info = Get-Command -Name $Command -ErrorAction SilentlyContinue
         $info | Should -Not -BeNullOrEmpty -Because "$Command must be exported"
         $type = $info.Parameters[$Parameter].ParameterType
         $type = [Nullable]::GetUnderlyingType($type) ?? $type
-        $validateSet = $info.Parameters[$Parameter].Attributes | Where-Object { $_ -is [System.Management.Automation.ValidateSetAttribute] }
+        # ValidateSet and Canopy's dataset validation both carry ValidValues.
+        $validateSet = $info.Parameters[$Parameter].Attributes | Where-Object { $_.PSObject.Properties['ValidValues'] }
         $expected = if ($type.IsEnum) { [enum]::GetNames($type) } else { $validateSet.ValidValues }
         $inputScript = "$Command -$Parameter "
 
@@ -304,5 +309,31 @@ Describe 'Tab completion' {
 
         $expected | Should -Not -BeNullOrEmpty -Because "-$Parameter should be an enum or carry ValidateSet"
         $completed | Sort-Object | Should -Be ($expected | Sort-Object)
+    }
+
+    It 'completes -Dataset <Prefix> with <Expected> under <Culture>' -ForEach @(
+        @{ Culture = 'tr-TR'; Prefix = 'i'; Expected = @('ImageNet16-120') }
+        @{ Culture = 'tr-TR'; Prefix = 'I'; Expected = @('ImageNet16-120') }
+        @{ Culture = 'tr-TR'; Prefix = "'CIFAR1"; Expected = @('cifar10', 'cifar100') }
+        @{ Culture = 'en-US'; Prefix = 'imagenet'; Expected = @('ImageNet16-120') }
+        @{ Culture = 'en-US'; Prefix = 'svhn'; Expected = @() }
+    ) {
+        # Under tr-TR the upper case of "i" is a dotted capital, so a culture comparison misses ImageNet16-120.
+        $inputScript = "Get-TropicalScore -Dataset $Prefix"
+        $saved = [cultureinfo]::CurrentCulture
+        try {
+            [cultureinfo]::CurrentCulture = $Culture
+            $completed = @((TabExpansion2 -inputScript $inputScript -cursorColumn $inputScript.Length).CompletionMatches.CompletionText)
+        }
+        finally {
+            [cultureinfo]::CurrentCulture = $saved
+        }
+
+        $completed | Should -Be $Expected
+    }
+
+    It 'rejects a dataset without a network, naming the three it has' {
+        { Get-TropicalScore -LayerWidths 3 -Dataset svhn -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.GetTropicalScoreCommand' -ExpectedMessage "*'svhn' is not a supported dataset*cifar10, cifar100 or ImageNet16-120*"
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using Canopy.Architectures;
 
 namespace Canopy.Commands.Infrastructure;
@@ -10,10 +11,13 @@ internal static class DatasetNames
     public const string Cifar100 = "cifar100";
     public const string ImageNet16 = "ImageNet16-120";
 
+    /// <summary>The names -Dataset accepts, in the order help and completion list them.</summary>
+    public static readonly IReadOnlyList<string> All = new[] { Cifar10, Cifar100, ImageNet16 };
+
     /// <summary>The names -Dataset accepts, as a message lists them.</summary>
     public const string Listed = "cifar10, cifar100 or ImageNet16-120";
 
-    /// <summary>Returns the dataset for a name; the parameter's ValidateSet has already rejected others.</summary>
+    /// <summary>Returns the dataset for a name; the parameter's validation has already rejected others.</summary>
     public static Dataset Parse(string name) => TryParse(name, out Dataset dataset)
         ? dataset
         : throw new ArgumentOutOfRangeException(nameof(name), name, $"Use {Listed}.");

@@ -1,0 +1,29 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Canopy.Architectures;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>Completes -Dataset with cifar10, cifar100 and ImageNet16-120, matching the typed prefix in any culture.</summary>
+public sealed class DatasetNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        // Ordinal comparison, because under tr-TR a culture comparison does not take "i" for the "I" of ImageNet.
+        string prefix = CompletionCache.Unquote(wordToComplete);
+        return DatasetNames.All
+            .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, Describe(name)))
+            .ToArray();
+    }
+
+    private static string Describe(string name)
+    {
+        Dataset dataset = DatasetNames.Parse(name);
+        return $"{name}: {DatasetFacts.ClassCount(dataset)} classes, {DatasetFacts.ImageSide(dataset)} × {DatasetFacts.ImageSide(dataset)} input";
+    }
+}
