@@ -643,6 +643,20 @@ namespace CanopyTests
         "$($warnings[0])" | Should -BeLike "1 record already had 'flops'*"
     }
 
+    It 'keeps a NASLib flops object and warns' {
+        # NAS-Bench-Suite-Zero stores every proxy as {score, time}, which prints as empty text but is data.
+        $json = '[{"Architecture": "' + $cell9930 + '", "flops": {"score": 115.402432, "time": 0}}]'
+        $record = $json | ConvertFrom-Json
+
+        $scored = $record | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scored.flops.score | Should -Be 115.402432
+        $scored.flops.time | Should -Be 0
+        $scored.ParameterCount | Should -Be 1288506
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "1 record already had 'flops'*"
+    }
+
     It 'keeps a file''s own flops column when its export is scored again' {
         $csv = Join-Path $TestDrive 'own-flops.csv'
         [pscustomobject]@{ ArchitectureString = $cell9930; flops = '116.69' } |

@@ -248,9 +248,15 @@ internal sealed class ScoreProperties
             !string.Equals(named.ToString(), searchSpace, StringComparison.OrdinalIgnoreCase);
     }
 
-    // An empty cell of a CSV file is a missing value, which Canopy's count may fill.
+    // An empty cell of a CSV file is a missing value, which Canopy's count may fill. A nested object, such as NASLib's
+    // {score, time} pair, prints as empty text but is data.
     private static bool IsEmptyNote(PSPropertyInfo property) =>
-        property is PSNoteProperty && string.IsNullOrWhiteSpace(ArchitectureProperties.Text(property.Value));
+        property is PSNoteProperty && (property.Value is PSObject wrapped ? wrapped.BaseObject : property.Value) switch
+        {
+            null or DBNull => true,
+            string text => string.IsNullOrWhiteSpace(text),
+            _ => false,
+        };
 
     /// <summary>A note property that Canopy added, which a later scoring of the record may update.</summary>
     private sealed class ScoreNoteProperty : PSNoteProperty
