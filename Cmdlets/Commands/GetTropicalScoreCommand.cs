@@ -39,6 +39,9 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private readonly DartsNetworkWarnings _networkWarnings = new();
     private readonly ReplacedCounts _replacedCounts = new();
     private readonly Stopwatch _clock = new();
+
+    // MLP records that take the default input dimension are counted only when -InputDimension does not choose it.
+    private DefaultInputDimensions? _defaultedDimensions;
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
     private long _recordNumber;
@@ -112,6 +115,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         _options = new ScoringOptions(Mode, DatasetNames.Parse(Dataset), DartsNetwork);
         _datasetGiven = IsBound(nameof(Dataset));
         _dartsNetworkGiven = IsBound(nameof(DartsNetwork));
+        _defaultedDimensions = IsBound(nameof(InputDimension)) ? null : new DefaultInputDimensions();
 
         // Formatting a verbose line per record costs as much as scoring it, so it is only done when someone listens.
         _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
@@ -224,6 +228,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning(unmodelled);
         }
 
+        if (_defaultedDimensions?.Describe(InputDimension) is { } defaulted)
+        {
+            WriteWarning(defaulted);
+        }
+
         WriteVerbose(ScoringVerbose.DescribeEnd(_recordNumber, _failed, _clock.Elapsed));
     }
 
@@ -244,7 +253,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         // A dictionary's keys are not properties, so a hashtable becomes a record with one property per key.
         PSObject record = input.BaseObject is IDictionary dictionary ? ArchitectureConversion.ToRecord(dictionary) : input;
         Architecture? architecture = ArchitectureConversion.Convert(
-            record, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension);
+            record, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension, _defaultedDimensions);
         // Strings, architecture objects and earlier scores become new score objects; every other record is returned
         // with the scores added.
         bool isRecord = input.BaseObject is not (string or Canopy.Architectures.Architecture or ArchitectureRecord or ArchitectureScore);

@@ -7,6 +7,7 @@ using System.Management.Automation;
 using System.Threading;
 using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
+using Canopy.Regions;
 using Canopy.Storage;
 using Canopy.Storage.Input;
 
@@ -54,6 +55,12 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     /// <summary>The search space of every architecture in the file; by default it is detected for each row.</summary>
     [Parameter]
     public SearchSpace SearchSpace { get; set; }
+
+    /// <summary>The input dimension of MLP rows without an InputDimension value; by default 3072, which a warning reports.</summary>
+    [Parameter]
+    [WholeNumberTransformation]
+    [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
+    public long InputDimension { get; set; } = ArchitectureConversion.DefaultInputDimension;
 
     /// <summary>The text encoding of the file: a name such as utf8, unicode, ansi, latin1 or windows-1252, a code page
     /// number such as 1252, or an Encoding object. By default UTF-8, and a byte-order mark overrides it in CSV files.</summary>
@@ -238,6 +245,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             SearchSpace = MyInvocation.BoundParameters.ContainsKey(nameof(SearchSpace)) ? SearchSpace : null,
             Encoding = Encoding,
             DecimalComma = DecimalComma,
+            InputDimension = MyInvocation.BoundParameters.ContainsKey(nameof(InputDimension)) ? InputDimension : null,
             Replace = Force,
         };
 

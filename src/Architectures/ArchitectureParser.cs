@@ -109,6 +109,11 @@ public static partial class ArchitectureParser
         {
             throw new ArchitectureFormatException(message, text);
         }
+        catch (ArchitectureFormatException exception) when (searchSpace is null && MlpFields.DescribeWidthsForm(text) is { } widthsForm)
+        {
+            // A Python list of layer widths looks like op_indices or a size channel list, so its error also shows the MLP form.
+            throw new ArchitectureFormatException(exception.Message + widthsForm, text, exception.SearchSpace);
+        }
     }
 
     /// <summary>Parses like <see cref="Parse"/>, but returns false with the reason instead of throwing.</summary>

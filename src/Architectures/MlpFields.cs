@@ -93,6 +93,52 @@ public static class MlpFields
     /// </summary>
     public static bool IsMlpString(string text) => text.AsSpan().TrimStart().StartsWith("mlp:", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// Returns the first name other than <paramref name="widthsName"/> that may hold an input dimension under another
+    /// name, such as input_dim, in_features or n0, or null when there is none.
+    /// </summary>
+    public static string? FindInputDimensionLikeName(IEnumerable<string> names, string widthsName)
+    {
+        ArgumentNullException.ThrowIfNull(names);
+        return names.FirstOrDefault(name => !string.Equals(name, widthsName, StringComparison.OrdinalIgnoreCase) &&
+            (name.Contains("input", StringComparison.OrdinalIgnoreCase) || name.Contains("dim", StringComparison.OrdinalIgnoreCase) ||
+             name.Contains("in_features", StringComparison.OrdinalIgnoreCase) || name.Equals("n0", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    /// <summary>
+    /// Returns a sentence on how to write MLP widths when the text reads as a list of them, such as 32-512-256, [1024],
+    /// (512,) or 256 64 256, and null otherwise. A whole number alone is more often a benchmark index, and a list of
+    /// numbers up to 4 is NASLib's op_indices form, so neither gets one.
+    /// </summary>
+    public static string? DescribeWidthsForm(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (BenchmarkIndexText.IsWholeNumber(text) || IsMlpString(text))
+        {
+            return null;
+        }
+
+        long[] widths;
+        try
+        {
+            widths = ParseWidths(new[] { text });
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+
+        if (widths.Max() <= 4)
+        {
+            return null;
+        }
+
+        string joined = string.Join("-", widths);
+        return $" Hidden-layer widths of a fully connected network are written as mlp:<input dimension>:{joined}, such as " +
+            $"mlp:{DefaultInputDimension}:{joined} for a 32 × 32 RGB image. In a record, a LayerWidths property contains " +
+            "them, and -SearchSpace Mlp reads them from any architecture property.";
+    }
+
     // A JSON array stored as text and a Python list written by pandas enclose the widths in square brackets, and a
     // Python tuple in parentheses.
     private static string WithoutBrackets(string piece)

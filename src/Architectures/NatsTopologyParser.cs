@@ -201,9 +201,7 @@ internal static class NatsTopologyParser
 
             if (!int.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code >= NasLibOperations.Length)
             {
-                // A Python list of layer widths has the same form, so a number above the indices gets a pointer to the MLP form.
-                string widthsHint = code >= NasLibOperations.Length ? WidthsHint(trimmed) : string.Empty;
-                throw Error(text, $"'{item}' in {ArchitectureFormatException.Quote(text)} is no NASLib operation index; NASLib numbers them 0 skip_connect, 1 none, 2 nor_conv_3x3, 3 nor_conv_1x1, 4 avg_pool_3x3.{widthsHint}");
+                throw Error(text, $"'{item}' in {ArchitectureFormatException.Quote(text)} is no NASLib operation index; NASLib numbers them 0 skip_connect, 1 none, 2 nor_conv_3x3, 3 nor_conv_1x1, 4 avg_pool_3x3.");
             }
 
             if (count < NatsTopologyCell.EdgeCount)
@@ -220,15 +218,6 @@ internal static class NatsTopologyParser
         }
 
         return NatsTopologyCell.FromValidated(operations, canonicalText: null);
-    }
-
-    // Writes the tuple's numbers as an MLP string when every item is a width, else gives an example of the form.
-    private static string WidthsHint(string tuple)
-    {
-        string[] items = tuple[1..^1].Split(',', StringSplitOptions.TrimEntries);
-        bool allWidths = Array.TrueForAll(items, item => long.TryParse(item, NumberStyles.None, CultureInfo.InvariantCulture, out long width) && width > 0);
-        string widths = allWidths ? string.Join("-", items) : "64-128-64";
-        return $" Hidden-layer widths of a fully connected network are written as mlp:<input dimension>:{widths}, such as mlp:3072:{widths} for a 32 × 32 RGB image.";
     }
 
     // Cuts the text up to the next separator off the front of rest; more is false for the last item.

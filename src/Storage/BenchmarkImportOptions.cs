@@ -31,6 +31,12 @@ public sealed class BenchmarkImportOptions
     /// </summary>
     public bool DecimalComma { get; init; }
 
+    /// <summary>
+    /// The input dimension of MLP rows whose InputDimension column is missing or empty; null for
+    /// <see cref="MlpFields.DefaultInputDimension"/>, which a warning then reports.
+    /// </summary>
+    public long? InputDimension { get; init; }
+
     /// <summary>Whether an existing benchmark of the same name is replaced rather than rejected.</summary>
     public bool Replace { get; init; }
 }

@@ -47,7 +47,10 @@ internal sealed class BenchmarkImporter
         string format = source.Format;
 
         // Reading and parsing start first, so they overlap opening the cache and removing an older benchmark.
-        WidthsColumnParser? widths = MlpFields.IsWidthsName(columns[architectureColumn]) ? new WidthsColumnParser(columns[architectureColumn], options.SearchSpace) : null;
+        // With the Mlp search space, a sweep's own widths column, such as hidden, is read as a LayerWidths column.
+        WidthsColumnParser? widths = MlpFields.IsWidthsName(columns[architectureColumn]) || options.SearchSpace == SearchSpace.Mlp
+            ? new WidthsColumnParser(columns[architectureColumn], options.SearchSpace, options.InputDimension)
+            : null;
         var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths, options.DecimalComma);
         using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
 
@@ -83,7 +86,7 @@ internal sealed class BenchmarkImporter
 
         // The reading thread has finished, because the pipeline delivered its last batch. A caller that stops on a
         // warning throws from the callback, and the transaction rolls back.
-        string[] warnings = Warnings(source, architectureColumn, options.DecimalComma);
+        string[] warnings = Warnings(source, architectureColumn, options.DecimalComma, widths);
         foreach (string warning in warnings)
         {
             warned?.Invoke(warning);
@@ -110,9 +113,20 @@ internal sealed class BenchmarkImporter
 
     // The architecture column stores canonical strings, never JSON text: a nested value there rejects its row, unless
     // the column contains MLP widths, where a JSON array is read as the widths.
-    private static string[] Warnings(IRecordSource source, int architectureColumn, bool decimalComma)
+    private static string[] Warnings(IRecordSource source, int architectureColumn, bool decimalComma, WidthsColumnParser? widths)
     {
         var warnings = new List<string>(source.Warnings);
+        if (widths is { DefaultedRows: > 0 })
+        {
+            string rows = widths.DefaultedRows == 1 ? "1 MLP row had" : $"{widths.DefaultedRows:N0} MLP rows had";
+            string stored = widths.DefaultedRows == 1 ? "it was" : "they were";
+            string widthsColumn = source.Columns[architectureColumn];
+            string similar = MlpFields.FindInputDimensionLikeName(source.Columns, widthsColumn) is { } name
+                ? $" The column '{name}' was not read as the input dimension."
+                : string.Empty;
+            warnings.Add($"{rows} no {MlpFields.InputDimensionName} value, so {stored} stored with the default of {MlpFields.DefaultInputDimension} " +
+                $"inputs, a 32 × 32 RGB image.{similar} Give -InputDimension, or name the file's column {MlpFields.InputDimensionName}.");
+        }
 
         // MLP widths such as "64,128" look like a decimal comma, but the architecture column is stored as canonical strings.
         if (!decimalComma && source.CommaNumberWarning(architectureColumn) is { } commaNumbers)

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Threading;
 using Canopy.Architectures;
 
 namespace Canopy.Storage;
@@ -14,13 +15,25 @@ internal sealed class WidthsColumnParser
 {
     private readonly string _widthsColumn;
     private readonly SearchSpace? _searchSpace;
+    private readonly long? _inputDimension;
     private int _inputDimensionColumn = -1;
+    private long _defaulted;
 
-    public WidthsColumnParser(string widthsColumn, SearchSpace? searchSpace)
+    /// <param name="widthsColumn">The name of the column that contains the widths.</param>
+    /// <param name="searchSpace">The search space the import was given, or null.</param>
+    /// <param name="inputDimension">The input dimension of rows without one; null for the default, which is counted.</param>
+    public WidthsColumnParser(string widthsColumn, SearchSpace? searchSpace, long? inputDimension = null)
     {
         _widthsColumn = widthsColumn;
         _searchSpace = searchSpace;
+        _inputDimension = inputDimension;
     }
+
+    /// <summary>
+    /// The number of rows that took <see cref="MlpFields.DefaultInputDimension"/> because they had no input dimension
+    /// and the import gave none. Read it once parsing has finished.
+    /// </summary>
+    public long DefaultedRows => Interlocked.Read(ref _defaulted);
 
     /// <summary>Looks for the InputDimension column until it is found, because a JSON record may bring it late.</summary>
     public void FindInputDimension(IReadOnlyList<string> columns)
@@ -49,7 +62,8 @@ internal sealed class WidthsColumnParser
             return parsed;
         }
 
-        if (!MlpFields.TryParseInputDimension(InputDimensionText(row), MlpFields.DefaultInputDimension, out long inputDimension, out problem))
+        string? dimensionText = InputDimensionText(row);
+        if (!MlpFields.TryParseInputDimension(dimensionText, _inputDimension ?? MlpFields.DefaultInputDimension, out long inputDimension, out problem))
         {
             return false;
         }
@@ -58,6 +72,11 @@ internal sealed class WidthsColumnParser
         {
             problem = $"the widths '{TextExcerpt.Of(widths, 120)}' in column '{_widthsColumn}' are invalid: {reason}";
             return false;
+        }
+
+        if (_inputDimension is null && string.IsNullOrWhiteSpace(dimensionText))
+        {
+            Interlocked.Increment(ref _defaulted);
         }
 
         architecture = mlp;

@@ -91,6 +91,49 @@ LayerWidths,InputDimension
         $named.TropicalScore | Should -Be ([Math]::Log10(7))
     }
 
+    It 'reads a named widths column with -SearchSpace Mlp' {
+        $records = @(
+            [pscustomobject]@{ run = 1; hidden = '4-3'; InputDimension = 2 }
+            [pscustomobject]@{ run = 2; hidden = '(3,)'; InputDimension = 2 }
+            [pscustomobject]@{ run = 3; hidden = 'mlp:2:4-3'; InputDimension = 'ignored' }
+            [pscustomobject]@{ run = 4; hidden = '4x3'; InputDimension = 2 }
+        )
+
+        $scores = @($records | Get-TropicalScore -ArchitectureProperty hidden -SearchSpace Mlp -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        # Serra et al.'s Theorem 1 for widths 4, 3 on 2 inputs: (1 + 4 + 6) * (1 + 3 + 3) = 77; Zaslavsky for 3 on 2: 7.
+        $scores.run | Should -Be @(1, 2, 3)
+        $scores[0].TropicalScore | Should -Be ([Math]::Log10(77))
+        $scores[1].TropicalScore | Should -Be ([Math]::Log10(7))
+        $scores[2].TropicalScore | Should -Be ([Math]::Log10(77))
+        $scores[0].ParameterCount | Should -Be (3 * 4 + 5 * 3)
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike "Record 4: invalid hidden: The layer width '4x3' is not a whole number."
+    }
+
+    It 'warns about MLP records that got the default input dimension' {
+        $records = @(
+            [pscustomobject]@{ LayerWidths = '32'; input_dim = 784 }
+            [pscustomobject]@{ LayerWidths = '16'; input_dim = 784 }
+        )
+
+        # Scoring adds properties to the records themselves, so the first count is read before the second scoring.
+        $defaultedCount = @($records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue)[0].ParameterCount
+        $givenCount = @($records | Get-TropicalScore -InputDimension 784 -WarningVariable givenWarnings -WarningAction SilentlyContinue)[0].ParameterCount
+
+        $defaultedCount | Should -Be (3072 * 32 + 32)
+        $givenCount | Should -Be (784 * 32 + 32)
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "2 MLP records had no InputDimension property, so the default of 3072 inputs*The property 'input_dim' was not read as the input dimension. Give -InputDimension*"
+        $givenWarnings.Count | Should -Be 0
+    }
+
+    It 'points a list of widths without brackets to the MLP form' {
+        '32-512-256' | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].Exception.Message | Should -BeLike "*is not a recognised architecture*written as mlp:<input dimension>:32-512-256*-SearchSpace Mlp reads them*"
+    }
+
     It 'counts a null in the pipeline as a record' {
         $scores = @('8:8:8:8:8', $null, 'bad', '8:8:8:8:16') | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 

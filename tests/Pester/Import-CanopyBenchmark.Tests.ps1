@@ -257,6 +257,28 @@ Describe 'Import-CanopyBenchmark' {
         $problems[1].Exception.Message | Should -BeLike "*line 5: InputDimension '0' is invalid; it must be a whole number from 1 to 1099511627776. The row was not stored."
     }
 
+    It 'reads a named widths column with -SearchSpace Mlp and -InputDimension' {
+        $path = New-BenchmarkFile 'own_sweep.csv' "run,hidden,input_dim,acc`n1,32-512-256,784,0.9`n2,`"[512, 64]`",784,0.91`n3,`"(512,)`",784,0.88`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Name own -Database $Database -ArchitectureProperty hidden -SearchSpace Mlp -InputDimension 784 -WarningVariable warnings
+        $records = @(Get-CanopyBenchmark -Name own -Database $Database)
+
+        $summary.RowsStored | Should -Be 3
+        $records.hidden | Should -Be @('mlp:784:32-512-256', 'mlp:784:512-64', 'mlp:784:512')
+        $warnings.Count | Should -Be 0
+    }
+
+    It 'warns about MLP rows stored with the default input dimension' {
+        $path = New-BenchmarkFile 'own_sweep.csv' "run,hidden,input_dim,acc`n1,32-512-256,784,0.9`n2,64,,0.5`n"
+
+        Import-CanopyBenchmark -Path $path -Name own -Database $Database -ArchitectureProperty hidden -SearchSpace Mlp -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+        $records = @(Get-CanopyBenchmark -Name own -Database $Database)
+
+        $records.hidden | Should -Be @('mlp:3072:32-512-256', 'mlp:3072:64')
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*2 MLP rows had no InputDimension value, so they were stored with the default of 3072 inputs*The column 'input_dim' was not read as the input dimension. Give -InputDimension*"
+    }
+
     It 'gives MLP rows the scores Get-TropicalScore gives the file' {
         $path = New-BenchmarkFile 'mlp_sweep.csv' "LayerWidths,InputDimension,Val Acc (%)`n`"64,128,64`",784,91.5`n64-128-64,,88`n`"32,32`",784,80.25`n16,784,70`n"
         Import-CanopyBenchmark -Path $path -Name mlp -Database $Database | Out-Null

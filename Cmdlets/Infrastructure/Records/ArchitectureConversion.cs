@@ -32,8 +32,10 @@ internal static class ArchitectureConversion
     /// <param name="label">How messages name the input, for example "Record 3".</param>
     /// <param name="error">The error to write when the conversion fails.</param>
     /// <param name="defaultInputDimension">The input dimension of MLP records that carry none.</param>
+    /// <param name="defaulted">Counts the MLP records that got <paramref name="defaultInputDimension"/>; null to not count them.</param>
     public static Architecture? Convert(
-        object? input, SearchSpace? searchSpace, string? propertyName, string label, out ErrorRecord? error, long defaultInputDimension = DefaultInputDimension)
+        object? input, SearchSpace? searchSpace, string? propertyName, string label, out ErrorRecord? error,
+        long defaultInputDimension = DefaultInputDimension, DefaultInputDimensions? defaulted = null)
     {
         object? value = input is PSObject wrapped ? wrapped.BaseObject : input;
         error = null;
@@ -61,7 +63,9 @@ internal static class ArchitectureConversion
             {
                 Architecture architecture => Check(architecture, searchSpace, input, label, out error),
                 ArchitectureRecord record => Check(record.Definition, searchSpace, input, label, out error),
-                _ when MlpFields.IsWidthsName(property.Name) => FromWidthsRecord(properties, property, searchSpace, label, defaultInputDimension, out error),
+                // With -SearchSpace Mlp, a sweep's own widths column, such as hidden, is read as a LayerWidths column.
+                _ when MlpFields.IsWidthsName(property.Name) || searchSpace == SearchSpace.Mlp =>
+                    FromWidthsRecord(properties, property, searchSpace, label, defaultInputDimension, defaulted, out error),
                 _ => ParseRecordText(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace, properties, input, label, out error),
             };
         }
@@ -69,7 +73,7 @@ internal static class ArchitectureConversion
         PSPropertyInfo? widths = properties.Properties[MlpFields.WidthsNames[0]] ?? properties.Properties[MlpFields.WidthsNames[1]];
         if (widths is not null && propertyName is null)
         {
-            return FromWidthsRecord(properties, widths, searchSpace, label, defaultInputDimension, out error);
+            return FromWidthsRecord(properties, widths, searchSpace, label, defaultInputDimension, defaulted, out error);
         }
 
         string expected = propertyName is null
@@ -194,7 +198,8 @@ internal static class ArchitectureConversion
     }
 
     private static Architecture? FromWidthsRecord(
-        PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, long defaultInputDimension, out ErrorRecord? error)
+        PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, long defaultInputDimension,
+        DefaultInputDimensions? defaulted, out ErrorRecord? error)
     {
         string[] widthTexts = WidthTexts(widths.Value);
         if (widthTexts is [string text] && MlpFields.IsMlpString(text))
@@ -211,8 +216,13 @@ internal static class ArchitectureConversion
 
         if (!MlpFields.TryCreate(widthTexts, inputDimension, out MlpArchitecture? mlp, out message))
         {
-            error = Invalid(record, $"{label}: invalid LayerWidths: {message}");
+            error = Invalid(record, $"{label}: invalid {widths.Name}: {message}");
             return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(rawDimension))
+        {
+            defaulted?.Add(record, widths.Name);
         }
 
         return Check(mlp!, searchSpace, record, label, out error);

@@ -1,3 +1,4 @@
+using System;
 using Canopy.Architectures;
 using Xunit;
 
@@ -76,5 +77,38 @@ public class MlpFieldsTests
     public void MlpStringIsRecognised(string text, bool expected)
     {
         Assert.Equal(expected, MlpFields.IsMlpString(text));
+    }
+    [Theory]
+    [InlineData("32-512-256", "mlp:<input dimension>:32-512-256, such as mlp:3072:32-512-256")]
+    [InlineData("(512,)", "mlp:<input dimension>:512, such as mlp:3072:512")]
+    [InlineData("[1024]", "mlp:<input dimension>:1024, such as mlp:3072:1024")]
+    [InlineData("256 64 256", "mlp:<input dimension>:256-64-256,")]
+    public void WidthsListsGetTheMlpForm(string text, string expected)
+    {
+        string? hint = MlpFields.DescribeWidthsForm(text);
+
+        Assert.NotNull(hint);
+        Assert.Contains(expected, hint, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("9930")]
+    [InlineData("(4, 3, 3, 0, 0, 2)")]
+    [InlineData("(4, 3, 3, 0, 0, 7)")]
+    [InlineData("mlp:3072:64")]
+    [InlineData("|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|")]
+    public void OtherTextGetsNoWidthsForm(string text)
+    {
+        Assert.Null(MlpFields.DescribeWidthsForm(text));
+    }
+
+    [Theory]
+    [InlineData(new[] { "run", "hidden", "input_dim", "acc" }, "hidden", "input_dim")]
+    [InlineData(new[] { "in_features", "LayerWidths" }, "LayerWidths", "in_features")]
+    [InlineData(new[] { "N0", "Widths" }, "Widths", "N0")]
+    [InlineData(new[] { "run", "hidden_dims", "acc" }, "hidden_dims", null)]
+    public void InputDimensionLikeNamesAreFound(string[] names, string widthsName, string? expected)
+    {
+        Assert.Equal(expected, MlpFields.FindInputDimensionLikeName(names, widthsName));
     }
 }
