@@ -50,6 +50,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private long _failed;
     private bool _progressShown;
     private bool _verbose;
+    private long _verboseRecords;
     private string? _lastVerboseFormula;
     private bool _widthsAreArchitectures;
     private bool _datasetGiven;
@@ -237,6 +238,25 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     }
 
     protected override void StopProcessing() => _cancellation.Cancel();
+
+    private void WriteRecordVerbose(long recordNumber, ArchitectureScore score)
+    {
+        _verboseRecords++;
+        if (_verboseRecords > ScoringVerbose.MaxRecordLines)
+        {
+            if (_verboseRecords == ScoringVerbose.MaxRecordLines + 1)
+            {
+                WriteVerbose(ScoringVerbose.RecordLinesEnded);
+            }
+
+            return;
+        }
+
+        // The formula is named when it changes, so that a long run of one kind of record reads as a list of scores.
+        string formula = score.Formula == _lastVerboseFormula ? string.Empty : $" ({score.Formula})";
+        _lastVerboseFormula = score.Formula;
+        WriteVerbose($"Record {recordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore:N3}{formula}.");
+    }
 
     private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(name => "'" + name + "'"));
 
@@ -510,10 +530,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         ArchitectureScore score = result.Score!;
         if (_verbose)
         {
-            // The formula is named when it changes, so that a long run of one kind of record reads as a list of scores.
-            string formula = score.Formula == _lastVerboseFormula ? string.Empty : $" ({score.Formula})";
-            _lastVerboseFormula = score.Formula;
-            WriteVerbose($"Record {item.RecordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore:N3}{formula}.");
+            WriteRecordVerbose(item.RecordNumber, score);
         }
 
         if (item.Record is null)

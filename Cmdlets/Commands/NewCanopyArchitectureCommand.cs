@@ -290,10 +290,18 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             WriteWarning($"{record.Architecture}: the parameter or FLOP count exceeds Int64, so it is left empty.");
         }
 
-        string onDataset = record.Dataset is null ? string.Empty : $" on {record.Dataset}";
-        WriteVerbose(string.Create(
-            CultureInfo.CurrentCulture,
-            $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network}{onDataset}."));
+        if (_built <= ScoringVerbose.MaxRecordLines)
+        {
+            string onDataset = record.Dataset is null ? string.Empty : $" on {record.Dataset}";
+            WriteVerbose(string.Create(
+                CultureInfo.CurrentCulture,
+                $"{record.SearchSpace} {record.Architecture}: {record.ParameterCount:N0} parameters and {record.Flops:N0} FLOPs in {record.Network}{onDataset}."));
+        }
+        else if (_built == ScoringVerbose.MaxRecordLines + 1)
+        {
+            WriteVerbose(ScoringVerbose.RecordLinesEnded);
+        }
+
         WriteObject(ArchitectureConversion.ToOutput(record));
     }
 

@@ -1339,6 +1339,17 @@ Describe 'Get-TropicalScore messages and display' {
         $lines[3] | Should -BeLike 'Record 4: mlp:6:3 has TropicalScore * (*).'
     }
 
+    It 'writes verbose lines for the first 20 records only' {
+        $cells = Get-CanopyArchitecture -SearchSpace NatsTopology -Count 25 | ForEach-Object Architecture
+
+        $lines = @($cells | Get-TropicalScore -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        @($lines | Where-Object { $_ -like 'Record *' }).Count | Should -Be 20
+        $lines[-2] | Should -BeLike 'Later records get no verbose line each*'
+        $lines[-1] | Should -BeLike 'Scored 25 of 25 records in *'
+    }
+
     It 'formats verbose numbers in the current culture like the table' {
         $culture = [cultureinfo]::CurrentCulture
         try {

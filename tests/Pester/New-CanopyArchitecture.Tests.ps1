@@ -208,6 +208,17 @@ Describe 'New-CanopyArchitecture' {
         $completions | Should -Be $Expected
     }
 
+    It 'writes verbose lines for the first 20 architectures only' {
+        $cells = Get-CanopyArchitecture -SearchSpace NatsSize -Count 22 | ForEach-Object Architecture
+
+        $lines = @($cells | New-CanopyArchitecture -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        @($lines | Where-Object { $_ -like 'NatsSize *' }).Count | Should -Be 20
+        $lines[-2] | Should -BeLike 'Later records get no verbose line each*'
+        $lines[-1] | Should -BeLike 'Built 22 *'
+    }
+
     It 'ends its verbose lines with a count of built and failed' {
         $lines = @($Cell9930, 'mlp:4:3', 'bad' | New-CanopyArchitecture -Verbose -ErrorAction SilentlyContinue 4>&1 |
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)

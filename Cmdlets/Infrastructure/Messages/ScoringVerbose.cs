@@ -5,9 +5,19 @@ using Canopy.Scoring;
 
 namespace Canopy.Commands.Infrastructure;
 
-/// <summary>The verbose lines Get-TropicalScore writes before the first record and after the last.</summary>
+/// <summary>
+/// The verbose lines Get-TropicalScore writes before the first record and after the last, and the limit on lines per
+/// record that New-CanopyArchitecture shares.
+/// </summary>
 internal static class ScoringVerbose
 {
+    /// <summary>The number of records that get a verbose line each, so that -Verbose on a benchmark file does not flood.</summary>
+    public const int MaxRecordLines = 20;
+
+    /// <summary>The verbose line written in place of the line of record <see cref="MaxRecordLines"/> + 1.</summary>
+    public static readonly string RecordLinesEnded =
+        "Later records get no verbose line each; the closing line counts them.";
+
     /// <summary>Describes the mode, the network and the input dimension rule that apply to the parameter set.</summary>
     public static string DescribeStart(string parameterSet, ScoringOptions options, long inputDimension, bool datasetGiven, string? architectureProperty)
     {
