@@ -475,6 +475,25 @@ Describe 'Import-CanopyBenchmark' {
         $completions | Should -Be @('ArchitectureString', 'arch_str', 'arch', 'Architecture', 'genotype', 'arch_repr')
     }
 
+    It 'completes -ArchitectureProperty with the columns of the file on the line' {
+        $path = New-BenchmarkFile 'own columns.csv' "run,naslib arch,arch,acc`n1,$First,$First,0.9`n"
+        $folder = Split-Path $path
+
+        Push-Location $folder
+        try {
+            $line = "Import-CanopyBenchmark -LiteralPath './own columns.csv' -ArchitectureProperty "
+            $all = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+            $line = "Import-CanopyBenchmark ./own*.csv -ArchitectureProperty na"
+            $prefixed = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+        }
+        finally {
+            Pop-Location
+        }
+
+        $all | Should -Be @('run', "'naslib arch'", 'arch', 'acc', 'ArchitectureString', 'arch_str', 'Architecture', 'genotype', 'arch_repr')
+        $prefixed | Should -Be @("'naslib arch'")
+    }
+
     It 'completes benchmark names from the cache' {
         $path = New-BenchmarkFile 'nats_small.csv' "arch,acc`n$First,1`n"
         Import-CanopyBenchmark -Path $path -Database $Database | Out-Null

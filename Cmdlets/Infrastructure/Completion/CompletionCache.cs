@@ -64,6 +64,36 @@ internal static class CompletionCache
     public static string Quote(string name) =>
         name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? name : "'" + name.Replace("'", "''") + "'";
 
+    /// <summary>
+    /// Returns the full path of the one file that -LiteralPath or -Path names on the command line being completed, or
+    /// null when there is none, a wildcard matches several, or the path cannot be resolved.
+    /// </summary>
+    public static string? FilePath(IDictionary fakeBoundParameters)
+    {
+        string? literal = BoundText(fakeBoundParameters, "LiteralPath");
+        string? wildcard = BoundText(fakeBoundParameters, "Path");
+        if ((literal ?? wildcard) is not { Length: > 0 } text)
+        {
+            return null;
+        }
+
+        // A nested pipeline resolves the path against the current location, which the runspace's proxy may not read
+        // while completion runs.
+        using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+        shell.AddCommand(@"Microsoft.PowerShell.Management\Resolve-Path")
+            .AddParameter(literal is null ? "Path" : "LiteralPath", text)
+            .AddParameter("ErrorAction", ActionPreference.Ignore);
+        try
+        {
+            PathInfo[] resolved = shell.Invoke<PathInfo>().Where(path => path.Provider.Name == "FileSystem").ToArray();
+            return resolved.Length == 1 ? resolved[0].ProviderPath : null;
+        }
+        catch (Exception exception) when (exception is RuntimeException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static string? DatabasePath(IDictionary fakeBoundParameters)
     {
         object? value = fakeBoundParameters["Database"] ?? Environment.GetEnvironmentVariable(CacheLocation.EnvironmentVariable);

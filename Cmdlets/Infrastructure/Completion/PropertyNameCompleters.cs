@@ -6,15 +6,26 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Plotting;
 using Canopy.Storage;
+using Canopy.Storage.Input;
 
 namespace Canopy.Commands.Infrastructure;
 
-/// <summary>Completes -ArchitectureProperty with the property names Canopy looks for when it is not given.</summary>
+/// <summary>
+/// Completes -ArchitectureProperty with the columns of the file that -Path or -LiteralPath names on the command line, if
+/// any, then with the property names Canopy looks for when it is not given.
+/// </summary>
 public sealed class ArchitecturePropertyCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(
-        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters) =>
-        PropertyNameCompletion.Complete(ArchitectureProperties.Candidates, wordToComplete, "property read by default");
+        string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        string? path = CompletionCache.FilePath(fakeBoundParameters);
+        IEnumerable<CompletionResult> columns = path is null
+            ? Array.Empty<CompletionResult>()
+            : PropertyNameCompletion.Complete(BenchmarkFileColumns.Read(path), wordToComplete, $"column of {System.IO.Path.GetFileName(path)}", quote: true);
+        IEnumerable<CompletionResult> defaults = PropertyNameCompletion.Complete(ArchitectureProperties.Candidates, wordToComplete, "property read by default");
+        return PropertyNameCompletion.Distinct(columns.Concat(defaults)).ToArray();
+    }
 }
 
 /// <summary>
@@ -91,12 +102,13 @@ internal static class PropertyNameCompletion
         }
     }
 
-    public static CompletionResult[] Complete(IEnumerable<string> names, string wordToComplete, string description)
+    // A file's column may contain blanks or quotes, so its completion text is quoted where PowerShell needs it.
+    public static CompletionResult[] Complete(IEnumerable<string> names, string wordToComplete, string description, bool quote = false)
     {
         string prefix = CompletionCache.Unquote(wordToComplete);
         return names
-            .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, $"{name}: {description}"))
+            .Where(name => name.Length > 0 && name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(name => new CompletionResult(quote ? CompletionCache.Quote(name) : name, name, CompletionResultType.ParameterValue, $"{name}: {description}"))
             .ToArray();
     }
 }

@@ -150,7 +150,7 @@ internal static class BenchmarkFile
         }
     }
 
-    private static bool IsGzip(string path)
+    internal static bool IsGzip(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         Span<byte> magic = stackalloc byte[2];
