@@ -483,7 +483,7 @@ Describe 'Import-CanopyBenchmark' {
         try {
             $line = "Import-CanopyBenchmark -LiteralPath './own columns.csv' -ArchitectureProperty "
             $all = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
-            $line = "Import-CanopyBenchmark ./own*.csv -ArchitectureProperty na"
+            $line = "Import-CanopyBenchmark './own col*.csv' -ArchitectureProperty na"
             $prefixed = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
         }
         finally {

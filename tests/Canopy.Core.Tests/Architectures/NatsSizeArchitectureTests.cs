@@ -39,7 +39,8 @@ public class NatsSizeArchitectureTests
     {
         var exception = Assert.Throws<ArchitectureFormatException>(() => ArchitectureParser.Parse(text));
 
-        Assert.Equal(expected, exception.Message);
+        // A list with widths above 4 may also be MLP widths, so its message goes on with the MLP form.
+        Assert.StartsWith(expected, exception.Message, StringComparison.Ordinal);
         Assert.Equal(SearchSpace.NatsSize, exception.SearchSpace);
     }
 
