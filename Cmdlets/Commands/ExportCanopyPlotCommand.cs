@@ -182,7 +182,8 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
 
         WriteVerbose(plot.Summary);
         string records = _collector.PointCount == 1 ? "1 record" : $"{_collector.PointCount:N0} records";
-        if (!ShouldProcess(_fullPath, $"Write a {Kind} plot of {records} as SVG"))
+        string action = File.Exists(_fullPath) ? "Replace the existing file with" : "Write";
+        if (!ShouldProcess(_fullPath, $"{action} a {Kind} plot of {records} as SVG"))
         {
             return;
         }

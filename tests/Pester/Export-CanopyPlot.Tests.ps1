@@ -441,6 +441,25 @@ e,5,50
             Get-ChildItem $TestDrive -Filter '*.tmp' -Force | Should -BeNullOrEmpty
         }
 
+        It 'says with -WhatIf that an existing file would be replaced' {
+            $path = Join-Path $TestDrive 'existing.svg'
+            Set-Content -Path $path -Value 'old'
+            $transcript = Join-Path $TestDrive 'whatif-transcript.txt'
+
+            # What if lines go to the host, which only a transcript records.
+            Start-Transcript -Path $transcript | Out-Null
+            try {
+                $script:scores | Export-CanopyPlot -Kind Correlation -Path $path -WhatIf
+            }
+            finally {
+                Stop-Transcript | Out-Null
+            }
+
+            @(Get-Content $transcript) -match '^What if' | Select-Object -First 1 |
+                Should -BeLike 'What if: Performing the operation "Replace the existing file with a Correlation plot of * records as SVG"*'
+            Get-Content $path | Should -Be 'old'
+        }
+
         It 'counts one record in the singular' {
             $path = Join-Path $TestDrive 'one-row.svg'
             $row = [pscustomobject]@{ Target = 't'; Proxy = 'a'; Spearman = 0.5 }
