@@ -190,6 +190,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning($"{records} kept and Canopy's were not added. Rename the columns to see both.");
         }
 
+        foreach ((string column, long filled) in _scoreProperties.Mixed)
+        {
+            string records = filled == 1 ? "1 record had an empty" : $"{filled:N0} records had an empty";
+            WriteWarning($"{records} '{column}', which Canopy's count filled, while other records kept their own values there, so the column mixes two kinds of count. Rename the column to keep them apart.");
+        }
+
         if (_scoreProperties.ReplacedRecordCount > 0)
         {
             string records = _scoreProperties.ReplacedRecordCount == 1 ? "1 record had" : $"{_scoreProperties.ReplacedRecordCount:N0} records had";

@@ -700,6 +700,33 @@ namespace CanopyTests
         "$($warnings[0])" | Should -BeLike "1 record already had 'flops'*"
     }
 
+    It 'warns when an empty flops cell is filled among published values' {
+        $records = @(
+            [pscustomobject]@{ ArchitectureString = $cell9930; flops = '116.69' }
+            [pscustomobject]@{ ArchitectureString = $cell9930; flops = '' }
+            [pscustomobject]@{ ArchitectureString = $cell9930; flops = '116.69' }
+        )
+
+        $scored = @($records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $scored.flops | Should -Be @('116.69', 184730250, '116.69')
+        $warnings.Count | Should -Be 2
+        "$($warnings[0])" | Should -BeLike "2 records already had 'flops'*"
+        "$($warnings[1])" | Should -BeLike "1 record had an empty 'flops', which Canopy's count filled, while other records kept their own values there*"
+    }
+
+    It 'fills an empty count column without a warning' {
+        $records = @(
+            [pscustomobject]@{ ArchitectureString = $cell9930; Flops = '' }
+            [pscustomobject]@{ ArchitectureString = $cell9930; Flops = '' }
+        )
+
+        $scored = @($records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $scored.Flops | Should -Be @(184730250, 184730250)
+        $warnings.Count | Should -Be 0
+    }
+
     It 'keeps a file''s own flops column when its export is scored again' {
         $csv = Join-Path $TestDrive 'own-flops.csv'
         [pscustomobject]@{ ArchitectureString = $cell9930; flops = '116.69' } |

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Runtime.CompilerServices;
 using Canopy.Architectures;
@@ -44,6 +45,7 @@ internal sealed class ScoreProperties
     private readonly ExportedArchitectures _exportedArchitectures = new();
     private readonly HashSet<string> _keptColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _replacedColumns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> _filledColumns = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The names of the record columns that were kept with a value different from Canopy's.</summary>
     public IReadOnlyCollection<string> Kept => _keptColumns;
@@ -56,6 +58,12 @@ internal sealed class ScoreProperties
 
     /// <summary>The number of records whose SearchSpace was replaced.</summary>
     public long ReplacedRecordCount { get; private set; }
+
+    /// <summary>
+    /// The count columns that hold Canopy's counts in some records and the record's own values in others, such as a
+    /// published flops column with one empty cell, each with the number of records whose empty cell Canopy filled.
+    /// </summary>
+    public IEnumerable<KeyValuePair<string, long>> Mixed => _filledColumns.Where(column => _keptColumns.Contains(column.Key));
 
     /// <summary>
     /// Adds or updates the four properties. A record whose columns are all Canopy's, an exported score or
@@ -174,7 +182,8 @@ internal sealed class ScoreProperties
         }
     }
 
-    // Returns whether a value the record had was overwritten.
+    // Returns whether a value the record had was overwritten. An empty cell of the record's own that gets Canopy's value
+    // is counted, so that a column mixing both can be reported.
     private bool Set(PSObject record, PSPropertyInfo? existing, string name, object? value, bool replace, ref bool keptValue)
     {
         if (existing is null)
@@ -190,9 +199,14 @@ internal sealed class ScoreProperties
             return true;
         }
 
-        if (existing is PSNoteProperty && (replace || IsWrittenByCanopy(existing) || IsEmptyNote(existing)))
+        bool empty = existing is PSNoteProperty && !replace && !IsWrittenByCanopy(existing) && IsEmptyNote(existing);
+        if (existing is PSNoteProperty && (replace || empty || IsWrittenByCanopy(existing)))
         {
             existing.Value = value;
+            if (empty)
+            {
+                _filledColumns[existing.Name] = _filledColumns.GetValueOrDefault(existing.Name) + 1;
+            }
 
             // Each number is boxed afresh for this record, but a string such as a search space name may be shared.
             if (value is not null and not string)
