@@ -94,13 +94,14 @@ public static class MlpFields
     public static bool IsMlpString(string text) => text.AsSpan().TrimStart().StartsWith("mlp:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
-    /// Returns the first name other than <paramref name="widthsName"/> that may hold an input dimension under another
-    /// name, such as input_dim, in_features or n0, or null when there is none.
+    /// Returns the first name other than <paramref name="widthsName"/> and InputDimension that may hold an input dimension
+    /// under another name, such as input_dim, in_features or n0, or null when there is none.
     /// </summary>
     public static string? FindInputDimensionLikeName(IEnumerable<string> names, string widthsName)
     {
         ArgumentNullException.ThrowIfNull(names);
         return names.FirstOrDefault(name => !string.Equals(name, widthsName, StringComparison.OrdinalIgnoreCase) &&
+            !string.Equals(name, InputDimensionName, StringComparison.OrdinalIgnoreCase) &&
             (name.Contains("input", StringComparison.OrdinalIgnoreCase) || name.Contains("dim", StringComparison.OrdinalIgnoreCase) ||
              name.Contains("in_features", StringComparison.OrdinalIgnoreCase) || name.Equals("n0", StringComparison.OrdinalIgnoreCase)));
     }

@@ -128,6 +128,30 @@ LayerWidths,InputDimension
         $givenWarnings.Count | Should -Be 0
     }
 
+    It 'names a property of another name that contains an architecture' {
+        $record = [pscustomobject]@{ hidden = 'mlp:784:64-128-64'; input_dim = 784; acc = 91.5 }
+
+        $record | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+        $read = $record | Get-TropicalScore -ArchitectureProperty hidden
+
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
+        $problems[0].Exception.Message | Should -BeLike "*Its property 'hidden' contains 'mlp:784:64-128-64'; give -ArchitectureProperty hidden to read it."
+        $read.ParameterCount | Should -Be (785 * 64 + 65 * 128 + 129 * 64)
+    }
+
+    It 'does not name a read InputDimension column as unread' {
+        $records = @(
+            [pscustomobject]@{ hidden = '64,64'; InputDimension = 784 }
+            [pscustomobject]@{ hidden = '32'; InputDimension = '' }
+        )
+
+        $records | Get-TropicalScore -SearchSpace Mlp -ArchitectureProperty hidden -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '1 MLP record had no InputDimension property, so the default of 3072 inputs*'
+        "$($warnings[0])" | Should -Not -BeLike '*was not read*'
+    }
+
     It 'points a list of widths without brackets to the MLP form' {
         '32-512-256' | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 
@@ -1225,7 +1249,7 @@ Describe 'Get-TropicalScore messages and display' {
 
         $wide | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
-        $problems[0].Exception.Message | Should -BeLike "*or LayerWidths. Its properties are 'a', 'b', 'c', 'd', 'e' and 2 more."
+        $problems[0].Exception.Message | Should -BeLike "*or LayerWidths or Widths. Its properties are 'a', 'b', 'c', 'd', 'e' and 2 more."
     }
 
     It 'suggests the delimiter of a <Kind>-separated file' -ForEach @(

@@ -77,10 +77,29 @@ internal static class ArchitectureConversion
         }
 
         string expected = propertyName is null
-            ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or LayerWidths"
+            ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or LayerWidths or Widths"
             : $"the property '{propertyName}'";
-        error = Missing(input, $"{label} has no architecture: expected {expected}.{DescribeFoundProperties(properties)}{DescribeIndexProperty(properties)}");
+        string found = DescribeFoundProperties(properties) + DescribeArchitectureProperty(properties, propertyName) + DescribeIndexProperty(properties);
+        error = Missing(input, $"{label} has no architecture: expected {expected}.{found}");
         return null;
+    }
+
+    // A benchmark imported from a column of another name, such as a sweep's hidden column, reads back with that
+    // column, so the first property whose text is a valid architecture is named.
+    private static string DescribeArchitectureProperty(PSObject record, string? propertyName)
+    {
+        foreach (PSPropertyInfo property in record.Properties)
+        {
+            if (!string.Equals(property.Name, propertyName, StringComparison.OrdinalIgnoreCase) &&
+                ArchitectureProperties.Text(property.Value) is { } text && ArchitectureParser.Detect(text) is not null &&
+                ArchitectureParser.TryParse(text, null, out _, out _))
+            {
+                string name = CompletionCache.Quote(property.Name);
+                return $" Its property '{property.Name}' contains '{TextExcerpt.Of(text, 60)}'; give -ArchitectureProperty {name} to read it.";
+            }
+        }
+
+        return string.Empty;
     }
 
     // Names the properties the record has, and a delimiter that Import-Csv did not split on, such as the semicolons

@@ -107,6 +107,7 @@ public class MlpFieldsTests
     [InlineData(new[] { "in_features", "LayerWidths" }, "LayerWidths", "in_features")]
     [InlineData(new[] { "N0", "Widths" }, "Widths", "N0")]
     [InlineData(new[] { "run", "hidden_dims", "acc" }, "hidden_dims", null)]
+    [InlineData(new[] { "hidden", "inputdimension", "acc" }, "hidden", null)]
     public void InputDimensionLikeNamesAreFound(string[] names, string widthsName, string? expected)
     {
         Assert.Equal(expected, MlpFields.FindInputDimensionLikeName(names, widthsName));
