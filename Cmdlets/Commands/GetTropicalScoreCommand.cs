@@ -42,10 +42,10 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     // MLP records that take the default input dimension are counted only when -InputDimension does not choose it.
     private DefaultInputDimensions? _defaultedDimensions;
+    private IgnoredArguments _ignoredArguments = new(datasetGiven: false, inputDimensionGiven: false);
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
     private long _recordNumber;
-    private long _mlpsWithoutDataset;
     private long _scored;
     private long _failed;
     private bool _progressShown;
@@ -117,6 +117,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         _datasetGiven = IsBound(nameof(Dataset));
         _dartsNetworkGiven = IsBound(nameof(DartsNetwork));
         _defaultedDimensions = IsBound(nameof(InputDimension)) ? null : new DefaultInputDimensions();
+        _ignoredArguments = new IgnoredArguments(_datasetGiven, IsBound(nameof(InputDimension)));
 
         // Formatting a verbose line per record costs as much as scoring it, so it is only done when someone listens.
         _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
@@ -182,24 +183,9 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteProgress(new ProgressRecord(1, "Scoring architectures", "Done") { RecordType = ProgressRecordType.Completed });
         }
 
-        if (_scoreProperties.KeptRecordCount > 0)
+        foreach (string warning in _scoreProperties.Describe())
         {
-            string records = _scoreProperties.KeptRecordCount == 1
-                ? $"1 record already had {Quoted(_scoreProperties.Kept)}; its values were"
-                : $"{_scoreProperties.KeptRecordCount:N0} records already had {Quoted(_scoreProperties.Kept)}; those values were";
-            WriteWarning($"{records} kept and Canopy's were not added. Rename the columns to see both.");
-        }
-
-        foreach ((string column, long filled) in _scoreProperties.Mixed)
-        {
-            string records = filled == 1 ? "1 record had an empty" : $"{filled:N0} records had an empty";
-            WriteWarning($"{records} '{column}', which Canopy's count filled, while other records kept their own values there, so the column mixes two kinds of count. Rename the column to keep them apart.");
-        }
-
-        if (_scoreProperties.ReplacedRecordCount > 0)
-        {
-            string records = _scoreProperties.ReplacedRecordCount == 1 ? "1 record had" : $"{_scoreProperties.ReplacedRecordCount:N0} records had";
-            WriteWarning($"{records} a {Quoted(_scoreProperties.Replaced)} that named another search space than the architecture's; Canopy's value replaced it.");
+            WriteWarning(warning);
         }
 
         if (_replacedCounts.Describe() is { } replacedCounts)
@@ -207,12 +193,9 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning(replacedCounts);
         }
 
-        if (_mlpsWithoutDataset > 0)
+        foreach (string warning in _ignoredArguments.Describe(Dataset, InputDimension))
         {
-            string mlps = _mlpsWithoutDataset == 1
-                ? "1 MLP, whose input dimension comes from its string or -InputDimension"
-                : $"{_mlpsWithoutDataset:N0} MLPs, whose input dimensions come from their strings or -InputDimension";
-            WriteWarning($"-Dataset {Dataset} sets the benchmark network of cell-based architectures, so it did not change the scores of {mlps}.");
+            WriteWarning(warning);
         }
 
         if (_recordNetworks.DescribeUnknown(DartsNetwork) is { } unknown)
@@ -263,8 +246,6 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         _lastVerboseFormula = score.Formula;
         WriteVerbose($"Record {recordNumber}: {score.Architecture} has TropicalScore {score.TropicalScore:N3}{formula}.");
     }
-
-    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(name => "'" + name + "'"));
 
     private void Classify(PSObject? input)
     {
@@ -479,7 +460,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         _batch.Add(new PendingScore(architecture, target, record, _recordNumber, options ?? _options));
-        _mlpsWithoutDataset += _datasetGiven && architecture is MlpArchitecture ? 1 : 0;
+        _ignoredArguments.Count(architecture);
         if (_dartsNetworkGiven)
         {
             _networkWarnings.Count(architecture);

@@ -1437,6 +1437,19 @@ Describe 'Get-TropicalScore messages and display' {
         $none | Should -BeNullOrEmpty
     }
 
+    It 'warns that -InputDimension leaves cell scores unchanged' {
+        $cells = '8:16:24:32:64', '|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|', 'mlp:10:5'
+
+        $scores = $cells | Get-TropicalScore -InputDimension 99 -WarningVariable warnings -WarningAction SilentlyContinue
+        $plain = $cells | Get-TropicalScore -WarningVariable none
+
+        $scores[0].TropicalScore | Should -Be $plain[0].TropicalScore
+        $scores[2].TropicalScore | Should -Be $plain[2].TropicalScore
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-InputDimension 99 sets the input of fully connected networks, so it did not change the scores of 2 cell-based architectures, whose input comes from -Dataset.'
+        $none | Should -BeNullOrEmpty
+    }
+
     It 'warns that -DartsNetwork leaves genotypes with widths unchanged' {
         $genotype = New-CanopyArchitecture -Widths 16, 16, 16 -NormalOperations (@('sep_conv_3x3') * 14)
         $plain = $genotype | Get-TropicalScore -WarningVariable none

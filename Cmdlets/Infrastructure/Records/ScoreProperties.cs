@@ -47,23 +47,42 @@ internal sealed class ScoreProperties
     private readonly HashSet<string> _replacedColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, long> _filledColumns = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The names of the record columns that were kept with a value different from Canopy's.</summary>
-    public IReadOnlyCollection<string> Kept => _keptColumns;
+    // The number of records that kept a value of their own that differs from Canopy's.
+    private long KeptRecordCount { get; set; }
 
-    /// <summary>The number of records that kept a value of their own in one of <see cref="Kept"/>.</summary>
-    public long KeptRecordCount { get; private set; }
+    // The number of records whose SearchSpace was replaced.
+    private long ReplacedRecordCount { get; set; }
 
-    /// <summary>The names of the record columns whose contradicting values were replaced by Canopy's.</summary>
-    public IReadOnlyCollection<string> Replaced => _replacedColumns;
-
-    /// <summary>The number of records whose SearchSpace was replaced.</summary>
-    public long ReplacedRecordCount { get; private set; }
+    // The count columns that hold Canopy's counts in some records and the records' own values in others, such as a
+    // published flops column with one empty cell, each with the number of records whose empty cell Canopy filled.
+    private IEnumerable<KeyValuePair<string, long>> Mixed => _filledColumns.Where(column => _keptColumns.Contains(column.Key));
 
     /// <summary>
-    /// The count columns that hold Canopy's counts in some records and the record's own values in others, such as a
-    /// published flops column with one empty cell, each with the number of records whose empty cell Canopy filled.
+    /// Returns the warnings about the records' own columns: values kept in place of Canopy's, columns that mix both,
+    /// and search spaces that Canopy replaced.
     /// </summary>
-    public IEnumerable<KeyValuePair<string, long>> Mixed => _filledColumns.Where(column => _keptColumns.Contains(column.Key));
+    public IEnumerable<string> Describe()
+    {
+        if (KeptRecordCount > 0)
+        {
+            string records = KeptRecordCount == 1
+                ? $"1 record already had {Quoted(_keptColumns)}; its values were"
+                : $"{KeptRecordCount:N0} records already had {Quoted(_keptColumns)}; those values were";
+            yield return $"{records} kept and Canopy's were not added. Rename the columns to see both.";
+        }
+
+        foreach ((string column, long filled) in Mixed)
+        {
+            string records = filled == 1 ? "1 record had an empty" : $"{filled:N0} records had an empty";
+            yield return $"{records} '{column}', which Canopy's count filled, while other records kept their own values there, so the column mixes two kinds of count. Rename the column to keep them apart.";
+        }
+
+        if (ReplacedRecordCount > 0)
+        {
+            string records = ReplacedRecordCount == 1 ? "1 record had" : $"{ReplacedRecordCount:N0} records had";
+            yield return $"{records} a {Quoted(_replacedColumns)} that named another search space than the architecture's; Canopy's value replaced it.";
+        }
+    }
 
     /// <summary>
     /// Adds or updates the four properties. A record whose columns are all Canopy's, an exported score or
@@ -232,6 +251,8 @@ internal sealed class ScoreProperties
 
         return false;
     }
+
+    private static string Quoted(IEnumerable<string> names) => string.Join(", ", names.Select(name => "'" + name + "'"));
 
     // A property of the object itself, typed or read-only, is never written: a note of the same name hides it, because
     // PowerShell looks up instance members first.
