@@ -1466,7 +1466,10 @@ Describe 'Get-TropicalScore messages and display' {
     It 'completes -ArchitectureProperty with the default names' {
         $line = 'Get-TropicalScore -ArchitectureProperty ar'
         $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+        $line = 'Get-TropicalScore -ArchitectureProperty '
+        $all = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
 
         $completions | Should -Be @('ArchitectureString', 'arch_str', 'arch', 'Architecture', 'arch_repr')
+        $all | Should -Be @('ArchitectureString', 'arch_str', 'arch', 'Architecture', 'genotype', 'arch_repr', 'LayerWidths', 'Widths')
     }
 }

@@ -472,7 +472,7 @@ Describe 'Import-CanopyBenchmark' {
         $line = 'Import-CanopyBenchmark -Path x.csv -ArchitectureProperty '
         $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
 
-        $completions | Should -Be @('ArchitectureString', 'arch_str', 'arch', 'Architecture', 'genotype', 'arch_repr')
+        $completions | Should -Be @('ArchitectureString', 'arch_str', 'arch', 'Architecture', 'genotype', 'arch_repr', 'LayerWidths', 'Widths')
     }
 
     It 'completes -ArchitectureProperty with the columns of the file on the line' {
@@ -490,7 +490,7 @@ Describe 'Import-CanopyBenchmark' {
             Pop-Location
         }
 
-        $all | Should -Be @('run', "'naslib arch'", 'arch', 'acc', 'ArchitectureString', 'arch_str', 'Architecture', 'genotype', 'arch_repr')
+        $all | Should -Be @('run', "'naslib arch'", 'arch', 'acc', 'ArchitectureString', 'arch_str', 'Architecture', 'genotype', 'arch_repr', 'LayerWidths', 'Widths')
         $prefixed | Should -Be @("'naslib arch'")
     }
 

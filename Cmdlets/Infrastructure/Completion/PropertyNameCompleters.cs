@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
+using Canopy.Architectures;
 using Canopy.Plotting;
 using Canopy.Storage;
 using Canopy.Storage.Input;
@@ -23,7 +24,7 @@ public sealed class ArchitecturePropertyCompleter : IArgumentCompleter
         IEnumerable<CompletionResult> columns = path is null
             ? Array.Empty<CompletionResult>()
             : PropertyNameCompletion.Complete(BenchmarkFileColumns.Read(path), wordToComplete, $"column of {System.IO.Path.GetFileName(path)}", quote: true);
-        IEnumerable<CompletionResult> defaults = PropertyNameCompletion.Complete(ArchitectureProperties.Candidates, wordToComplete, "property read by default");
+        IEnumerable<CompletionResult> defaults = PropertyNameCompletion.Complete(ArchitectureProperties.Candidates.Concat(MlpFields.WidthsNames), wordToComplete, "property read by default");
         return PropertyNameCompletion.Distinct(columns.Concat(defaults)).ToArray();
     }
 }
