@@ -65,6 +65,51 @@ public class CellScoringTests
     }
 
     [Fact]
+    public void NodeOfOneIdentityHoldsItsSourceTensor()
+    {
+        // Node 2 is the cell input passed on by an identity, so ReLU(node 2) is ReLU(node 0): one 1×1 reading per cell.
+        double stage1 = 5 * 1024 * ExactZaslavsky.Ln(16, 16);
+        double reduction1 = 256 * ExactZaslavsky.Ln(144, 64) + 256 * ExactZaslavsky.Ln(288, 32);
+        double stage2 = 5 * 256 * ExactZaslavsky.Ln(32, 32);
+        double reduction2 = 64 * ExactZaslavsky.Ln(288, 128) + 64 * ExactZaslavsky.Ln(576, 64);
+        double stage3 = 5 * 64 * ExactZaslavsky.Ln(64, 64);
+        double classifier = ExactZaslavsky.Ln(4096, 3072);
+        double expected = stage1 + reduction1 + stage2 + reduction2 + stage3 + classifier;
+
+        Assert.Equal(expected / Math.Log(10), Score(None, Skip, None, Conv1, None, Conv1), 9);
+        Assert.Equal(Score(None, None, None, Conv1, None, None), Score(None, Skip, None, Conv1, None, Conv1), 9);
+    }
+
+    [Fact]
+    public void SumOfCopiesHoldsTheTensor()
+    {
+        // Node 1 is the input, node 2 the input added to itself, so every convolution reads ReLU(node 0).
+        double withCopies = Score(Skip, Skip, Skip, Conv3, Conv3, Conv3);
+        double single = Score(None, None, None, Conv3, None, None);
+
+        Assert.Equal(single, withCopies, 9);
+    }
+
+    [Fact]
+    public void NatsSizeNetworkScoresAsDerivedByHand()
+    {
+        // Cell 9930 in every stage: ReLU(node 0), ReLU(node 1) and ReLU(node 2) are read through 3×3 windows. Channels
+        // 8:16:24:32:64 give the stem and cell 1 8 channels, reduction 1 16, cell 2 16 to 24, reduction 2 32 and cell 3
+        // 32 to 64. Each local rank is the channel count, because every window holds at least that many dimensions.
+        double cell1 = 1024 * 3 * ExactZaslavsky.Ln(72, 8);
+        double reduction1 = 256 * ExactZaslavsky.Ln(72, 32) + 256 * ExactZaslavsky.Ln(144, 16);
+        double cell2 = 256 * (ExactZaslavsky.Ln(144, 16) + 2 * ExactZaslavsky.Ln(216, 24));
+        double reduction2 = 64 * ExactZaslavsky.Ln(216, 96) + 64 * ExactZaslavsky.Ln(288, 32);
+        double cell3 = 64 * (ExactZaslavsky.Ln(288, 32) + 2 * ExactZaslavsky.Ln(576, 64));
+        double classifier = ExactZaslavsky.Ln(4096, 3072);
+        double expected = cell1 + reduction1 + cell2 + reduction2 + cell3 + classifier;
+
+        var architecture = NatsSizeArchitecture.Parse("8:16:24:32:64");
+
+        Assert.Equal(expected / Math.Log(10), CellScoring.NatsSize(architecture, Dataset.Cifar10, RegionMode.Generic).Log10, 9);
+    }
+
+    [Fact]
     public void DisconnectedCellHasOneRegion()
     {
         // Node 3 has no path from node 0, so the network output does not depend on the input.
