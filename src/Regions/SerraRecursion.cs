@@ -33,8 +33,9 @@ internal static class SerraRecursion
         {
             long largestBudget = budgets[^1];
 
-            // Check the cost before allocating: a general step spans every budget from the lowest target up.
-            long span = n >= 2 * largestBudget ? budgets.Count : largestBudget - Math.Min(budgets[0], Math.Max(0, n - largestBudget)) + 1;
+            // Check the cost before allocating: a general step spans every budget from the lowest target up to n, because
+            // no budget after a layer of width n exceeds n.
+            long span = n >= 2 * largestBudget ? budgets.Count : Math.Min(n, largestBudget) - Math.Min(budgets[0], Math.Max(0, n - largestBudget)) + 1;
             if (work + span + Math.Min(n, largestBudget) > WorkLimit)
             {
                 total = TArithmetic.Zero;
@@ -74,7 +75,8 @@ internal static class SerraRecursion
     {
         long largestBudget = budgets[^1];
         long lowest = Math.Min(budgets[0], Math.Max(0, n - largestBudget));
-        int span = checked((int)(largestBudget - lowest + 1));
+        long highest = Math.Min(n, largestBudget);
+        int span = checked((int)(highest - lowest + 1));
         var next = new T[span];
         var occupied = new bool[span];
 

@@ -204,6 +204,20 @@ public class RegionBoundsTests
     }
 
     [Fact]
+    public void NarrowLayersOnAHugeInputStayWithinTheWorkLimit()
+    {
+        // After a layer of width 1 every budget is 0 or 1, so the index set holds the all-zero tuple and one tuple per
+        // position of the first 1: L + 1 tuples, however large the input dimension.
+        var image = FullyConnectedNetwork.Create(24_883_200, new[] { 1L, 1L, 1L });
+        var chain = FullyConnectedNetwork.Create(1L << 40, Enumerable.Repeat(1L, 2_000).ToArray());
+
+        Assert.Equal(Math.Log10(4), RegionBounds.SerraBound(image).Log10, 12);
+        Assert.Equal(Math.Log10(2_001), RegionBounds.SerraBound(chain).Log10, 12);
+        Assert.Contains("Serra", RegionBounds.Generic(chain).Formula);
+        Assert.Equal(Math.Log10(2_001), RegionBounds.Generic(chain).Log10, 12);
+    }
+
+    [Fact]
     public void SerraBoundOfOneWideLayerIsZaslavsky()
     {
         var wide = Net(20_000_000, 20_000_000);
