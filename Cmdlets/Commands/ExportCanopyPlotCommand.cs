@@ -213,6 +213,11 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         {
             return collector.CreatePlot(Title, Band, Width);
         }
+        catch (PlotRangeException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "PlotRangeTooWide", ErrorCategory.InvalidData, Kind));
+            throw;
+        }
         catch (PlotDataException exception)
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "PlotPointsTooFew", ErrorCategory.InvalidData, Kind));

@@ -33,7 +33,7 @@ public sealed class CorrelationPlot
 
     /// <summary>Builds the scatter of <paramref name="proxy"/> (x) against <paramref name="target"/> (y).</summary>
     /// <exception cref="ArgumentException">The arrays differ in length or hold a NaN or infinite value.</exception>
-    /// <exception cref="PlotDataException">There are fewer than <see cref="MinimumPoints"/> points.</exception>
+    /// <exception cref="PlotDataException">There are fewer than <see cref="MinimumPoints"/> points, or a range overflows.</exception>
     public static CorrelationPlot Create(double[] proxy, double[] target, PlotText text)
     {
         ArgumentNullException.ThrowIfNull(proxy);
@@ -45,6 +45,9 @@ public sealed class CorrelationPlot
             throw new PlotDataException(
                 $"A correlation plot needs at least {MinimumPoints} points with numeric values, but there are {proxy.Length}.");
         }
+
+        PlotValues.RequireDrawableRange(proxy, text.XTitle);
+        PlotValues.RequireDrawableRange(target, text.YTitle);
 
         double spearman = RankCorrelation.Spearman(proxy, target);
         double kendall = RankCorrelation.KendallTauB(proxy, target);

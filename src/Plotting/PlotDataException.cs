@@ -3,9 +3,18 @@ using System;
 namespace Canopy.Plotting;
 
 /// <summary>The exception thrown when the data cannot make the requested plot, for example too few points.</summary>
-public sealed class PlotDataException : Exception
+public class PlotDataException : Exception
 {
     public PlotDataException(string message)
+        : base(message)
+    {
+    }
+}
+
+/// <summary>The exception thrown when values span more than double-precision coordinates can draw.</summary>
+public sealed class PlotRangeException : PlotDataException
+{
+    public PlotRangeException(string message)
         : base(message)
     {
     }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Numerics;
 
@@ -53,6 +54,31 @@ public static class PlotValues
             {
                 throw new ArgumentException($"Point {i} is ({x[i]}, {y[i]}); every coordinate must be a finite number.", nameof(x));
             }
+        }
+    }
+
+    /// <summary>
+    /// Checks that the values can be drawn to scale: their range, and the same range again beyond either end for an
+    /// axis's padding, must be finite doubles.
+    /// </summary>
+    /// <exception cref="PlotRangeException">The range overflows a double, as from -1.7e308 to 1.7e308.</exception>
+    public static void RequireDrawableRange(IEnumerable<double> values, string axisTitle)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        double min = double.PositiveInfinity;
+        double max = double.NegativeInfinity;
+        foreach (double value in values)
+        {
+            min = Math.Min(min, value);
+            max = Math.Max(max, value);
+        }
+
+        double range = max - min;
+        if (min <= max && !(double.IsFinite(range) && double.IsFinite(max + range) && double.IsFinite(min - range)))
+        {
+            throw new PlotRangeException(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The {axisTitle} values run from {min:G4} to {max:G4}, a range too wide to draw as double-precision coordinates. Divide them by a power of ten before plotting."));
         }
     }
 

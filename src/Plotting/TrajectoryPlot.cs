@@ -26,7 +26,7 @@ public sealed class TrajectoryPlot
     public IReadOnlyList<TrajectorySummary> Summaries { get; }
 
     /// <summary>Builds one mean line with a band per group.</summary>
-    /// <exception cref="PlotDataException">The points have fewer than two distinct x values.</exception>
+    /// <exception cref="PlotDataException">The points have fewer than two distinct x values, or a range overflows.</exception>
     public static TrajectoryPlot Create(IReadOnlyList<TrajectoryPoint> points, TrajectoryBand band, PlotText text)
     {
         ArgumentNullException.ThrowIfNull(points);
@@ -42,7 +42,16 @@ public sealed class TrajectoryPlot
                 string.Create(CultureInfo.InvariantCulture, $"A trajectory plot needs records with usable x and y values at two or more distinct x values, but {found}."));
         }
 
+        PlotValues.RequireDrawableRange(points.Select(point => point.X), text.XTitle);
+        PlotValues.RequireDrawableRange(points.Select(point => point.Y), text.YTitle);
+
         IReadOnlyList<TrajectorySummary> summaries = Summarize(points, band);
+
+        // A mean or a standard deviation of values near the double limit can overflow where the values themselves do not.
+        if (summaries.Any(summary => summary.Mean.Concat(summary.Lower).Concat(summary.Upper).Any(value => !double.IsFinite(value))))
+        {
+            throw new PlotRangeException($"The mean or band of the {text.YTitle} values over seeds overflows a double. Divide the values by a power of ten before plotting.");
+        }
         PlotModel model = PlotStyle.CreateModel(text.Title, subtitle: null);
         model.Legends[0].LegendTitle = band == TrajectoryBand.MinMax
             ? "Lines: mean over seeds. Bands: min–max over seeds."

@@ -179,6 +179,17 @@ e,5,50
             $path | Should -Not -Exist
         }
 
+        It 'stops with PlotRangeTooWide when a proxy spans beyond the double limit' {
+            $path = Join-Path $TestDrive 'too-wide.svg'
+            $records = 1..20 | ForEach-Object { [pscustomobject]@{ acc = $_; p = if ($_ % 2) { 1.7e308 } else { -1.7e308 } } }
+
+            $record = { $records | Export-CanopyPlot -Kind Correlation -Path $path -X p -Y acc -ErrorAction Stop } |
+                Should -Throw -ErrorId 'PlotRangeTooWide,Canopy.Commands.ExportCanopyPlotCommand' -PassThru
+            $record.CategoryInfo.Category | Should -Be 'InvalidData'
+            $record.Exception.Message | Should -BeLike 'The p values run from -1.7E+308 to 1.7E+308*'
+            $path | Should -Not -Exist
+        }
+
         It 'warns that ρ is undefined for a constant target' {
             $records = 1..3 | ForEach-Object { [pscustomobject]@{ TropicalScore = $_; accuracy = 90 } }
 

@@ -70,6 +70,29 @@ public class CorrelationPlotTests
     }
 
     [Fact]
+    public void RangeBeyondTheDoubleLimitIsRejected()
+    {
+        double[] proxy = { 1.7e308, -1.7e308, 1.7e308, -1.7e308 };
+        double[] target = { 1, 2, 3, 4 };
+
+        var exception = Assert.Throws<PlotRangeException>(() => CorrelationPlot.Create(proxy, target, Text));
+
+        Assert.Equal("The Tropical score (log10 regions) values run from -1.7E+308 to 1.7E+308, a range too wide to draw as double-precision coordinates. Divide them by a power of ten before plotting.", exception.Message);
+    }
+
+    [Fact]
+    public void LargeValuesWithinTheLimitAreDrawn()
+    {
+        double[] proxy = { 1e300, 2e300, 3e300 };
+        double[] target = { 1, 2, 3 };
+
+        XDocument svg = Svg.Render(CorrelationPlot.Create(proxy, target, Text).Model);
+
+        Assert.DoesNotContain("Infinity", svg.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("NaN", svg.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwoPointsAreTooFew()
     {
         var exception = Assert.Throws<PlotDataException>(() => CorrelationPlot.Create(new double[] { 1, 2 }, new double[] { 3, 4 }, Text));

@@ -113,6 +113,21 @@ public class TrajectoryPlotTests
     }
 
     [Fact]
+    public void MeanThatOverflowsIsRejected()
+    {
+        // Each value is finite and the range is 0, but two of them add up to more than a double holds.
+        var points = new[]
+        {
+            new TrajectoryPoint("A", "1", 1, 1.5e308), new TrajectoryPoint("A", "2", 1, 1.5e308),
+            new TrajectoryPoint("A", "1", 2, 1.5e308), new TrajectoryPoint("A", "2", 2, 1.5e308),
+        };
+
+        var exception = Assert.Throws<PlotRangeException>(() => TrajectoryPlot.Create(points, TrajectoryBand.MinMax, Text));
+
+        Assert.Equal("The mean or band of the Best accuracy (%) values over seeds overflows a double. Divide the values by a power of ten before plotting.", exception.Message);
+    }
+
+    [Fact]
     public void NoUsableRecordIsNamed()
     {
         var exception = Assert.Throws<PlotDataException>(() => TrajectoryPlot.Create(Array.Empty<TrajectoryPoint>(), TrajectoryBand.MinMax, Text));
