@@ -31,7 +31,11 @@ public sealed class ArchitectureScore
     /// <summary>The base-10 logarithm of the region count.</summary>
     public required double TropicalScore { get; init; }
 
-    /// <summary>The region count as an integer, or null when it has more than <see cref="RegionBounds.ExactDigitLimit"/> digits.</summary>
+    /// <summary>
+    /// The region count of a fully connected network as an integer, or null when it has more than
+    /// <see cref="RegionBounds.ExactDigitLimit"/> digits. Always null for cell-based networks, whose local count is a
+    /// product over positions rather than a number of regions of the input space.
+    /// </summary>
     public BigInteger? RegionCount { get; init; }
 
     /// <summary>The number of trainable parameters of the network the benchmark trains; null when above Int64.</summary>
