@@ -124,10 +124,10 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             ? flag is SwitchParameter { IsPresent: true }
             : GetVariableValue("VerbosePreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
         // The first positional argument binds to -LayerWidths, so architecture strings given by position land there.
-        _widthsAreArchitectures = ParameterSetName == WidthsSet && AreArchitectureStrings(LayerWidths, IsBound(nameof(InputDimension)));
+        _widthsAreArchitectures = ParameterSetName == WidthsSet && LayerWidthsText.AreArchitectureStrings(LayerWidths, IsBound(nameof(InputDimension)));
         string described = _widthsAreArchitectures ? ArchitectureSet : ParameterSetName;
         WriteVerbose(ScoringVerbose.DescribeStart(described, _options, InputDimension, _datasetGiven, ArchitectureProperty));
-        if (_widthsAreArchitectures && BracketedWidthsOf(LayerWidths) is { } widths)
+        if (_widthsAreArchitectures && LayerWidthsText.FindBracketedWidths(LayerWidths) is { } widths)
         {
             WriteWarning($"'{widths.Text}' was read as an architecture of the search space it is valid in. For a fully connected network with these widths, give them without brackets: -LayerWidths {string.Join(",", widths.Widths)}.");
         }
@@ -146,7 +146,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
                 }
 
                 break;
-            case WidthsSet when OperationListOf(LayerWidths) is { } operations:
+            case WidthsSet when LayerWidthsText.JoinOperationList(LayerWidths) is { } operations:
                 // Operation names given as separate arguments arrive as an array; read together, they get the error of a list.
                 _recordNumber++;
                 Enqueue(Parse(operations, operations), operations, record: null);
@@ -370,86 +370,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         catch (Exception exception) when (exception is FormatException or ArgumentException)
         {
             WriteInputFailure(ErrorRecords.Create(
-                new ArgumentException(DescribeInvalidWidths(widthText, exception), exception),
+                new ArgumentException(LayerWidthsText.DescribeInvalidWidths(widthText, exception), exception),
                 "LayerWidthsInvalid",
                 ErrorCategory.InvalidArgument,
                 target));
             return null;
         }
-    }
-
-    // Text that is no width list but whose every item is written as an architecture, such as a cell string or
-    // 'mlp:784:128'. An invalid item counts too, so that its error names the architecture's fault, not a width.
-    // A bracketed list of widths such as '[64, 128, 64]' stays widths when -InputDimension is given or the list is
-    // no valid architecture. A valid one, such as the NATS-Bench size list '[32, 24, 48, 64, 16]', is otherwise read
-    // as that architecture.
-    private static bool AreArchitectureStrings(string[] texts, bool inputDimensionGiven = false)
-    {
-        if (IsWidthList(texts, WidthList.Parse))
-        {
-            return false;
-        }
-
-        if (IsWidthList(texts, MlpFields.ParseWidths) &&
-            (inputDimensionGiven || !texts.All(text => text is not null && ArchitectureParser.TryParse(text, null, out _, out _))))
-        {
-            return false;
-        }
-
-        return texts.Length > 0 && texts.All(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
-    }
-
-    // Returns the first item that is a bracketed list of widths, with its widths, for the warning that it was read
-    // as an architecture.
-    private static (string Text, long[] Widths)? BracketedWidthsOf(string[] texts)
-    {
-        foreach (string text in texts.Where(text => text is not null))
-        {
-            try
-            {
-                return (text, MlpFields.ParseWidths(new[] { text }));
-            }
-            catch (Exception exception) when (exception is FormatException or ArgumentException)
-            {
-                // An item that is no width list is skipped, and the next one is tried.
-            }
-        }
-
-        return null;
-    }
-
-    private static bool IsWidthList(string[] texts, Func<IEnumerable<string>, long[]> parse)
-    {
-        try
-        {
-            parse(texts);
-            return true;
-        }
-        catch (Exception exception) when (exception is FormatException or ArgumentException)
-        {
-            return false;
-        }
-    }
-
-    // Returns the items joined into one list when they are not widths but read together as operation names.
-    private static string? OperationListOf(string[] texts)
-    {
-        if (texts.Length < 2 || Array.Exists(texts, text => text is null))
-        {
-            return null;
-        }
-
-        string joined = string.Join(",", texts);
-        return AreArchitectureStrings([joined]) && ArchitectureParser.Detect(joined) is null ? joined : null;
-    }
-
-    // An architecture string mixed with widths needs a hint rather than a complaint about a number.
-    private static string DescribeInvalidWidths(IEnumerable<string> widthText, Exception exception)
-    {
-        string? architectureText = widthText.FirstOrDefault(text => text is not null && ArchitectureParser.HasArchitectureForm(text));
-        return architectureText is null
-            ? ExceptionText.Plain(exception)
-            : $"'{architectureText}' is an architecture string, not a list of layer widths. Pass it with -Architecture, or pipe it to Get-TropicalScore.";
     }
 
     private void Enqueue(Architecture? architecture, object target, PSObject? record, ScoringOptions? options = null)
