@@ -128,7 +128,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
         }
 
         PSObject record = InputObject;
-        _collector.Add((string name, out object? value) => TryReadProperty(record, name, out value));
+        _collector.Add((string name, out object? value) => RecordValues.TryGet(record, name, out value));
     }
 
     protected override void EndProcessing()
@@ -194,8 +194,8 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     private PlotColumns ResolveColumns(PSObject first)
     {
         var properties = first.BaseObject is IDictionary dictionary
-            ? dictionary.Keys.Cast<object>().Select(key => new KeyValuePair<string, object?>(key.ToString() ?? string.Empty, Unwrap(dictionary[key])))
-            : first.Properties.Select(property => new KeyValuePair<string, object?>(property.Name, ReadValue(property)));
+            ? dictionary.Keys.Cast<object>().Select(key => new KeyValuePair<string, object?>(key.ToString() ?? string.Empty, RecordValues.Unwrap(dictionary[key])))
+            : first.Properties.Select(property => new KeyValuePair<string, object?>(property.Name, RecordValues.Unwrap(RecordValues.Read(property))));
         try
         {
             return PlotColumns.Resolve(Kind, X, Y, GroupBy, properties.ToList());
@@ -324,37 +324,9 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     // best-so-far columns of a step, whatever -Y names.
     private static bool IsSearchSummary(PSObject record) =>
         record.BaseObject is SearchSummary ||
-        (TryReadProperty(record, "Seed", out _) &&
-            TryReadProperty(record, "Evaluations", out _) &&
-            TryReadProperty(record, "Rejected", out _) &&
-            !TryReadProperty(record, "BestScore", out _) &&
-            !TryReadProperty(record, "BestTarget", out _));
-
-    private static bool TryReadProperty(PSObject record, string name, out object? value)
-    {
-        if (record.BaseObject is IDictionary dictionary)
-        {
-            value = dictionary.Contains(name) ? Unwrap(dictionary[name]) : null;
-            return dictionary.Contains(name);
-        }
-
-        PSPropertyInfo? property = record.Properties[name];
-        value = property is null ? null : ReadValue(property);
-        return property is not null;
-    }
-
-    private static object? ReadValue(PSPropertyInfo property)
-    {
-        try
-        {
-            return Unwrap(property.Value);
-        }
-        catch (GetValueException)
-        {
-            // A script property that throws has no value to plot, so the record is counted as non-numeric.
-            return null;
-        }
-    }
-
-    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
+        (RecordValues.TryGet(record, "Seed", out _) &&
+            RecordValues.TryGet(record, "Evaluations", out _) &&
+            RecordValues.TryGet(record, "Rejected", out _) &&
+            !RecordValues.TryGet(record, "BestScore", out _) &&
+            !RecordValues.TryGet(record, "BestTarget", out _));
 }

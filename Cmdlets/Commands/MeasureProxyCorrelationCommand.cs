@@ -212,7 +212,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         {
             // A default proxy that is also the target would only measure itself, with ρ = 1.
             _proxyNames = DefaultProxies
-                .Where(name => !name.Equals(Target, StringComparison.OrdinalIgnoreCase) && TryGetValue(first, name, out _))
+                .Where(name => !name.Equals(Target, StringComparison.OrdinalIgnoreCase) && RecordValues.TryGet(first, name, out _))
                 .ToArray();
             if (_proxyNames.Length == 0)
             {
@@ -245,7 +245,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         columns.Add(target, targetStatus, _proxyValues, _proxyStatus);
 
-        if (TryGetValue(record, "SearchSpace", out object? space) && space?.ToString() is { Length: > 0 } name)
+        if (RecordValues.TryGet(record, "SearchSpace", out object? space) && space?.ToString() is { Length: > 0 } name)
         {
             _searchSpaces[name] = _searchSpaces.GetValueOrDefault(name) + 1;
         }
@@ -253,7 +253,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     private ValueStatus ReadNumber(PSObject record, string name, RecordColumn column, out double number)
     {
-        if (!TryGetValue(record, name, out object? value))
+        if (!RecordValues.TryGet(record, name, out object? value))
         {
             number = double.NaN;
             return ValueStatus.Absent;
@@ -261,87 +261,17 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
         if (!column.NameFound)
         {
-            column.Name = PropertyName(record, name);
+            column.Name = RecordValues.SpelledName(record, name);
             column.NameFound = true;
         }
 
         ValueStatus status = NumericValue.Parse(value, _missingValues, out number);
         if (status == ValueStatus.NotANumber)
         {
-            column.FirstNotANumber ??= DescribeValue(record, name, value);
+            column.FirstNotANumber ??= RecordValues.Describe(record, name, value);
         }
 
         return status;
-    }
-
-    // Writes a nested object as PowerShell does, @{score=46.3; time=0.1}: its unwrapped value has lost its properties
-    // and would read as ''.
-    private static string? DescribeValue(PSObject record, string name, object? value)
-    {
-        object? raw = record.BaseObject is IDictionary dictionary ? dictionary[name] : record.Properties[name]?.Value;
-        if (raw is PSObject { BaseObject: not PSCustomObject } wrapped)
-        {
-            raw = wrapped.BaseObject;
-        }
-
-        return raw switch
-        {
-            PSObject { BaseObject: PSCustomObject } nested => nested.ToString(),
-            IDictionary nested => "@{" + string.Join("; ", nested.Keys.Cast<object>().Select(key => $"{key}={nested[key]}")) + "}",
-            IEnumerable items and not string => "@(" + string.Join(", ", items.Cast<object?>().Select(item => Convert.ToString(item, CultureInfo.InvariantCulture))) + ")",
-            _ => Convert.ToString(value, CultureInfo.InvariantCulture),
-        };
-    }
-
-    // Returns the name as the record spells it, so that -Proxy tropicalscore reports TropicalScore.
-    private static string PropertyName(PSObject record, string name)
-    {
-        if (record.BaseObject is IDictionary dictionary)
-        {
-            foreach (object key in dictionary.Keys)
-            {
-                if (key is string text && text.Equals(name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return text;
-                }
-            }
-
-            return name;
-        }
-
-        return record.Properties[name]?.Name ?? name;
-    }
-
-    // Hashtables are read by key, so @{ val_acc = 91.2 } works as well as a [pscustomobject].
-    private static bool TryGetValue(PSObject record, string name, out object? value)
-    {
-        value = null;
-        if (record.BaseObject is IDictionary dictionary)
-        {
-            if (!dictionary.Contains(name))
-            {
-                return false;
-            }
-
-            value = dictionary[name];
-        }
-        else
-        {
-            PSPropertyInfo? property = record.Properties[name];
-            if (property is null)
-            {
-                return false;
-            }
-
-            value = property.Value;
-        }
-
-        if (value is PSObject wrapped)
-        {
-            value = wrapped.BaseObject;
-        }
-
-        return true;
     }
 
     private ProxyCorrelation? MeasureProxy(CorrelationColumns columns, int index, ulong seed, List<ErrorRecord> failures)

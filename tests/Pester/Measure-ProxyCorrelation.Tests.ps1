@@ -164,6 +164,25 @@ acc,p,q
         $selected.Spearman | Should -Be 1
     }
 
+    It 'leaves out a script property that throws and measures the rest' {
+        $records = 1..5 | ForEach-Object {
+            $record = [pscustomobject]@{ acc = $_; p = 2 * $_ }
+            if ($_ -eq 3) {
+                $record | Add-Member -MemberType ScriptProperty -Name q -Value { throw 'no value' }
+            }
+            else {
+                $record | Add-Member -MemberType NoteProperty -Name q -Value (3 * $_)
+            }
+            $record
+        }
+
+        $rows = @($records | Measure-ProxyCorrelation -Target acc -Proxy p, q -WarningAction SilentlyContinue)
+
+        $rows.Proxy | Should -Be @('p', 'q')
+        ($rows | ForEach-Object Count) | Should -Be @(5, 4)
+        $rows.Spearman | Should -Be @(1.0, 1.0)
+    }
+
     It 'reports the property names as the records spell them' {
         $records = 1..4 | ForEach-Object { [pscustomobject]@{ Accuracy = $_; TropicalScore = $_ * $_ } }
         $tables = 1..4 | ForEach-Object { @{ Accuracy = $_; TropicalScore = $_ * $_ } }

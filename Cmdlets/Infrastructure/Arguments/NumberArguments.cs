@@ -21,13 +21,13 @@ internal static class NumberArguments
     /// <exception cref="ArgumentTransformationMetadataException">Text is not a number, or a number is not whole.</exception>
     public static object Transform(object inputData, bool wholeNumber)
     {
-        object? value = Unwrap(inputData);
+        object? value = RecordValues.Unwrap(inputData);
         if (value is IList list)
         {
             var items = new object?[list.Count];
             for (int i = 0; i < items.Length; i++)
             {
-                items[i] = TransformItem(Unwrap(list[i]), wholeNumber);
+                items[i] = TransformItem(RecordValues.Unwrap(list[i]), wholeNumber);
             }
 
             return items;
@@ -80,6 +80,4 @@ internal static class NumberArguments
 
     private static ArgumentTransformationMetadataException NotWhole(string text) =>
         new($"'{text}' is not a whole number. This parameter takes whole numbers, written without thousands separators, such as 3072.");
-
-    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }

@@ -27,6 +27,6 @@ internal sealed class ExportedArchitectures
 
         PSPropertyInfo? property = record.Properties[PropertyName];
         _recordsHaveNetwork ??= property is not null;
-        return property is not null && NetworkDescription.Describes(ArchitectureProperties.Text(ScoringColumns.ReadValue(property)), architecture);
+        return property is not null && NetworkDescription.Describes(ArchitectureProperties.Text(RecordValues.Read(property)), architecture);
     }
 }

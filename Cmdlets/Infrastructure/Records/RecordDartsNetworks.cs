@@ -26,7 +26,7 @@ internal sealed class RecordDartsNetworks
     {
         if (record.Properties[PropertyName] is { } property)
         {
-            object? value = ScoringColumns.ReadValue(property);
+            object? value = RecordValues.Read(property);
             if (ScoringColumns.TryParseEnum(value, out DartsNetwork network))
             {
                 return network;
@@ -38,7 +38,7 @@ internal sealed class RecordDartsNetworks
 
         // Export-Csv writes the columns of the first record only, so an exported DARTS record after a NATS one keeps
         // its network in the Network column alone.
-        return record.Properties[NetworkPropertyName] is { } description ? Described(ScoringColumns.ReadValue(description), genotype) : null;
+        return record.Properties[NetworkPropertyName] is { } description ? Described(RecordValues.Read(description), genotype) : null;
     }
 
     /// <summary>Describes the records whose DartsNetwork names no network, or returns null when there were none.</summary>

@@ -51,7 +51,7 @@ internal sealed class RecordDatasets
             return null;
         }
 
-        object? value = ReadValue(property);
+        object? value = RecordValues.Read(property);
         if (DatasetNames.TryParse(value is PSObject wrapped ? wrapped.BaseObject : value, out Dataset dataset))
         {
             return dataset;
@@ -86,7 +86,7 @@ internal sealed class RecordDatasets
 
         PSPropertyInfo? property = record.Properties[PropertyName];
         _recordsHaveDataset ??= property is not null;
-        object? value = property is null ? null : ReadValue(property);
+        object? value = property is null ? null : RecordValues.Read(property);
         if (!DatasetNames.TryParse(value is PSObject wrapped ? wrapped.BaseObject : value, out Dataset named) || named == scored)
         {
             return;
@@ -140,18 +140,5 @@ internal sealed class RecordDatasets
         string scored = singleRecord ? $"it was {participle}" : $"they were {participle}";
         return $"{records} that Canopy does not model ({values}{more}), so {scored} on the {datasetUsed} network. " +
             $"To choose the network for every record, give -Dataset {DatasetNames.Listed}.";
-    }
-
-    // A script property that throws has no dataset to read.
-    private static object? ReadValue(PSPropertyInfo property)
-    {
-        try
-        {
-            return property.Value;
-        }
-        catch (GetValueException)
-        {
-            return null;
-        }
     }
 }

@@ -110,8 +110,8 @@ internal sealed class ScoreProperties
         // The earlier counts are read only when the record has them, so that records scored for the first time pay nothing.
         PSPropertyInfo? parameterCount = record.Properties[ParameterCountName];
         PSPropertyInfo? flops = record.Properties[FlopsName];
-        object? oldParameterCount = parameterCount is null ? null : ScoringColumns.ReadValue(parameterCount);
-        object? oldFlops = flops is null ? null : ScoringColumns.ReadValue(flops);
+        object? oldParameterCount = parameterCount is null ? null : RecordValues.Read(parameterCount);
+        object? oldFlops = flops is null ? null : RecordValues.Read(flops);
         bool parameterCountReplaced = Set(record, parameterCount, ParameterCountName, score.ParameterCount, replace: canopyColumns && HasCanopyName(parameterCount), ref keptCount);
         bool flopsReplaced = Set(record, flops, FlopsName, score.Flops, replace: canopyColumns && HasCanopyName(flops), ref keptCount);
         CountChange? changedCounts = parameterCountReplaced || flopsReplaced

@@ -26,7 +26,7 @@ internal static class ScoringColumns
         Replace(record, "Mode", score.Mode, value => TryParseEnum<RegionMode>(value));
         if (score.Dataset is { } dataset)
         {
-            Replace(record, "Dataset", dataset, value => DatasetNames.TryParse(Unwrap(value), out _));
+            Replace(record, "Dataset", dataset, value => DatasetNames.TryParse(RecordValues.Unwrap(value), out _));
         }
 
         // A genotype with cell widths is in no benchmark network, so a DartsNetwork that names one is emptied.
@@ -51,7 +51,7 @@ internal static class ScoringColumns
     /// ConvertTo-Json writes an enum value.
     /// </summary>
     public static bool TryParseEnum<TEnum>(object? value, out TEnum parsed)
-        where TEnum : struct, Enum => EnumProperties.TryParse(Unwrap(value), out parsed);
+        where TEnum : struct, Enum => EnumProperties.TryParse(RecordValues.Unwrap(value), out parsed);
 
     private static bool TryParseEnum<TEnum>(object? value)
         where TEnum : struct, Enum => TryParseEnum<TEnum>(value, out _);
@@ -59,7 +59,7 @@ internal static class ScoringColumns
     private static void Replace(PSObject record, string name, object? value, Func<object?, bool> namesCanopyValue)
     {
         PSPropertyInfo? existing = record.Properties[name];
-        if (existing is null || !namesCanopyValue(ReadValue(existing)))
+        if (existing is null || !namesCanopyValue(RecordValues.Read(existing)))
         {
             return;
         }
@@ -73,19 +73,4 @@ internal static class ScoringColumns
             ScoreProperties.Shadow(record, name, value);
         }
     }
-
-    /// <summary>Returns the property's value, or null when it is a script property that throws.</summary>
-    public static object? ReadValue(PSPropertyInfo property)
-    {
-        try
-        {
-            return property.Value;
-        }
-        catch (GetValueException)
-        {
-            return null;
-        }
-    }
-
-    private static object? Unwrap(object? value) => value is PSObject wrapped ? wrapped.BaseObject : value;
 }
