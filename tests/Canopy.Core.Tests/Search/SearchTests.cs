@@ -391,6 +391,24 @@ public class SearchTests
         Assert.False(secondByFlops.Beats(firstByFlops));
     }
 
+    [Fact]
+    public void CandidateAtLimitIsAccepted()
+    {
+        // mlp:4:6 has (4 + 1)·6 = 30 parameters and 4·6 = 24 FLOPs, and a limit is the largest count still accepted.
+        MlpArchitecture mlp = MlpArchitecture.Create(4, new long[] { 6 });
+        SearchOptions options = Options(SearchSpace.Mlp, SearchStrategy.Random, budget: 1);
+
+        Evaluation atParameterLimit = new CandidateEvaluator(options with { MaxParameters = 30 }).Evaluate(1, mlp);
+        Evaluation overParameterLimit = new CandidateEvaluator(options with { MaxParameters = 29 }).Evaluate(1, mlp);
+        Evaluation atFlopLimit = new CandidateEvaluator(options with { MaxFlops = 24 }).Evaluate(1, mlp);
+        Evaluation overFlopLimit = new CandidateEvaluator(options with { MaxFlops = 23 }).Evaluate(1, mlp);
+
+        Assert.Equal(EvaluationStatus.Accepted, atParameterLimit.Status);
+        Assert.Equal(EvaluationStatus.ParameterLimitExceeded, overParameterLimit.Status);
+        Assert.Equal(EvaluationStatus.Accepted, atFlopLimit.Status);
+        Assert.Equal(EvaluationStatus.FlopLimitExceeded, overFlopLimit.Status);
+    }
+
     internal static SearchOptions Options(SearchSpace space, SearchStrategy strategy, int budget) => new()
     {
         SearchSpace = space,
