@@ -228,6 +228,7 @@ LayerWidths,InputDimension
 
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'RegionCountTooLarge,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
         $problems[0].Exception.Message | Should -BeLike 'Record 1 (mlp:3072:4096-4096-*...): The bound of Serra et al. for 3072 -> 4096-4096-4096-...-4096 (7,400 hidden layers) needs more than 15,000,000 dimension-budget updates*'
         $problems[0].Exception.Message.Length | Should -BeLessThan 300
     }
