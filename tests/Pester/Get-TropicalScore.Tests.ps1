@@ -1043,6 +1043,17 @@ namespace CanopyTests
         $scored[2].TropicalScore | Should -Be ([math]::Log10(7))
     }
 
+    It 'targets the piped hashtable in its error' {
+        $table = @{ arch = 'not an architecture' }
+
+        $null = $table | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].TargetObject | Should -BeOfType ([hashtable])
+        [object]::ReferenceEquals($problems[0].TargetObject, $table) | Should -BeTrue
+    }
+
     It 'keeps properties of .NET objects' {
         if (-not ('CanopyTests.NamedCell' -as [type])) {
             Add-Type -TypeDefinition 'namespace CanopyTests { public class NamedCell { public string ArchitectureString { get; set; } public long Flops { get; set; } } }'
