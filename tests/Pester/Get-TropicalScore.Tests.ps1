@@ -228,6 +228,7 @@ LayerWidths,InputDimension
 
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'RegionCountTooLarge,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'LimitsExceeded'
         $problems[0].Exception.Message | Should -BeLike 'Record 1 (mlp:3072:4096-4096-*...): The bound of Serra et al. for 3072 -> 4096-4096-4096-...-4096 (7,400 hidden layers) needs more than 15,000,000 dimension-budget updates*'
         $problems[0].Exception.Message.Length | Should -BeLessThan 300
     }
@@ -937,6 +938,39 @@ namespace CanopyTests
         $chosenWarnings | Should -BeNullOrEmpty
     }
 
+    It 'replaces MLP counts without a warning when -InputDimension is given' {
+        # The TropicalScore column marks the counts as those of an earlier scoring, in which 2 inputs gave 3 hidden
+        # units (2 + 1)·3 = 9 parameters and 2·3 = 6 FLOPs. With 4 inputs they have (4 + 1)·3 = 15 parameters and
+        # 4·3 = 12 FLOPs, and with the default 3,072 inputs 9,219 and 9,216.
+        $records = @(
+            [pscustomobject]@{ LayerWidths = '3'; TropicalScore = [math]::Log10(7); ParameterCount = 9; Flops = 6 }
+            [pscustomobject]@{ LayerWidths = '3'; TropicalScore = [math]::Log10(7); ParameterCount = 9; Flops = 6 }
+        )
+
+        $chosen = $records[0] | Get-TropicalScore -InputDimension 4 -WarningVariable chosenWarnings -WarningAction SilentlyContinue
+        $defaulted = $records[1] | Get-TropicalScore -WarningVariable defaultedWarnings -WarningAction SilentlyContinue
+
+        $chosen.ParameterCount | Should -Be 15
+        $chosen.Flops | Should -Be 12
+        $chosenWarnings | Should -BeNullOrEmpty
+        $defaulted.ParameterCount | Should -Be 9219
+        $defaulted.Flops | Should -Be 9216
+        "$($defaultedWarnings[0])" | Should -BeLike '1 record had a ParameterCount or Flops that differs*In record 1, ParameterCount 9 became 9,219 and Flops 6 became 9,216. If the file was scored on another network, score it again with -InputDimension.'
+    }
+
+    It 'warns of replaced cell counts when -InputDimension is given' {
+        # -InputDimension sets no cell network, so it did not choose the CIFAR-10 counts that replace these.
+        $record = [pscustomobject]@{ ArchitectureString = $cell9930; TropicalScore = 1.0; ParameterCount = 5; Flops = 7 }
+
+        $scored = $record | Get-TropicalScore -InputDimension 4 -WarningVariable warnings -WarningAction SilentlyContinue
+        $replaced = @($warnings | Where-Object { "$_" -like '1 record had a ParameterCount or Flops that differs*' })
+
+        $scored.ParameterCount | Should -Be 1288506
+        $scored.Flops | Should -Be 184730250
+        $replaced.Count | Should -Be 1
+        "$($replaced[0])" | Should -BeLike '*ParameterCount 5 became 1,288,506 and Flops 7 became 184,730,250. If the file was scored on another network, score it again with -Dataset (cifar10, cifar100 or ImageNet16-120).'
+    }
+
     It 'updates an exported score each time it is rescored' {
         $path = Join-Path $TestDrive 'score.csv'
         Get-TropicalScore -Architecture $cell9930 | Export-Csv -Path $path
@@ -1007,6 +1041,17 @@ namespace CanopyTests
         $scored[1].arch | Should -Be $cell9930
         $scored[1].TropicalScore | Should -Be $scored[0].TropicalScore
         $scored[2].TropicalScore | Should -Be ([math]::Log10(7))
+    }
+
+    It 'targets the piped hashtable in its error' {
+        $table = @{ arch = 'not an architecture' }
+
+        $null = $table | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].TargetObject | Should -BeOfType ([hashtable])
+        [object]::ReferenceEquals($problems[0].TargetObject, $table) | Should -BeTrue
     }
 
     It 'keeps properties of .NET objects' {

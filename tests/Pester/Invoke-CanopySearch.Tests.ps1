@@ -72,6 +72,7 @@ Describe 'Invoke-CanopySearch' {
     It 'searches MLPs within -DepthRange and -WidthRange' {
         $records = @(Invoke-CanopySearch Mlp -Budget 60 -PopulationSize 10 -SampleSize 3 -InputDimension 32 -DepthRange 2, 3 -WidthRange 4, 12)
 
+        $records.Count | Should -Be 60
         foreach ($record in $records) {
             $record.Architecture | Should -Match '^mlp:32:\d+-\d+(-\d+)?$'
             $widths = ($record.Architecture -split ':')[2] -split '-' | ForEach-Object { [int]$_ }

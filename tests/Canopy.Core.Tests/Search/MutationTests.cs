@@ -160,6 +160,30 @@ public class MutationTests
     }
 
     [Fact]
+    public void MlpLayerIsInsertedAtUniformPosition()
+    {
+        // A single width and a depth that can only grow make every mutation an insertion, and width 30 marks the new layer.
+        var bounds = new MlpSampler(inputDimension: 10, minDepth: 2, maxDepth: 3, minWidth: 30, maxWidth: 30);
+        MlpArchitecture parent = MlpArchitecture.Create(10, new long[] { 10, 20 });
+        var random = new Xoshiro256StarStar(16);
+        var insertions = new int[3];
+
+        for (int i = 0; i < 3000; i++)
+        {
+            var child = (MlpArchitecture)ArchitectureMutator.Mutate(parent, random, bounds);
+            int position = child.Widths.ToList().IndexOf(30);
+
+            Assert.Equal(new long[] { 10, 20 }, child.Widths.Where((_, layer) => layer != position));
+            insertions[position]++;
+        }
+
+        // Each of the 3 positions expects 1,000 insertions with a standard deviation of √(3000·(1/3)·(2/3)) ≈ 26.
+        Assert.InRange(insertions[0], 850, 1150);
+        Assert.InRange(insertions[1], 850, 1150);
+        Assert.InRange(insertions[2], 850, 1150);
+    }
+
+    [Fact]
     public void MlpWithOneNetworkCannotMutate()
     {
         var bounds = new MlpSampler(inputDimension: 10, minDepth: 2, maxDepth: 2, minWidth: 7, maxWidth: 7);

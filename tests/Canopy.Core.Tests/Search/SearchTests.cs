@@ -363,6 +363,52 @@ public class SearchTests
         Assert.Equal(EvaluationStatus.ParameterLimitExceeded, overLimit.Status);
     }
 
+    [Fact]
+    public void TieBreakerRanksByItsOwnCount()
+    {
+        // With one input and every width at least 3, the Generic region count is ∏(n_l + 1): 8·5·6 = 240 for
+        // mlp:1:7-4-5 and 4·4·15 = 240 for mlp:1:3-3-14. The first has 2·7 + 8·4 + 5·5 = 71 parameters and
+        // 7 + 28 + 20 = 55 FLOPs, the second 2·3 + 4·3 + 4·14 = 74 parameters and 3 + 9 + 42 = 54 FLOPs, so the two
+        // counts rank the tie oppositely.
+        MlpArchitecture fewerParameters = MlpArchitecture.Create(1, new long[] { 7, 4, 5 });
+        MlpArchitecture fewerFlops = MlpArchitecture.Create(1, new long[] { 3, 3, 14 });
+        SearchOptions options = Options(SearchSpace.Mlp, SearchStrategy.Random, budget: 2);
+        var byParameters = new CandidateEvaluator(options with { TieBreaker = TieBreaker.ParameterCount });
+        var byFlops = new CandidateEvaluator(options with { TieBreaker = TieBreaker.Flops });
+
+        Evaluation firstByParameters = byParameters.Evaluate(1, fewerParameters);
+        Evaluation secondByParameters = byParameters.Evaluate(2, fewerFlops);
+        Evaluation firstByFlops = byFlops.Evaluate(1, fewerParameters);
+        Evaluation secondByFlops = byFlops.Evaluate(2, fewerFlops);
+
+        Assert.Equal(Math.Log10(240), firstByParameters.Fitness.Objective, 12);
+        Assert.Equal(Math.Log10(240), secondByParameters.Fitness.Objective, 12);
+        Assert.Equal(71, firstByParameters.Fitness.TieBreak);
+        Assert.Equal(74, secondByParameters.Fitness.TieBreak);
+        Assert.True(secondByParameters.Beats(firstByParameters));
+        Assert.Equal(55, firstByFlops.Fitness.TieBreak);
+        Assert.Equal(54, secondByFlops.Fitness.TieBreak);
+        Assert.False(secondByFlops.Beats(firstByFlops));
+    }
+
+    [Fact]
+    public void CandidateAtLimitIsAccepted()
+    {
+        // mlp:4:6 has (4 + 1)·6 = 30 parameters and 4·6 = 24 FLOPs, and a limit is the largest count still accepted.
+        MlpArchitecture mlp = MlpArchitecture.Create(4, new long[] { 6 });
+        SearchOptions options = Options(SearchSpace.Mlp, SearchStrategy.Random, budget: 1);
+
+        Evaluation atParameterLimit = new CandidateEvaluator(options with { MaxParameters = 30 }).Evaluate(1, mlp);
+        Evaluation overParameterLimit = new CandidateEvaluator(options with { MaxParameters = 29 }).Evaluate(1, mlp);
+        Evaluation atFlopLimit = new CandidateEvaluator(options with { MaxFlops = 24 }).Evaluate(1, mlp);
+        Evaluation overFlopLimit = new CandidateEvaluator(options with { MaxFlops = 23 }).Evaluate(1, mlp);
+
+        Assert.Equal(EvaluationStatus.Accepted, atParameterLimit.Status);
+        Assert.Equal(EvaluationStatus.ParameterLimitExceeded, overParameterLimit.Status);
+        Assert.Equal(EvaluationStatus.Accepted, atFlopLimit.Status);
+        Assert.Equal(EvaluationStatus.FlopLimitExceeded, overFlopLimit.Status);
+    }
+
     internal static SearchOptions Options(SearchSpace space, SearchStrategy strategy, int budget) => new()
     {
         SearchSpace = space,
