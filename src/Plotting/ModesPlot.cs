@@ -52,7 +52,7 @@ public sealed class ModesPlot
     /// <summary>Builds the grouped bar chart.</summary>
     /// <param name="imageWidth">The width in pixels the plot will be exported at, which decides whether labels fit level.</param>
     /// <exception cref="ArgumentException">A value is NaN or infinite.</exception>
-    /// <exception cref="PlotDataException">There are no bars.</exception>
+    /// <exception cref="PlotDataException">There are no bars, or a value is beyond what can be drawn to scale.</exception>
     public static ModesPlot Create(IReadOnlyList<ModeBar> bars, PlotText text, double imageWidth = 800)
     {
         ArgumentNullException.ThrowIfNull(bars);
@@ -66,6 +66,8 @@ public sealed class ModesPlot
         {
             throw new ArgumentException($"The bar ({invalid.Category}, {invalid.Series}) has value {invalid.Value}, but every value must be a finite number.", nameof(bars));
         }
+
+        PlotValues.RequireDrawableRange(bars.Select(bar => bar.Value), text.YTitle);
 
         List<string> categories = bars.Select(bar => bar.Category).Distinct(StringComparer.Ordinal).ToList();
         List<string> series = bars.Select(bar => bar.Series).Distinct(StringComparer.Ordinal).ToList();

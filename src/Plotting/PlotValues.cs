@@ -57,11 +57,15 @@ public static class PlotValues
         }
     }
 
+    // Beyond these, an axis's padding and ticks overflow or underflow a double, and OxyPlot draws nothing or Infinity.
+    private const double MaxDrawableMagnitude = 1e300;
+    private const double MinDrawableRange = 1e-300;
+
     /// <summary>
-    /// Checks that the values can be drawn to scale: their range, and the same range again beyond either end for an
-    /// axis's padding, must be finite doubles.
+    /// Checks that the values can be drawn to scale: none may exceed ±1e300, and values that differ must differ by at
+    /// least 1e-300, so that the axis, its padding and its ticks stay finite, distinct doubles.
     /// </summary>
-    /// <exception cref="PlotRangeException">The range overflows a double, as from -1.7e308 to 1.7e308.</exception>
+    /// <exception cref="PlotRangeException">A value or the range is beyond those limits.</exception>
     public static void RequireDrawableRange(IEnumerable<double> values, string axisTitle)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -73,12 +77,20 @@ public static class PlotValues
             max = Math.Max(max, value);
         }
 
-        double range = max - min;
-        if (min <= max && !(double.IsFinite(range) && double.IsFinite(max + range) && double.IsFinite(min - range)))
+        if (min > max)
         {
-            throw new PlotRangeException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"The {axisTitle} values run from {min:G4} to {max:G4}, a range too wide to draw as double-precision coordinates. Divide them by a power of ten before plotting."));
+            return;
+        }
+
+        string span = string.Create(CultureInfo.InvariantCulture, $"The {axisTitle} values run from {min:G4} to {max:G4}");
+        if (Math.Max(Math.Abs(min), Math.Abs(max)) > MaxDrawableMagnitude)
+        {
+            throw new PlotRangeException($"{span}, beyond the ±1e300 that double-precision coordinates can draw to scale. Divide them by a power of ten before plotting.");
+        }
+
+        if (max > min && max - min < MinDrawableRange)
+        {
+            throw new PlotRangeException($"{span}, closer together than the 1e-300 that double-precision coordinates can draw to scale. Multiply them by a power of ten before plotting.");
         }
     }
 

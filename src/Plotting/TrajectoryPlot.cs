@@ -154,8 +154,15 @@ public sealed class TrajectoryPlot
             return 0;
         }
 
-        double sumOfSquares = values.Sum(value => (value - mean) * (value - mean));
-        return Math.Sqrt(sumOfSquares / (values.Count - 1));
+        // Deviations are scaled by the largest one first, because squares of values above 1e154 overflow a double.
+        double scale = values.Max(value => Math.Abs(value - mean));
+        if (scale == 0)
+        {
+            return 0;
+        }
+
+        double sumOfSquares = values.Sum(value => ((value - mean) / scale) * ((value - mean) / scale));
+        return scale * Math.Sqrt(sumOfSquares / (values.Count - 1));
     }
 
     private static AreaSeries CreateBand(TrajectorySummary summary, OxyColor color)

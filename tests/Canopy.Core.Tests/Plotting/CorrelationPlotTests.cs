@@ -77,13 +77,25 @@ public class CorrelationPlotTests
 
         var exception = Assert.Throws<PlotRangeException>(() => CorrelationPlot.Create(proxy, target, Text));
 
-        Assert.Equal("The Tropical score (log10 regions) values run from -1.7E+308 to 1.7E+308, a range too wide to draw as double-precision coordinates. Divide them by a power of ten before plotting.", exception.Message);
+        Assert.Equal("The Tropical score (log10 regions) values run from -1.7E+308 to 1.7E+308, beyond the ±1e300 that double-precision coordinates can draw to scale. Divide them by a power of ten before plotting.", exception.Message);
+    }
+
+    [Theory]
+    [InlineData(double.MaxValue, double.MaxValue)]
+    [InlineData(1.5e308, 1.7e308)]
+    [InlineData(4.9e-324, 9.9e-324)]
+    public void ValuesBeyondTheDrawableScaleAreRejected(double low, double high)
+    {
+        double[] proxy = { low, high, low };
+        double[] target = { 1, 2, 3 };
+
+        Assert.Throws<PlotRangeException>(() => CorrelationPlot.Create(proxy, target, Text));
     }
 
     [Fact]
     public void LargeValuesWithinTheLimitAreDrawn()
     {
-        double[] proxy = { 1e300, 2e300, 3e300 };
+        double[] proxy = { 1e299, 2e299, 3e299 };
         double[] target = { 1, 2, 3 };
 
         XDocument svg = Svg.Render(CorrelationPlot.Create(proxy, target, Text).Model);

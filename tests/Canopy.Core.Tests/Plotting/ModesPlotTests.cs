@@ -158,4 +158,14 @@ public class ModesPlotTests
         Assert.Throws<PlotDataException>(() => ModesPlot.Create(Array.Empty<ModeBar>(), Text));
         Assert.Throws<ArgumentException>(() => ModesPlot.Create(new[] { new ModeBar("c", "p", double.NaN) }, Text));
     }
+
+    [Fact]
+    public void BarsBeyondTheDrawableScaleAreRejected()
+    {
+        var bars = new[] { new ModeBar("a", "p", 1.7e308), new ModeBar("a", "q", -1.7e308) };
+
+        var exception = Assert.Throws<PlotRangeException>(() => ModesPlot.Create(bars, Text));
+
+        Assert.StartsWith("The Spearman ρ values run from -1.7E+308 to 1.7E+308, beyond the ±1e300", exception.Message, StringComparison.Ordinal);
+    }
 }

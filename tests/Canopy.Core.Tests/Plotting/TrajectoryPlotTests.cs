@@ -113,9 +113,8 @@ public class TrajectoryPlotTests
     }
 
     [Fact]
-    public void MeanThatOverflowsIsRejected()
+    public void ValuesBeyondTheDrawableScaleAreRejected()
     {
-        // Each value is finite and the range is 0, but two of them add up to more than a double holds.
         var points = new[]
         {
             new TrajectoryPoint("A", "1", 1, 1.5e308), new TrajectoryPoint("A", "2", 1, 1.5e308),
@@ -124,7 +123,24 @@ public class TrajectoryPlotTests
 
         var exception = Assert.Throws<PlotRangeException>(() => TrajectoryPlot.Create(points, TrajectoryBand.MinMax, Text));
 
-        Assert.Equal("The mean or band of the Best accuracy (%) values over seeds overflows a double. Divide the values by a power of ten before plotting.", exception.Message);
+        Assert.Equal("The Best accuracy (%) values run from 1.5E+308 to 1.5E+308, beyond the ±1e300 that double-precision coordinates can draw to scale. Divide them by a power of ten before plotting.", exception.Message);
+    }
+
+    [Fact]
+    public void StandardDeviationOfLargeValuesStaysFinite()
+    {
+        // Squared deviations of 1e200 overflow a double; the band is 1e200 · √2 either side of the mean of 0.
+        var points = new[]
+        {
+            new TrajectoryPoint("A", "1", 1, 1e200), new TrajectoryPoint("A", "2", 1, -1e200),
+            new TrajectoryPoint("A", "1", 2, 1e200), new TrajectoryPoint("A", "2", 2, -1e200),
+        };
+
+        TrajectorySummary summary = TrajectoryPlot.Create(points, TrajectoryBand.StandardDeviation, Text).Summaries.Single();
+
+        Assert.Equal(0, summary.Mean[0]);
+        Assert.Equal(1e200 * Math.Sqrt(2), summary.Upper[0], 1e188);
+        Assert.Equal(-1e200 * Math.Sqrt(2), summary.Lower[1], 1e188);
     }
 
     [Fact]
