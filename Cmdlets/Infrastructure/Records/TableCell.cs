@@ -1,11 +1,13 @@
 using System;
 using System.Globalization;
+using System.Management.Automation;
 
 namespace Canopy.Commands.Infrastructure;
 
 /// <summary>
-/// Number text for the fixed-width columns of Canopy.Format.ps1xml. PowerShell cuts text that is wider than its
-/// column at the left of a right-aligned column, so 3,034,869,514 in a column of 11 would read "…34,869,514".
+/// Text for the tables of Canopy.Format.ps1xml: numbers for fixed-width columns, and group headings. PowerShell cuts
+/// text that is wider than its column at the left of a right-aligned column, so 3,034,869,514 in a column of 11 would
+/// read "…34,869,514".
 /// </summary>
 public static class TableCell
 {
@@ -24,5 +26,20 @@ public static class TableCell
         return text.Length <= width
             ? text
             : Convert.ToDouble(value, CultureInfo.InvariantCulture).ToString("0.000e+0", CultureInfo.CurrentCulture);
+    }
+
+    /// <summary>
+    /// Returns the heading of a group of correlation rows with bootstrap intervals: the target, then the interval's
+    /// confidence level and resample count, such as "CIFAR10TestAccuracy200Epochs; 95% interval of ρ from 1,000 resamples".
+    /// </summary>
+    public static string IntervalGroup(PSObject row)
+    {
+        RecordValues.TryGet(row, "Target", out object? target);
+        RecordValues.TryGet(row, "ConfidenceLevel", out object? level);
+        RecordValues.TryGet(row, "Resamples", out object? resamples);
+        string interval = level is IFormattable confidence && resamples is IFormattable count
+            ? $"; {confidence.ToString("P0", CultureInfo.CurrentCulture)} interval of ρ from {count.ToString("N0", CultureInfo.CurrentCulture)} resamples"
+            : string.Empty;
+        return $"{target}{interval}";
     }
 }
