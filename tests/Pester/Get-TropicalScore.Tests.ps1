@@ -725,7 +725,7 @@ namespace CanopyTests
         "$($warnings[0])" | Should -BeLike "1 record already had 'flops'*"
     }
 
-    It 'warns when an empty flops cell is filled among published values' {
+    It 'leaves an empty cell of a published flops column empty' {
         $records = @(
             [pscustomobject]@{ ArchitectureString = $cell9930; flops = '116.69' }
             [pscustomobject]@{ ArchitectureString = $cell9930; flops = '' }
@@ -734,10 +734,24 @@ namespace CanopyTests
 
         $scored = @($records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue)
 
-        $scored.flops | Should -Be @('116.69', 184730250, '116.69')
+        $scored.flops | Should -Be @('116.69', '', '116.69')
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "3 records already had 'flops'*"
+    }
+
+    It 'warns when an empty Flops cell is filled among a column''s own values' {
+        $records = @(
+            [pscustomobject]@{ ArchitectureString = $cell9930; Flops = '116.69' }
+            [pscustomobject]@{ ArchitectureString = $cell9930; Flops = '' }
+            [pscustomobject]@{ ArchitectureString = $cell9930; Flops = '116.69' }
+        )
+
+        $scored = @($records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $scored.Flops | Should -Be @('116.69', 184730250, '116.69')
         $warnings.Count | Should -Be 2
-        "$($warnings[0])" | Should -BeLike "2 records already had 'flops'*"
-        "$($warnings[1])" | Should -BeLike "1 record had an empty 'flops', which Canopy's count filled, while other records kept their own values there*"
+        "$($warnings[0])" | Should -BeLike "2 records already had 'Flops'*"
+        "$($warnings[1])" | Should -BeLike "1 record had an empty 'Flops', which Canopy's count filled, while other records kept their own values there*"
     }
 
     It 'fills an empty count column without a warning' {

@@ -23,7 +23,8 @@ internal readonly record struct Annotation(bool CanopyColumns, bool KeptOwnCount
 /// replaced, except a count column spelt otherwise, such as NASLib's flops, which an earlier scoring kept as the
 /// record's own.</item>
 /// <item>On any other record, a non-empty ParameterCount or Flops column is the record's own and is kept, because
-/// benchmark files often carry their own published counts. A SearchSpace column that names another Canopy search
+/// benchmark files often carry their own published counts. An empty cell gets Canopy's count only in a column spelt
+/// as Canopy spells it. A SearchSpace column that names another Canopy search
 /// space contradicts the architecture and is replaced. Any other SearchSpace value is kept.</item>
 /// </list>
 /// </summary>
@@ -218,7 +219,9 @@ internal sealed class ScoreProperties
             return true;
         }
 
-        bool empty = existing is PSNoteProperty && !replace && !IsWrittenByCanopy(existing) && IsEmptyNote(existing);
+        // Only a column spelt as Canopy spells it gets Canopy's count in an empty cell. A column spelt otherwise, such as
+        // NASLib's flops in MFLOPs, measures something else, so its empty cell stays empty.
+        bool empty = existing is PSNoteProperty && !replace && !IsWrittenByCanopy(existing) && IsEmptyNote(existing) && HasCanopyName(existing);
         if (existing is PSNoteProperty && (replace || empty || IsWrittenByCanopy(existing)))
         {
             existing.Value = value;
