@@ -42,7 +42,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     // MLP records that take the default input dimension are counted only when -InputDimension does not choose it.
     private DefaultInputDimensions? _defaultedDimensions;
-    private IgnoredArguments _ignoredArguments = new(datasetGiven: false, inputDimensionGiven: false);
+    private IgnoredArguments _ignoredArguments = new(datasetGiven: false, inputDimension: null);
     private CancellationTokenSource _cancellation = new();
     private ScoringOptions _options = new();
     private long _recordNumber;
@@ -117,7 +117,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         _datasetGiven = IsBound(nameof(Dataset));
         _dartsNetworkGiven = IsBound(nameof(DartsNetwork));
         _defaultedDimensions = IsBound(nameof(InputDimension)) ? null : new DefaultInputDimensions();
-        _ignoredArguments = new IgnoredArguments(_datasetGiven, IsBound(nameof(InputDimension)));
+        _ignoredArguments = new IgnoredArguments(_datasetGiven, IsBound(nameof(InputDimension)) ? InputDimension : null);
 
         // Formatting a verbose line per record costs as much as scoring it, so it is only done when someone listens.
         _verbose = MyInvocation.BoundParameters.TryGetValue("Verbose", out object? flag)
@@ -193,7 +193,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning(replacedCounts);
         }
 
-        foreach (string warning in _ignoredArguments.Describe(Dataset, InputDimension))
+        foreach (string warning in _ignoredArguments.Describe(Dataset))
         {
             WriteWarning(warning);
         }

@@ -86,7 +86,7 @@ internal sealed class BenchmarkImporter
 
         // The reading thread has finished, because the pipeline delivered its last batch. A caller that stops on a
         // warning throws from the callback, and the transaction rolls back.
-        string[] warnings = Warnings(source, architectureColumn, options.DecimalComma, widths);
+        string[] warnings = Warnings(source, architectureColumn, options, widths);
         foreach (string warning in warnings)
         {
             warned?.Invoke(warning);
@@ -113,9 +113,16 @@ internal sealed class BenchmarkImporter
 
     // The architecture column stores canonical strings, never JSON text: a nested value there rejects its row, unless
     // the column contains MLP widths, where a JSON array is read as the widths.
-    private static string[] Warnings(IRecordSource source, int architectureColumn, bool decimalComma, WidthsColumnParser? widths)
+    private static string[] Warnings(IRecordSource source, int architectureColumn, BenchmarkImportOptions options, WidthsColumnParser? widths)
     {
         var warnings = new List<string>(source.Warnings);
+        bool decimalComma = options.DecimalComma;
+        if (options.InputDimension is { } inputDimension && widths is null)
+        {
+            warnings.Add($"-InputDimension {inputDimension} applies to a column of MLP widths, and the column '{source.Columns[architectureColumn]}' " +
+                "holds architecture strings, so it was not used. Give -SearchSpace Mlp to read that column as widths.");
+        }
+
         if (widths is { DefaultedRows: > 0 })
         {
             string rows = widths.DefaultedRows == 1 ? "1 MLP row had" : $"{widths.DefaultedRows:N0} MLP rows had";

@@ -1504,8 +1504,9 @@ Describe 'Get-TropicalScore messages and display' {
 
         $scores[0].TropicalScore | Should -Be $plain[0].TropicalScore
         $scores[2].TropicalScore | Should -Be $plain[2].TropicalScore
-        $warnings.Count | Should -Be 1
+        $warnings.Count | Should -Be 2
         $warnings[0].Message | Should -Be '-InputDimension 99 sets the input of fully connected networks, so it did not change the scores of 2 cell-based architectures, whose input comes from -Dataset.'
+        $warnings[1].Message | Should -Be '-InputDimension 99 applies to MLPs without an input dimension of their own, so it did not change the scores of 1 MLP, whose string or InputDimension property gives another.'
         $none | Should -BeNullOrEmpty
     }
 

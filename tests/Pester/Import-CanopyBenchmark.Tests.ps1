@@ -268,6 +268,16 @@ Describe 'Import-CanopyBenchmark' {
         $warnings.Count | Should -Be 0
     }
 
+    It 'warns that -InputDimension does not apply to a column of architecture strings' {
+        $path = New-BenchmarkFile 'cells.csv' "arch,acc`n$First,1`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Name cells -Database $Database -InputDimension 784 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $summary.RowsStored | Should -Be 1
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*-InputDimension 784 applies to a column of MLP widths, and the column 'arch' holds architecture strings, so it was not used.*"
+    }
+
     It 'warns about MLP rows stored with the default input dimension' {
         $path = New-BenchmarkFile 'own_sweep.csv' "run,hidden,input_dim,acc`n1,32-512-256,784,0.9`n2,64,,0.5`n"
 

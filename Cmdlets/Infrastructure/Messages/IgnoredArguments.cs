@@ -5,19 +5,23 @@ namespace Canopy.Commands.Infrastructure;
 
 /// <summary>
 /// Counts the architectures that a network argument does not apply to: -Dataset sets the network of cell-based
-/// architectures only, and -InputDimension the input of fully connected networks only. One warning each reports them.
+/// architectures only, and -InputDimension the input of fully connected networks without one of their own. One warning
+/// each reports them.
 /// </summary>
 internal sealed class IgnoredArguments
 {
     private readonly bool _datasetGiven;
-    private readonly bool _inputDimensionGiven;
+    private readonly long? _inputDimension;
     private long _mlpsWithDataset;
     private long _cellsWithInputDimension;
+    private long _mlpsWithOwnDimension;
 
-    public IgnoredArguments(bool datasetGiven, bool inputDimensionGiven)
+    /// <param name="datasetGiven">Whether -Dataset was given.</param>
+    /// <param name="inputDimension">The number given with -InputDimension, or null when it was not given.</param>
+    public IgnoredArguments(bool datasetGiven, long? inputDimension)
     {
         _datasetGiven = datasetGiven;
-        _inputDimensionGiven = inputDimensionGiven;
+        _inputDimension = inputDimension;
     }
 
     /// <summary>Counts the architecture when a given argument does not apply to it.</summary>
@@ -25,13 +29,15 @@ internal sealed class IgnoredArguments
     {
         bool mlp = architecture is MlpArchitecture;
         _mlpsWithDataset += _datasetGiven && mlp ? 1 : 0;
-        _cellsWithInputDimension += _inputDimensionGiven && !mlp ? 1 : 0;
+        _cellsWithInputDimension += _inputDimension is not null && !mlp ? 1 : 0;
+
+        // An MLP string or InputDimension property gives the network its own input dimension.
+        _mlpsWithOwnDimension += architecture is MlpArchitecture { InputDimension: var own } && _inputDimension is { } given && own != given ? 1 : 0;
     }
 
     /// <summary>Returns one warning for each argument that some architectures ignored.</summary>
     /// <param name="dataset">The name given with -Dataset.</param>
-    /// <param name="inputDimension">The number given with -InputDimension.</param>
-    public IEnumerable<string> Describe(string dataset, long inputDimension)
+    public IEnumerable<string> Describe(string dataset)
     {
         if (_mlpsWithDataset > 0)
         {
@@ -46,7 +52,15 @@ internal sealed class IgnoredArguments
             string cells = _cellsWithInputDimension == 1
                 ? "1 cell-based architecture, whose input comes from -Dataset"
                 : $"{_cellsWithInputDimension:N0} cell-based architectures, whose input comes from -Dataset";
-            yield return $"-InputDimension {inputDimension} sets the input of fully connected networks, so it did not change the scores of {cells}.";
+            yield return $"-InputDimension {_inputDimension} sets the input of fully connected networks, so it did not change the scores of {cells}.";
+        }
+
+        if (_mlpsWithOwnDimension > 0)
+        {
+            string mlps = _mlpsWithOwnDimension == 1
+                ? "1 MLP, whose string or InputDimension property gives another"
+                : $"{_mlpsWithOwnDimension:N0} MLPs, whose strings or InputDimension properties give others";
+            yield return $"-InputDimension {_inputDimension} applies to MLPs without an input dimension of their own, so it did not change the scores of {mlps}.";
         }
     }
 }
