@@ -37,6 +37,9 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     private bool _datasetGiven;
     private bool _dartsNetworkGiven;
 
+    // MLP records that take the default input dimension are counted only when -InputDimension does not choose it.
+    private DefaultInputDimensions? _defaultedDimensions;
+
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet)]
     [Alias("Genotype", "Cell")]
@@ -93,8 +96,9 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = MlpSet)]
     public string[] LayerWidths { get; set; } = Array.Empty<string>();
 
-    /// <summary>The input dimension of the MLP.</summary>
+    /// <summary>The input dimension of the MLP, or of piped MLP records without an InputDimension of their own.</summary>
     [Parameter(ParameterSetName = MlpSet)]
+    [Parameter(ParameterSetName = InputObjectSet)]
     [WholeNumberTransformation]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
     public long InputDimension { get; set; } = ArchitectureConversion.DefaultInputDimension;
@@ -119,6 +123,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         _dataset = DatasetNames.Parse(Dataset);
         _datasetGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Dataset));
         _dartsNetworkGiven = MyInvocation.BoundParameters.ContainsKey(nameof(DartsNetwork));
+        _defaultedDimensions = MyInvocation.BoundParameters.ContainsKey(nameof(InputDimension)) ? null : new DefaultInputDimensions();
 
         // The cell widths define the whole network, so a benchmark network given with them could only be ignored.
         if (Widths is not null && _dartsNetworkGiven)
@@ -173,7 +178,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
                 break;
             case InputObjectSet:
                 _recordNumber++;
-                Architecture? converted = ArchitectureConversion.Convert(InputObject, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? recordError);
+                Architecture? converted = ArchitectureConversion.Convert(
+                    InputObject, SearchSpace, ArchitectureProperty, $"Record {_recordNumber}", out ErrorRecord? recordError, InputDimension, _defaultedDimensions);
                 Emit(converted, recordError, NetworkOf(InputObject, converted), DatasetOf(InputObject));
                 break;
             default:
@@ -200,6 +206,11 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         foreach (string warning in _networkWarnings.Describe(DartsNetwork, "counts"))
         {
             WriteWarning(warning);
+        }
+
+        if (_defaultedDimensions?.Describe(InputDimension) is { } defaulted)
+        {
+            WriteWarning(defaulted);
         }
     }
 

@@ -219,6 +219,23 @@ Describe 'New-CanopyArchitecture' {
         $lines[-1] | Should -BeLike 'Built 22 *'
     }
 
+    It 'gives piped MLP records -InputDimension, or the default with a warning' {
+        $records = @(
+            [pscustomobject]@{ hidden = '64-128-64'; input_dim = 784 }
+            [pscustomobject]@{ hidden = '32'; input_dim = 784 }
+        )
+
+        $given = @($records | New-CanopyArchitecture -SearchSpace Mlp -ArchitectureProperty hidden -InputDimension 784 -WarningVariable givenWarnings)
+        $defaulted = @($records | New-CanopyArchitecture -SearchSpace Mlp -ArchitectureProperty hidden -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $given.Architecture | Should -Be @('mlp:784:64-128-64', 'mlp:784:32')
+        $given[1].ParameterCount | Should -Be (785 * 32)
+        $givenWarnings.Count | Should -Be 0
+        $defaulted.Architecture | Should -Be @('mlp:3072:64-128-64', 'mlp:3072:32')
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "2 MLP records had no InputDimension property, so the default of 3072 inputs*The property 'input_dim' was not read*"
+    }
+
     It 'ends its verbose lines with a count of built and failed' {
         $lines = @($Cell9930, 'mlp:4:3', 'bad' | New-CanopyArchitecture -Verbose -ErrorAction SilentlyContinue 4>&1 |
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
