@@ -145,6 +145,14 @@ acc,p,q
         $selected.Spearman | Should -Be 1
     }
 
+    It 'advises the score of a nested object whose time comes first' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; synflow = [pscustomobject]@{ time = 0.1; score = 2 * $_ } } }
+
+        $records | Measure-ProxyCorrelation -Target acc -Proxy synflow -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue
+
+        $warnings[0].Message | Should -BeLike "*Expression = { `$_.synflow.score } }, and then give 'synflow.score' as the column."
+    }
+
     It 'quotes a nested <Kind> with a Select-Object that runs' -ForEach @(
         @{ Kind = 'array'; Column = 'scores'; Name = 'scores[0]'; Member = '$_.scores[0]' }
         @{ Kind = 'object'; Column = 'syn flow'; Name = 'syn flow.score'; Member = "`$_.'syn flow'.score" }

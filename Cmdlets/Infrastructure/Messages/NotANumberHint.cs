@@ -33,9 +33,11 @@ internal static class NotANumberHint
     {
         string? member = null;
         string? name = null;
-        if (value.StartsWith("@{", StringComparison.Ordinal) && value.IndexOf('=') is > 2 and var equals)
+        if (value.StartsWith("@{", StringComparison.Ordinal) && value.IndexOf('=') > 2)
         {
-            string inner = value[2..equals].Trim();
+            // NAS-Bench-Suite-Zero pairs each proxy's score with its run time, so score is taken when there is one.
+            string[] members = value[2..].TrimEnd('}').Split(';').Select(part => part.Split('=')[0].Trim()).Where(part => part.Length > 0).ToArray();
+            string inner = members.FirstOrDefault(part => part.Equals("score", StringComparison.OrdinalIgnoreCase)) ?? members[0];
             member = $"{Member(column)}.{Member(inner)}";
             name = $"{column}.{inner}";
         }
