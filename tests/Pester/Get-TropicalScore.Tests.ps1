@@ -124,7 +124,7 @@ LayerWidths,InputDimension
         $defaultedCount | Should -Be (3072 * 32 + 32)
         $givenCount | Should -Be (784 * 32 + 32)
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "2 MLP records had no InputDimension property, so the default of 3072 inputs*The property 'input_dim' was not read as the input dimension. Give -InputDimension*"
+        "$($warnings[0])" | Should -BeLike "2 MLP records had no InputDimension value, so the default of 3072 inputs*The property 'input_dim' was not read as the input dimension. Give -InputDimension*"
         $givenWarnings.Count | Should -Be 0
     }
 
@@ -148,7 +148,7 @@ LayerWidths,InputDimension
         $records | Get-TropicalScore -SearchSpace Mlp -ArchitectureProperty hidden -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
 
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike '1 MLP record had no InputDimension property, so the default of 3072 inputs*'
+        "$($warnings[0])" | Should -BeLike '1 MLP record had no InputDimension value, so the default of 3072 inputs*'
         "$($warnings[0])" | Should -Not -BeLike '*was not read*'
     }
 

@@ -233,7 +233,7 @@ Describe 'New-CanopyArchitecture' {
         $givenWarnings.Count | Should -Be 0
         $defaulted.Architecture | Should -Be @('mlp:3072:64-128-64', 'mlp:3072:32')
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "2 MLP records had no InputDimension property, so the default of 3072 inputs*The property 'input_dim' was not read*"
+        "$($warnings[0])" | Should -BeLike "2 MLP records had no InputDimension value, so the default of 3072 inputs*The property 'input_dim' was not read*"
     }
 
     It 'ends its verbose lines with a count of built and failed' {

@@ -37,7 +37,7 @@ internal sealed class DefaultInputDimensions
 
         string records = Count == 1 ? "1 MLP record had" : $"{Count:N0} MLP records had";
         string similar = _similarColumn is null ? string.Empty : $" The property '{_similarColumn}' was not read as the input dimension.";
-        return $"{records} no {MlpFields.InputDimensionName} property, so the default of {dimension} inputs, a 32 × 32 RGB image, was used.{similar} " +
+        return $"{records} no {MlpFields.InputDimensionName} value, so the default of {dimension} inputs, a 32 × 32 RGB image, was used.{similar} " +
             $"Give -InputDimension, or name the column {MlpFields.InputDimensionName}.";
     }
 
