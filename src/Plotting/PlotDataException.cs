@@ -11,7 +11,7 @@ public class PlotDataException : Exception
     }
 }
 
-/// <summary>The exception thrown when values span more than double-precision coordinates can draw.</summary>
+/// <summary>The exception thrown when values lie beyond the scale that double-precision coordinates can draw.</summary>
 public sealed class PlotRangeException : PlotDataException
 {
     public PlotRangeException(string message)

@@ -57,7 +57,8 @@ public static class PlotValues
         }
     }
 
-    // Beyond these, an axis's padding and ticks overflow or underflow a double, and OxyPlot draws nothing or Infinity.
+    // Margins well inside the double range, because near its ends OxyPlot drew Infinity or no markers at all. Within
+    // them an axis's padding and ticks stay finite and distinct.
     private const double MaxDrawableMagnitude = 1e300;
     private const double MinDrawableRange = 1e-300;
 

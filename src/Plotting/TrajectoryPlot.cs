@@ -47,7 +47,7 @@ public sealed class TrajectoryPlot
 
         IReadOnlyList<TrajectorySummary> summaries = Summarize(points, band);
 
-        // A mean or a standard deviation of values near the double limit can overflow where the values themselves do not.
+        // A guard as well: a mean or band of drawable values stays finite, but the SVG must never hold Infinity.
         if (summaries.Any(summary => summary.Mean.Concat(summary.Lower).Concat(summary.Upper).Any(value => !double.IsFinite(value))))
         {
             throw new PlotRangeException($"The mean or band of the {text.YTitle} values over seeds overflows a double. Divide the values by a power of ten before plotting.");
