@@ -228,48 +228,13 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     private BenchmarkTargets OpenTargets()
     {
         var store = new BenchmarkStore(CachePaths.Resolve(this, Database));
-        BenchmarkTargets? targets = null;
-        try
+        BenchmarkTargets? targets = SearchTargetLookup.Open(store, Benchmark, Target, SearchSpace, out ErrorRecord? error);
+        if (error is not null)
         {
-            targets = BenchmarkTargets.Open(store, Benchmark, Target);
-        }
-        catch (BenchmarkNotFoundException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, Benchmark));
-        }
-        catch (TargetColumnNotFoundException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "TargetColumnNotFound", ErrorCategory.ObjectNotFound, Target));
-        }
-        catch (TargetColumnNotNumericException exception)
-        {
-            string message = SearchMessages.NotNumeric(exception, store.FirstText(exception.Benchmark, exception.Column));
-            ThrowTerminatingError(ErrorRecords.Create(message, "TargetColumnNotNumeric", ErrorCategory.InvalidArgument, Target));
-        }
-        catch (CacheFormatException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath));
-        }
-        catch (CacheUnavailableException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath));
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(CacheConnection.Failed(store.DatabasePath, exception), "CacheUnavailable", ErrorCategory.ReadError, store.DatabasePath));
+            ThrowTerminatingError(error);
         }
 
-        if (!targets!.Benchmark.SearchSpaces.Contains(SearchSpace.ToString()))
-        {
-            string stored = targets.Benchmark.SearchSpaces.Count == 0 ? "no architectures" : string.Join(", ", targets.Benchmark.SearchSpaces) + " architectures";
-            ThrowTerminatingError(ErrorRecords.Create(
-                $"The benchmark '{targets.Benchmark.Name}' contains {stored}, so it has no values for {SearchSpace} architectures. Choose a benchmark of the {SearchSpace} space.",
-                "BenchmarkSearchSpaceMismatch",
-                ErrorCategory.InvalidArgument,
-                Benchmark));
-        }
-
-        return targets;
+        return targets!;
     }
 
     private ParallelSearch Start(SearchOptions options, ulong[] seeds, BenchmarkTargets? targets)

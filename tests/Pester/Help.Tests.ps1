@@ -54,6 +54,7 @@ BeforeAll {
         ArchitectureConversion = '\bArchitectureConversion\.Convert\('
         CachePaths             = '\bCachePaths\.Resolve\('
         SearchSpaceParameters  = '\bSearchSpaceParameters\.\w+\('
+        SearchTargetLookup     = '\bSearchTargetLookup\.Open\('
     }
 
     # Runs the examples of one page in order, each in a new runspace of one child pwsh, and returns one result per example.
