@@ -13,7 +13,7 @@ namespace Canopy.Commands.Infrastructure;
 internal static class SearchTargetLookup
 {
     /// <summary>Returns the benchmark's target column, or null with the error to stop with.</summary>
-    /// <param name="store">The cache that holds the benchmark.</param>
+    /// <param name="store">The cache that contains the benchmark.</param>
     /// <param name="benchmark">The benchmark's name, as -Benchmark gives it.</param>
     /// <param name="target">The column of stored values, as -Target gives it.</param>
     /// <param name="space">The search space the search runs in, which the benchmark must contain.</param>
