@@ -64,6 +64,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     /// <summary>The input dimension n0 of fully connected networks; records with their own InputDimension keep it.</summary>
     [Parameter(ParameterSetName = WidthsSet)]
+    [Parameter(ParameterSetName = ArchitectureSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [WholeNumberTransformation]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
@@ -352,7 +353,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     private Architecture? Parse(string text, object target)
     {
-        Architecture? architecture = ArchitectureConversion.Convert(text, SearchSpace, null, $"Record {_recordNumber}", out ErrorRecord? error);
+        Architecture? architecture = ArchitectureConversion.Convert(text, SearchSpace, null, $"Record {_recordNumber}", out ErrorRecord? error, InputDimension, _defaultedDimensions);
         if (error is not null)
         {
             WriteInputFailure(ErrorRecords.Create(error.Exception, error.FullyQualifiedErrorId, error.CategoryInfo.Category, target));

@@ -96,8 +96,9 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = MlpSet)]
     public string[] LayerWidths { get; set; } = Array.Empty<string>();
 
-    /// <summary>The input dimension of the MLP, or of piped MLP records without an InputDimension of their own.</summary>
+    /// <summary>The input dimension of the MLP, or of MLP widths and records without an input dimension of their own.</summary>
     [Parameter(ParameterSetName = MlpSet)]
+    [Parameter(ParameterSetName = StringSet)]
     [Parameter(ParameterSetName = InputObjectSet)]
     [WholeNumberTransformation]
     [ValidateRange(1, FullyConnectedNetwork.MaxSize)]
@@ -172,7 +173,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
                 foreach (string text in ArchitectureString)
                 {
                     _recordNumber++;
-                    Emit(ArchitectureConversion.Convert(text, SearchSpace, propertyName: null, $"Architecture {_recordNumber}", out ErrorRecord? error), error);
+                    Emit(ArchitectureConversion.Convert(text, SearchSpace, propertyName: null, $"Architecture {_recordNumber}", out ErrorRecord? error, InputDimension, _defaultedDimensions), error);
                 }
 
                 break;

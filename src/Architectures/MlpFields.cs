@@ -137,7 +137,7 @@ public static class MlpFields
         string joined = string.Join("-", widths);
         return $" Hidden-layer widths of a fully connected network are written as mlp:<input dimension>:{joined}, such as " +
             $"mlp:{DefaultInputDimension}:{joined} for a 32 × 32 RGB image. In a record, a LayerWidths property contains " +
-            "them, and -SearchSpace Mlp reads them from any architecture property.";
+            "them, and -SearchSpace Mlp reads them from a string or any architecture property.";
     }
 
     // A JSON array stored as text and a Python list written by pandas enclose the widths in square brackets, and a

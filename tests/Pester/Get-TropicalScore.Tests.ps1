@@ -111,6 +111,18 @@ LayerWidths,InputDimension
         $problems[0].Exception.Message | Should -BeLike "Record 4: invalid hidden: The layer width '4x3' is not a whole number."
     }
 
+    It 'reads a string of widths with -SearchSpace Mlp' {
+        $defaulted = Get-TropicalScore -Architecture '4-3' -SearchSpace Mlp -WarningVariable warnings -WarningAction SilentlyContinue
+        $given = '4-3' | Get-TropicalScore -SearchSpace Mlp -InputDimension 2 -WarningVariable givenWarnings
+
+        $defaulted.Architecture | Should -Be 'mlp:3072:4-3'
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -BeLike '1 MLP had no InputDimension value, so the default of 3072 inputs*'
+        $given.Architecture | Should -Be 'mlp:2:4-3'
+        $given.TropicalScore | Should -Be ([Math]::Log10(77))
+        $givenWarnings.Count | Should -Be 0
+    }
+
     It 'warns about MLP records that got the default input dimension' {
         $records = @(
             [pscustomobject]@{ LayerWidths = '32'; input_dim = 784 }
@@ -124,7 +136,7 @@ LayerWidths,InputDimension
         $defaultedCount | Should -Be (3072 * 32 + 32)
         $givenCount | Should -Be (784 * 32 + 32)
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "2 MLP records had no InputDimension value, so the default of 3072 inputs*The property 'input_dim' was not read as the input dimension. Give -InputDimension*"
+        "$($warnings[0])" | Should -BeLike "2 MLPs had no InputDimension value, so the default of 3072 inputs*The property 'input_dim' was not read as the input dimension. Give -InputDimension*"
         $givenWarnings.Count | Should -Be 0
     }
 
@@ -148,7 +160,7 @@ LayerWidths,InputDimension
         $records | Get-TropicalScore -SearchSpace Mlp -ArchitectureProperty hidden -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
 
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike '1 MLP record had no InputDimension value, so the default of 3072 inputs*'
+        "$($warnings[0])" | Should -BeLike '1 MLP had no InputDimension value, so the default of 3072 inputs*'
         "$($warnings[0])" | Should -Not -BeLike '*was not read*'
     }
 

@@ -219,6 +219,13 @@ Describe 'New-CanopyArchitecture' {
         $lines[-1] | Should -BeLike 'Built 22 *'
     }
 
+    It 'reads a string of widths with -SearchSpace Mlp' {
+        $mlp = New-CanopyArchitecture '64-64' -SearchSpace Mlp -InputDimension 10
+
+        $mlp.Architecture | Should -Be 'mlp:10:64-64'
+        $mlp.ParameterCount | Should -Be (11 * 64 + 65 * 64)
+    }
+
     It 'gives piped MLP records -InputDimension, or the default with a warning' {
         $records = @(
             [pscustomobject]@{ hidden = '64-128-64'; input_dim = 784 }
@@ -233,7 +240,7 @@ Describe 'New-CanopyArchitecture' {
         $givenWarnings.Count | Should -Be 0
         $defaulted.Architecture | Should -Be @('mlp:3072:64-128-64', 'mlp:3072:32')
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "2 MLP records had no InputDimension value, so the default of 3072 inputs*The property 'input_dim' was not read*"
+        "$($warnings[0])" | Should -BeLike "2 MLPs had no InputDimension value, so the default of 3072 inputs*The property 'input_dim' was not read*"
     }
 
     It 'ends its verbose lines with a count of built and failed' {

@@ -49,6 +49,9 @@ internal static class ArchitectureConversion
                 return Check(architecture, searchSpace, input, label, out error);
             case ArchitectureRecord record:
                 return Check(record.Definition, searchSpace, input, label, out error);
+            case string text when searchSpace == SearchSpace.Mlp && !MlpFields.IsMlpString(text):
+                // With -SearchSpace Mlp, a string of widths such as 64-128-64 is read as a LayerWidths value is.
+                return FromWidthsText(text, input, label, defaultInputDimension, defaulted, out error);
             case string text:
                 return Parse(text, searchSpace, input, label, out error);
         }
@@ -245,6 +248,19 @@ internal static class ArchitectureConversion
         }
 
         return Check(mlp!, searchSpace, record, label, out error);
+    }
+
+    private static Architecture? FromWidthsText(string text, object? target, string label, long defaultInputDimension, DefaultInputDimensions? defaulted, out ErrorRecord? error)
+    {
+        if (!MlpFields.TryCreate(new[] { text }, defaultInputDimension, out MlpArchitecture? mlp, out string? message))
+        {
+            error = Invalid(target, $"{label}: invalid widths '{TextExcerpt.Of(text, 60)}': {message}");
+            return null;
+        }
+
+        defaulted?.Add(record: null, widthsProperty: null);
+        error = null;
+        return mlp;
     }
 
     private static string[] WidthTexts(object? value)

@@ -15,11 +15,14 @@ internal sealed class DefaultInputDimensions
     /// <summary>The number of MLP records that got the default input dimension.</summary>
     public long Count { get; private set; }
 
-    /// <summary>Counts one record; <paramref name="widthsProperty"/> is the property its widths came from.</summary>
-    public void Add(PSObject record, string widthsProperty)
+    /// <summary>
+    /// Counts one MLP; <paramref name="widthsProperty"/> is the property of <paramref name="record"/> its widths came
+    /// from. Both are null for a string of widths.
+    /// </summary>
+    public void Add(PSObject? record, string? widthsProperty)
     {
         // The records of one file share their columns, so the first record is checked for a similar name.
-        if (Count == 0)
+        if (Count == 0 && record is not null && widthsProperty is not null)
         {
             _similarColumn = MlpFields.FindInputDimensionLikeName(record.Properties.Select(property => property.Name), widthsProperty);
         }
@@ -35,7 +38,7 @@ internal sealed class DefaultInputDimensions
             return null;
         }
 
-        string records = Count == 1 ? "1 MLP record had" : $"{Count:N0} MLP records had";
+        string records = Count == 1 ? "1 MLP had" : $"{Count:N0} MLPs had";
         string similar = _similarColumn is null ? string.Empty : $" The property '{_similarColumn}' was not read as the input dimension.";
         return $"{records} no {MlpFields.InputDimensionName} value, so the default of {dimension} inputs, a 32 × 32 RGB image, was used.{similar} " +
             $"Give -InputDimension, or name the column {MlpFields.InputDimensionName}.";
