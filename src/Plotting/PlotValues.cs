@@ -57,16 +57,19 @@ public static class PlotValues
         }
     }
 
-    // Margins well inside the double range, because near its ends OxyPlot drew Infinity or no markers at all. Within
-    // them an axis's padding and ticks stay finite and distinct.
-    private const double MaxDrawableMagnitude = 1e300;
-    private const double MinDrawableRange = 1e-300;
+    // OxyPlot, measured through Export-CanopyPlot, gave Infinity coordinates for a span of 1.6e308, a constant 1.7e308
+    // and values below 1e-307 (the subnormal doubles). A span of 2.5e307, values from 1.5e308 to 1.7e308, a constant
+    // 1e308 and values near 1e-305 drew. The checks below sit at those edges.
+    private const double PaddingShare = 0.05;
+    private const double ConstantAxisShare = 1.5;
+    private const double MinDrawableMagnitude = 1e-307;
 
     /// <summary>
-    /// Checks that the values can be drawn to scale: none may exceed ±1e300, and values that differ must differ by at
-    /// least 1e-300, so that the axis, its padding and its ticks stay finite, distinct doubles.
+    /// Checks that the values can be drawn to scale. Twice their span, and either end moved out by 5 % of the span, must
+    /// be finite doubles; a constant must stay finite when multiplied by 1.5. Values that differ must differ by at least
+    /// 1e-307, and a constant other than zero must lie at least that far from zero.
     /// </summary>
-    /// <exception cref="PlotRangeException">A value or the range is beyond those limits.</exception>
+    /// <exception cref="PlotRangeException">The values are too large or too close together to draw.</exception>
     public static void RequireDrawableRange(IEnumerable<double> values, string axisTitle)
     {
         ArgumentNullException.ThrowIfNull(values);
@@ -83,15 +86,20 @@ public static class PlotValues
             return;
         }
 
-        string span = string.Create(CultureInfo.InvariantCulture, $"The {axisTitle} values run from {min:G4} to {max:G4}");
-        if (Math.Max(Math.Abs(min), Math.Abs(max)) > MaxDrawableMagnitude)
+        double span = max - min;
+        string range = string.Create(CultureInfo.InvariantCulture, $"The {axisTitle} values run from {min:G4} to {max:G4}");
+        bool tooLarge = span > 0
+            ? !double.IsFinite(2 * span) || !double.IsFinite(max + PaddingShare * span) || !double.IsFinite(min - PaddingShare * span)
+            : !double.IsFinite(ConstantAxisShare * max);
+        if (tooLarge)
         {
-            throw new PlotRangeException($"{span}, beyond the ±1e300 that double-precision coordinates can draw to scale. Divide them by a power of ten before plotting.");
+            throw new PlotRangeException($"{range}, too large for double-precision coordinates to draw to scale. Divide them by a power of ten before plotting.");
         }
 
-        if (max > min && max - min < MinDrawableRange)
+        double scale = span > 0 ? span : Math.Abs(max);
+        if (scale > 0 && scale < MinDrawableMagnitude)
         {
-            throw new PlotRangeException($"{span}, closer together than the 1e-300 that double-precision coordinates can draw to scale. Multiply them by a power of ten before plotting.");
+            throw new PlotRangeException($"{range}, too close together for double-precision coordinates to draw to scale. Multiply them by a power of ten before plotting.");
         }
     }
 

@@ -77,19 +77,37 @@ public class CorrelationPlotTests
 
         var exception = Assert.Throws<PlotRangeException>(() => CorrelationPlot.Create(proxy, target, Text));
 
-        Assert.Equal("The Tropical score (log10 regions) values run from -1.7E+308 to 1.7E+308, beyond the ±1e300 that double-precision coordinates can draw to scale. Divide them by a power of ten before plotting.", exception.Message);
+        Assert.Equal("The Tropical score (log10 regions) values run from -1.7E+308 to 1.7E+308, too large for double-precision coordinates to draw to scale. Divide them by a power of ten before plotting.", exception.Message);
     }
 
     [Theory]
     [InlineData(double.MaxValue, double.MaxValue)]
-    [InlineData(1.5e308, 1.7e308)]
+    [InlineData(1.7e308, 1.7e308)]
+    [InlineData(-8e307, 8e307)]
     [InlineData(4.9e-324, 9.9e-324)]
+    [InlineData(1e-320, 1e-320)]
     public void ValuesBeyondTheDrawableScaleAreRejected(double low, double high)
     {
         double[] proxy = { low, high, low };
         double[] target = { 1, 2, 3 };
 
         Assert.Throws<PlotRangeException>(() => CorrelationPlot.Create(proxy, target, Text));
+    }
+
+    [Theory]
+    [InlineData(7e293, 2.5e307)]
+    [InlineData(1.5e308, 1.7e308)]
+    [InlineData(1e308, 1e308)]
+    [InlineData(1e-305, 3e-305)]
+    public void ValuesNearTheEdgesAreDrawn(double low, double high)
+    {
+        double[] proxy = { low, high, low / 2 + high / 2 };
+        double[] target = { 1, 2, 3 };
+
+        XDocument svg = Svg.Render(CorrelationPlot.Create(proxy, target, Text).Model);
+
+        Assert.DoesNotContain("Infinity", svg.ToString(), StringComparison.Ordinal);
+        Assert.Equal(3, svg.Descendants().Count(element => element.Name.LocalName == "ellipse"));
     }
 
     [Fact]

@@ -123,7 +123,7 @@ public class TrajectoryPlotTests
 
         var exception = Assert.Throws<PlotRangeException>(() => TrajectoryPlot.Create(points, TrajectoryBand.MinMax, Text));
 
-        Assert.Equal("The Best accuracy (%) values run from 1.5E+308 to 1.5E+308, beyond the ±1e300 that double-precision coordinates can draw to scale. Divide them by a power of ten before plotting.", exception.Message);
+        Assert.Equal("The Best accuracy (%) values run from 1.5E+308 to 1.5E+308, too large for double-precision coordinates to draw to scale. Divide them by a power of ten before plotting.", exception.Message);
     }
 
     [Fact]
