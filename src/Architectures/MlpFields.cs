@@ -102,9 +102,15 @@ public static class MlpFields
         ArgumentNullException.ThrowIfNull(names);
         return names.FirstOrDefault(name => !string.Equals(name, widthsName, StringComparison.OrdinalIgnoreCase) &&
             !string.Equals(name, InputDimensionName, StringComparison.OrdinalIgnoreCase) &&
+            !IsHiddenLayerName(name) &&
             (name.Contains("input", StringComparison.OrdinalIgnoreCase) || name.Contains("dim", StringComparison.OrdinalIgnoreCase) ||
              name.Contains("in_features", StringComparison.OrdinalIgnoreCase) || name.Equals("n0", StringComparison.OrdinalIgnoreCase)));
     }
+
+    // Sweeps name hidden sizes hidden_dim or layer_width, which say nothing about the input.
+    private static bool IsHiddenLayerName(string name) =>
+        name.Contains("hidden", StringComparison.OrdinalIgnoreCase) || name.Contains("width", StringComparison.OrdinalIgnoreCase) ||
+        name.Contains("layer", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>
     /// Returns a sentence on how to write MLP widths when the text reads as a list of them, such as 32-512-256, [1024],

@@ -140,6 +140,17 @@ LayerWidths,InputDimension
         $givenWarnings.Count | Should -Be 0
     }
 
+    It 'reports a record with a throwing script property as having no architecture' {
+        $record = [pscustomobject]@{ run = 1 } | Add-Member -MemberType ScriptProperty -Name bad -Value { throw 'no value' } -PassThru
+        $records = $record, [pscustomobject]@{ arch = '8:8:8:8:8' }
+
+        $scores = @($records | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $scores.arch | Should -Be @('8:8:8:8:8')
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
+    }
+
     It 'names a property of another name that contains an architecture' {
         $record = [pscustomobject]@{ hidden = 'mlp:784:64-128-64'; input_dim = 784; acc = 91.5 }
 

@@ -504,6 +504,21 @@ Describe 'Import-CanopyBenchmark' {
         $prefixed | Should -Be @("'naslib arch'")
     }
 
+    It 'completes -ArchitectureProperty with default names for a device or a named pipe' -Skip:$IsWindows {
+        $folder = Join-Path $TestDrive 'special'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        New-Item -ItemType SymbolicLink -Path (Join-Path $folder 'zero.csv') -Target '/dev/zero' | Out-Null
+        & mkfifo (Join-Path $folder 'pipe.csv')
+
+        $defaults = @('ArchitectureString', 'arch_str', 'arch', 'Architecture', 'genotype', 'arch_repr', 'LayerWidths', 'Widths')
+        foreach ($name in 'zero.csv', 'pipe.csv') {
+            $line = "Import-CanopyBenchmark -LiteralPath '$(Join-Path $folder $name)' -ArchitectureProperty "
+            $completions = (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText
+
+            $completions | Should -Be $defaults -Because "$name has no header to read"
+        }
+    }
+
     It 'completes benchmark names from the cache' {
         $path = New-BenchmarkFile 'nats_small.csv' "arch,acc`n$First,1`n"
         Import-CanopyBenchmark -Path $path -Database $Database | Out-Null

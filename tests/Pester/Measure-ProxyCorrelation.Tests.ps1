@@ -153,6 +153,16 @@ acc,p,q
         $warnings[0].Message | Should -BeLike "*Expression = { `$_.synflow.score } }, and then give 'synflow.score' as the column."
     }
 
+    It 'measures the other proxies when a nested value has only blank member names' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_; q = @{ ' ' = $_ } } }
+
+        $rows = @($records | Measure-ProxyCorrelation -Target acc -Proxy p, q -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
+
+        $rows.Proxy | Should -Be @('p')
+        $rows[0].Spearman | Should -Be 1
+        "$($warnings[0])" | Should -BeLike "*The first value of 'q' that is not a number is '@{ =1}'.*"
+    }
+
     It 'quotes a nested <Kind> with a Select-Object that runs' -ForEach @(
         @{ Kind = 'array'; Column = 'scores'; Name = 'scores[0]'; Member = '$_.scores[0]' }
         @{ Kind = 'object'; Column = 'syn flow'; Name = 'syn flow.score'; Member = "`$_.'syn flow'.score" }

@@ -37,9 +37,12 @@ internal static class NotANumberHint
         {
             // NAS-Bench-Suite-Zero pairs each proxy's score with its run time, so score is taken when there is one.
             string[] members = value[2..].TrimEnd('}').Split(';').Select(part => part.Split('=')[0].Trim()).Where(part => part.Length > 0).ToArray();
-            string inner = members.FirstOrDefault(part => part.Equals("score", StringComparison.OrdinalIgnoreCase)) ?? members[0];
-            member = $"{Member(column)}.{Member(inner)}";
-            name = $"{column}.{inner}";
+            string? inner = members.FirstOrDefault(part => part.Equals("score", StringComparison.OrdinalIgnoreCase)) ?? members.FirstOrDefault();
+            if (inner is not null)
+            {
+                member = $"{Member(column)}.{Member(inner)}";
+                name = $"{column}.{inner}";
+            }
         }
         else if (value.StartsWith("@(", StringComparison.Ordinal))
         {

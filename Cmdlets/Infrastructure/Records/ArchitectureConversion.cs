@@ -94,7 +94,7 @@ internal static class ArchitectureConversion
         foreach (PSPropertyInfo property in record.Properties)
         {
             if (!string.Equals(property.Name, propertyName, StringComparison.OrdinalIgnoreCase) &&
-                ArchitectureProperties.Text(property.Value) is { } text && ArchitectureParser.Detect(text) is not null &&
+                ArchitectureProperties.Text(RecordValues.Read(property)) is { } text && ArchitectureParser.Detect(text) is not null &&
                 ArchitectureParser.TryParse(text, null, out _, out _))
             {
                 string name = CompletionCache.Quote(property.Name);

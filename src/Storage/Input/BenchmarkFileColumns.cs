@@ -10,13 +10,16 @@ public static class BenchmarkFileColumns
 {
     /// <summary>
     /// Returns the columns of the file's first record, or an empty list when the file cannot be read. A gzip file gets
-    /// none, because it is checked whole before its first record is read.
+    /// none, because it is checked whole before its first record is read, and so does anything but a regular file.
     /// </summary>
     public static IReadOnlyList<string> Read(string path)
     {
         try
         {
-            if (!File.Exists(path) || BenchmarkFile.IsGzip(path))
+            // A device or a named pipe reports no length and may never end, and a Tab press must not wait on it.
+            var file = new FileInfo(path);
+            FileSystemInfo target = file.LinkTarget is null ? file : file.ResolveLinkTarget(returnFinalTarget: true) ?? file;
+            if (target is not FileInfo { Exists: true, Length: > 0 } || BenchmarkFile.IsGzip(path))
             {
                 return Array.Empty<string>();
             }

@@ -108,6 +108,7 @@ public class MlpFieldsTests
     [InlineData(new[] { "N0", "Widths" }, "Widths", "N0")]
     [InlineData(new[] { "run", "hidden_dims", "acc" }, "hidden_dims", null)]
     [InlineData(new[] { "hidden", "inputdimension", "acc" }, "hidden", null)]
+    [InlineData(new[] { "LayerWidths", "hidden_dim", "input_size" }, "LayerWidths", "input_size")]
     public void InputDimensionLikeNamesAreFound(string[] names, string widthsName, string? expected)
     {
         Assert.Equal(expected, MlpFields.FindInputDimensionLikeName(names, widthsName));
