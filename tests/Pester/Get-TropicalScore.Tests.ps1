@@ -758,8 +758,18 @@ namespace CanopyTests
         $scored = @($records | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue)
 
         $scored.flops | Should -Be @('116.69', '', '116.69')
-        $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "3 records already had 'flops'*"
+        $warnings.Count | Should -Be 2
+        "$($warnings[0])" | Should -BeLike "2 records already had 'flops'*"
+        "$($warnings[1])" | Should -Be "1 record had an empty 'flops', which stays empty, because Canopy fills only a column spelt Flops. Rename the column to Flops to get Canopy's count there."
+    }
+
+    It 'keeps a nested object in a column spelt Flops' {
+        $json = '[{"ArchitectureString": "' + $cell9930 + '", "Flops": {"score": 115.4, "time": 0}}]'
+
+        $scored = $json | ConvertFrom-Json | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $scored.Flops.score | Should -Be 115.4
+        "$($warnings[0])" | Should -BeLike "1 record already had 'Flops'*"
     }
 
     It 'warns when an empty Flops cell is filled among a column''s own values' {

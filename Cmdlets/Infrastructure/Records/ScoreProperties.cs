@@ -47,6 +47,7 @@ internal sealed class ScoreProperties
     private readonly HashSet<string> _keptColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _replacedColumns = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, long> _filledColumns = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, long> _leftEmptyColumns = new(StringComparer.OrdinalIgnoreCase);
 
     // The number of records that kept a value of their own that differs from Canopy's.
     private long KeptRecordCount { get; set; }
@@ -76,6 +77,13 @@ internal sealed class ScoreProperties
         {
             string records = filled == 1 ? "1 record had an empty" : $"{filled:N0} records had an empty";
             yield return $"{records} '{column}', which Canopy's count filled, while other records kept their own values there, so the column mixes two kinds of count. Rename the column to keep them apart.";
+        }
+
+        foreach ((string column, long empty) in _leftEmptyColumns)
+        {
+            string records = empty == 1 ? "1 record had an empty" : $"{empty:N0} records had an empty";
+            string canopyName = column.Equals(FlopsName, StringComparison.OrdinalIgnoreCase) ? FlopsName : ParameterCountName;
+            yield return $"{records} '{column}', which stays empty, because Canopy fills only a column spelt {canopyName}. Rename the column to {canopyName} to get Canopy's count there.";
         }
 
         if (ReplacedRecordCount > 0)
@@ -113,8 +121,8 @@ internal sealed class ScoreProperties
         PSPropertyInfo? flops = record.Properties[FlopsName];
         object? oldParameterCount = parameterCount is null ? null : RecordValues.Read(parameterCount);
         object? oldFlops = flops is null ? null : RecordValues.Read(flops);
-        bool parameterCountReplaced = Set(record, parameterCount, ParameterCountName, score.ParameterCount, replace: canopyColumns && HasCanopyName(parameterCount), ref keptCount);
-        bool flopsReplaced = Set(record, flops, FlopsName, score.Flops, replace: canopyColumns && HasCanopyName(flops), ref keptCount);
+        bool parameterCountReplaced = Set(record, parameterCount, ParameterCountName, score.ParameterCount, replace: canopyColumns && HasCanopyName(parameterCount), ref keptCount, isCount: true);
+        bool flopsReplaced = Set(record, flops, FlopsName, score.Flops, replace: canopyColumns && HasCanopyName(flops), ref keptCount, isCount: true);
         CountChange? changedCounts = parameterCountReplaced || flopsReplaced
             ? CountChange.Of(parameterCountReplaced ? oldParameterCount : null, score.ParameterCount, flopsReplaced ? oldFlops : null, score.Flops)
             : null;
@@ -203,8 +211,8 @@ internal sealed class ScoreProperties
     }
 
     // Returns whether a value the record had was overwritten. An empty cell of the record's own that gets Canopy's value
-    // is counted, so that a column mixing both can be reported.
-    private bool Set(PSObject record, PSPropertyInfo? existing, string name, object? value, bool replace, ref bool keptValue)
+    // is counted, so that a column mixing both can be reported, and so is an empty count cell that stays empty.
+    private bool Set(PSObject record, PSPropertyInfo? existing, string name, object? value, bool replace, ref bool keptValue, bool isCount = false)
     {
         if (existing is null)
         {
@@ -219,13 +227,19 @@ internal sealed class ScoreProperties
             return true;
         }
 
-        // Only a column spelt as Canopy spells it gets Canopy's count in an empty cell. A column spelt otherwise, such as
-        // NASLib's flops in MFLOPs, measures something else, so its empty cell stays empty.
-        bool empty = existing is PSNoteProperty && !replace && !IsWrittenByCanopy(existing) && IsEmptyNote(existing) && HasCanopyName(existing);
+        // Only a count column spelt as Canopy spells it gets Canopy's count in an empty cell. A column spelt otherwise, such
+        // as NASLib's flops in MFLOPs, measures something else, so its empty cell stays empty.
+        bool empty = existing is PSNoteProperty && !replace && !IsWrittenByCanopy(existing) && IsEmptyNote(existing);
+        if (empty && isCount && !HasCanopyName(existing))
+        {
+            _leftEmptyColumns[existing.Name] = _leftEmptyColumns.GetValueOrDefault(existing.Name) + 1;
+            return false;
+        }
+
         if (existing is PSNoteProperty && (replace || empty || IsWrittenByCanopy(existing)))
         {
             existing.Value = value;
-            if (empty)
+            if (empty && isCount)
             {
                 _filledColumns[existing.Name] = _filledColumns.GetValueOrDefault(existing.Name) + 1;
             }
