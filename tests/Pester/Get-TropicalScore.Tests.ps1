@@ -123,6 +123,12 @@ LayerWidths,InputDimension
         $givenWarnings.Count | Should -Be 0
     }
 
+    It 'names the search space of a cell string read with -SearchSpace Mlp' {
+        '|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|' | Get-TropicalScore -SearchSpace Mlp -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems[0].Exception.Message | Should -BeLike '*it is a NatsTopology architecture, not a list of MLP widths, so -SearchSpace Mlp does not apply to it.'
+    }
+
     It 'warns about MLP records that got the default input dimension' {
         $records = @(
             [pscustomobject]@{ LayerWidths = '32'; input_dim = 784 }

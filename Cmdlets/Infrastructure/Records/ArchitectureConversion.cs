@@ -238,7 +238,7 @@ internal static class ArchitectureConversion
 
         if (!MlpFields.TryCreate(widthTexts, inputDimension, out MlpArchitecture? mlp, out message))
         {
-            error = Invalid(record, $"{label}: invalid {widths.Name}: {message}");
+            error = Invalid(record, $"{label}: invalid {widths.Name}: {DescribeOtherSpace(widthTexts) ?? message}");
             return null;
         }
 
@@ -254,7 +254,7 @@ internal static class ArchitectureConversion
     {
         if (!MlpFields.TryCreate(new[] { text }, defaultInputDimension, out MlpArchitecture? mlp, out string? message))
         {
-            error = Invalid(target, $"{label}: invalid widths '{TextExcerpt.Of(text, 60)}': {message}");
+            error = Invalid(target, $"{label}: invalid widths '{TextExcerpt.Of(text, 60)}': {DescribeOtherSpace(new[] { text }) ?? message}");
             return null;
         }
 
@@ -262,6 +262,12 @@ internal static class ArchitectureConversion
         error = null;
         return mlp;
     }
+
+    // A cell string read with -SearchSpace Mlp is no width list, and its own search space says why better than a number would.
+    private static string? DescribeOtherSpace(string[] texts) =>
+        texts is [string text] && ArchitectureParser.Detect(text) is { } space && space != SearchSpace.Mlp && ArchitectureParser.TryParse(text, space, out _, out _)
+            ? $"it is a {space} architecture, not a list of MLP widths, so -SearchSpace Mlp does not apply to it."
+            : null;
 
     private static string[] WidthTexts(object? value)
     {
