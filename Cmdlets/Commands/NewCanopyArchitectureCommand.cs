@@ -39,6 +39,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     // MLP records that take the default input dimension are counted only when -InputDimension does not choose it.
     private DefaultInputDimensions? _defaultedDimensions;
+    private IgnoredArguments? _ignoredArguments;
 
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet)]
@@ -125,6 +126,11 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         _datasetGiven = MyInvocation.BoundParameters.ContainsKey(nameof(Dataset));
         _dartsNetworkGiven = MyInvocation.BoundParameters.ContainsKey(nameof(DartsNetwork));
         _defaultedDimensions = MyInvocation.BoundParameters.ContainsKey(nameof(InputDimension)) ? null : new DefaultInputDimensions();
+
+        // -InputDimension builds the MLP of -LayerWidths, so only strings and records can leave it unused.
+        _ignoredArguments = ParameterSetName is StringSet or InputObjectSet && MyInvocation.BoundParameters.ContainsKey(nameof(InputDimension))
+            ? new IgnoredArguments(datasetGiven: false, InputDimension)
+            : null;
 
         // The cell widths define the whole network, so a benchmark network given with them could only be ignored.
         if (Widths is not null && _dartsNetworkGiven)
@@ -213,6 +219,11 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         {
             WriteWarning(defaulted);
         }
+
+        foreach (string warning in _ignoredArguments?.Describe(Dataset, "counts") ?? Enumerable.Empty<string>())
+        {
+            WriteWarning(warning);
+        }
     }
 
     private Architecture? FromParts(out ErrorRecord? error)
@@ -291,6 +302,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         }
 
         _built++;
+        _ignoredArguments?.Count(architecture);
 
         if (_dartsNetworkGiven)
         {

@@ -226,6 +226,20 @@ Describe 'New-CanopyArchitecture' {
         $mlp.ParameterCount | Should -Be (11 * 64 + 65 * 64)
     }
 
+    It 'warns when -InputDimension meets cells or MLPs with their own input dimension' {
+        $records = @(
+            [pscustomobject]@{ arch = '8:8:8:8:8' }
+            [pscustomobject]@{ LayerWidths = '64'; InputDimension = 10 }
+        )
+
+        $built = @($records | New-CanopyArchitecture -InputDimension 784 -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $built.Architecture | Should -Be @('8:8:8:8:8', 'mlp:10:64')
+        $warnings.Count | Should -Be 2
+        "$($warnings[0])" | Should -BeLike '-InputDimension 784 sets the input of fully connected networks, so it did not change the counts of 1 cell-based architecture*'
+        "$($warnings[1])" | Should -BeLike '-InputDimension 784 applies to MLPs without an input dimension of their own*1 MLP*'
+    }
+
     It 'gives piped MLP records -InputDimension, or the default with a warning' {
         $records = @(
             [pscustomobject]@{ hidden = '64-128-64'; input_dim = 784 }

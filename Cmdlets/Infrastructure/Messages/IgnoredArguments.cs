@@ -37,14 +37,15 @@ internal sealed class IgnoredArguments
 
     /// <summary>Returns one warning for each argument that some architectures ignored.</summary>
     /// <param name="dataset">The name given with -Dataset.</param>
-    public IEnumerable<string> Describe(string dataset)
+    /// <param name="results">What the command computed for them: "scores", or "counts" for architecture objects.</param>
+    public IEnumerable<string> Describe(string dataset, string results = "scores")
     {
         if (_mlpsWithDataset > 0)
         {
             string mlps = _mlpsWithDataset == 1
                 ? "1 MLP, whose input dimension comes from its string or -InputDimension"
                 : $"{_mlpsWithDataset:N0} MLPs, whose input dimensions come from their strings or -InputDimension";
-            yield return $"-Dataset {dataset} sets the benchmark network of cell-based architectures, so it did not change the scores of {mlps}.";
+            yield return $"-Dataset {dataset} sets the benchmark network of cell-based architectures, so it did not change the {results} of {mlps}.";
         }
 
         if (_cellsWithInputDimension > 0)
@@ -52,7 +53,7 @@ internal sealed class IgnoredArguments
             string cells = _cellsWithInputDimension == 1
                 ? "1 cell-based architecture, whose input comes from -Dataset"
                 : $"{_cellsWithInputDimension:N0} cell-based architectures, whose input comes from -Dataset";
-            yield return $"-InputDimension {_inputDimension} sets the input of fully connected networks, so it did not change the scores of {cells}.";
+            yield return $"-InputDimension {_inputDimension} sets the input of fully connected networks, so it did not change the {results} of {cells}.";
         }
 
         if (_mlpsWithOwnDimension > 0)
@@ -60,7 +61,7 @@ internal sealed class IgnoredArguments
             string mlps = _mlpsWithOwnDimension == 1
                 ? "1 MLP, whose string or InputDimension property gives another"
                 : $"{_mlpsWithOwnDimension:N0} MLPs, whose strings or InputDimension properties give others";
-            yield return $"-InputDimension {_inputDimension} applies to MLPs without an input dimension of their own, so it did not change the scores of {mlps}.";
+            yield return $"-InputDimension {_inputDimension} applies to MLPs without an input dimension of their own, so it did not change the {results} of {mlps}.";
         }
     }
 }
