@@ -219,7 +219,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning(unmodelled);
         }
 
-        if (_defaultedDimensions?.Describe(InputDimension) is { } defaulted)
+        if (_defaultedDimensions?.Describe() is { } defaulted)
         {
             WriteWarning(defaulted);
         }

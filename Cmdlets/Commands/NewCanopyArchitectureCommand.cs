@@ -215,7 +215,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             WriteWarning(warning);
         }
 
-        if (_defaultedDimensions?.Describe(InputDimension) is { } defaulted)
+        if (_defaultedDimensions?.Describe() is { } defaulted)
         {
             WriteWarning(defaulted);
         }

@@ -107,6 +107,22 @@ public static class MlpFields
              name.Contains("in_features", StringComparison.OrdinalIgnoreCase) || name.Equals("n0", StringComparison.OrdinalIgnoreCase)));
     }
 
+    /// <summary>
+    /// Describes MLPs that got the default input dimension because they had none: "3 MLP rows had no InputDimension
+    /// value, ...", naming a column of <paramref name="similarColumn"/>'s kind that may hold it under another name.
+    /// </summary>
+    /// <param name="count">How many MLPs got the default.</param>
+    /// <param name="what">What they are, in the singular, such as "MLP" or "MLP row".</param>
+    /// <param name="similarColumn">A column or property such as input_dim that was not read, or null.</param>
+    /// <param name="columnKind">"column" for file rows or "property" for piped records.</param>
+    public static string DescribeDefaultInputDimension(long count, string what, string? similarColumn, string columnKind)
+    {
+        string subject = count == 1 ? $"1 {what} had" : $"{count:N0} {what}s had";
+        string similar = similarColumn is null ? string.Empty : $" The {columnKind} '{similarColumn}' was not read as the input dimension.";
+        return $"{subject} no {InputDimensionName} value, so the default of {DefaultInputDimension} inputs, a 32 × 32 RGB image, was used.{similar} " +
+            $"Give -InputDimension, or name the {columnKind} {InputDimensionName}.";
+    }
+
     // Sweeps name hidden sizes hidden_dim or layer_width, which say nothing about the input.
     private static bool IsHiddenLayerName(string name) =>
         name.Contains("hidden", StringComparison.OrdinalIgnoreCase) || name.Contains("width", StringComparison.OrdinalIgnoreCase) ||

@@ -125,14 +125,8 @@ internal sealed class BenchmarkImporter
 
         if (widths is { DefaultedRows: > 0 })
         {
-            string rows = widths.DefaultedRows == 1 ? "1 MLP row had" : $"{widths.DefaultedRows:N0} MLP rows had";
-            string stored = widths.DefaultedRows == 1 ? "it was" : "they were";
-            string widthsColumn = source.Columns[architectureColumn];
-            string similar = MlpFields.FindInputDimensionLikeName(source.Columns, widthsColumn) is { } name
-                ? $" The column '{name}' was not read as the input dimension."
-                : string.Empty;
-            warnings.Add($"{rows} no {MlpFields.InputDimensionName} value, so {stored} stored with the default of {MlpFields.DefaultInputDimension} " +
-                $"inputs, a 32 × 32 RGB image.{similar} Give -InputDimension, or name the file's column {MlpFields.InputDimensionName}.");
+            string? similar = MlpFields.FindInputDimensionLikeName(source.Columns, source.Columns[architectureColumn]);
+            warnings.Add(MlpFields.DescribeDefaultInputDimension(widths.DefaultedRows, "MLP row", similar, "column"));
         }
 
         // MLP widths such as "64,128" look like a decimal comma, but the architecture column is stored as canonical strings.

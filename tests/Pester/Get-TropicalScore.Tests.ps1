@@ -1347,7 +1347,7 @@ Describe 'Get-TropicalScore messages and display' {
 
         $wide | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
 
-        $problems[0].Exception.Message | Should -BeLike "*or LayerWidths or Widths. Its properties are 'a', 'b', 'c', 'd', 'e' and 2 more."
+        $problems[0].Exception.Message | Should -BeLike "*or a widths property, LayerWidths or Widths. Its properties are 'a', 'b', 'c', 'd', 'e' and 2 more."
     }
 
     It 'suggests the delimiter of a <Kind>-separated file' -ForEach @(
@@ -1545,7 +1545,7 @@ Describe 'Get-TropicalScore messages and display' {
         $scores[2].TropicalScore | Should -Be $plain[2].TropicalScore
         $warnings.Count | Should -Be 2
         $warnings[0].Message | Should -Be '-InputDimension 99 sets the input of fully connected networks, so it did not change the scores of 2 cell-based architectures, whose input comes from -Dataset.'
-        $warnings[1].Message | Should -Be '-InputDimension 99 applies to MLPs without an input dimension of their own, so it did not change the scores of 1 MLP, whose string or InputDimension property gives another.'
+        $warnings[1].Message | Should -Be '-InputDimension 99 applies to MLPs without an input dimension of their own, so it did not change the scores of 1 MLP, whose string or InputDimension property gives another input dimension.'
         $none | Should -BeNullOrEmpty
     }
 

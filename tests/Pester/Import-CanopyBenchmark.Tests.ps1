@@ -286,7 +286,7 @@ Describe 'Import-CanopyBenchmark' {
 
         $records.hidden | Should -Be @('mlp:3072:32-512-256', 'mlp:3072:64')
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -BeLike "*2 MLP rows had no InputDimension value, so they were stored with the default of 3072 inputs*The column 'input_dim' was not read as the input dimension. Give -InputDimension*"
+        "$($warnings[0])" | Should -BeLike "*2 MLP rows had no InputDimension value, so the default of 3072 inputs*The column 'input_dim' was not read as the input dimension. Give -InputDimension*"
     }
 
     It 'gives MLP rows the scores Get-TropicalScore gives the file' {

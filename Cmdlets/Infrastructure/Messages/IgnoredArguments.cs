@@ -59,8 +59,8 @@ internal sealed class IgnoredArguments
         if (_mlpsWithOwnDimension > 0)
         {
             string mlps = _mlpsWithOwnDimension == 1
-                ? "1 MLP, whose string or InputDimension property gives another"
-                : $"{_mlpsWithOwnDimension:N0} MLPs, whose strings or InputDimension properties give others";
+                ? "1 MLP, whose string or InputDimension property gives another input dimension"
+                : $"{_mlpsWithOwnDimension:N0} MLPs, whose strings or InputDimension properties give other input dimensions";
             yield return $"-InputDimension {_inputDimension} applies to MLPs without an input dimension of their own, so it did not change the {results} of {mlps}.";
         }
     }

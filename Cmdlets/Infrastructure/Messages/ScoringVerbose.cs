@@ -16,7 +16,7 @@ internal static class ScoringVerbose
 
     /// <summary>The verbose line written in place of the line of record <see cref="MaxRecordLines"/> + 1.</summary>
     public static readonly string RecordLinesEnded =
-        "Later records get no verbose line each; the closing line counts them.";
+        "Later records get no verbose line each, and the closing line counts them.";
 
     /// <summary>Describes the mode, the network and the input dimension rule that apply to the parameter set.</summary>
     public static string DescribeStart(string parameterSet, ScoringOptions options, long inputDimension, bool datasetGiven, string? architectureProperty)

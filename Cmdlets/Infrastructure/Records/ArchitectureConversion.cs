@@ -80,7 +80,7 @@ internal static class ArchitectureConversion
         }
 
         string expected = propertyName is null
-            ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or LayerWidths or Widths"
+            ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or a widths property, LayerWidths or Widths"
             : $"the property '{propertyName}'";
         string found = DescribeFoundProperties(properties) + DescribeArchitectureProperty(properties, propertyName) + DescribeIndexProperty(properties);
         error = Missing(input, $"{label} has no architecture: expected {expected}.{found}");

@@ -30,18 +30,6 @@ internal sealed class DefaultInputDimensions
         Count++;
     }
 
-    /// <summary>Describes the records that got <paramref name="dimension"/>, or returns null when there were none.</summary>
-    public string? Describe(long dimension)
-    {
-        if (Count == 0)
-        {
-            return null;
-        }
-
-        string records = Count == 1 ? "1 MLP had" : $"{Count:N0} MLPs had";
-        string similar = _similarColumn is null ? string.Empty : $" The property '{_similarColumn}' was not read as the input dimension.";
-        return $"{records} no {MlpFields.InputDimensionName} value, so the default of {dimension} inputs, a 32 × 32 RGB image, was used.{similar} " +
-            $"Give -InputDimension, or name the column {MlpFields.InputDimensionName}.";
-    }
-
+    /// <summary>Describes the MLPs that got the default input dimension, or returns null when there were none.</summary>
+    public string? Describe() => Count == 0 ? null : MlpFields.DescribeDefaultInputDimension(Count, "MLP", _similarColumn, "property");
 }

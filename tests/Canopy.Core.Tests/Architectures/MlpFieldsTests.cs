@@ -78,6 +78,7 @@ public class MlpFieldsTests
     {
         Assert.Equal(expected, MlpFields.IsMlpString(text));
     }
+
     [Theory]
     [InlineData("32-512-256", "mlp:<input dimension>:32-512-256, such as mlp:3072:32-512-256")]
     [InlineData("(512,)", "mlp:<input dimension>:512, such as mlp:3072:512")]
@@ -112,5 +113,16 @@ public class MlpFieldsTests
     public void InputDimensionLikeNamesAreFound(string[] names, string widthsName, string? expected)
     {
         Assert.Equal(expected, MlpFields.FindInputDimensionLikeName(names, widthsName));
+    }
+
+    [Fact]
+    public void DefaultInputDimensionIsDescribedWithTheUnreadColumn()
+    {
+        Assert.Equal(
+            "2 MLP rows had no InputDimension value, so the default of 3072 inputs, a 32 × 32 RGB image, was used. The column 'input_dim' was not read as the input dimension. Give -InputDimension, or name the column InputDimension.",
+            MlpFields.DescribeDefaultInputDimension(2, "MLP row", "input_dim", "column"));
+        Assert.Equal(
+            "1 MLP had no InputDimension value, so the default of 3072 inputs, a 32 × 32 RGB image, was used. Give -InputDimension, or name the property InputDimension.",
+            MlpFields.DescribeDefaultInputDimension(1, "MLP", null, "property"));
     }
 }
