@@ -499,7 +499,7 @@ acc,p,q
         $table = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -Seed 1 | Format-Table | Out-String -Width 120
         $lines = @($table -split "`n" | Where-Object { $_.Trim() })
 
-        $lines[0] | Should -Match '^\s*Target: acc; 95\W*%? interval of ρ from 1,000 resamples$'
+        $lines[0] | Should -Match '^\s*Target: acc; 95\W*%? bootstrap interval of ρ from 1,000 resamples$'
         $lines[1] | Should -Match '^Proxy\s+Count\s+Spearman\s+SpearmanLower\s+SpearmanUpper\s+Kendall\s+Pearson$'
         ($lines | Measure-Object Length -Maximum).Maximum | Should -BeLessOrEqual 80
     }

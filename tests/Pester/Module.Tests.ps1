@@ -200,7 +200,7 @@ Describe 'Default views at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width
         $lines = Get-DefaultView $withInterval -Width $Width
 
         # The target and the interval head the group, so the table starts on the third line.
-        $lines[0] | Should -Match '^\s*Target: t; 95\W*%? interval of ρ from 100 resamples$'
+        $lines[0] | Should -Match '^\s*Target: t; 95\W*%? bootstrap interval of ρ from 100 resamples$'
         Assert-TableFits $lines[1..($lines.Count - 1)] $Width 'Proxy', 'Count', 'Spearman', 'SpearmanLower', 'SpearmanUpper', 'Kendall', 'Pearson'
         $lines[3] | Should -Match '^p\s+100\s+-0\.001\s+0\.000\s+0\.000\s+-0\.250\s+-1\.000$'
     }

@@ -30,7 +30,7 @@ public static class TableCell
 
     /// <summary>
     /// Returns the heading of a group of correlation rows with bootstrap intervals: the target, then the interval's
-    /// confidence level and resample count, such as "CIFAR10TestAccuracy200Epochs; 95% interval of ρ from 1,000 resamples".
+    /// confidence level and resample count, such as "CIFAR10TestAccuracy200Epochs; 95% bootstrap interval of ρ from 1,000 resamples".
     /// </summary>
     public static string IntervalGroup(PSObject row)
     {
@@ -38,7 +38,7 @@ public static class TableCell
         RecordValues.TryGet(row, "ConfidenceLevel", out object? level);
         RecordValues.TryGet(row, "Resamples", out object? resamples);
         string interval = level is IFormattable confidence && resamples is IFormattable count
-            ? $"; {confidence.ToString("P0", CultureInfo.CurrentCulture)} interval of ρ from {count.ToString("N0", CultureInfo.CurrentCulture)} resamples"
+            ? $"; {confidence.ToString("P0", CultureInfo.CurrentCulture)} bootstrap interval of ρ from {count.ToString("N0", CultureInfo.CurrentCulture)} resamples"
             : string.Empty;
         return $"{target}{interval}";
     }
