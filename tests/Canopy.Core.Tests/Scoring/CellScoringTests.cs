@@ -65,7 +65,7 @@ public class CellScoringTests
     }
 
     [Fact]
-    public void NodeOfOneIdentityHoldsItsSourceTensor()
+    public void NodeOfOneIdentityIsItsSourceTensor()
     {
         // Node 2 is the cell input passed on by an identity, so ReLU(node 2) is ReLU(node 0): one 1×1 reading per cell.
         double stage1 = 5 * 1024 * ExactZaslavsky.Ln(16, 16);
@@ -81,7 +81,7 @@ public class CellScoringTests
     }
 
     [Fact]
-    public void SumOfCopiesHoldsTheTensor()
+    public void SumOfCopiesIsTheSameTensor()
     {
         // Node 1 is the input, node 2 the input added to itself, so every convolution reads ReLU(node 0).
         double withCopies = Score(Skip, Skip, Skip, Conv3, Conv3, Conv3);
@@ -95,7 +95,7 @@ public class CellScoringTests
     {
         // Cell 9930 in every stage: ReLU(node 0), ReLU(node 1) and ReLU(node 2) are read through 3×3 windows. Channels
         // 8:16:24:32:64 give the stem and cell 1 8 channels, reduction 1 16, cell 2 16 to 24, reduction 2 32 and cell 3
-        // 32 to 64. Each local rank is the channel count, because every window holds at least that many dimensions.
+        // 32 to 64. Each local rank is the channel count, because every window contains at least that many dimensions.
         double cell1 = 1024 * 3 * ExactZaslavsky.Ln(72, 8);
         double reduction1 = 256 * ExactZaslavsky.Ln(72, 32) + 256 * ExactZaslavsky.Ln(144, 16);
         double cell2 = 256 * (ExactZaslavsky.Ln(144, 16) + 2 * ExactZaslavsky.Ln(216, 24));
