@@ -504,6 +504,21 @@ Describe 'Import-CanopyBenchmark' {
         $prefixed | Should -Be @("'naslib arch'")
     }
 
+    It 'rejects a device or a named pipe at once' -Skip:$IsWindows {
+        $folder = Join-Path $TestDrive 'special-import'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        New-Item -ItemType SymbolicLink -Path (Join-Path $folder 'zero.csv') -Target '/dev/zero' | Out-Null
+        & mkfifo (Join-Path $folder 'pipe.csv')
+
+        foreach ($name in 'zero.csv', 'pipe.csv') {
+            Import-CanopyBenchmark -LiteralPath (Join-Path $folder $name) -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+            $problems.Count | Should -Be 1 -Because "$name cannot be read to its end"
+            $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+            $problems[0].Exception.Message | Should -BeLike '*no regular file but a device or a named pipe*'
+        }
+    }
+
     It 'completes -ArchitectureProperty with default names for a device or a named pipe' -Skip:$IsWindows {
         $folder = Join-Path $TestDrive 'special'
         New-Item -ItemType Directory -Path $folder | Out-Null

@@ -21,6 +21,14 @@ internal static class BenchmarkFile
     /// <exception cref="BenchmarkFileException">The compressed data is damaged or ends early, or the first record is invalid.</exception>
     public static IRecordSource Open(string path, Encoding? encoding = null)
     {
+        // A device such as /dev/zero or a named pipe reports no length, and reading it would never end.
+        var info = new FileInfo(path);
+        FileSystemInfo target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
+        if (target is FileInfo { Exists: true, Length: 0 })
+        {
+            throw new BenchmarkFileException(path, 1, "The file is empty, or it is no regular file but a device or a named pipe; a benchmark file starts with a header row of column names.");
+        }
+
         bool compressed = IsGzip(path);
         if (compressed)
         {
