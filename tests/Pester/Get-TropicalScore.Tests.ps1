@@ -157,6 +157,26 @@ LayerWidths,InputDimension
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
     }
 
+    It 'scores the other records when <Name> of one is a script property that throws' -ForEach @(
+        @{ Name = 'ArchitectureString'; Errors = 1 }
+        @{ Name = 'Flops'; Errors = 0 }
+        @{ Name = 'SearchSpace'; Errors = 0 }
+    ) {
+        $cell = '|nor_conv_3x3~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|'
+        $record = [pscustomobject]@{ Acc = 80 }
+        if ($Name -ne 'ArchitectureString') {
+            $record | Add-Member -MemberType NoteProperty -Name ArchitectureString -Value $cell
+        }
+        $record | Add-Member -MemberType ScriptProperty -Name $Name -Value { throw 'no value' }
+        $records = [pscustomobject]@{ ArchitectureString = $cell }, $record, [pscustomobject]@{ ArchitectureString = '8:8:8:8:8' }
+
+        $scores = @($records | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue -WarningAction SilentlyContinue)
+
+        $scores.Count | Should -Be (3 - $Errors)
+        $scores[-1].ArchitectureString | Should -Be '8:8:8:8:8'
+        $problems.Count | Should -Be $Errors
+    }
+
     It 'names a property of another name that contains an architecture' {
         $record = [pscustomobject]@{ hidden = 'mlp:784:64-128-64'; input_dim = 784; acc = 91.5 }
 

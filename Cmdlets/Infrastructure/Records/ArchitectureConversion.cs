@@ -61,7 +61,8 @@ internal static class ArchitectureConversion
         PSPropertyInfo? property = ArchitectureProperties.Find(properties, propertyName);
         if (property is not null)
         {
-            object? propertyValue = property.Value is PSObject inner ? inner.BaseObject : property.Value;
+            // A script property that throws reads as empty, so the record gets an error of its own, not the whole pipeline.
+            object? propertyValue = RecordValues.Unwrap(RecordValues.Read(property));
             return propertyValue switch
             {
                 Architecture architecture => Check(architecture, searchSpace, input, label, out error),
@@ -215,7 +216,7 @@ internal static class ArchitectureConversion
 
     private static SearchSpace? HintedSearchSpace(PSObject record)
     {
-        object? value = record.Properties["SearchSpace"]?.Value;
+        object? value = record.Properties["SearchSpace"] is { } property ? RecordValues.Read(property) : null;
         return ScoringColumns.TryParseEnum(value, out SearchSpace space) ? space : null;
     }
 
@@ -223,13 +224,13 @@ internal static class ArchitectureConversion
         PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, long defaultInputDimension,
         DefaultInputDimensions? defaulted, out ErrorRecord? error)
     {
-        string[] widthTexts = WidthTexts(widths.Value);
+        string[] widthTexts = WidthTexts(RecordValues.Read(widths));
         if (widthTexts is [string text] && MlpFields.IsMlpString(text))
         {
             return Parse(text, searchSpace, record, label, out error);
         }
 
-        string? rawDimension = ArchitectureProperties.Text(record.Properties[MlpFields.InputDimensionName]?.Value);
+        string? rawDimension = record.Properties[MlpFields.InputDimensionName] is { } dimension ? ArchitectureProperties.Text(RecordValues.Read(dimension)) : null;
         if (!MlpFields.TryParseInputDimension(rawDimension, defaultInputDimension, out long inputDimension, out string? message))
         {
             error = ErrorRecords.Create(new FormatException($"{label}: {message}"), "InputDimensionInvalid", ErrorCategory.InvalidData, record);

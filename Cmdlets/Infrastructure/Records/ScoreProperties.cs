@@ -260,7 +260,7 @@ internal sealed class ScoreProperties
         }
 
         // A value that already agrees, such as the SearchSpace of Get-CanopyBenchmark's records, needs no warning.
-        if (!string.Equals(ArchitectureProperties.Text(existing.Value), ArchitectureProperties.Text(value), StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(ArchitectureProperties.Text(RecordValues.Read(existing)), ArchitectureProperties.Text(value), StringComparison.OrdinalIgnoreCase))
         {
             _keptColumns.Add(existing.Name);
             keptValue = true;
@@ -295,7 +295,7 @@ internal sealed class ScoreProperties
             return false;
         }
 
-        string? text = ArchitectureProperties.Text(property.Value)?.Trim();
+        string? text = ArchitectureProperties.Text(RecordValues.Read(property))?.Trim();
         return Enum.TryParse(text, ignoreCase: true, out SearchSpace named) && Enum.IsDefined(named) && !char.IsDigit(text![0]) &&
             !string.Equals(named.ToString(), searchSpace, StringComparison.OrdinalIgnoreCase);
     }
