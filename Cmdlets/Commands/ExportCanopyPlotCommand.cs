@@ -238,6 +238,11 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
 
             file = SvgPlotWriter.WriteFile(plot.Model, _fullPath, Width, Height);
         }
+        catch (PlotRangeException exception)
+        {
+            ThrowTerminatingError(ErrorRecords.Create(exception, "PlotRangeTooWide", ErrorCategory.InvalidData, Kind));
+            return;
+        }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             ThrowTerminatingError(ErrorRecords.Create(exception, "PlotWriteFailed", ErrorCategory.WriteError, _fullPath));

@@ -1,16 +1,19 @@
 using System;
 using System.IO;
+using System.Text;
+using System.Text.RegularExpressions;
 using OxyPlot;
 
 namespace Canopy.Plotting;
 
 /// <summary>Writes plot models as SVG with OxyPlot's exporter, which needs no native libraries.</summary>
-public static class SvgPlotWriter
+public static partial class SvgPlotWriter
 {
     private static ReadOnlySpan<byte> Utf8ByteOrderMark => new byte[] { 0xEF, 0xBB, 0xBF };
 
     /// <summary>Renders <paramref name="model"/> into <paramref name="stream"/> at the given size in pixels.</summary>
     /// <exception cref="InvalidOperationException">OxyPlot failed to lay out or render the model.</exception>
+    /// <exception cref="PlotRangeException">A coordinate of the drawing is not a finite number.</exception>
     public static void Export(PlotModel model, Stream stream, double width, double height)
     {
         ArgumentNullException.ThrowIfNull(model);
@@ -41,7 +44,19 @@ public static class SvgPlotWriter
 
         // OxyPlot writes a UTF-8 byte-order mark, which XML allows but some strict SVG tools reject.
         ReadOnlySpan<byte> bytes = drawing.GetBuffer().AsSpan(0, (int)drawing.Length);
-        stream.Write(bytes.StartsWith(Utf8ByteOrderMark) ? bytes[Utf8ByteOrderMark.Length..] : bytes);
+        if (bytes.StartsWith(Utf8ByteOrderMark))
+        {
+            bytes = bytes[Utf8ByteOrderMark.Length..];
+        }
+
+        // The range checks before drawing catch the known cases; this catches the rest, as no SVG may hold Infinity.
+        if (NonFiniteCoordinate().IsMatch(Encoding.UTF8.GetString(bytes)))
+        {
+            throw new PlotRangeException(
+                "The values are too large or too close together for double-precision coordinates, so the drawing held a coordinate that is not a finite number. Scale them by a power of ten before plotting.");
+        }
+
+        stream.Write(bytes);
 
         // OxyPlot catches its own layout errors and draws the message into the image instead of throwing.
         if (model.GetLastPlotException() is { } failure)
@@ -93,6 +108,10 @@ public static class SvgPlotWriter
 
         return new FileInfo(fullPath);
     }
+
+    // An attribute value such as cx="Infinity", y="-Infinity" or points="60.7,NaN 61.2,NaN".
+    [GeneratedRegex("=\"[^\"]*(?<![A-Za-z])(?:-?Infinity|NaN)(?![A-Za-z])[^\"]*\"", RegexOptions.CultureInvariant)]
+    private static partial Regex NonFiniteCoordinate();
 
     private static void DeleteIfPresent(string path)
     {

@@ -157,4 +157,18 @@ public sealed class SvgPlotWriterTests : IDisposable
         Assert.DoesNotContain(".tmp", exception.Message);
         Assert.Empty(Directory.GetFileSystemEntries(_folder));
     }
+
+    [Fact]
+    public void DrawingWithANonFiniteCoordinateIsRejected()
+    {
+        // The accuracy axis reaches Infinity for values from 1.5e308 to 1.7e308, although the same values draw on the proxy axis.
+        PlotModel model = CorrelationPlot.Create(new double[] { 1, 2, 3 }, new[] { 1.5e308, 1.7e308, 1.6e308 }, new PlotText("t", "x", "y")).Model;
+        string path = Path.Combine(_folder, "overflow.svg");
+        File.WriteAllText(path, "old");
+
+        Assert.Throws<PlotRangeException>(() => SvgPlotWriter.WriteFile(model, path, 600, 400));
+
+        Assert.Equal("old", File.ReadAllText(path));
+        Assert.Single(Directory.GetFiles(_folder));
+    }
 }
