@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Numerics;
 using Canopy.Search;
 using Canopy.Storage.Input;
 
@@ -330,6 +331,11 @@ public sealed class PlotRecordCollector
             {
                 Count(_decimalCommaCounts, name);
                 NoteProblem($"'{name}' is '{text.Trim()}'");
+            }
+            else if (raw is BigInteger)
+            {
+                // An exact RegionCount above about 1.8e308 has no double, and its logarithm is the TropicalScore.
+                NoteProblem($"'{name}' is a whole number beyond the double range");
             }
             else
             {

@@ -28,7 +28,7 @@ public static class NumericValue
 
         if (!double.IsFinite(parsed))
         {
-            return ValueStatus.NotFinite;
+            return value is BigInteger ? ValueStatus.TooLarge : ValueStatus.NotFinite;
         }
 
         if (missingValues is not null && missingValues.Contains(parsed))

@@ -18,6 +18,9 @@ public enum ValueStatus
     /// <summary>The value is NaN or an infinity.</summary>
     NotFinite,
 
+    /// <summary>The value is a whole number beyond the range of a double, about 1.8e308, such as a large exact RegionCount.</summary>
+    TooLarge,
+
     /// <summary>The value equals one of the sentinels that mark a missing value, such as −1e8 in NAS-Bench-Suite-Zero.</summary>
     MissingValue,
 }

@@ -201,6 +201,15 @@ acc,p,q
         $rows.Spearman | Should -Be @(1.0, 1.0)
     }
 
+    It 'names a region count beyond the double range' {
+        $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; RegionCount = [System.Numerics.BigInteger]::Pow(10, 300 + $_ * 3) } }
+
+        $rows = @($records | Measure-ProxyCorrelation -Target acc -Proxy RegionCount -WarningVariable warnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue)
+
+        $rows.Count | Should -Be 0
+        "$($warnings[0])" | Should -BeLike "*'RegionCount' is a whole number beyond the double range in 2 records*"
+    }
+
     It 'reports the property names as the records spell them' {
         $records = 1..4 | ForEach-Object { [pscustomobject]@{ Accuracy = $_; TropicalScore = $_ * $_ } }
         $tables = 1..4 | ForEach-Object { @{ Accuracy = $_; TropicalScore = $_ * $_ } }

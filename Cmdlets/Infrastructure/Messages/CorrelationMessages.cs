@@ -96,6 +96,7 @@ internal static class CorrelationMessages
         ValueStatus.Empty => "empty",
         ValueStatus.NotANumber => "not a number",
         ValueStatus.NotFinite => "NaN or infinite",
+        ValueStatus.TooLarge => "a whole number beyond the double range",
         ValueStatus.MissingValue => "a -MissingValue",
         _ => status.ToString(),
     };

@@ -32,6 +32,16 @@ public class PlotRecordCollectorTests
     }
 
     [Fact]
+    public void NamesARegionCountBeyondTheDoubleRange()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Correlation, new PlotColumns("x", "y", null, false, null));
+        collector.Add(Reader(new() { ["x"] = System.Numerics.BigInteger.Pow(10, 400), ["y"] = 1.0 }));
+        collector.Add(Reader(new() { ["x"] = 2.0, ["y"] = 2.0 }));
+
+        Assert.Contains("record 1 ('x' is a whole number beyond the double range)", collector.DescribeLeftOut(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void NamesEveryProblemOfOneRecordLeftOut()
     {
         var collector = new PlotRecordCollector(PlotKind.Correlation, new PlotColumns("x", "y", null, false, null));

@@ -27,6 +27,7 @@ public class NumericValueTests
         { double.PositiveInfinity, ValueStatus.NotFinite, double.NaN },
         { "-Infinity", ValueStatus.NotFinite, double.NaN },
         { "1e400", ValueStatus.NotFinite, double.NaN },
+        { BigInteger.Pow(10, 400), ValueStatus.TooLarge, double.NaN },
         { "-1e8", ValueStatus.MissingValue, double.NaN },
         { -100000000.0, ValueStatus.MissingValue, double.NaN },
     };
