@@ -38,7 +38,7 @@ public static class LayerWidthsText
 
     /// <summary>
     /// Returns the first item that is a bracketed list of widths, with its widths, for the warning that it was read as
-    /// an architecture; null when there is none.
+    /// an architecture. Returns null when there is none.
     /// </summary>
     public static (string Text, long[] Widths)? FindBracketedWidths(IReadOnlyList<string> texts)
     {

@@ -123,7 +123,7 @@ public static class MlpFields
             $"Give -InputDimension, or name the {columnKind} {InputDimensionName}.";
     }
 
-    // Sweeps name hidden sizes hidden_dim or layer_width, which say nothing about the input.
+    // Sweeps name hidden sizes hidden_dim or layer_width, and those columns describe hidden layers, not the input.
     private static bool IsHiddenLayerName(string name) =>
         name.Contains("hidden", StringComparison.OrdinalIgnoreCase) || name.Contains("width", StringComparison.OrdinalIgnoreCase) ||
         name.Contains("layer", StringComparison.OrdinalIgnoreCase);

@@ -66,7 +66,7 @@ public static class PlotValues
 
     /// <summary>
     /// Checks that the values can be drawn to scale. Twice their span, and either end moved out by 5 % of the span, must
-    /// be finite doubles; a constant must stay finite when multiplied by 1.5. Values that differ must differ by at least
+    /// be finite doubles. A constant must stay finite when multiplied by 1.5. Values that differ must differ by at least
     /// 1e-307, and a constant other than zero must lie at least that far from zero.
     /// </summary>
     /// <exception cref="PlotRangeException">The values are too large or too close together to draw.</exception>

@@ -515,7 +515,7 @@ Describe 'Import-CanopyBenchmark' {
 
             $problems.Count | Should -Be 1 -Because "$name cannot be read to its end"
             $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
-            $problems[0].Exception.Message | Should -BeLike '*no regular file but a device or a named pipe*'
+            $problems[0].Exception.Message | Should -BeLike '*empty or not a regular file, such as a device or a named pipe*'
         }
     }
 

@@ -264,7 +264,7 @@ internal static class ArchitectureConversion
         return mlp;
     }
 
-    // A cell string read with -SearchSpace Mlp is no width list, and its own search space says why better than a number would.
+    // A cell string read with -SearchSpace Mlp is no width list, and naming its search space explains the fault better than a number.
     private static string? DescribeOtherSpace(string[] texts) =>
         texts is [string text] && ArchitectureParser.Detect(text) is { } space && space != SearchSpace.Mlp && ArchitectureParser.TryParse(text, space, out _, out _)
             ? $"it is a {space} architecture, not a list of MLP widths, so -SearchSpace Mlp does not apply to it."

@@ -26,7 +26,7 @@ internal static class BenchmarkFile
         FileSystemInfo target = info.LinkTarget is null ? info : info.ResolveLinkTarget(returnFinalTarget: true) ?? info;
         if (target is FileInfo { Exists: true, Length: 0 })
         {
-            throw new BenchmarkFileException(path, 1, "The file is empty, or it is no regular file but a device or a named pipe; a benchmark file starts with a header row of column names.");
+            throw new BenchmarkFileException(path, 1, "The file is empty or not a regular file, such as a device or a named pipe. A benchmark file starts with a header row of column names.");
         }
 
         bool compressed = IsGzip(path);

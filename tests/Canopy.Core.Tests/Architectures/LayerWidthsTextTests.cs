@@ -18,7 +18,7 @@ public class LayerWidthsTextTests
     [InlineData(new[] { "[32, 24, 48, 64, 16]" }, true, false)]
     [InlineData(new[] { "[64, 128, 64]" }, false, false)]
     [InlineData(new[] { Cell, "64" }, false, false)]
-    public void ArchitectureStringsAreToldFromWidths(string[] texts, bool inputDimensionGiven, bool expected)
+    public void ArchitecturesAreDistinguishedFromWidths(string[] texts, bool inputDimensionGiven, bool expected)
     {
         Assert.Equal(expected, LayerWidthsText.AreArchitectureStrings(texts, inputDimensionGiven));
     }

@@ -116,7 +116,7 @@ public class MlpFieldsTests
     }
 
     [Fact]
-    public void DefaultInputDimensionIsDescribedWithTheUnreadColumn()
+    public void DefaultInputWarningNamesColumn()
     {
         Assert.Equal(
             "2 MLP rows had no InputDimension value, so the default of 3072 inputs, a 32 × 32 RGB image, was used. The column 'input_dim' was not read as the input dimension. Give -InputDimension, or name the column InputDimension.",

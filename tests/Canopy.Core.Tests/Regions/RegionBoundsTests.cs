@@ -204,9 +204,9 @@ public class RegionBoundsTests
     }
 
     [Fact]
-    public void NarrowLayersOnAHugeInputStayWithinTheWorkLimit()
+    public void WidthOneLayersOnHugeInput()
     {
-        // After a layer of width 1 every budget is 0 or 1, so the index set holds the all-zero tuple and one tuple per
+        // After a layer of width 1 every budget is 0 or 1, so the index set contains the all-zero tuple and one tuple per
         // position of the first 1: L + 1 tuples, however large the input dimension.
         var image = FullyConnectedNetwork.Create(24_883_200, new[] { 1L, 1L, 1L });
         var chain = FullyConnectedNetwork.Create(1L << 40, Enumerable.Repeat(1L, 2_000).ToArray());
