@@ -107,21 +107,26 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     // A percentile interval takes each end from the resamples beyond it, 25 at 1,000 resamples and the 95% level. With
     // fewer, the ends move visibly from seed to seed, so Canopy warns below the count that 1,000 resamples give.
+    private const int StableTail = 25;
+
     private void WarnIfFewResamples()
     {
-        const int StableTail = 25;
-
-        // Rounding first keeps 1 - 0.9 = 0.09999999999999998 from turning 25 resamples into 24.
-        long tail = (long)Math.Floor(Math.Round(Bootstrap * (1 - ConfidenceLevel) / 2, 9));
+        long tail = TailCount(Bootstrap);
         if (Bootstrap > 0 && tail < StableTail)
         {
             long needed = (long)Math.Ceiling(Math.Round(2 * StableTail / (1 - ConfidenceLevel), 9));
             // Values to type are written as PowerShell reads them: no group separators, whatever the culture.
             string requested = Bootstrap.ToString(CultureInfo.InvariantCulture);
             string advised = needed.ToString(CultureInfo.InvariantCulture);
-            WriteWarning($"-Bootstrap {requested} leaves {CorrelationMessages.Count(tail, "resample")} beyond each end of the {(ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture)}% interval, so its ends move from seed to seed. Use -Bootstrap {advised} or more for stable ends.");
+            WriteWarning($"-Bootstrap {requested} leaves {CorrelationMessages.Count(tail, "resample")} beyond each end of the {LevelText}% interval, so its ends move from seed to seed. Use -Bootstrap {advised} or more for stable ends.");
         }
     }
+
+    private string LevelText => (ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture);
+
+    // Counts the resamples beyond each end of a percentile interval. Rounding first keeps 1 - 0.9 = 0.09999999999999998
+    // from turning 25 resamples into 24.
+    private long TailCount(long resamples) => (long)Math.Floor(Math.Round(resamples * (1 - ConfidenceLevel) / 2, 9));
 
     protected override void ProcessRecord()
     {
@@ -346,10 +351,19 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         if (interval.DefinedResamples < interval.Resamples)
         {
             int undefined = interval.Resamples - interval.DefinedResamples;
-            WriteWarning($"{undefined:N0} of {CorrelationMessages.Count(interval.Resamples, "bootstrap resample")} of '{row.Proxy}' drew the same proxy or target value for every pair, so ρ is undefined for {(undefined == 1 ? "it" : "them")}. The interval rests on the other {interval.DefinedResamples:N0}, which DefinedResamples reports.");
+            WriteWarning($"{undefined:N0} of {CorrelationMessages.Count(interval.Resamples, "bootstrap resample")} of '{row.Proxy}' drew the same proxy or target value for every pair, so ρ is undefined for {(undefined == 1 ? "it" : "them")}. The interval rests on the other {interval.DefinedResamples:N0}, which DefinedResamples reports{DefinedTail(interval.DefinedResamples)}.");
         }
 
         return row.WithInterval(interval, seed);
+    }
+
+    // Resamples without a defined ρ leave fewer beyond each end than the warning before the run counted.
+    private string DefinedTail(int definedResamples)
+    {
+        long tail = TailCount(definedResamples);
+        return tail < StableTail
+            ? $", and they leave {CorrelationMessages.Count(tail, "resample")} beyond each end of the {LevelText}% interval"
+            : string.Empty;
     }
 
     // Runs the bootstrap on worker threads, so that this thread, the only one that may write to PowerShell, shows progress.
