@@ -250,10 +250,11 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         };
 
         var progress = new ProgressWriter(this, file);
+        var wait = new CacheLockWait(this, store.DatabasePath);
         try
         {
             // Warnings come before the commit, so -WarningAction Stop leaves the cache as it was.
-            ImportSummary summary = store.Import(options, progress, rejection => WriteRejection(file, rejection), _cancellation.Token, warning => WriteWarning($"{file}: {warning}"));
+            ImportSummary summary = store.Import(options, progress, rejection => WriteRejection(file, rejection), _cancellation.Token, warning => WriteWarning($"{file}: {warning}"), wait.Start);
             progress.Complete();
 
             WriteVerbose($"Read {summary.Format} with architectures in column '{summary.ArchitectureColumn}': stored {CorrelationMessages.Count(summary.RowsStored, "row")} and rejected {summary.RowsRejected:N0} in {summary.Elapsed.TotalSeconds:F2} s{(summary.Replaced ? ", replacing the earlier benchmark of that name" : string.Empty)}.");
@@ -268,7 +269,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         {
             // Every later file would fail on the same cache.
             progress.Complete();
-            ThrowTerminatingError(CacheUnavailable(exception));
+            ThrowTerminatingError(CacheErrors.Unavailable(exception, ErrorCategory.OpenError));
         }
         catch (Microsoft.Data.Sqlite.SqliteException exception)
         {
@@ -279,6 +280,10 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         {
             progress.Complete();
             WriteError(error);
+        }
+        finally
+        {
+            wait.End();
         }
     }
 

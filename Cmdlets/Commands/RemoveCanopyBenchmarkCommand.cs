@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using System.Threading;
 using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
 using Canopy.Storage;
@@ -25,6 +26,9 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
+
+    // Ends a wait for another process's write lock, before anything is removed.
+    private readonly CancellationTokenSource _cancellation = new();
 
     protected override void ProcessRecord()
     {
@@ -63,9 +67,14 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         // NOTE: another process may replace the benchmark between the prompt and the removal. The removal then deletes
         // the replacement, whose row count the verbose line gives.
         BenchmarkInfo removed;
+        var wait = new CacheLockWait(this, store.DatabasePath);
         try
         {
-            removed = store.Remove(name);
+            removed = store.Remove(name, _cancellation.Token, wait.Start);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
         }
         catch (BenchmarkNotFoundException exception)
         {
@@ -85,12 +94,20 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         }
         catch (CacheUnavailableException exception)
         {
-            ThrowTerminatingError(CacheUnavailable(exception, ErrorCategory.OpenError));
+            ThrowTerminatingError(CacheErrors.Unavailable(exception, ErrorCategory.OpenError));
             return;
+        }
+        finally
+        {
+            wait.End();
         }
 
         WriteVerbose($"Removed the benchmark '{removed.Name}' and its {DescribeRows(removed.Rows)} from {store.DatabasePath}.");
     }
+
+    protected override void StopProcessing() => _cancellation.Cancel();
+
+    protected override void EndProcessing() => _cancellation.Dispose();
 
     // A cache that cannot be read stops the command, because every later name would fail on it the same way.
     private BenchmarkInfo? FindBenchmark(BenchmarkStore store, string name)

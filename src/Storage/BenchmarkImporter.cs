@@ -25,7 +25,7 @@ internal sealed class BenchmarkImporter
         _canonicalizer = canonicalizer;
     }
 
-    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress, Action<RowRejection>? rejected, CancellationToken cancellationToken, Action<string>? warned = null)
+    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress, Action<RowRejection>? rejected, CancellationToken cancellationToken, Action<string>? warned = null, Action? waiting = null)
     {
         var stopwatch = Stopwatch.StartNew();
         string name = options.Name ?? BenchmarkFile.DefaultName(options.Path);
@@ -55,7 +55,7 @@ internal sealed class BenchmarkImporter
         using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
-        using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, _databasePath);
+        using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, _databasePath, cancellationToken, waiting);
 
         bool replaced = RemoveExisting(connection, transaction, name, options.Replace);
         long id = InsertBenchmark(connection, transaction, name, options.Path, format, architectureColumn);

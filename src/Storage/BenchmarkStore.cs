@@ -41,7 +41,9 @@ public sealed class BenchmarkStore
     /// <exception cref="BenchmarkFileException">The file cannot be read as a benchmark.</exception>
     /// <exception cref="CacheFormatException">The database file is no Canopy cache, or a newer one.</exception>
     /// <exception cref="CacheUnavailableException">The database file, its folder or its -wal or -shm file cannot be written.</exception>
+    /// <exception cref="CacheBusyException">Another process held the write lock for the whole wait.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; nothing was written.</exception>
+    /// <param name="waiting">Called once, on this thread, when another process holds the write lock.</param>
     /// <param name="warned">
     /// Receives each warning about the file before the commit, so an exception it throws leaves the cache as it was.
     /// Without it the warnings are only in <see cref="ImportSummary.Warnings"/>.
@@ -51,11 +53,12 @@ public sealed class BenchmarkStore
         IProgress<ImportProgress>? progress = null,
         Action<RowRejection>? rejected = null,
         CancellationToken cancellationToken = default,
-        Action<string>? warned = null)
+        Action<string>? warned = null,
+        Action? waiting = null)
     {
         try
         {
-            return new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken, warned);
+            return new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken, warned, waiting);
         }
         catch (SqliteException exception) when (CacheConnection.IsUnavailable(exception))
         {
@@ -86,12 +89,15 @@ public sealed class BenchmarkStore
     /// <exception cref="BenchmarkNotFoundException">No benchmark has that name, or the cache file does not exist or is empty.</exception>
     /// <exception cref="CacheFormatException">The database file is no Canopy cache, or a newer one.</exception>
     /// <exception cref="CacheUnavailableException">The database file or its -wal or -shm file cannot be written.</exception>
-    public BenchmarkInfo Remove(string name)
+    /// <exception cref="CacheBusyException">Another process held the write lock for the whole wait.</exception>
+    /// <exception cref="OperationCanceledException">The token was cancelled while waiting; nothing was removed.</exception>
+    /// <param name="waiting">Called once, on this thread, when another process holds the write lock.</param>
+    public BenchmarkInfo Remove(string name, CancellationToken cancellationToken = default, Action? waiting = null)
     {
         try
         {
             using SqliteConnection connection = CacheConnection.OpenExistingForWrite(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
-            using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, DatabasePath);
+            using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, DatabasePath, cancellationToken, waiting);
 
             // Found inside the write transaction, so no other process can replace the benchmark before the delete.
             BenchmarkInfo benchmark = ReadBenchmarks(connection, name, transaction).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);

@@ -1,5 +1,7 @@
 using System;
+using System.Diagnostics;
 using System.IO;
+using System.Threading;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -17,6 +19,10 @@ internal static class CacheConnection
     /// from about 28 to 22 ms in one measurement on a 2-core machine.
     /// </summary>
     public const int PageSize = 16384;
+
+    // SQLite's busy timeout while a writer waits for the write lock, below the one second that Microsoft.Data.Sqlite
+    // retries for, so each attempt ends within about a second.
+    private const int WriteWaitMilliseconds = 200;
 
     /// <summary>Opens the file for writing, creating it, its folder and the schema when they are missing.</summary>
     /// <exception cref="CacheUnavailableException">The path is a folder, or the file, its folder or its -wal or -shm
@@ -123,17 +129,56 @@ internal static class CacheConnection
         return connection;
     }
 
-    /// <summary>Starts the write transaction of an import.</summary>
+    /// <summary>
+    /// Starts a write transaction. While another process writes the cache, it tries again about once a second, so
+    /// that a cancellation ends the wait, and gives up after <see cref="BusyTimeoutSeconds"/>.
+    /// </summary>
+    /// <param name="waiting">Called once, on this thread, when the write lock is held by another process.</param>
+    /// <param name="limit">How long to wait for the write lock; <see cref="BusyTimeoutSeconds"/> when null.</param>
+    /// <exception cref="CacheBusyException">Another process held the write lock for the whole time.</exception>
     /// <exception cref="CacheUnavailableException">SQLite may read the file but not write it.</exception>
-    public static SqliteTransaction BeginWrite(SqliteConnection connection, string databasePath)
+    /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
+    public static SqliteTransaction BeginWrite(SqliteConnection connection, string databasePath, CancellationToken cancellationToken = default, Action? waiting = null, TimeSpan? limit = null)
     {
+        TimeSpan longest = limit ?? TimeSpan.FromSeconds(BusyTimeoutSeconds);
+        var waited = Stopwatch.StartNew();
+        bool reported = false;
+
+        // Microsoft.Data.Sqlite retries a busy statement until the command timeout, which counts whole seconds, so
+        // the shortest is one second and SQLite's busy handler must wait less than that.
+        connection.DefaultTimeout = 1;
+        raw.sqlite3_busy_timeout(connection.Handle, WriteWaitMilliseconds);
         try
         {
-            return connection.BeginTransaction();
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                try
+                {
+                    return connection.BeginTransaction();
+                }
+                catch (SqliteException exception) when (IsBusy(exception) && waited.Elapsed < longest)
+                {
+                    if (!reported)
+                    {
+                        reported = true;
+                        waiting?.Invoke();
+                    }
+                }
+            }
+        }
+        catch (SqliteException exception) when (IsBusy(exception))
+        {
+            throw new CacheBusyException(databasePath, $"Another process has been writing the cache {databasePath} for {longest.TotalSeconds:0.#} s, so this one could not start its change. Run the command again when that process has finished, or choose another -Database.", exception);
         }
         catch (SqliteException exception) when (IsUnavailable(exception))
         {
             throw Unavailable(databasePath, exception);
+        }
+        finally
+        {
+            connection.DefaultTimeout = BusyTimeoutSeconds;
+            raw.sqlite3_busy_timeout(connection.Handle, BusyTimeoutSeconds * 1000);
         }
     }
 
@@ -166,6 +211,9 @@ internal static class CacheConnection
         command.CommandText = sql;
         command.ExecuteNonQuery();
     }
+
+    // SQLITE_BUSY and SQLITE_LOCKED: another connection holds the lock.
+    private static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is 5 or 6;
 
     /// <summary>Whether SQLite may not write <paramref name="exception"/>'s file: SQLITE_PERM, SQLITE_READONLY,
     /// SQLITE_IOERR, SQLITE_CANTOPEN or SQLITE_AUTH.</summary>
@@ -236,7 +284,7 @@ internal static class CacheConnection
         foreach ((string suffix, string kind) in new[] { ("-wal", "write-ahead log"), ("-shm", "shared-memory file") })
         {
             string sideFile = databasePath + suffix;
-            if (File.Exists(sideFile) && !FilePermissions.IsWritable(sideFile))
+            if (FilePermissions.IsReadOnly(sideFile))
             {
                 throw new CacheUnavailableException(databasePath, $"The cache {databasePath} cannot be written, because its {kind} {sideFile} is read-only. Make {sideFile} writable as well as the cache file, or choose another -Database.");
             }

@@ -12,16 +12,29 @@ namespace Canopy.Storage;
 internal static class FilePermissions
 {
     private const int WriteAccess = 2;
+    // ENOENT on Linux and macOS.
+    private const int NoSuchFile = 2;
 
-    /// <summary>Whether this process may write the existing file at <paramref name="path"/>.</summary>
-    public static bool IsWritable(string path)
+    /// <summary>
+    /// Whether the file at <paramref name="path"/> exists and this process may not write it. A file that another
+    /// process deletes during the check, as SQLite deletes the -wal and -shm files when its last connection closes,
+    /// is not read-only.
+    /// </summary>
+    public static bool IsReadOnly(string path)
     {
         if (OperatingSystem.IsWindows())
         {
-            return (File.GetAttributes(path) & FileAttributes.ReadOnly) == 0;
+            try
+            {
+                return (File.GetAttributes(path) & FileAttributes.ReadOnly) != 0;
+            }
+            catch (Exception exception) when (exception is FileNotFoundException or DirectoryNotFoundException)
+            {
+                return false;
+            }
         }
 
-        return access(path, WriteAccess) == 0;
+        return access(path, WriteAccess) != 0 && Marshal.GetLastPInvokeError() != NoSuchFile;
     }
 
     // POSIX access(2) checks with the real user and group IDs of the process.

@@ -818,3 +818,36 @@ Describe 'Import-CanopyBenchmark' {
         $stored[9930].SearchSpace | Should -BeExactly 'NatsTopology'
     }
 }
+
+Describe 'Import-CanopyBenchmark while another connection writes' {
+    It 'waits for the write lock, says so, then imports' {
+        $database = Join-Path $TestDrive "locked-$([guid]::NewGuid().ToString('N')).db"
+        Import-CanopyBenchmark -Path (New-BenchmarkFile 'first.csv' "arch,acc`n$First,1`n") -Name first -Database $database | Out-Null
+        $second = New-BenchmarkFile 'second.csv' "arch,acc`n$Best,2`n"
+
+        # A write transaction on another connection holds the lock, as another process's import would.
+        $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$database;Pooling=False")
+        $holder.Open()
+        $begin = $holder.CreateCommand()
+        $begin.CommandText = 'BEGIN IMMEDIATE;'
+        $null = $begin.ExecuteNonQuery()
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+            param($Manifest, $Database, $Path)
+            Import-Module $Manifest
+            Import-CanopyBenchmark -Path $Path -Name second -Database $Database -Verbose
+        }).AddArgument($env:CANOPY_MODULE_MANIFEST).AddArgument($database).AddArgument($second)
+
+        $running = $shell.BeginInvoke()
+        $waited = [System.Diagnostics.Stopwatch]::StartNew()
+        while (-not ($shell.Streams.Verbose.Message -like 'Another process is writing*') -and $waited.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
+        $holder.Dispose()
+        $summary = $shell.EndInvoke($running)
+
+        $shell.Streams.Verbose.Message | Should -Contain "Another process is writing $database. Waiting up to 30 s for it to finish; press Ctrl+C to stop."
+        $shell.Streams.Error | Should -BeNullOrEmpty
+        $summary.RowsStored | Should -Be 1
+        (Get-CanopyBenchmark -Database $database).Name | Should -Be @('first', 'second')
+        $shell.Dispose()
+    }
+}

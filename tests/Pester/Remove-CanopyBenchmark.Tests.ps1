@@ -256,3 +256,55 @@ Describe 'Remove-CanopyBenchmark' {
         Test-Path "$Database-wal" | Should -BeFalse
     }
 }
+
+Describe 'Remove-CanopyBenchmark while another connection writes' {
+    BeforeEach {
+        $script:Database = Join-Path $TestDrive "locked-$([guid]::NewGuid().ToString('N')).db"
+        Import-CanopyBenchmark -Path $SweepFile -Name sweep -Database $Database | Out-Null
+
+        # A write transaction on another connection holds the lock, as another process's import would.
+        $script:Holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$Database;Pooling=False")
+        $Holder.Open()
+        $begin = $Holder.CreateCommand()
+        $begin.CommandText = 'BEGIN IMMEDIATE;'
+        $null = $begin.ExecuteNonQuery()
+
+        $script:Shell = [powershell]::Create()
+        $null = $Shell.AddScript({
+            param($Manifest, $Database)
+            Import-Module $Manifest
+            Remove-CanopyBenchmark -Name sweep -Database $Database -Confirm:$false -Verbose
+        }).AddArgument($env:CANOPY_MODULE_MANIFEST).AddArgument($Database)
+    }
+
+    AfterEach {
+        $Shell.Dispose()
+        $Holder.Dispose()
+    }
+
+    It 'says that it waits, and removes nothing when stopped' {
+        $running = $Shell.BeginInvoke()
+        $waited = [System.Diagnostics.Stopwatch]::StartNew()
+        while (-not ($Shell.Streams.Verbose.Message -like 'Another process is writing*') -and $waited.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
+        $Shell.Stop()
+
+        $Shell.Streams.Verbose.Message | Should -Contain "Another process is writing $Database. Waiting up to 30 s for it to finish; press Ctrl+C to stop."
+        $running.IsCompleted | Should -BeTrue
+        $Shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        $Holder.Dispose()
+        (Get-CanopyBenchmark -Name sweep -Database $Database).acc | Should -Be @(93.5, 10, 70.25)
+    }
+
+    It 'removes the benchmark once the lock is released' {
+        $running = $Shell.BeginInvoke()
+        $waited = [System.Diagnostics.Stopwatch]::StartNew()
+        while (-not ($Shell.Streams.Verbose.Message -like 'Another process is writing*') -and $waited.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
+        $Holder.Dispose()
+        $Shell.EndInvoke($running)
+
+        $Shell.Streams.Verbose.Message | Should -Contain "Removed the benchmark 'sweep' and its 3 rows from $Database."
+        $Shell.Streams.Error | Should -BeNullOrEmpty
+        Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
+        @($Shell.Streams.Progress | Where-Object Activity -EQ 'Waiting for the benchmark cache').RecordType | Should -Be @('Processing', 'Completed')
+    }
+}

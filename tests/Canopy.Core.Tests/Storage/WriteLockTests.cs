@@ -1,0 +1,122 @@
+using System;
+using System.IO;
+using System.Threading;
+using Canopy.Storage;
+using Microsoft.Data.Sqlite;
+using Xunit;
+using static Canopy.Tests.Storage.KnownArchitectures;
+
+namespace Canopy.Tests.Storage;
+
+/// <summary>Writers that meet another connection's write lock: they wait, can be cancelled, and give up clearly.</summary>
+public class WriteLockTests
+{
+    [Fact]
+    public void CancelledRemovalKeepsBenchmark()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("held.csv", $"arch,acc\n{Nb201First},1\n"));
+        using var cancellation = new CancellationTokenSource();
+        int waits = 0;
+
+        using (HoldWriteLock(cache))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Remove("held", cancellation.Token, () =>
+            {
+                waits++;
+                cancellation.Cancel();
+            }));
+        }
+
+        Assert.Equal(1, waits);
+        Assert.Equal(1, cache.Store.Find("held")!.Rows);
+    }
+
+    [Fact]
+    public void RemovalGoesOnWhenLockIsReleased()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("held.csv", $"arch,acc\n{Nb201First},1\n"));
+        SqliteConnection holder = HoldWriteLock(cache);
+        int waits = 0;
+
+        BenchmarkInfo removed = cache.Store.Remove("held", CancellationToken.None, () =>
+        {
+            waits++;
+            holder.Dispose();
+        });
+
+        Assert.Equal(1, waits);
+        Assert.Equal("held", removed.Name);
+        Assert.Null(cache.Store.Find("held"));
+    }
+
+    [Fact]
+    public void CancelledImportStoresNothing()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("first.csv", $"arch,acc\n{Nb201First},1\n"));
+        string second = cache.WriteText("second.csv", $"arch,acc\n{Nb201Best},2\n");
+        using var cancellation = new CancellationTokenSource();
+        int waits = 0;
+
+        using (HoldWriteLock(cache))
+        {
+            Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Import(
+                new BenchmarkImportOptions { Path = second },
+                cancellationToken: cancellation.Token,
+                waiting: () =>
+                {
+                    waits++;
+                    cancellation.Cancel();
+                }));
+        }
+
+        Assert.Equal(1, waits);
+        Assert.Null(cache.Store.Find("second"));
+        Assert.Single(cache.Store.List());
+    }
+
+    [Fact]
+    public void LockHeldTooLongIsBusy()
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("held.csv", $"arch,acc\n{Nb201First},1\n"));
+        using SqliteConnection connection = CacheConnection.OpenExistingForWrite(cache.DatabasePath)!;
+
+        CacheBusyException busy;
+        using (HoldWriteLock(cache))
+        {
+            busy = Assert.Throws<CacheBusyException>(() => CacheConnection.BeginWrite(connection, cache.DatabasePath, limit: TimeSpan.FromSeconds(1.5)));
+        }
+
+        Assert.Equal(cache.DatabasePath, busy.DatabasePath);
+        Assert.StartsWith($"Another process has been writing the cache {cache.DatabasePath} for 1.5 s", busy.Message);
+
+        // The connection is usable again, with its usual timeout.
+        Assert.Equal(CacheConnection.BusyTimeoutSeconds, connection.DefaultTimeout);
+        using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, cache.DatabasePath);
+        transaction.Rollback();
+    }
+
+    [Fact]
+    public void VanishedSideFileIsNotReadOnly()
+    {
+        using var cache = new TemporaryCache();
+        string present = cache.WriteText("present.db-wal", string.Empty);
+
+        Assert.False(FilePermissions.IsReadOnly(Path.Combine(cache.Folder, "gone.db-shm")));
+        Assert.False(FilePermissions.IsReadOnly(present));
+    }
+
+    // Another connection takes the write lock, as a second process's import would.
+    private static SqliteConnection HoldWriteLock(TemporaryCache cache)
+    {
+        var holder = new SqliteConnection($"Data Source={cache.DatabasePath};Pooling=False");
+        holder.Open();
+        using SqliteCommand begin = holder.CreateCommand();
+        begin.CommandText = "BEGIN IMMEDIATE;";
+        begin.ExecuteNonQuery();
+        return holder;
+    }
+}
