@@ -353,17 +353,20 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     /// than that, from the pipeline thread.</summary>
     private sealed class ProgressWriter : IProgress<ImportProgress>
     {
+        private const string Activity = "Importing benchmark";
+
         private readonly Cmdlet _cmdlet;
-        private readonly ProgressRecord _record;
+        private readonly string _fileName;
         private readonly Stopwatch _sinceLastWrite = Stopwatch.StartNew();
         private bool _written;
 
         public ProgressWriter(Cmdlet cmdlet, string file)
         {
             _cmdlet = cmdlet;
-            _record = new ProgressRecord(1, "Importing benchmark", System.IO.Path.GetFileName(file));
+            _fileName = System.IO.Path.GetFileName(file);
         }
 
+        // Each update is a new record, because a host or job that keeps the records would otherwise see the last values in all of them.
         public void Report(ImportProgress value)
         {
             if (_sinceLastWrite.Elapsed < ProgressInterval)
@@ -371,9 +374,9 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
                 return;
             }
 
-            _record.PercentComplete = value.TotalBytes > 0 ? (int)Math.Min(100, 100 * value.BytesRead / value.TotalBytes) : -1;
-            _record.StatusDescription = $"{CorrelationMessages.Count(value.RowsRead, "row")}, {value.BytesRead / 1048576.0:F1} of {value.TotalBytes / 1048576.0:F1} MB";
-            _cmdlet.WriteProgress(_record);
+            string status = $"{_fileName}: {CorrelationMessages.Count(value.RowsRead, "row")}, {value.BytesRead / 1048576.0:F1} of {value.TotalBytes / 1048576.0:F1} MB";
+            int percent = value.TotalBytes > 0 ? (int)Math.Min(100, 100 * value.BytesRead / value.TotalBytes) : -1;
+            _cmdlet.WriteProgress(new ProgressRecord(1, Activity, status) { PercentComplete = percent });
             _written = true;
             _sinceLastWrite.Restart();
         }
@@ -382,8 +385,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         {
             if (_written)
             {
-                _record.RecordType = ProgressRecordType.Completed;
-                _cmdlet.WriteProgress(_record);
+                _cmdlet.WriteProgress(new ProgressRecord(1, Activity, $"{_fileName}: done") { PercentComplete = 100, RecordType = ProgressRecordType.Completed });
                 _written = false;
             }
         }

@@ -374,16 +374,15 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             () => SpearmanBootstrap.Compute(proxyValues, targetValues, Bootstrap, ConfidenceLevel, seed, finished, _cancellation.Token),
             _cancellation.Token);
 
-        var progress = new ProgressRecord(BootstrapActivityId, $"Bootstrapping Spearman's rho of {proxy}", "Starting");
+        // Each update is a new record, so that a host or job that keeps them sees each one's own count.
+        string activity = $"Bootstrapping Spearman's rho of {proxy}";
         while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(ProgressInterval))
         {
-            progress.PercentComplete = (int)(100L * finished.Value / Bootstrap);
-            progress.StatusDescription = $"{finished.Value:N0} of {CorrelationMessages.Count(Bootstrap, "resample")}";
-            WriteProgress(progress);
+            string status = $"{finished.Value:N0} of {CorrelationMessages.Count(Bootstrap, "resample")}";
+            WriteProgress(new ProgressRecord(BootstrapActivityId, activity, status) { PercentComplete = (int)(100L * finished.Value / Bootstrap) });
         }
 
-        progress.RecordType = ProgressRecordType.Completed;
-        WriteProgress(progress);
+        WriteProgress(new ProgressRecord(BootstrapActivityId, activity, "Done") { PercentComplete = 100, RecordType = ProgressRecordType.Completed });
 
         try
         {
