@@ -133,6 +133,13 @@ public sealed class DartsCell
     /// </summary>
     internal static DartsCell? TryFromGenotypeList(List<(DartsOperation Operation, int Input)> pairs, int[] concat, out string? problem)
     {
+        // A count of another space comes before the concat list, which such a cell writes for its own nodes.
+        if (pairs.Count != GenotypeEdgeCount && pairs.Count != CandidateEdgeCount)
+        {
+            problem = DescribePairCount(pairs.Count);
+            return null;
+        }
+
         problem = CheckConcat(concat);
         if (problem is null && pairs.Count == GenotypeEdgeCount)
         {
@@ -146,8 +153,14 @@ public sealed class DartsCell
             return problem is null ? CreateFromCandidateEdges(pairs.Select(pair => pair.Operation).ToArray(), concat) : null;
         }
 
-        problem ??= $"the cell lists {MessageWording.Count(pairs.Count, "(operation, input) pair", "(operation, input) pairs")}; a DARTS cell lists {GenotypeEdgeCount} (two per intermediate node) or {CandidateEdgeCount} (every candidate edge in order, with none on dropped edges)";
         return null;
+    }
+
+    private static string DescribePairCount(int count)
+    {
+        // NASNet and AmoebaNet cells have five intermediate nodes, so their genotypes list ten pairs.
+        string nodes = count > GenotypeEdgeCount && count % 2 == 0 ? $", two for each of {count / 2} intermediate nodes" : string.Empty;
+        return $"the cell lists {MessageWording.Count(count, "(operation, input) pair", "(operation, input) pairs")}{nodes}; a DARTS cell has {IntermediateNodeCount} intermediate nodes and lists {GenotypeEdgeCount} pairs (two per node) or {CandidateEdgeCount} (every candidate edge in order, with none on dropped edges)";
     }
 
     /// <summary>

@@ -76,6 +76,13 @@ internal static class DartsGenotypeParser
         object?[] arguments = ReadArguments(reader);
         int[]? widths = ReadWidthsSuffix(reader);
 
+        // Unknown operations of both cells come first: a genotype of another space, such as NASNet's, then names them
+        // rather than a count or concat problem of its normal cell.
+        if (DescribeUnknownOperations(reader, arguments) is { } unknown)
+        {
+            throw Error(reader.Source, $"{unknown}; {DartsOperationNames.ValidNames}.");
+        }
+
         DartsCell normal = ToCell(reader, arguments, cellIndex: 0);
         DartsCell reduce = ToCell(reader, arguments, cellIndex: 2);
         return DartsGenotype.FromValidated(normal, reduce, widths);
@@ -212,11 +219,8 @@ internal static class DartsGenotypeParser
                 throw Error(reader.Source, $"Malformed genotype {ArchitectureFormatException.Quote(reader.Source)}: entry {pairs.Count + 1} of '{cellName}' is not an ('operation', input) pair or an ('operation', input, weight) triple.");
             }
 
-            if (!DartsOperationNames.TryParse(name, out DartsOperation operation))
-            {
-                throw Error(reader.Source, $"{DescribeUnknownOperations(reader, arguments)}; {DartsOperationNames.ValidNames}.");
-            }
-
+            // The genotype's operations were checked before its cells were built.
+            DartsOperationNames.TryParse(name, out DartsOperation operation);
             pairs.Add((operation, input));
         }
 
@@ -225,9 +229,10 @@ internal static class DartsGenotypeParser
         return cell ?? throw Error(reader.Source, $"Invalid {cellName} cell in {ArchitectureFormatException.Quote(reader.Source)}: {problem}.");
     }
 
-    // Names every unknown operation of both cells, so that a genotype with several typos is fixed in one pass.
-    // Entries that are not pairs are skipped here, because the cell's own reading reports them.
-    private static string DescribeUnknownOperations(PythonLiteralReader reader, object?[] arguments)
+    // Names every unknown operation of both cells, so that a genotype with several typos is fixed in one pass, or
+    // returns null when every operation is known. Entries that are not pairs are skipped here, because the cell's own
+    // reading reports them.
+    private static string? DescribeUnknownOperations(PythonLiteralReader reader, object?[] arguments)
     {
         var unknown = new List<string>();
         for (int cellIndex = 0; cellIndex <= 2; cellIndex += 2)
@@ -245,6 +250,11 @@ internal static class DartsGenotypeParser
                     unknown.Add($"'{name}' in entry {entry + 1} of '{Keywords[cellIndex]}'");
                 }
             }
+        }
+
+        if (unknown.Count == 0)
+        {
+            return null;
         }
 
         return unknown.Count == 1

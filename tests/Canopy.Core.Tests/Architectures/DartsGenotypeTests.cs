@@ -314,15 +314,24 @@ public class DartsGenotypeTests
         Assert.Equal(new[] { 1, 3 }, quickStart);
     }
 
+    // NASNet-A as quark0/darts cnn/genotypes.py defines it: five intermediate nodes, and 7 × 7 convolutions in the
+    // reduction cell, which the DARTS space lacks.
+    private const string NasNet = "NASNet = Genotype(normal=[('sep_conv_5x5', 1), ('sep_conv_3x3', 0), ('sep_conv_5x5', 0), ('sep_conv_3x3', 0), ('avg_pool_3x3', 1), ('skip_connect', 0), ('avg_pool_3x3', 0), ('avg_pool_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 1),], normal_concat=[2, 3, 4, 5, 6], reduce=[('sep_conv_5x5', 1), ('sep_conv_7x7', 0), ('max_pool_3x3', 1), ('sep_conv_7x7', 0), ('avg_pool_3x3', 1), ('sep_conv_5x5', 0), ('skip_connect', 3), ('avg_pool_3x3', 2), ('sep_conv_3x3', 2), ('max_pool_3x3', 1),], reduce_concat=[4, 5, 6],)";
+
+    // The same genotype with only DARTS operations, so that its count of pairs is the first problem.
+    private const string NasNetNormalOnly = "NASNet = Genotype(normal=[('sep_conv_5x5', 1), ('sep_conv_3x3', 0), ('sep_conv_5x5', 0), ('sep_conv_3x3', 0), ('avg_pool_3x3', 1), ('skip_connect', 0), ('avg_pool_3x3', 0), ('avg_pool_3x3', 0), ('sep_conv_3x3', 1), ('skip_connect', 1),], normal_concat=[2, 3, 4, 5, 6], reduce=[('sep_conv_5x5', 1), ('sep_conv_5x5', 0), ('max_pool_3x3', 1), ('sep_conv_5x5', 0), ('avg_pool_3x3', 1), ('sep_conv_5x5', 0), ('skip_connect', 3), ('avg_pool_3x3', 2), ('sep_conv_3x3', 2), ('max_pool_3x3', 1),], reduce_concat=[4, 5, 6],)";
+
     [Theory]
-    [InlineData("Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5])", "the cell lists 1 (operation, input) pair; a DARTS cell lists 8 (two per intermediate node) or 14")]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 0)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5])", "the cell lists 1 (operation, input) pair; a DARTS cell has 4 intermediate nodes and lists 8 pairs (two per node) or 14")]
+    [InlineData(NasNetNormalOnly, "Invalid normal cell in 'NASNet = Genotype(normal=[('sep_conv_5x5', 1), ('sep_conv_3x3', 0), ('sep_conv_5x5', 0), ('sep_co...': the cell lists 10 (operation, input) pairs, two for each of 5 intermediate nodes; a DARTS cell has 4 intermediate nodes")]
+    [InlineData(NasNet, "Unknown operations 'sep_conv_7x7' in entry 2 of 'reduce' and 'sep_conv_7x7' in entry 4 of 'reduce'; valid operations are")]
     [InlineData("Genotype(normal=[('conv_7x7', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])", "Unknown operation 'conv_7x7' in entry 1 of 'normal'; valid operations are none, max_pool_3x3, avg_pool_3x3, skip_connect, sep_conv_3x3, sep_conv_5x5, dil_conv_3x3, dil_conv_5x5.")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 2), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2])", "pair 1 ('sep_conv_3x3', 2) feeds node 2, which takes inputs from nodes 0 and 1 only")]
     [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[])", "the genotype has no 'reduce_concat' field. A genotype needs normal, normal_concat, reduce and reduce_concat.")]
     [InlineData("Genotype(normal=[('sep_conv_3x3', 0), normal_concat=[2])", "Malformed genotype")]
     [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 5], reduce=[], reduce_concat=[2, 3, 4, 5], extra=[])", "unknown genotype field 'extra'")]
     [InlineData("Genotype(normal=[1, 2], normal_concat=[2], reduce=[], reduce_concat=[2])", "entry 1 of 'normal' is not an ('operation', input) pair")]
-    [InlineData("Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])", "Invalid normal cell in 'Genotype(normal=[], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])': the concat list names node 9")]
+    [InlineData("Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2)], normal_concat=[2, 3, 4, 9], reduce=[], reduce_concat=[2])", "': the concat list names node 9, but only the intermediate nodes 2 to 5 can be concatenated")]
     [InlineData("Genoplot(normal=[])", "is not a DARTS genotype")]
     [InlineData("Genotype(normal=[(('skip_connect', 0), ('skip_connect', 1), ('skip_connect', 0))], normal_concat=[2], reduce=[], reduce_concat=[2])", "node tuple 1 of 'normal' has 3 pairs, but a DARTS genotype gives each intermediate node exactly two.")]
     [InlineData("Genotype(normal=[(('skip_connect', 0), ('skip_connect', 1)), ('skip_connect', 0)], normal_concat=[2], reduce=[], reduce_concat=[2])", "'normal' mixes per-node tuples of pairs with single pairs.")]
