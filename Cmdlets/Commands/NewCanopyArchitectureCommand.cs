@@ -62,7 +62,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = OperationsSet)]
     [CommaListTransformation]
     [ValidateCount(NatsTopologyCell.EdgeCount, NatsTopologyCell.EdgeCount)]
-    [ValidateSet("none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3")]
+    [ArgumentCompleter(typeof(OperationNameCompleter))]
+    [ValidateOperationNames(Architectures.SearchSpace.NatsTopology)]
     public string[] Operations { get; set; } = Array.Empty<string>();
 
     /// <summary>The five NATS-Bench size widths, each one of 8, 16, ..., 64.</summary>
@@ -77,14 +78,16 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     [Parameter(Mandatory = true, ParameterSetName = DartsCellsSet)]
     [CommaListTransformation]
     [ValidateCount(DartsCell.CandidateEdgeCount, DartsCell.CandidateEdgeCount)]
-    [ValidateSet("none", "max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5")]
+    [ArgumentCompleter(typeof(OperationNameCompleter))]
+    [ValidateOperationNames(Architectures.SearchSpace.Darts)]
     public string[] NormalOperations { get; set; } = Array.Empty<string>();
 
     /// <summary>One DARTS operation per candidate edge of the reduction cell; by default the normal cell's list.</summary>
     [Parameter(ParameterSetName = DartsCellsSet)]
     [CommaListTransformation]
     [ValidateCount(DartsCell.CandidateEdgeCount, DartsCell.CandidateEdgeCount)]
-    [ValidateSet("none", "max_pool_3x3", "avg_pool_3x3", "skip_connect", "sep_conv_3x3", "sep_conv_5x5", "dil_conv_3x3", "dil_conv_5x5")]
+    [ArgumentCompleter(typeof(OperationNameCompleter))]
+    [ValidateOperationNames(Architectures.SearchSpace.Darts)]
     public string[]? ReduceOperations { get; set; }
 
     /// <summary>The channel count of every cell of the DARTS network; by default the genotype goes into -DartsNetwork.</summary>
@@ -336,7 +339,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         _ => "an MLP",
     };
 
-    // ValidateSet accepts any letter case, so names are lowered before lookup.
+    // The validation accepts any letter case, so names are lowered before lookup.
     private static NatsOperation ParseNatsOperation(string name) =>
         NatsOperationNames.TryParse(name.ToLowerInvariant(), out NatsOperation operation) ? operation : throw new ArgumentException($"Unknown NATS-Bench operation '{name}'.");
 

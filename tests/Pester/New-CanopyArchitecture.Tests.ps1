@@ -202,6 +202,9 @@ Describe 'New-CanopyArchitecture' {
         @{ Parameter = '-ArchitectureProperty'; Line = 'New-CanopyArchitecture -ArchitectureProperty arch_'; Expected = @('arch_str', 'arch_repr') }
         @{ Parameter = '-Channels'; Line = 'New-CanopyArchitecture -Channels '; Expected = @('8', '16', '24', '32', '40', '48', '56', '64') }
         @{ Parameter = '-Channels after a comma'; Line = 'New-CanopyArchitecture -Channels 8,1'; Expected = @('16') }
+        @{ Parameter = '-Operations'; Line = 'New-CanopyArchitecture -Operations nor_'; Expected = @('nor_conv_1x1', 'nor_conv_3x3') }
+        @{ Parameter = '-NormalOperations'; Line = 'New-CanopyArchitecture -NormalOperations none,dil'; Expected = @('dil_conv_3x3', 'dil_conv_5x5') }
+        @{ Parameter = '-ReduceOperations'; Line = 'New-CanopyArchitecture -ReduceOperations S'; Expected = @('skip_connect', 'sep_conv_3x3', 'sep_conv_5x5') }
     ) {
         $completions = (TabExpansion2 $Line $Line.Length).CompletionMatches.CompletionText
 
@@ -358,6 +361,19 @@ $Cell9930,94.36
     It 'validates operation lists at binding' {
         { New-CanopyArchitecture -Operations none, none -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
         { New-CanopyArchitecture -Operations none, none, none, none, none, conv -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationError,*'
+    }
+
+    It 'names every unknown operation with its edge' {
+        $operations = @('sep_conv_3x3') * 14
+        $operations[1] = 'sep_conv_7x7'
+        $operations[8] = 'identity'
+
+        $problem = try { New-CanopyArchitecture -NormalOperations ($operations -join ', ') -ErrorAction Stop; $null } catch { $_ }
+        $mixedCase = New-CanopyArchitecture -NormalOperations (@('Sep_Conv_3x3') * 14) -ReduceOperations (@('NONE') * 13 + 'skip_connect')
+
+        $problem.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
+        $problem.Exception.Message | Should -BeLike "*Unknown operations 'sep_conv_7x7' on edge 2 and 'identity' on edge 9; valid operations are none, max_pool_3x3, avg_pool_3x3, skip_connect, sep_conv_3x3, sep_conv_5x5, dil_conv_3x3, dil_conv_5x5.*"
+        $mixedCase.SearchSpace | Should -Be 'Darts'
     }
 
     It 'converts the NASLib DARTS records' {

@@ -1,0 +1,48 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using Canopy.Architectures;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>
+/// Accepts a list of cell operations named as the search space names them, in any letter case. Unlike ValidateSet,
+/// which stops at the first unknown name, it names every unknown operation with its edge, so that a list of 14 is
+/// fixed in one pass.
+/// </summary>
+public sealed class ValidateOperationNamesAttribute : ValidateArgumentsAttribute
+{
+    public ValidateOperationNamesAttribute(SearchSpace searchSpace)
+    {
+        ValidValues = searchSpace == SearchSpace.Darts ? DartsOperationNames.All : NatsOperationNames.All;
+    }
+
+    /// <summary>The names as help lists them, under the property name that ValidateSet uses.</summary>
+    public IReadOnlyList<string> ValidValues { get; }
+
+    protected override void Validate(object arguments, EngineIntrinsics engineIntrinsics)
+    {
+        object? value = arguments is PSObject wrapped ? wrapped.BaseObject : arguments;
+        IEnumerable<object?> names = value is IEnumerable list and not string ? list.Cast<object?>() : new[] { value };
+
+        var unknown = new List<string>();
+        int edge = 0;
+        foreach (object? item in names)
+        {
+            edge++;
+            string? name = (item is PSObject inner ? inner.BaseObject : item)?.ToString();
+            if (name is null || !ValidValues.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                unknown.Add($"'{name}' on edge {edge}");
+            }
+        }
+
+        if (unknown.Count > 0)
+        {
+            string listed = unknown.Count == 1 ? unknown[0] : string.Join(", ", unknown.Take(unknown.Count - 1)) + " and " + unknown[^1];
+            throw new ValidationMetadataException($"Unknown operation{(unknown.Count == 1 ? string.Empty : "s")} {listed}; valid operations are {string.Join(", ", ValidValues)}.");
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using Canopy.Architectures;
+
+namespace Canopy.Commands.Infrastructure;
+
+/// <summary>
+/// Completes the operation lists of New-CanopyArchitecture: NATS-Bench operations for -Operations and DARTS operations
+/// for -NormalOperations and -ReduceOperations.
+/// </summary>
+public sealed class OperationNameCompleter : IArgumentCompleter
+{
+    public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+    {
+        IReadOnlyList<string> names = parameterName.Equals("Operations", StringComparison.OrdinalIgnoreCase) ? NatsOperationNames.All : DartsOperationNames.All;
+        string prefix = CompletionCache.Unquote(wordToComplete);
+        return names
+            .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))
+            .ToArray();
+    }
+}
