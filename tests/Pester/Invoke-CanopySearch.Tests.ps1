@@ -157,6 +157,14 @@ Describe 'Invoke-CanopySearch' {
         $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
     }
 
+    It 'names the DARTS network that a limit applies to' {
+        $default = @(Invoke-CanopySearch Darts -Budget 5 -PopulationSize 5 -SampleSize 2 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+        $evaluation = @(Invoke-CanopySearch Darts -DartsNetwork Evaluation -Budget 5 -PopulationSize 5 -SampleSize 2 -MaxParameters 3400000 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
+
+        $default[0].Message | Should -BeLike 'Searching Darts on cifar10 in the NAS-Bench-301 network (8 cells, 32 channels) by regularized evolution*'
+        $evaluation[0].Message | Should -BeLike 'Searching Darts on cifar10 in the DARTS evaluation network (20 cells, 36 channels) by *. Candidates with more than 3,400,000 parameters are rejected.'
+    }
+
     It 'names no dataset for an MLP search and counts seeds in words' {
         $messages = @(Invoke-CanopySearch Mlp -Budget 6 -PopulationSize 3 -SampleSize 2 -Seed 1, 2 -Verbose 4>&1 |
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)

@@ -27,8 +27,15 @@ internal static class SearchMessages
         string benchmark = targets is null ? string.Empty : $" {targetProperty} is '{targets.Column}' of benchmark '{targets.Benchmark.Name}' in {targets.Benchmark.Database}.";
         string seeds = seedCount == 1 ? "1 seed" : $"{seedCount:N0} seeds";
 
-        // An MLP has no benchmark network, so -Dataset does not change its search.
-        string network = space == SearchSpace.Mlp ? string.Empty : $" on {dataset}";
+        // An MLP has no benchmark network, so -Dataset does not change its search. A DARTS limit depends on the network.
+        string network = space switch
+        {
+            SearchSpace.Mlp => string.Empty,
+            SearchSpace.Darts => options.Scoring.DartsNetwork == DartsNetwork.Evaluation
+                ? $" on {dataset} in the DARTS evaluation network (20 cells, 36 channels)"
+                : $" on {dataset} in the NAS-Bench-301 network (8 cells, 32 channels)",
+            _ => $" on {dataset}",
+        };
         return $"Searching {space}{network} by {strategy}: {seeds} of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
     }
 
