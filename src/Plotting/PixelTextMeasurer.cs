@@ -11,6 +11,11 @@ internal sealed class PixelTextMeasurer : PdfRenderContext
 {
     private const double PixelsPerPoint = 96.0 / 72.0;
 
+    // The PDF context measures with Helvetica's metrics. A viewer without Arial, Helvetica or Liberation Sans draws
+    // the text in its own sans-serif font, such as DejaVu Sans, which is wider, and OxyPlot clips a legend entry at
+    // the width it measured. The margin leaves room for such a font.
+    private const double FallbackFontMargin = 1.15;
+
     public PixelTextMeasurer(double width, double height)
         : base(width, height, OxyColors.White)
     {
@@ -19,6 +24,6 @@ internal sealed class PixelTextMeasurer : PdfRenderContext
     public override OxySize MeasureText(string text, string fontFamily, double fontSize, double fontWeight)
     {
         OxySize size = base.MeasureText(text, fontFamily, fontSize, fontWeight);
-        return new OxySize(size.Width * PixelsPerPoint, size.Height * PixelsPerPoint);
+        return new OxySize(size.Width * PixelsPerPoint * FallbackFontMargin, size.Height * PixelsPerPoint);
     }
 }

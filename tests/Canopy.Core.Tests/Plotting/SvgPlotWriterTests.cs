@@ -64,7 +64,7 @@ public sealed class SvgPlotWriterTests : IDisposable
     public void ShrinksTitlesLongerThanTheirRoom()
     {
         string title = string.Concat(Enumerable.Repeat("A long plot title ", 3));
-        string yTitle = string.Concat(Enumerable.Repeat("accuracy ", 4));
+        string yTitle = string.Concat(Enumerable.Repeat("accuracy ", 3));
         PlotModel model = CorrelationPlot.Create(new double[] { 1, 2, 3 }, new double[] { 1, 3, 2 }, new PlotText(title, "x", yTitle)).Model;
         var measurer = new PixelTextMeasurer(400, 300);
 
