@@ -91,7 +91,7 @@ internal sealed class PythonLiteralReader(string text)
         SkipSpace();
         if (AtEnd)
         {
-            throw Fail("the text ends where a value was expected");
+            throw Fail("a value is missing");
         }
 
         char first = Text[Position];
@@ -110,7 +110,7 @@ internal sealed class PythonLiteralReader(string text)
 
     public ArchitectureFormatException Fail(string problem)
     {
-        string at = AtEnd ? "at the end" : $"at character {Position + 1}";
+        string at = AtEnd ? $"at the end, after character {Text.Length}" : $"at character {Position + 1}";
         return DartsGenotypeParser.Error(Source, $"Malformed {FormName} {ArchitectureFormatException.Quote(Source)}: {problem} {at}.");
     }
 
