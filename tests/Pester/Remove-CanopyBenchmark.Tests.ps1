@@ -54,6 +54,7 @@ Describe 'Remove-CanopyBenchmark' {
 
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkNotFound,*'
+        $problems[0].Exception.Message | Should -Be "The cache $Database contains no benchmark named 's*'. Benchmark names are taken literally, without wildcards; filter the list with Where-Object Name -like instead. Run Get-CanopyBenchmark without -Name to list the stored benchmarks."
         (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other', 'single', 'sweep')
     }
 
