@@ -369,6 +369,13 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         // Each update is a new record, because a host or job that keeps the records would otherwise see the last values in all of them.
         public void Report(ImportProgress value)
         {
+            // The commit of a large file takes seconds, so a progress bar that was shown says so.
+            if (value.Committing && _written)
+            {
+                _cmdlet.WriteProgress(new ProgressRecord(1, Activity, $"{_fileName}: committing {CorrelationMessages.Count(value.RowsRead, "row")} to the cache") { PercentComplete = 100 });
+                return;
+            }
+
             if (_sinceLastWrite.Elapsed < ProgressInterval)
             {
                 return;

@@ -81,7 +81,7 @@ internal sealed class BenchmarkImporter
         // CPU time misses the target. After the last row, the commit and the WAL checkpoint at close (about 10 ms,
         // mostly two fsyncs) run on this thread alone. The architecture index is left to the first lookup, so that an
         // import stores rows only.
-        progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead));
+        progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead, Committing: true));
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
 
         // The reading thread has finished, because the pipeline delivered its last batch. A caller that stops on a

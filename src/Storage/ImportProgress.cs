@@ -1,4 +1,7 @@
 namespace Canopy.Storage;
 
-/// <summary>How far an import has read, reported every few thousand rows.</summary>
-public readonly record struct ImportProgress(long BytesRead, long TotalBytes, long RowsRead);
+/// <summary>
+/// How far an import has read, reported every few thousand rows. The last report has <see cref="Committing"/> set:
+/// every row is read, and the commit and the checkpoint that follow may take seconds for a large file.
+/// </summary>
+public readonly record struct ImportProgress(long BytesRead, long TotalBytes, long RowsRead, bool Committing = false);

@@ -128,6 +128,10 @@ public class ImportTransactionTests
         Assert.Equal(reports[^1].TotalBytes, reports[^1].BytesRead);
         Assert.Equal(LargeRowCount, reports[^1].RowsRead);
         Assert.True(reports.Zip(reports.Skip(1)).All(pair => pair.First.BytesRead <= pair.Second.BytesRead));
+
+        // Only the last report announces the commit.
+        Assert.True(reports[^1].Committing);
+        Assert.DoesNotContain(reports.SkipLast(1), report => report.Committing);
     }
 
     internal static string LargeJson(int rows)
