@@ -12,8 +12,10 @@ namespace Canopy.Storage;
 internal static class FilePermissions
 {
     private const int WriteAccess = 2;
-    // ENOENT on Linux and macOS.
-    private const int NoSuchFile = 2;
+    // errno values that mean the file exists but may not be written, the same on Linux and macOS.
+    private const int EPERM = 1;
+    private const int EACCES = 13;
+    private const int EROFS = 30;
 
     /// <summary>
     /// Whether the file at <paramref name="path"/> exists and this process may not write it. A file that another
@@ -34,7 +36,9 @@ internal static class FilePermissions
             }
         }
 
-        return access(path, WriteAccess) != 0 && Marshal.GetLastPInvokeError() != NoSuchFile;
+        // A folder that may not be searched also fails access(2), but it hides the file from File.Exists, and SQLite
+        // reports that case with the folder.
+        return File.Exists(path) && access(path, WriteAccess) != 0 && Marshal.GetLastPInvokeError() is EPERM or EACCES or EROFS;
     }
 
     // POSIX access(2) checks with the real user and group IDs of the process.
