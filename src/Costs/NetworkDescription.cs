@@ -58,6 +58,10 @@ public static class NetworkDescription
             return $"DARTS network: {cells}, C = {string.Join(", ", widths)}";
         }
 
-        return dartsNetwork == DartsNetwork.Evaluation ? "DARTS evaluation: 20 cells, C = 36" : "NAS-Bench-301: 8 cells, C = 32";
+        return Of(dartsNetwork);
     }
+
+    /// <summary>Describes a DARTS network that genotypes without widths are evaluated in, such as "NAS-Bench-301: 8 cells, C = 32".</summary>
+    public static string Of(DartsNetwork dartsNetwork) =>
+        dartsNetwork == DartsNetwork.Evaluation ? "DARTS evaluation: 20 cells, C = 36" : "NAS-Bench-301: 8 cells, C = 32";
 }

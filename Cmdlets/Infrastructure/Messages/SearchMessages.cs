@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Canopy.Architectures;
+using Canopy.Costs;
 using Canopy.Search;
 
 namespace Canopy.Commands.Infrastructure;
@@ -31,9 +32,7 @@ internal static class SearchMessages
         string network = space switch
         {
             SearchSpace.Mlp => string.Empty,
-            SearchSpace.Darts => options.Scoring.DartsNetwork == DartsNetwork.Evaluation
-                ? $" on {dataset} in the DARTS evaluation network (20 cells, 36 channels)"
-                : $" on {dataset} in the NAS-Bench-301 network (8 cells, 32 channels)",
+            SearchSpace.Darts => $" on {dataset} in the network {NetworkDescription.Of(options.Scoring.DartsNetwork)}",
             _ => $" on {dataset}",
         };
         return $"Searching {space}{network} by {strategy}: {seeds} of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
