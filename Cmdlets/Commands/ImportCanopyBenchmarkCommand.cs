@@ -249,8 +249,8 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             Replace = Force,
         };
 
-        var progress = new ProgressWriter(this, file);
         var wait = new CacheLockWait(this, store.DatabasePath);
+        var progress = new ProgressWriter(this, file, wait);
         try
         {
             // Warnings come before the commit, so -WarningAction Stop leaves the cache as it was.
@@ -357,18 +357,23 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
 
         private readonly Cmdlet _cmdlet;
         private readonly string _fileName;
+        private readonly CacheLockWait _lockWait;
         private readonly Stopwatch _sinceLastWrite = Stopwatch.StartNew();
         private bool _written;
 
-        public ProgressWriter(Cmdlet cmdlet, string file)
+        public ProgressWriter(Cmdlet cmdlet, string file, CacheLockWait lockWait)
         {
             _cmdlet = cmdlet;
             _fileName = System.IO.Path.GetFileName(file);
+            _lockWait = lockWait;
         }
 
         // Each update is a new record, because a host or job that keeps the records would otherwise see the last values in all of them.
         public void Report(ImportProgress value)
         {
+            // Rows are written only under the write lock, so any wait for it has ended.
+            _lockWait.End();
+
             // The commit of a large file takes seconds, so a progress bar that was shown says so.
             if (value.Committing && _written)
             {

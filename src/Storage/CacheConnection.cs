@@ -169,7 +169,7 @@ internal static class CacheConnection
         }
         catch (SqliteException exception) when (IsBusy(exception))
         {
-            throw new CacheBusyException(databasePath, $"Another process has been writing the cache {databasePath} for {longest.TotalSeconds:0.#} s, so this one could not start its change. Run the command again when that process has finished, or choose another -Database.", exception);
+            throw new CacheBusyException(databasePath, $"Another connection held the write lock of the cache {databasePath} for {longest.TotalSeconds:0.#} s, so nothing was changed. Run the command again when the other import or removal has finished, or choose another -Database.", exception);
         }
         catch (SqliteException exception) when (IsUnavailable(exception))
         {

@@ -848,6 +848,11 @@ Describe 'Import-CanopyBenchmark while another connection writes' {
         $shell.Streams.Error | Should -BeNullOrEmpty
         $summary.RowsStored | Should -Be 1
         (Get-CanopyBenchmark -Database $database).Name | Should -Be @('first', 'second')
+
+        # The wait's progress record ends when the lock is taken, before the import's own progress.
+        $activities = @($shell.Streams.Progress | ForEach-Object { "$($_.Activity): $($_.RecordType)" })
+        $activities[0..1] | Should -Be @('Waiting for the benchmark cache: Processing', 'Waiting for the benchmark cache: Completed')
+        $activities[2..($activities.Count - 1)] | Should -Not -BeLike 'Waiting*'
         $shell.Dispose()
     }
 }

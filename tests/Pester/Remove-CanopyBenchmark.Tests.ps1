@@ -287,8 +287,13 @@ Describe 'Remove-CanopyBenchmark while another connection writes' {
         $running = $Shell.BeginInvoke()
         $waited = [System.Diagnostics.Stopwatch]::StartNew()
         while (-not ($Shell.Streams.Verbose.Message -like 'Another process is writing*') -and $waited.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
+        $stopping = [System.Diagnostics.Stopwatch]::StartNew()
         $Shell.Stop()
+        $stopping.Stop()
 
+        # Without the stop, the removal would wait out the 30 s and fail with CacheBusy.
+        $stopping.Elapsed.TotalSeconds | Should -BeLessThan 15
+        $Shell.Streams.Error | Should -BeNullOrEmpty
         $Shell.Streams.Verbose.Message | Should -Contain "Another process is writing $Database. Waiting up to 30 s for it to finish; press Ctrl+C to stop."
         $running.IsCompleted | Should -BeTrue
         $Shell.InvocationStateInfo.State | Should -Be 'Stopped'
@@ -307,5 +312,16 @@ Describe 'Remove-CanopyBenchmark while another connection writes' {
         $Shell.Streams.Error | Should -BeNullOrEmpty
         Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
         @($Shell.Streams.Progress | Where-Object Activity -EQ 'Waiting for the benchmark cache').RecordType | Should -Be @('Processing', 'Completed')
+    }
+
+    It 'stops with CacheBusy after waiting 30 s' {
+        $problem = try { Remove-CanopyBenchmark -Name sweep -Database $Database -Confirm:$false -ErrorAction Stop; $null } catch { $_ }
+
+        $problem.FullyQualifiedErrorId | Should -Be 'CacheBusy,Canopy.Commands.RemoveCanopyBenchmarkCommand'
+        $problem.CategoryInfo.Category | Should -Be 'ResourceBusy'
+        $problem.TargetObject | Should -Be $Database
+        $problem.Exception.Message | Should -Be "Another connection held the write lock of the cache $Database for 30 s, so nothing was changed. Run the command again when the other import or removal has finished, or choose another -Database."
+        $Holder.Dispose()
+        (Get-CanopyBenchmark -Name sweep -Database $Database).acc | Should -Be @(93.5, 10, 70.25)
     }
 }

@@ -91,10 +91,16 @@ public class WriteLockTests
         }
 
         Assert.Equal(cache.DatabasePath, busy.DatabasePath);
-        Assert.StartsWith($"Another process has been writing the cache {cache.DatabasePath} for 1.5 s", busy.Message);
+        Assert.StartsWith($"Another connection held the write lock of the cache {cache.DatabasePath} for 1.5 s, so nothing was changed.", busy.Message);
 
-        // The connection is usable again, with its usual timeout.
+        // The connection is usable again, with its usual timeouts.
         Assert.Equal(CacheConnection.BusyTimeoutSeconds, connection.DefaultTimeout);
+        using (SqliteCommand pragma = connection.CreateCommand())
+        {
+            pragma.CommandText = "PRAGMA busy_timeout;";
+            Assert.Equal(CacheConnection.BusyTimeoutSeconds * 1000L, (long)pragma.ExecuteScalar()!);
+        }
+
         using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, cache.DatabasePath);
         transaction.Rollback();
     }
