@@ -12,8 +12,8 @@ internal sealed class PixelTextMeasurer : PdfRenderContext
     private const double PixelsPerPoint = 96.0 / 72.0;
 
     // The PDF context measures with Helvetica's metrics. A viewer without Arial, Helvetica or Liberation Sans draws
-    // the text in its own sans-serif font, such as DejaVu Sans, which is wider, and OxyPlot clips a legend entry at
-    // the width it measured. The margin leaves room for such a font.
+    // the text in its own sans-serif font, such as DejaVu Sans, which sets legend text about 11% wider, and OxyPlot
+    // clips a legend entry at the width it measured. The margin leaves room for such a font.
     private const double FallbackFontMargin = 1.15;
 
     public PixelTextMeasurer(double width, double height)

@@ -283,6 +283,17 @@ acc,p,q
         $warnings[0].Message | Should -Be "$undefined of 1,000 bootstrap resamples of 'p' drew the same proxy or target value for every pair, so ρ is undefined for them. The interval rests on the other $($row.DefinedResamples), which DefinedResamples reports, and they leave $tail resamples beyond each end of the 95% interval."
     }
 
+    It 'names no thin tail when the defined resamples leave 25 beyond each end' {
+        # About 1 in 9 of 2,000 resamples of three pairs has no ρ, which leaves about 1,780, or 44 beyond each end.
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = (1, 3, 2)[$_ - 1] } }
+
+        $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 2000 -Seed 1 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $row.DefinedResamples | Should -BeGreaterOrEqual 1000
+        $warnings.Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike '*The interval rests on the other *, which DefinedResamples reports.'
+    }
+
     It 'reports a constant proxy instead of NaN' {
         $records = 1..4 | ForEach-Object { [pscustomobject]@{ acc = $_; flat = 7 } }
 
