@@ -61,6 +61,19 @@ internal static class CompletionCache
 
     public static string Unquote(string word) => word.Trim('\'', '"');
 
+    /// <summary>
+    /// Completes a fixed list of names that start with the typed word in any letter case. The comparison is ordinal,
+    /// because under tr-TR a culture comparison does not take "i" for "I".
+    /// </summary>
+    public static CompletionResult[] FixedNames(IEnumerable<string> names, string wordToComplete, Func<string, string> tooltip)
+    {
+        string prefix = Unquote(wordToComplete);
+        return names
+            .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, tooltip(name)))
+            .ToArray();
+    }
+
     public static string Quote(string name) =>
         name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.') ? name : "'" + name.Replace("'", "''") + "'";
 

@@ -13,12 +13,7 @@ public sealed class DatasetNameCompleter : IArgumentCompleter
 {
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
-        // Ordinal comparison, because under tr-TR a culture comparison does not take "i" for the "I" of ImageNet.
-        string prefix = CompletionCache.Unquote(wordToComplete);
-        return DatasetNames.All
-            .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, Describe(name)))
-            .ToArray();
+        return CompletionCache.FixedNames(DatasetNames.All, wordToComplete, Describe);
     }
 
     private static string Describe(string name)

@@ -17,10 +17,6 @@ public sealed class OperationNameCompleter : IArgumentCompleter
     public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
     {
         IReadOnlyList<string> names = parameterName.Equals("Operations", StringComparison.OrdinalIgnoreCase) ? NatsOperationNames.All : DartsOperationNames.All;
-        string prefix = CompletionCache.Unquote(wordToComplete);
-        return names
-            .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
-            .Select(name => new CompletionResult(name, name, CompletionResultType.ParameterValue, name))
-            .ToArray();
+        return CompletionCache.FixedNames(names, wordToComplete, name => name);
     }
 }
