@@ -38,6 +38,9 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     private readonly Stopwatch _clock = new();
     private TimeSpan _lastProgress;
     private bool _collectionProgressShown;
+
+    // The proxy whose bootstrap interval rests on the fewest resamples with a defined ρ, and that count.
+    private (string Proxy, int Resamples)? _fewestDefined;
     private string[] _proxyNames = Array.Empty<string>();
     private CorrelationColumns? _columns;
     private bool _groupedInput;
@@ -100,7 +103,6 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             WriteWarning("-Seed has no effect without -Bootstrap, because only the bootstrap interval uses random numbers. Add -Bootstrap 1000, for example, to compute an interval.");
         }
 
-        WarnIfFewResamples();
         _missingValues = MissingValue.Length == 0 ? null : new HashSet<double>(MissingValue);
         _clock.Start();
     }
@@ -109,17 +111,26 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     // fewer, the ends move visibly from seed to seed, so Canopy warns below the count that 1,000 resamples give.
     private const int StableTail = 25;
 
+    // Warns once, for the row whose interval rests on the fewest resamples with a defined ρ, since those set its ends.
     private void WarnIfFewResamples()
     {
-        long tail = TailCount(Bootstrap);
-        if (Bootstrap > 0 && tail < StableTail)
+        if (_fewestDefined is not { } fewest || TailCount(fewest.Resamples) >= StableTail)
         {
-            long needed = (long)Math.Ceiling(Math.Round(2 * StableTail / (1 - ConfidenceLevel), 9));
-            // Values to type are written as PowerShell reads them: no group separators, whatever the culture.
-            string requested = Bootstrap.ToString(CultureInfo.InvariantCulture);
-            string advised = needed.ToString(CultureInfo.InvariantCulture);
-            WriteWarning($"-Bootstrap {requested} leaves {CorrelationMessages.Count(tail, "resample")} beyond each end of the {LevelText}% interval, so its ends move from seed to seed. Use -Bootstrap {advised} or more for stable ends.");
+            return;
         }
+
+        // Values to type are written as PowerShell reads them: no group separators, whatever the culture. The advice
+        // scales the count by the share of resamples that had a defined ρ, rounded up to a hundred.
+        double stableCount = Math.Round(2 * StableTail / (1 - ConfidenceLevel), 9);
+        long needed = (long)Math.Ceiling(Math.Round(stableCount * Bootstrap / fewest.Resamples, 9));
+        needed = fewest.Resamples == Bootstrap ? needed : (needed + 99) / 100 * 100;
+        string requested = Bootstrap.ToString(CultureInfo.InvariantCulture);
+        string advised = needed.ToString(CultureInfo.InvariantCulture);
+        string tail = CorrelationMessages.Count(TailCount(fewest.Resamples), "resample");
+        string counted = fewest.Resamples == Bootstrap
+            ? $"-Bootstrap {requested} leaves {tail}"
+            : $"-Bootstrap {requested} gave {fewest.Resamples:N0} resamples with a defined ρ for '{fewest.Proxy}', which leave {tail}";
+        WriteWarning($"{counted} beyond each end of the {LevelText}% interval, so its ends move from seed to seed. Use -Bootstrap {advised} or more for stable ends.");
     }
 
     private string LevelText => (ConfidenceLevel * 100).ToString("0.#", CultureInfo.InvariantCulture);
@@ -189,6 +200,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             }
         }
 
+        WarnIfFewResamples();
         foreach (ProxyCorrelation row in rows.OrderByDescending(row => row.Spearman))
         {
             // Every row of a bootstrap run gets the view with the interval columns, so that one table shows them all.
@@ -348,22 +360,18 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             return row;
         }
 
+        if (_fewestDefined is null || interval.DefinedResamples < _fewestDefined.Value.Resamples)
+        {
+            _fewestDefined = (row.Proxy, interval.DefinedResamples);
+        }
+
         if (interval.DefinedResamples < interval.Resamples)
         {
             int undefined = interval.Resamples - interval.DefinedResamples;
-            WriteWarning($"{undefined:N0} of {CorrelationMessages.Count(interval.Resamples, "bootstrap resample")} of '{row.Proxy}' drew the same proxy or target value for every pair, so ρ is undefined for {(undefined == 1 ? "it" : "them")}. The interval rests on the other {interval.DefinedResamples:N0}, which DefinedResamples reports{DefinedTail(interval.DefinedResamples)}.");
+            WriteWarning($"{undefined:N0} of {CorrelationMessages.Count(interval.Resamples, "bootstrap resample")} of '{row.Proxy}' drew the same proxy or target value for every pair, so ρ is undefined for {(undefined == 1 ? "it" : "them")}. The interval rests on the other {interval.DefinedResamples:N0}, which DefinedResamples reports.");
         }
 
         return row.WithInterval(interval, seed);
-    }
-
-    // Resamples without a defined ρ leave fewer beyond each end than the warning before the run counted.
-    private string DefinedTail(int definedResamples)
-    {
-        long tail = TailCount(definedResamples);
-        return tail < StableTail
-            ? $", and they leave {CorrelationMessages.Count(tail, "resample")} beyond each end of the {LevelText}% interval"
-            : string.Empty;
     }
 
     // Runs the bootstrap on worker threads, so that this thread, the only one that may write to PowerShell, shows progress.
@@ -374,7 +382,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             () => SpearmanBootstrap.Compute(proxyValues, targetValues, Bootstrap, ConfidenceLevel, seed, finished, _cancellation.Token),
             _cancellation.Token);
 
-        // Each update is a new record, so that a host or job that keeps them sees each one's own count.
+        // Each update is a new record, so that a host or job that keeps the records gets each one's own count.
         string activity = $"Bootstrapping Spearman's rho of {proxy}";
         while (!((IAsyncResult)task).AsyncWaitHandle.WaitOne(ProgressInterval))
         {

@@ -273,14 +273,17 @@ acc,p,q
 
         $row = $records | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 1000 -Seed 1 -WarningVariable warnings -WarningAction SilentlyContinue
         $undefined = $row.Resamples - $row.DefinedResamples
-        # Each end of a 95% percentile interval lies beyond 2.5% of the resamples that have a ρ.
+        # Each end of a 95% percentile interval lies beyond 2.5% of the resamples that have a ρ, and 1,000 defined
+        # resamples give the 25 that count as stable.
         $tail = [math]::Floor($row.DefinedResamples * 0.025)
+        $advised = [math]::Ceiling(1000 * 1000 / $row.DefinedResamples / 100) * 100
 
         $row.Resamples | Should -Be 1000
         $row.DefinedResamples | Should -BeLessThan 1000
         $row.DefinedResamples | Should -BeGreaterThan 800
-        $warnings.Count | Should -Be 1
-        $warnings[0].Message | Should -Be "$undefined of 1,000 bootstrap resamples of 'p' drew the same proxy or target value for every pair, so ρ is undefined for them. The interval rests on the other $($row.DefinedResamples), which DefinedResamples reports, and they leave $tail resamples beyond each end of the 95% interval."
+        $warnings.Count | Should -Be 2
+        $warnings[0].Message | Should -Be "$undefined of 1,000 bootstrap resamples of 'p' drew the same proxy or target value for every pair, so ρ is undefined for them. The interval rests on the other $($row.DefinedResamples), which DefinedResamples reports."
+        $warnings[1].Message | Should -Be "-Bootstrap 1000 gave $($row.DefinedResamples) resamples with a defined ρ for 'p', which leave $tail resamples beyond each end of the 95% interval, so its ends move from seed to seed. Use -Bootstrap $advised or more for stable ends."
     }
 
     It 'names no thin tail when the defined resamples leave 25 beyond each end' {
@@ -292,6 +295,17 @@ acc,p,q
         $row.DefinedResamples | Should -BeGreaterOrEqual 1000
         $warnings.Count | Should -Be 1
         $warnings[0].Message | Should -BeLike '*The interval rests on the other *, which DefinedResamples reports.'
+    }
+
+    It 'warns about few resamples only when an interval is computed' {
+        $constant = 1..6 | ForEach-Object { [pscustomobject]@{ acc = 5; p = $_ } }
+        $pair = 1..2 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
+
+        $constant | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 100 -Seed 1 -WarningVariable constantWarnings -WarningAction SilentlyContinue | Out-Null
+        $pair | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 100 -Seed 1 -WarningVariable pairWarnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null
+
+        $constantWarnings.Message | Should -Not -BeLike '*beyond each end*'
+        $pairWarnings.Message | Should -Not -BeLike '*beyond each end*'
     }
 
     It 'reports a constant proxy instead of NaN' {
