@@ -372,8 +372,15 @@ $Cell9930,94.36
         $mixedCase = New-CanopyArchitecture -NormalOperations (@('Sep_Conv_3x3') * 14) -ReduceOperations (@('NONE') * 13 + 'skip_connect')
 
         $problem.FullyQualifiedErrorId | Should -BeLike 'ParameterArgumentValidationError,*'
-        $problem.Exception.Message | Should -BeLike "*Unknown operations 'sep_conv_7x7' on edge 2 and 'identity' on edge 9; valid operations are none, max_pool_3x3, avg_pool_3x3, skip_connect, sep_conv_3x3, sep_conv_5x5, dil_conv_3x3, dil_conv_5x5.*"
+        $problem.Exception.Message | Should -BeLike "*Invalid operations: 'sep_conv_7x7' on edge 2 (node 1 to node 2) and 'identity' on edge 9 (node 3 to node 4); valid operations are none, max_pool_3x3, avg_pool_3x3, skip_connect, sep_conv_3x3, sep_conv_5x5, dil_conv_3x3, dil_conv_5x5.*"
         $mixedCase.SearchSpace | Should -Be 'Darts'
+    }
+
+    It 'names an empty operation and the nodes of a NATS-Bench edge' {
+        $problem = try { New-CanopyArchitecture -Operations 'none, none, none, , none, conv' -ErrorAction Stop; $null } catch { $_ }
+
+        # The six edges are (0→1), (0→2), (1→2), (0→3), (1→3) and (2→3).
+        $problem.Exception.Message | Should -BeLike "*Invalid operations: an empty entry on edge 4 (node 0 to node 3) and 'conv' on edge 6 (node 2 to node 3); valid operations are none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3.*"
     }
 
     It 'converts the NASLib DARTS records' {

@@ -17,7 +17,13 @@ public sealed class ValidateOperationNamesAttribute : ValidateArgumentsAttribute
     public ValidateOperationNamesAttribute(SearchSpace searchSpace)
     {
         ValidValues = searchSpace == SearchSpace.Darts ? DartsOperationNames.All : NatsOperationNames.All;
+
+        // Both spaces list the edges into each node in turn, from every earlier node: NATS-Bench from node 1 on, and
+        // DARTS from node 2, the first after its two cell inputs.
+        _firstNode = searchSpace == SearchSpace.Darts ? 2 : 1;
     }
+
+    private readonly int _firstNode;
 
     /// <summary>The names as help lists them, under the property name that ValidateSet uses.</summary>
     public IReadOnlyList<string> ValidValues { get; }
@@ -33,16 +39,35 @@ public sealed class ValidateOperationNamesAttribute : ValidateArgumentsAttribute
         {
             edge++;
             string? name = (item is PSObject inner ? inner.BaseObject : item)?.ToString();
-            if (name is null || !ValidValues.Contains(name, StringComparer.OrdinalIgnoreCase))
+            if (string.IsNullOrWhiteSpace(name))
             {
-                unknown.Add($"'{name}' on edge {edge}");
+                unknown.Add($"an empty entry on edge {edge} ({DescribeEdge(edge)})");
+            }
+            else if (!ValidValues.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                unknown.Add($"'{name}' on edge {edge} ({DescribeEdge(edge)})");
             }
         }
 
         if (unknown.Count > 0)
         {
             string listed = unknown.Count == 1 ? unknown[0] : string.Join(", ", unknown.Take(unknown.Count - 1)) + " and " + unknown[^1];
-            throw new ValidationMetadataException($"Unknown operation{(unknown.Count == 1 ? string.Empty : "s")} {listed}; valid operations are {string.Join(", ", ValidValues)}.");
+            throw new ValidationMetadataException($"Invalid operation{(unknown.Count == 1 ? string.Empty : "s")}: {listed}; valid operations are {string.Join(", ", ValidValues)}.");
+        }
+    }
+
+    // Names the nodes that edge k (from 1) joins in the standard edge order.
+    private string DescribeEdge(int edge)
+    {
+        int remaining = edge;
+        for (int node = _firstNode; ; node++)
+        {
+            if (remaining <= node)
+            {
+                return $"node {remaining - 1} to node {node}";
+            }
+
+            remaining -= node;
         }
     }
 }
