@@ -161,8 +161,8 @@ Describe 'Invoke-CanopySearch' {
         $default = @(Invoke-CanopySearch Darts -Budget 5 -PopulationSize 5 -SampleSize 2 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $evaluation = @(Invoke-CanopySearch Darts -DartsNetwork Evaluation -Budget 5 -PopulationSize 5 -SampleSize 2 -MaxParameters 3400000 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
 
-        $default[0].Message | Should -BeLike 'Searching Darts on cifar10 in the network NAS-Bench-301: 8 cells, C = 32 by regularized evolution*'
-        $evaluation[0].Message | Should -BeLike 'Searching Darts on cifar10 in the network DARTS evaluation: 20 cells, C = 36 by *. Candidates with more than 3,400,000 parameters are rejected.'
+        $default[0].Message | Should -BeLike 'Searching Darts on cifar10 (NAS-Bench-301: 8 cells, C = 32) by regularized evolution*'
+        $evaluation[0].Message | Should -BeLike 'Searching Darts on cifar10 (DARTS evaluation: 20 cells, C = 36) by *. Candidates with more than 3,400,000 parameters are rejected.'
     }
 
     It 'names no dataset for an MLP search and counts seeds in words' {

@@ -32,7 +32,7 @@ internal static class SearchMessages
         string network = space switch
         {
             SearchSpace.Mlp => string.Empty,
-            SearchSpace.Darts => $" on {dataset} in the network {NetworkDescription.Of(options.Scoring.DartsNetwork)}",
+            SearchSpace.Darts => $" on {dataset} ({NetworkDescription.Of(options.Scoring.DartsNetwork)})",
             _ => $" on {dataset}",
         };
         return $"Searching {space}{network} by {strategy}: {seeds} of {options.Budget:N0} evaluations, maximising {objective}; ties go to {ties}.{limits}{benchmark}";
