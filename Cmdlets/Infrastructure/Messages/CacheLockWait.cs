@@ -13,6 +13,7 @@ internal sealed class CacheLockWait
 
     private readonly Cmdlet _cmdlet;
     private readonly string _databasePath;
+    private readonly System.Diagnostics.Stopwatch _waited = new();
     private bool _progressWritten;
 
     public CacheLockWait(Cmdlet cmdlet, string databasePath)
@@ -28,13 +29,18 @@ internal sealed class CacheLockWait
         _cmdlet.WriteVerbose(status);
         _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for the benchmark cache", status));
         _progressWritten = true;
+        _waited.Start();
     }
 
-    /// <summary>Removes the progress record, if the wait wrote one.</summary>
+    /// <summary>
+    /// Removes the progress record, if the wait wrote one, and writes how long the wait took, since a summary's Elapsed
+    /// includes it.
+    /// </summary>
     public void End()
     {
         if (_progressWritten)
         {
+            _cmdlet.WriteVerbose($"Stopped waiting for the write lock of {_databasePath} after {_waited.Elapsed.TotalSeconds:F1} s.");
             _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for the benchmark cache", "Done") { RecordType = ProgressRecordType.Completed });
             _progressWritten = false;
         }
