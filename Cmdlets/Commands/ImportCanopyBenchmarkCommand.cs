@@ -374,7 +374,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             // Rows are written only under the write lock, so any wait for it has ended.
             _lockWait.End();
 
-            // The commit of a large file takes seconds, so a progress bar that was shown says so.
+            // The commit of a large file takes seconds, so a progress bar that was shown reports it.
             if (value.Committing && _written)
             {
                 _cmdlet.WriteProgress(new ProgressRecord(1, Activity, $"{_fileName}: committing {CorrelationMessages.Count(value.RowsRead, "row")} to the cache") { PercentComplete = 100 });

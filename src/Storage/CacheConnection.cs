@@ -212,7 +212,7 @@ internal static class CacheConnection
         command.ExecuteNonQuery();
     }
 
-    // SQLITE_BUSY and SQLITE_LOCKED: another connection holds the lock.
+    // SQLITE_BUSY and SQLITE_LOCKED: another connection has taken the lock.
     private static bool IsBusy(SqliteException exception) => exception.SqliteErrorCode is 5 or 6;
 
     /// <summary>Whether SQLite may not write <paramref name="exception"/>'s file: SQLITE_PERM, SQLITE_READONLY,
