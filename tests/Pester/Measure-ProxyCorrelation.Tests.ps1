@@ -301,7 +301,7 @@ acc,p,q
         $constant = 1..6 | ForEach-Object { [pscustomobject]@{ acc = 5; p = $_ } }
         $pair = 1..2 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
 
-        $constant | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 100 -Seed 1 -WarningVariable constantWarnings -WarningAction SilentlyContinue | Out-Null
+        $constant | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 100 -Seed 1 -WarningVariable constantWarnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null
         $pair | Measure-ProxyCorrelation -Target acc -Proxy p -Bootstrap 100 -Seed 1 -WarningVariable pairWarnings -WarningAction SilentlyContinue -ErrorAction SilentlyContinue | Out-Null
 
         $constantWarnings.Message | Should -Not -BeLike '*beyond each end*'
