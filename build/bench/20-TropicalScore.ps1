@@ -80,7 +80,7 @@ else {
         ''
         "The Generic score takes $distinct distinct values over the 15,625 cells (rounded to 6 decimals): many cells tie."
         ''
-        'The ParameterCount and Flops rows agree. Both counts depend only on how many 3 × 3 and 1 × 1 convolutions a cell has, and in both a 3 × 3 convolution costs more than six 1 × 1 ones, so no two cells of six edges are ordered differently.'
+        'The ParameterCount and Flops rows agree. Both counts depend only on how many 3 × 3 and 1 × 1 convolutions a cell has. In both, a 3 × 3 convolution costs more than six 1 × 1 ones, so no two cells of six edges are ordered differently.'
         ''
     )
 }
