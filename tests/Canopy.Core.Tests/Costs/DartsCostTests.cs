@@ -50,6 +50,28 @@ public class DartsCostTests(ITestOutputHelper output)
         Assert.Equal(12 + 4 + 4, cost.BatchNormParameters);
     }
 
+    [Theory]
+    [InlineData(DartsOperation.SepConv3x3, 348, 201_818, 28)]
+    [InlineData(DartsOperation.SkipConnect, 304, 191_578, 24)]
+    [InlineData(DartsOperation.DilConv3x3, 322, 196_186, 24)]
+    public void StridedEdgeOfReductionCellByHand(DartsOperation operation, long parameters, long flops, long batchNorm)
+    {
+        // The single cell of width 2 is a reduction cell, so edge 0 reads the 32 × 32 cell input at stride 2 and writes
+        // 16 × 16. On top of the empty cell's 296 parameters, 190,554 FLOPs and 20 BN parameters:
+        // - sep_conv_3x3: twice depthwise 18 + pointwise 4 weights + BN 4, both halves at 16 × 16: 52, 2 · 22 · 256;
+        // - skip_connect: a factorized reduction, two 1 × 1 convolutions 2 → 1 at 16 × 16 + BN 4: 8, 2 · 2 · 256;
+        // - dil_conv_3x3: depthwise 18 (dilation 2, padding 2) + pointwise 4 + BN 4 at 16 × 16: 26, 22 · 256.
+        DartsOperation[] edges = Enumerable.Repeat(DartsOperation.None, 14).ToArray();
+        edges[0] = operation;
+        DartsCell cell = DartsCell.FromCandidateEdges(edges);
+
+        NetworkCost cost = CostModel.Count(DartsGenotype.Create(cell, cell, new[] { 2 }), Dataset.Cifar10);
+
+        Assert.Equal(parameters, cost.Parameters);
+        Assert.Equal(flops, cost.Flops);
+        Assert.Equal(batchNorm, cost.BatchNormParameters);
+    }
+
     [Fact]
     public void ExtraEdgeAddsSepConvCost()
     {
