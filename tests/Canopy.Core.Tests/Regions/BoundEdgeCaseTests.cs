@@ -44,8 +44,8 @@ public class BoundEdgeCaseTests
     [Fact]
     public void BottleneckStaysAboveExactRange()
     {
-        // After a layer of width 1 every later layer has one dimension to split: 2 · 3^3000, about 10^1431.66, beyond the
-        // 1,000 digits that get an exact integer.
+        // After a layer of width 1 every later layer has one dimension to split: 2 · 3^3000, about 10^1431.66,
+        // beyond the 1,000 digits that get an exact integer.
         long[] widths = new long[] { 1 }.Concat(Enumerable.Repeat(2L, 3000)).ToArray();
 
         RegionCount count = RegionBounds.BottleneckBound(Net(2, widths));
