@@ -35,6 +35,32 @@ public class CellScoringTests
     }
 
     [Fact]
+    public void MemoKeepsDatasetsAndModesApart()
+    {
+        // The amortized rank of the skip-only cell is 3 dimensions per position after the stem, 12 after the first
+        // reduction and 48 after the second. A stride-2 reading owns 4 positions' worth.
+        double cifarBottleneck =
+            256 * ExactZaslavsky.Ln(144, 12)
+            + 256 * ExactZaslavsky.Ln(288, 12)
+            + 64 * ExactZaslavsky.Ln(288, 48)
+            + 64 * ExactZaslavsky.Ln(576, 48)
+            + ExactZaslavsky.Ln(4096, 3072);
+
+        // ImageNet16-120 has a quarter of the positions at every stage and 3 · 16² = 768 input dimensions.
+        double imageNetGeneric =
+            64 * ExactZaslavsky.Ln(144, 64)
+            + 64 * ExactZaslavsky.Ln(288, 32)
+            + 16 * ExactZaslavsky.Ln(288, 128)
+            + 16 * ExactZaslavsky.Ln(576, 64)
+            + ExactZaslavsky.Ln(1024, 768);
+
+        // Both are counted in one test, in this order, because the memo lives as long as the process.
+        NatsOperation[] cell = { None, None, None, Skip, None, None };
+        Assert.Equal(cifarBottleneck / Math.Log(10), Count(cell, Dataset.Cifar10, RegionMode.BottleneckBound), 9);
+        Assert.Equal(imageNetGeneric / Math.Log(10), Count(cell, Dataset.ImageNet16, RegionMode.Generic), 9);
+    }
+
+    [Fact]
     public void SingleConvolutionCellAddsOneArrangementPerCell()
     {
         double stage1 = 5 * 1024 * ExactZaslavsky.Ln(144, 16);

@@ -44,6 +44,7 @@ public class MutationTests
     {
         var random = new Xoshiro256StarStar(12);
         var newWidths = new HashSet<int>();
+        var changedLayers = new HashSet<int>();
 
         foreach ((Architecture parentArchitecture, Architecture childArchitecture) in Walk(ArchitectureSource.Shuffle(SearchSpace.NatsSize, 6), random, null))
         {
@@ -53,9 +54,13 @@ public class MutationTests
             int[] changed = Enumerable.Range(0, NatsSizeArchitecture.LayerCount).Where(layer => parent.Widths[layer] != child.Widths[layer]).ToArray();
             Assert.Single(changed);
             newWidths.Add(child.Widths[changed[0]]);
+            changedLayers.Add(changed[0]);
         }
 
         Assert.Equal(NatsSizeArchitecture.Candidates.OrderBy(width => width), newWidths.OrderBy(width => width));
+
+        // Every one of the five layers, the last included, is mutated at some point.
+        Assert.Equal(Enumerable.Range(0, NatsSizeArchitecture.LayerCount), changedLayers.OrderBy(layer => layer));
     }
 
     [Fact]

@@ -177,6 +177,23 @@ public class SearchTests
     }
 
     [Fact]
+    public void RejectedCandidateNeverBecomesBest()
+    {
+        // The first seed whose first candidate breaks the limit shows the steps before any candidate is accepted.
+        const long limit = 60_000_000;
+        SearchOptions options = Options(SearchSpace.NatsSize, SearchStrategy.Random, budget: 300) with { MaxFlops = limit };
+        List<SearchStep> steps = Enumerable.Range(1, 50)
+            .Select(seed => Trajectory(options, (ulong)seed).Item2)
+            .First(trajectory => !trajectory[0].Accepted);
+
+        int firstAccepted = steps.FindIndex(step => step.Accepted);
+
+        Assert.True(firstAccepted > 0);
+        Assert.All(steps.Take(firstAccepted), step => Assert.Null(step.BestArchitecture));
+        Assert.All(steps.Where(step => !step.Accepted), step => Assert.False(step.Improved));
+    }
+
+    [Fact]
     public void ImpossibleLimitFailsBeforeSearching()
     {
         // The smallest NAS-Bench-201 network (every edge none) has 73,306 parameters and 7,783,050 FLOPs on CIFAR-10.

@@ -30,6 +30,8 @@ public class CellValueTests
     [InlineData("Infinity")]
     [InlineData("-inf")]
     [InlineData("007")]
+    [InlineData("1e999")]
+    [InlineData("-1e999")]
     [InlineData("1,5")]
     [InlineData("|none~0|+|none~0|none~1|+|none~0|none~1|none~2|")]
     public void OtherTextStaysText(string text)

@@ -155,6 +155,9 @@ public class CsvImportTests
         Assert.Contains("4 fields", summary.Rejections[3].Reason);
         Assert.Equal("no architecture", summary.Rejections[0].Record.Single(field => field.Key == "comment").Value);
         Assert.Equal(new[] { 2L, 7L }, ReadLines(cache, "mixed"));
+
+        // The benchmark's row count is the 2 stored rows, not the 6 records read.
+        Assert.Equal(2, cache.Store.Find("mixed")!.Rows);
     }
 
     [Theory]

@@ -107,6 +107,19 @@ public class MlpImportTests
     }
 
     [Fact]
+    public void SweepColumnReadsWidthsWithMlpSpace()
+    {
+        // A column named hidden is no widths column by name, so only the Mlp search space makes it one.
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("sweep.csv", "hidden,acc\n\"64,128\",0.5\n");
+
+        ImportSummary summary = cache.Store.Import(new BenchmarkImportOptions { Path = path, ArchitectureColumn = "hidden", SearchSpace = SearchSpace.Mlp, InputDimension = 10 });
+
+        Assert.Equal(1, summary.RowsStored);
+        Assert.Equal("mlp:10:64-128", ReadAll(cache.Store, "sweep", out _).Single()[0]);
+    }
+
+    [Fact]
     public void OtherSearchSpaceRejectsWidths()
     {
         using var cache = new TemporaryCache();
