@@ -115,6 +115,28 @@ public class ImportTransactionTests
     }
 
     [Fact]
+    public void CancelDuringWarningStoresNothing()
+    {
+        // -InputDimension with a column of architecture strings warns after the last row and before the commit.
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("late.csv", $"arch,acc\n{Nb201First},1\n");
+        using var cancellation = new CancellationTokenSource();
+        int warnings = 0;
+
+        Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Import(
+            new BenchmarkImportOptions { Path = path, InputDimension = 784 },
+            cancellationToken: cancellation.Token,
+            warned: _ =>
+            {
+                warnings++;
+                cancellation.Cancel();
+            }));
+
+        Assert.Equal(1, warnings);
+        Assert.Null(cache.Store.Find("late"));
+    }
+
+    [Fact]
     public void ProgressCountsBytesUpToTheFileSize()
     {
         using var cache = new TemporaryCache();
