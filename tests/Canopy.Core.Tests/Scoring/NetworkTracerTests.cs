@@ -24,4 +24,24 @@ public class NetworkTracerTests
         Assert.Equal(4, localRank);
         Assert.Equal(4, amortizedRank);
     }
+
+    [Fact]
+    public void NarrowConvolutionCapsGlobalRank()
+    {
+        // The image spans its 3 · 1,024 = 3,072 dimensions, and 6 channels leave that whole. Two channels at 1,024
+        // positions hold at most 2,048 values, so the tensor after them spans at most 2,048 dimensions.
+        long wideRank = 0;
+        long narrowRank = 0;
+        NetworkTracer.Count(budget: null, 3072, tracer =>
+        {
+            int image = tracer.Input(3, 1024);
+            int wide = tracer.Convolve(image, outChannels: 6, window: 9, stride: 1, reluBefore: false);
+            int narrow = tracer.Convolve(wide, outChannels: 2, window: 1, stride: 1, reluBefore: true);
+            wideRank = tracer[wide].GlobalRank;
+            narrowRank = tracer[narrow].GlobalRank;
+        });
+
+        Assert.Equal(3072, wideRank);
+        Assert.Equal(2048, narrowRank);
+    }
 }
