@@ -215,17 +215,20 @@ public class CsvImportTests
         Assert.Equal(new object?[] { Canonical(cache, Nb201First), 1L, null }, ReadAll(cache.Store, "short", out _)[0]);
     }
 
-    [Fact]
-    public void ShortRowWithoutItsArchitectureNamesTheFieldCount()
+    [Theory]
+    [InlineData("3", "the record has 1 field, so it ends before the architecture column 'arch', column 3 of 3")]
+    [InlineData("3,4", "the record has 2 fields, so it ends before the architecture column 'arch', column 3 of 3")]
+    public void ShortRowWithoutItsArchitectureNamesTheFieldCount(string shortRow, string reason)
     {
+        // Two fields end just before the third column, the architecture, as one field does.
         using var cache = new TemporaryCache();
-        string path = cache.WriteText("late.csv", $"acc,params,arch\n1,2,{Nb201First}\n3\n4,5,{Nb201Best}\n");
+        string path = cache.WriteText("late.csv", $"acc,params,arch\n1,2,{Nb201First}\n{shortRow}\n4,5,{Nb201Best}\n");
 
         ImportSummary summary = cache.Import(path);
 
         RowRejection rejection = Assert.Single(summary.Rejections);
         Assert.Equal(3, rejection.LineNumber);
-        Assert.Equal("the record has 1 field, so it ends before the architecture column 'arch', column 3 of 3", rejection.Reason);
+        Assert.Equal(reason, rejection.Reason);
         Assert.Equal(2, summary.RowsStored);
     }
 

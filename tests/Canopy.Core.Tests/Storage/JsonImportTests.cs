@@ -253,6 +253,20 @@ public class JsonImportTests
     }
 
     [Fact]
+    public void UnclosedBraceIsNoObject()
+    {
+        // Text that only starts with a brace is an invalid architecture string, not a nested object.
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("brace.json", $"[{{\"arch\": \"{{abc\", \"acc\": 1}}, {{\"arch\": \"{Nb201First}\", \"acc\": 2}}]");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(1, summary.RowsStored);
+        Assert.DoesNotContain("contains the object", Assert.Single(summary.Rejections).Reason);
+        Assert.Contains("'{abc'", summary.Rejections[0].Reason);
+    }
+
+    [Fact]
     public void EmptyArrayIsRejected()
     {
         using var cache = new TemporaryCache();
