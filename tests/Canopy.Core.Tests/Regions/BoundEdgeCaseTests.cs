@@ -36,7 +36,7 @@ public class BoundEdgeCaseTests
     [Fact]
     public void TropicalBoundIgnoresBottleneck()
     {
-        // (C(1,0) + C(1,1)) · (C(2,0) + C(2,1) + C(2,2)) = 2 · 4 = 8; the bottleneck bound caps the second factor at 3.
+        // (C(1,0) + C(1,1)) · (C(2,0) + C(2,1) + C(2,2)) = 2 · 4 = 8. The bottleneck bound caps the second factor at 3.
         Assert.Equal(new BigInteger(8), RegionBounds.TropicalBound(Net(2, 1, 2)).Value);
         Assert.Equal(new BigInteger(6), RegionBounds.BottleneckBound(Net(2, 1, 2)).Value);
     }
