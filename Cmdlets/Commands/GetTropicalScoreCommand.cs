@@ -422,11 +422,10 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         WriteProgress(new ProgressRecord(1, "Scoring architectures", $"{_scored} scored"));
     }
 
-    // TODO: adding the score costs a record more than the rest of scoring, and PowerShell offers no cheaper way. The
-    // four lookups and the four additions each take about a fifth of Import-Csv's own time per record, because a
-    // missing name searches the type table and the adapter, and Properties.Add copies each member. Adding without the
-    // lookups would lose a record's own Flops column, because Properties.Add replaces a member of the same name. Code
-    // properties through a type name cost less, but PSObject.Copy or Remove-Module then lost the scores silently.
+    // TODO: adding the score costs a record more than the rest of scoring, and PowerShell offers no cheaper way. Each
+    // lookup of a missing name searches the type table and the adapter, and Properties.Add copies each member; adding
+    // without the lookups would lose a record's own Flops column, because Properties.Add replaces a member of the same
+    // name. Code properties through a type name cost less, but do not survive PSObject.Copy or Remove-Module.
     private void Emit(PendingScore item, (ArchitectureScore? Score, Exception? Error) result)
     {
         _scored++;

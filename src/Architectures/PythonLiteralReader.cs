@@ -32,7 +32,7 @@ internal sealed class PythonLiteralReader(string text)
 
     // Blanks Python comments, such as the "# step 1" after each node in AutoDL-Projects' genotypes.py, so that a
     // definition copied from a source file parses. Blanking keeps every character position for messages, and it
-    // keeps SkipSpace small enough for the JIT to inline, which a comment check there prevented.
+    // keeps SkipSpace small enough for the JIT to inline.
     private static string WithoutComments(string text)
     {
         int comment = text.IndexOf('#');

