@@ -499,4 +499,20 @@ Describe 'Invoke-CanopySearch' {
         $records.BestTarget | Should -Not -Contain $null
         $last.BestTarget | Should -Be $stored.CIFAR10TestAccuracy200Epochs
     }
+
+    It 'finds the seed-0 cell that docs/search.md quotes, with its three accuracies' {
+        if (-not (Test-Path $NatsFile)) {
+            Set-ItResult -Skipped -Because "the benchmark data file $NatsFile is absent (set CANOPY_DATA to the data folder)"
+            return
+        }
+
+        Import-CanopyBenchmark -Path $NatsFile -Name nats-tss -Database $Database -Force | Out-Null
+        $found = Invoke-CanopySearch NatsTopology -Seed 0 -Summary -Benchmark nats-tss -Target CIFAR10TestAccuracy200Epochs -Database $Database
+        $stored = Get-CanopyBenchmark -Name nats-tss -Architecture $found.Architecture -Database $Database
+
+        $found.Architecture | Should -Be '|nor_conv_3x3~0|+|skip_connect~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+        [Math]::Round($found.Target, 3) | Should -Be 93.715
+        [Math]::Round($stored.CIFAR100TestAccuracy200Epochs, 2) | Should -Be 71.21
+        [Math]::Round($stored.ImageNetTestAccuracy200Epochs, 2) | Should -Be 44.98
+    }
 }
