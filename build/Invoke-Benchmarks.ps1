@@ -31,6 +31,7 @@ Import-Module (Join-Path $Root 'Canopy.psd1')
 $context = @{
     Root           = $Root
     DataPath       = $DataPath
+    NasLibPath     = $env:CANOPY_NASLIB_DATA
     BenchmarkDll   = Join-Path $benchmarkOutput 'Canopy.Benchmarks.dll'
     Scratch        = Join-Path $Root 'out/bench-scratch'
 }

@@ -142,6 +142,45 @@ if ($otherFolder -and (Test-Path $otherFolder)) {
     $lines += ''
 }
 
+# NAS-Bench-Suite-Zero's 500 NAS-Bench-301 genotypes on CIFAR-10 are not in the benchmark data folder, so a user
+# points CANOPY_NASLIB_DATA at a folder holding NASLib's naslib/data/zc_nasbench301.json.
+$lines += @('### NAS-Bench-301 CIFAR-10 genotypes with published proxies (NAS-Bench-Suite-Zero)', '')
+$nasLibFile = if ($Context.NasLibPath) { Join-Path $Context.NasLibPath 'zc_nasbench301.json' }
+if (-not $nasLibFile -or -not (Test-Path $nasLibFile)) {
+    $lines += 'Skipped: set CANOPY_NASLIB_DATA to a folder that holds zc_nasbench301.json from the NASLib repository (docs/architectures.md says where to find it).'
+}
+else {
+    $suite = Get-Content $nasLibFile -Raw | ConvertFrom-Json
+    $records = @(foreach ($entry in $suite.nasbench301.cifar10.PSObject.Properties) {
+            $entry.Value | Add-Member -NotePropertyName Architecture -NotePropertyValue $entry.Name -PassThru
+        })
+    $suiteProxies = @($records[0].PSObject.Properties.Name | Where-Object { $_ -notin 'val_accuracy', 'Architecture' } | Sort-Object)
+
+    # The records carry their own flops column, which Get-TropicalScore keeps in place of its Flops.
+    Add-ModeScores -Records $records -Dataset cifar10 3>$null
+    $proxies = @($modes | ForEach-Object { "TropicalScore[$_]" }) + 'ParameterCount' + $suiteProxies
+    $rows = $records | Measure-ProxyCorrelation -Target val_accuracy -Proxy $proxies
+    $hash = (Get-FileHash $nasLibFile -Algorithm SHA256).Hash.ToLowerInvariant()
+    $lines += @(
+        "$($records.Count) genotypes with their validation accuracy, scored on the NAS-Bench-301 network (8 cells, 32 channels). File SHA-256 $hash. ParameterCount is Canopy's exact count; params and flops are the published columns. Spearman ρ (Kendall τ-b), best first."
+        ''
+        '| proxy | Spearman ρ (Kendall τ-b) |'
+        '|---|---|'
+    )
+    foreach ($row in $rows | Sort-Object { - $_.Spearman }) {
+        $lines += "| $($row.Proxy) | $(Format-Correlation $row) |"
+    }
+
+    $tropical = ($rows | Where-Object Proxy -EQ 'TropicalScore[Generic]').Spearman
+    $parameters = ($rows | Where-Object Proxy -EQ 'ParameterCount').Spearman
+    $lines += @(
+        ''
+        'On the DARTS space the claim is that TropicalScore ranks above the parameter count: {0:N3} vs {1:N3}, {2}.' -f $tropical, $parameters, $(if ($tropical -gt $parameters) { 'above' } else { 'NOT above' })
+    )
+    Remove-Variable -Name suite, records -ErrorAction SilentlyContinue
+}
+$lines += ''
+
 # How closely the score follows the size baselines, on whole spaces that need no accuracy data.
 $agreement = @(
     @{ Label = 'NATS-Bench topology, all cells'; Records = { Get-CanopyArchitecture -SearchSpace NatsTopology } }
