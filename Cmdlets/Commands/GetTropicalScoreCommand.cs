@@ -219,6 +219,11 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning(unmodelled);
         }
 
+        if (!_datasetGiven && _recordDatasets.DescribeLateDataset(Dataset) is { } late)
+        {
+            WriteWarning(late);
+        }
+
         if (_defaultedDimensions?.Describe() is { } defaulted)
         {
             WriteWarning(defaulted);
@@ -312,7 +317,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     // network unless the command line does. Only genotypes without cell widths of their own are read for the network.
     private ScoringOptions OptionsFor(PSObject record, Architecture architecture)
     {
-        Dataset dataset = !_datasetGiven && _recordDatasets.Read(record) is { } named ? named : _options.Dataset;
+        Dataset dataset = !_datasetGiven && _recordDatasets.Read(record, _recordNumber) is { } named ? named : _options.Dataset;
         DartsNetwork network = architecture is DartsGenotype { Widths: null } genotype && !_dartsNetworkGiven && _recordNetworks.Read(record, genotype) is { } recordNetwork
             ? recordNetwork
             : _options.DartsNetwork;
@@ -462,7 +467,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         // Only -Dataset scores a record on another network than its Dataset names, and MLPs have no dataset network.
         if (_datasetGiven && !annotation.CanopyColumns && score.Dataset is not null)
         {
-            _recordDatasets.CountOverridden(item.Record, item.Options.Dataset, annotation.KeptOwnCount);
+            _recordDatasets.CountOverridden(item.Record, item.Options.Dataset, annotation.KeptOwnCount, item.RecordNumber);
         }
 
         WriteObject(item.Record);

@@ -213,6 +213,11 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             WriteWarning(unmodelled);
         }
 
+        if (!_datasetGiven && _recordDatasets.DescribeLateDataset(Dataset) is { } late)
+        {
+            WriteWarning(late);
+        }
+
         foreach (string warning in _networkWarnings.Describe(DartsNetwork, "counts"))
         {
             WriteWarning(warning);
@@ -291,7 +296,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         }
 
         PSObject record = input.BaseObject is IDictionary dictionary ? ArchitectureConversion.ToRecord(dictionary) : input;
-        return _recordDatasets.Read(record) ?? _dataset;
+        return _recordDatasets.Read(record, _recordNumber) ?? _dataset;
     }
 
     private void Emit(Architecture? architecture, ErrorRecord? error, DartsNetwork? network = null, Dataset? dataset = null)

@@ -1275,13 +1275,25 @@ Describe 'Get-TropicalScore with a Dataset property' {
         $warnings[0].Message | Should -BeLike "1 record has a Dataset that Canopy does not model ('svhn'), so it was scored on the cifar10 network.*"
     }
 
-    It 'looks no further when the first record has no Dataset' {
+    It 'reads a Dataset that only a later record among the first 64 has' {
         $records = [pscustomobject]@{ arch = $script:cell }, [pscustomobject]@{ arch = $script:cell; Dataset = 'ImageNet16-120' } |
             Get-TropicalScore -WarningVariable warnings
 
-        $records[1].ParameterCount | Should -Be $script:onCifar10.ParameterCount
-        $records[1].ParameterCount | Should -Not -Be $script:onImageNet.ParameterCount
+        $records[0].ParameterCount | Should -Be $script:onCifar10.ParameterCount
+        $records[1].ParameterCount | Should -Be $script:onImageNet.ParameterCount
         $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'warns when a Dataset turns up after 64 records without one' {
+        # Record 192 is the third sample after the first 64 records; from it on every record is read.
+        $plain = 1..191 | ForEach-Object { [pscustomobject]@{ arch = $script:cell } }
+        $late = 1..2 | ForEach-Object { [pscustomobject]@{ arch = $script:cell; Dataset = 'ImageNet16-120' } }
+        $records = @($plain) + @($late) | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $records[191].ParameterCount | Should -Be $script:onImageNet.ParameterCount
+        $records[192].ParameterCount | Should -Be $script:onImageNet.ParameterCount
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike 'Record 192 has a Dataset property, but the first 64 records had none*scored on the cifar10 network*'
     }
 
     It 'lets -Dataset override the property without a warning' {

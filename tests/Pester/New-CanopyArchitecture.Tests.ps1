@@ -323,6 +323,15 @@ $Cell9930,94.36
         $again.Flops | Should -Be @(46190200, 46190200)
     }
 
+    It 'counts a record on its Dataset when only a later record has one' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+        $records = '[{"arch":"' + $cell + '"},{"arch":"' + $cell + '","Dataset":"cifar100"}]' | ConvertFrom-Json | New-CanopyArchitecture
+
+        $records[0].Dataset | Should -Be 'cifar10'
+        $records[1].Dataset | Should -Be 'cifar100'
+        $records[1].ParameterCount | Should -Be 1294356
+    }
+
     It 'counts a piped record on the dataset its Dataset names' {
         $csv = Join-Path $TestDrive 'imagenet-architecture.csv'
         New-CanopyArchitecture $Cell9930 -Dataset ImageNet16-120 | Export-Csv -Path $csv -NoTypeInformation

@@ -23,29 +23,29 @@ internal sealed class RecordDatasets
     private long _overriddenCount;
     private long _overriddenWithOwnCounts;
 
-    // Whether records are looked at for a Dataset property. The first record decides, so it is null before that record.
+    // Records checked one by one before sampling starts, and the sampling interval after that.
+    private const int CheckedRecords = 64;
+
+    // Whether every record is looked at for a Dataset property. The first record decides, so it is null before that
+    // record, and a later record that has one turns it on.
     private bool? _recordsHaveDataset;
+    private long _recordsSeen;
 
     /// <summary>The number of records whose Dataset was not used.</summary>
     public long UnmodelledCount { get; private set; }
 
+    /// <summary>The number of the record whose Dataset property turned up after the first 64 records lacked one, or 0.</summary>
+    public long LateFirstDataset { get; private set; }
+
     /// <summary>
     /// Returns the dataset that the record's Dataset property names, or null when the record has none, it is empty,
-    /// or it names a dataset Canopy does not model. The last case is counted. When the first record has no Dataset
-    /// property, no later record is looked at.
+    /// or it names a dataset Canopy does not model. The last case is counted.
     /// </summary>
-    public Dataset? Read(PSObject record)
+    /// <param name="record">A piped record.</param>
+    /// <param name="recordNumber">The record's number in the pipeline, for the warning about a late Dataset property.</param>
+    public Dataset? Read(PSObject record, long recordNumber)
     {
-        if (_recordsHaveDataset == false)
-        {
-            return null;
-        }
-
-        // The records of one pipeline share their properties, as those of Import-Csv do, so the first record decides.
-        // Looking for a missing name costs about 180 ns a record, which made Import-Csv nats_bench.csv | Get-TropicalScore
-        // 1.56 times as slow as Import-Csv | ForEach-Object instead of 1.44 (two runs on 2 cores).
-        PSPropertyInfo? property = record.Properties[PropertyName];
-        _recordsHaveDataset ??= property is not null;
+        PSPropertyInfo? property = Find(record, recordNumber);
         if (property is null)
         {
             return null;
@@ -72,20 +72,15 @@ internal sealed class RecordDatasets
 
     /// <summary>
     /// Counts the record when its Dataset names another Canopy dataset than <paramref name="scored"/>, the one that
-    /// -Dataset chose. The first record decides whether records have a Dataset property, as in <see cref="Read"/>.
+    /// -Dataset chose.
     /// </summary>
     /// <param name="record">A record whose Dataset column was not updated.</param>
     /// <param name="scored">The dataset whose network the record was scored on.</param>
     /// <param name="keptOwnCount">Whether the record kept a ParameterCount or Flops of its own.</param>
-    public void CountOverridden(PSObject record, Dataset scored, bool keptOwnCount)
+    /// <param name="recordNumber">The record's number in the pipeline.</param>
+    public void CountOverridden(PSObject record, Dataset scored, bool keptOwnCount, long recordNumber)
     {
-        if (_recordsHaveDataset == false)
-        {
-            return;
-        }
-
-        PSPropertyInfo? property = record.Properties[PropertyName];
-        _recordsHaveDataset ??= property is not null;
+        PSPropertyInfo? property = Find(record, recordNumber);
         object? value = property is null ? null : RecordValues.Read(property);
         if (!DatasetNames.TryParse(value is PSObject wrapped ? wrapped.BaseObject : value, out Dataset named) || named == scored)
         {
@@ -99,6 +94,38 @@ internal sealed class RecordDatasets
             _overriddenValues.Add(ArchitectureProperties.Text(value)!.Trim());
         }
     }
+
+    // Looking for a missing name costs about a tenth of Import-Csv's time per record, so when the first 64 records
+    // have no Dataset property, only every 64th record after them is checked. A record that has one turns on the
+    // check of every record from then on.
+    private PSPropertyInfo? Find(PSObject record, long recordNumber)
+    {
+        _recordsSeen++;
+        if (_recordsHaveDataset == false && _recordsSeen > CheckedRecords && _recordsSeen % CheckedRecords != 0)
+        {
+            return null;
+        }
+
+        PSPropertyInfo? property = record.Properties[PropertyName];
+        if (property is not null && _recordsHaveDataset == false)
+        {
+            LateFirstDataset = _recordsSeen > CheckedRecords ? recordNumber : 0;
+            _recordsHaveDataset = true;
+        }
+
+        _recordsHaveDataset ??= property is not null;
+        return property;
+    }
+
+    /// <summary>
+    /// Describes a Dataset property that turned up after the first 64 records lacked one, or returns null when none did.
+    /// </summary>
+    /// <param name="datasetUsed">The name of the dataset whose network the unchecked records were scored on.</param>
+    public string? DescribeLateDataset(string datasetUsed) => LateFirstDataset == 0
+        ? null
+        : $"Record {LateFirstDataset:N0} has a Dataset property, but the first {CheckedRecords} records had none, so before it only every {CheckedRecords}th record was checked for one. " +
+          $"Up to {CheckedRecords - 1} records just before it may name a dataset that was not used, and those were scored on the {datasetUsed} network. " +
+          "Give records of one pipeline the same properties, or score each dataset with its own -Dataset.";
 
     /// <summary>Describes the records whose Dataset -Dataset overrode, or returns null when there were none.</summary>
     /// <param name="datasetUsed">The name of the dataset given with -Dataset.</param>
