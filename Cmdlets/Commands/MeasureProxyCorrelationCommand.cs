@@ -129,7 +129,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         string tail = CorrelationMessages.Count(TailCount(fewest.Resamples), "resample");
         string counted = fewest.Resamples == Bootstrap
             ? $"-Bootstrap {requested} leaves {tail}"
-            : $"-Bootstrap {requested} gave {fewest.Resamples:N0} resamples with a defined ρ for '{fewest.Proxy}', which leave {tail}";
+            : $"-Bootstrap {requested} gave {CorrelationMessages.Count(fewest.Resamples, "resample")} with a defined ρ for '{fewest.Proxy}', which leave {tail}";
         WriteWarning($"{counted} beyond each end of the {LevelText}% interval, so its ends move from seed to seed. Use -Bootstrap {advised} or more for stable ends.");
     }
 
@@ -357,7 +357,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         if (interval.DefinedResamples == 0)
         {
             WriteWarning($"No bootstrap resample of '{row.Proxy}' gave a defined ρ, so the row has no confidence interval.");
-            return row;
+            return row.WithInterval(interval, seed);
         }
 
         if (_fewestDefined is null || interval.DefinedResamples < _fewestDefined.Value.Resamples)

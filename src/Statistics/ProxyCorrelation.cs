@@ -55,14 +55,18 @@ public sealed record ProxyCorrelation
     /// <summary>The seed that reproduces the interval; null without a bootstrap.</summary>
     public ulong? Seed { get; init; }
 
-    /// <summary>Returns a copy that carries a bootstrap interval for ρ and the seed that reproduces it.</summary>
+    /// <summary>
+    /// Returns a copy that carries a bootstrap interval for ρ and the seed that reproduces it. When no resample had a
+    /// defined ρ, the copy has no ends but still records the level, the resamples and the seed.
+    /// </summary>
     public ProxyCorrelation WithInterval(ConfidenceInterval interval, ulong seed)
     {
         ArgumentNullException.ThrowIfNull(interval);
+        bool defined = interval.DefinedResamples > 0;
         return this with
         {
-            SpearmanLower = interval.Lower,
-            SpearmanUpper = interval.Upper,
+            SpearmanLower = defined ? interval.Lower : null,
+            SpearmanUpper = defined ? interval.Upper : null,
             ConfidenceLevel = interval.Level,
             Resamples = interval.Resamples,
             DefinedResamples = interval.DefinedResamples,

@@ -286,6 +286,22 @@ acc,p,q
         $warnings[1].Message | Should -Be "-Bootstrap 1000 gave $($row.DefinedResamples) resamples with a defined ρ for 'p', which leave $tail resamples beyond each end of the 95% interval, so its ends move from seed to seed. Use -Bootstrap $advised or more for stable ends."
     }
 
+    It 'keeps the seed and resample count of a bootstrap without a defined ρ' {
+        # Three pairs whose proxy is 1 on one record only: a resample without that record, or with only it, has a
+        # constant proxy or target, and seed 2 draws two such resamples.
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ t = $_; p = [int]($_ -eq 3) } }
+
+        $row = $records | Measure-ProxyCorrelation -Target t -Proxy p -Bootstrap 2 -Seed 2 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $row.DefinedResamples | Should -Be 0
+        $row.Resamples | Should -Be 2
+        $row.Seed | Should -Be 2
+        $row.ConfidenceLevel | Should -Be 0.95
+        $row.SpearmanLower | Should -BeNullOrEmpty
+        $row.SpearmanUpper | Should -BeNullOrEmpty
+        $warnings.Message | Should -Contain "No bootstrap resample of 'p' gave a defined ρ, so the row has no confidence interval."
+    }
+
     It 'names no thin tail when the defined resamples leave 25 beyond each end' {
         # About 1 in 9 of 2,000 resamples of three pairs has no ρ, which leaves about 1,780, or 44 beyond each end.
         $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = (1, 3, 2)[$_ - 1] } }
