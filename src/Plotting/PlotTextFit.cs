@@ -16,6 +16,10 @@ internal static class PlotTextFit
     /// <summary>The smallest font size, in pixels, that text is shrunk to. Text that does not fit at this size is shortened.</summary>
     public const double MinimumFontSize = 9;
 
+    // OxyPlot adds up a legend's widths in another order than the room is computed here, so text that OxyPlot made room
+    // for can measure a few units in the last place wider than the room.
+    private const double RoundingSlack = 1e-6;
+
     /// <summary>Shrinks or shortens every text of a laid-out model that does not fit, and returns whether any text changed.</summary>
     public static bool Shrink(PlotModel model, PixelTextMeasurer measurer)
     {
@@ -80,7 +84,7 @@ internal static class PlotTextFit
         }
 
         double width = measurer.MeasureText(text, font, size, weight).Width;
-        if (width <= room)
+        if (width <= room + RoundingSlack)
         {
             return false;
         }
@@ -105,7 +109,7 @@ internal static class PlotTextFit
         foreach (Series series in model.Series)
         {
             if (series.RenderInLegend && !string.IsNullOrEmpty(series.Title) &&
-                measurer.MeasureText(series.Title, font, legend.LegendFontSize, legend.LegendFontWeight).Width > room)
+                measurer.MeasureText(series.Title, font, legend.LegendFontSize, legend.LegendFontWeight).Width > room + RoundingSlack)
             {
                 series.Title = Shorten(measurer, series.Title, font, legend.LegendFontSize, legend.LegendFontWeight, room);
                 changed = true;

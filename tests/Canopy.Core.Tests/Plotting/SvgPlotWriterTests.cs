@@ -118,6 +118,20 @@ public sealed class SvgPlotWriterTests : IDisposable
         Assert.True(model.Legends[0].LegendArea.Right <= 640);
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("params")]
+    [InlineData("TropicalScore")]
+    public void KeepsTheOnlyLegendEntryWhole(string proxy)
+    {
+        // OxyPlot sizes the legend box to the entry, so the entry fits up to the last bits of its sum of widths.
+        PlotModel model = ModesPlot.Create(new[] { new ModeBar("t", proxy, 0.5) }, new PlotText("Modes", "Target", "Spearman")).Model;
+
+        XDocument svg = Svg.Render(model, 800, 600);
+
+        Assert.Contains(svg.Descendants(Svg.Namespace + "text"), element => element.Value == proxy);
+    }
+
     private static double FontSize(XDocument svg, string text) =>
         double.Parse(svg.Descendants(Svg.Namespace + "text").First(element => element.Value.Trim() == text).Attribute("font-size")!.Value, System.Globalization.CultureInfo.InvariantCulture);
 
