@@ -15,8 +15,8 @@ public sealed record PlotColumns(string X, string Y, string? Group, bool GroupRe
     /// <summary>
     /// Applies the defaults of <paramref name="kind"/> to the properties the caller named, reading the first record:
     /// Correlation reads TropicalScore against the first property whose name contains "acc" and whose value is not a
-    /// Boolean. Trajectory reads BestTarget (or BestScore when the first record has no BestTarget value) against Step
-    /// per Strategy and Seed. Modes reads Spearman per Proxy, grouped by Target.
+    /// Boolean. Trajectory reads BestTarget (or BestScore when the first record has neither a BestTarget value nor a
+    /// TargetColumn) against Step per Strategy and Seed. Modes reads Spearman per Proxy, grouped by Target.
     /// </summary>
     /// <param name="firstRecord">The property names and values of the first record, in record order.</param>
     /// <exception cref="PlotDataException">A correlation plot has no -Y and no accuracy-like property to use.</exception>
@@ -54,10 +54,13 @@ public sealed record PlotColumns(string X, string Y, string? Group, bool GroupRe
             $"The first record has: {string.Join(", ", record.Select(property => property.Key))}.");
     }
 
+    // A search with a benchmark names its target column in every step, even in a first step whose architecture the
+    // benchmark lacks, so that step still chooses BestTarget.
     private static string TrajectoryDefaultY(IReadOnlyList<KeyValuePair<string, object?>> record)
     {
         bool hasTarget = record.Any(property =>
-            property.Key.Equals("BestTarget", StringComparison.OrdinalIgnoreCase) && PlotValues.TryParse(property.Value, out _));
+            (property.Key.Equals("BestTarget", StringComparison.OrdinalIgnoreCase) && PlotValues.TryParse(property.Value, out _)) ||
+            (property.Key.Equals("TargetColumn", StringComparison.OrdinalIgnoreCase) && property.Value is string { Length: > 0 }));
         return hasTarget ? "BestTarget" : "BestScore";
     }
 }

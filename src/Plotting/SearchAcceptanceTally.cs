@@ -69,6 +69,13 @@ internal sealed class SearchAcceptanceTally
         }
 
         string reason = $"A search run has no best-so-far {bestColumn} before its first accepted architecture";
+
+        // A benchmark lookup finds no value for an architecture the benchmark lacks, such as a cell with dead branches.
+        if (bestColumn.Equals("BestTarget", StringComparison.OrdinalIgnoreCase))
+        {
+            reason += ", or while the benchmark holds no number for the best architecture";
+        }
+
         List<string> withoutAcceptance = _seeds.Where(seed => !_acceptingSeeds.Contains(seed)).ToList();
         return withoutAcceptance.Count switch
         {

@@ -55,6 +55,17 @@ public class PlotColumnsTests
     }
 
     [Fact]
+    public void TrajectoryTargetColumnChoosesBestTarget()
+    {
+        // A search with a benchmark whose first best architecture the benchmark lacks.
+        var lookedUp = Record(("Seed", 0), ("Step", 1), ("BestScore", 3.0), ("BestTarget", null), ("TargetColumn", "val_acc"));
+        var noBenchmark = Record(("Seed", 0), ("Step", 1), ("BestScore", 3.0), ("BestTarget", null), ("TargetColumn", null));
+
+        Assert.Equal("BestTarget", PlotColumns.Resolve(PlotKind.Trajectory, null, null, null, lookedUp).Y);
+        Assert.Equal("BestScore", PlotColumns.Resolve(PlotKind.Trajectory, null, null, null, noBenchmark).Y);
+    }
+
+    [Fact]
     public void ModesDefaultsToSpearmanPerProxyByTarget()
     {
         PlotColumns columns = PlotColumns.Resolve(PlotKind.Modes, null, null, null, Record(("Proxy", "params")));

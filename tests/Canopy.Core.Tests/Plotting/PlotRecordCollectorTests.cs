@@ -211,6 +211,19 @@ public class PlotRecordCollectorTests
     }
 
     [Fact]
+    public void MissingBestTargetNamesTheBenchmark()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestTarget", "Strategy", false, "Seed"));
+        collector.Add(Reader(new() { ["Step"] = 1, ["BestTarget"] = null, ["Seed"] = 0, ["Accepted"] = true }));
+        collector.Add(Reader(new() { ["Step"] = 2, ["BestTarget"] = 91.5, ["Seed"] = 0, ["Accepted"] = true }));
+        collector.Add(Reader(new() { ["Step"] = 3, ["BestTarget"] = 92.0, ["Seed"] = 0, ["Accepted"] = true }));
+
+        Assert.EndsWith(
+            "A search run has no best-so-far BestTarget before its first accepted architecture, or while the benchmark holds no number for the best architecture.",
+            collector.DescribeLeftOut());
+    }
+
+    [Fact]
     public void OneRejectedStepWordedSingular()
     {
         var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestTarget", "Strategy", false, "Seed"));
