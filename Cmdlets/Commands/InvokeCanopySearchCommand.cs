@@ -1,4 +1,5 @@
 using System;
+using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
@@ -269,7 +270,13 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
         catch (ArgumentException exception)
         {
-            object target = exception.ParamName == nameof(SearchOptions.SampleSize) ? SampleSize : options;
+            // The target is the value the user typed: the sample size, or the MLP ranges that leave one network.
+            object target = exception.ParamName switch
+            {
+                nameof(SearchOptions.SampleSize) => SampleSize,
+                nameof(SearchOptions.MlpSampler) => new Hashtable { [nameof(DepthRange)] = DepthRange, [nameof(WidthRange)] = WidthRange },
+                _ => options,
+            };
             ThrowTerminatingError(ErrorRecords.Create(
                 new ArgumentException(ExceptionText.Plain(exception), exception), "SearchOptionsInvalid", ErrorCategory.InvalidArgument, target));
         }

@@ -48,7 +48,7 @@ public static class ArchitectureSearch
             MlpSampler bounds = options.MlpSampler;
             if (bounds.MinDepth == bounds.MaxDepth && bounds.MinWidth == bounds.MaxWidth)
             {
-                throw new ArgumentException($"The MLP ranges allow one network only ({FormatCount(bounds.MinDepth)} hidden {(bounds.MinDepth == 1 ? "layer" : "layers")} of {FormatCount(bounds.MinWidth)} units), so evolution has nothing to mutate. Widen the depth or width range, or search at random.", nameof(options));
+                throw new ArgumentException($"The MLP ranges allow one network only ({FormatCount(bounds.MinDepth)} hidden {(bounds.MinDepth == 1 ? "layer" : "layers")} of {FormatCount(bounds.MinWidth)} units), so evolution has nothing to mutate. Widen the depth or width range, or search at random.", nameof(options.MlpSampler));
             }
         }
     }

@@ -421,6 +421,8 @@ Describe 'Invoke-CanopySearch' {
 
         $failure.Exception.Message | Should -BeLike '*(1 hidden layer of 16 units)*'
         $failure.Exception.Message | Should -Not -BeLike "*(Parameter '*"
+        $failure.TargetObject.DepthRange | Should -Be @(1, 1)
+        $failure.TargetObject.WidthRange | Should -Be @(16, 16)
     }
 
     It 'names the dataset as -Dataset spells it' {
