@@ -361,6 +361,14 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
             return;
         }
 
+        // Evolution draws at random until P candidates are accepted, so a run that accepts fewer never mutates. A budget
+        // below P is a documented choice, but rejections that keep a larger budget from filling the population are not.
+        long accepted = result.Evaluations - result.Rejected;
+        if (Strategy == SearchStrategy.RegularizedEvolution && accepted < PopulationSize && result.Evaluations > PopulationSize)
+        {
+            WriteWarning($"Seed {result.Seed} accepted {accepted:N0} of {result.Evaluations:N0} candidates, fewer than -PopulationSize {PopulationSize}, so the population never filled and every candidate was drawn at random, as -Strategy Random draws them. Raise the limits or -Budget, or lower -PopulationSize.");
+        }
+
         WriteVerbose($"Seed {result.Seed} finished after {result.Evaluations:N0} evaluations ({result.Rejected:N0} rejected): best {summary.Architecture} with {summary.Objective} {SearchMessages.Score(summary.Score, Objective)}, found at step {summary.Step}{(summary.Target is { } target ? $", {Target} {SearchMessages.Value(target)}" : string.Empty)}.");
         if (Summary)
         {

@@ -416,6 +416,22 @@ Describe 'Invoke-CanopySearch' {
         $failure.Exception.Message | Should -Not -BeLike "*(Parameter '*"
     }
 
+    It 'warns when the limits keep the population from filling' {
+        # 73,306 parameters admit only the smallest NATS-Bench cells, so few of 100 candidates are accepted.
+        $steps = @(Invoke-CanopySearch NatsTopology -Budget 100 -PopulationSize 10 -Seed 0 -MaxParameters 73306 -WarningVariable warnings -WarningAction SilentlyContinue)
+        $accepted = @($steps | Where-Object Accepted).Count
+
+        $accepted | Should -BeLessThan 10
+        $warnings.Message | Should -Contain "Seed 0 accepted $accepted of 100 candidates, fewer than -PopulationSize 10, so the population never filled and every candidate was drawn at random, as -Strategy Random draws them. Raise the limits or -Budget, or lower -PopulationSize."
+    }
+
+    It 'does not warn about the population when it fills or the budget is below it' {
+        $null = Invoke-CanopySearch NatsTopology -Budget 30 -PopulationSize 10 -Seed 0 -WarningVariable warnings
+        $null = Invoke-CanopySearch NatsTopology -Budget 30 -Seed 0 -WarningVariable +warnings
+
+        $warnings | Should -BeNullOrEmpty
+    }
+
     It 'rejects an MLP space of one network in plain words' {
         $failure = { Invoke-CanopySearch Mlp -DepthRange 1, 1 -WidthRange 16, 16 -ErrorAction Stop } | Should -Throw -ErrorId 'SearchOptionsInvalid,*' -PassThru
 
