@@ -306,6 +306,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
                 WriteStep(step!);
             }
 
+            WriteImprovements();
             ShowProgress(index);
         }
 
@@ -332,16 +333,21 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         }
 
         tally.Add(result);
+        WriteImprovements();
         FinishSeed(result);
+    }
+
+    // Reports the new bests of every seed as they are found, also of seeds whose steps are still held back.
+    private void WriteImprovements()
+    {
+        while (_search!.TryTakeImprovement(out SearchStep? step))
+        {
+            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {SearchMessages.Score(step.BestScore, Objective)}.");
+        }
     }
 
     private void WriteStep(SearchStep step)
     {
-        if (step.Improved)
-        {
-            WriteVerbose($"Seed {step.Seed}, step {step.Step}: new best {step.BestArchitecture} with {step.Objective} {SearchMessages.Score(step.BestScore, Objective)}.");
-        }
-
         if (!Summary)
         {
             WriteObject(_withTargets ? OutputViews.WithView(step, StepWithTargetView) : step);

@@ -23,6 +23,7 @@ namespace Canopy.Search;
 public sealed class ParallelSearch
 {
     private readonly SeedSearch[] _seeds;
+    private readonly ConcurrentQueue<SearchStep> _improvements = new();
     private long _evaluations;
 
     private ParallelSearch(SearchOptions options, IReadOnlyList<ulong> seeds)
@@ -35,6 +36,13 @@ public sealed class ParallelSearch
 
     /// <summary>One entry per seed, in the order the seeds were given.</summary>
     public IReadOnlyList<SeedSearch> Seeds => _seeds;
+
+    /// <summary>
+    /// Takes the oldest step, of any seed, that improved its seed's best and has not been taken yet. Improvements come
+    /// in the order the seeds found them, so a reader can report them while it still writes an earlier seed's steps.
+    /// A seed's improvements are all queued before its <see cref="SeedSearch.Result"/> completes.
+    /// </summary>
+    public bool TryTakeImprovement([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out SearchStep? step) => _improvements.TryDequeue(out step);
 
     /// <summary>The number of evaluations finished so far, over all seeds.</summary>
     public long Evaluations => Interlocked.Read(ref _evaluations);
@@ -95,6 +103,11 @@ public sealed class ParallelSearch
             var progress = new StepSink(step =>
             {
                 Interlocked.Increment(ref _evaluations);
+                if (step.Improved)
+                {
+                    _improvements.Enqueue(step);
+                }
+
                 if (published == PublishedSteps.All || step.Improved)
                 {
                     seed.Publish(step, cancellationToken);

@@ -157,6 +157,22 @@ Describe 'Invoke-CanopySearch' {
         $messages[-1] | Should -BeLike "Seed 7 finished after 60 evaluations (0 rejected): best $($improved[-1].Architecture)*"
     }
 
+    It 'reports the new bests of every seed with -Summary -Verbose, each before its seed ends' {
+        $improved = @(Invoke-CanopySearch Mlp -Budget 40 -PopulationSize 5 -SampleSize 2 -Seed 1, 2 | Where-Object Improved)
+        $messages = @(Invoke-CanopySearch Mlp -Budget 40 -PopulationSize 5 -SampleSize 2 -Seed 1, 2 -Summary -Verbose 4>&1 |
+                Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
+
+        foreach ($seed in 1, 2) {
+            $steps = @($improved | Where-Object Seed -EQ $seed | ForEach-Object { "Seed $seed, step $($_.Step): new best *" })
+            $lines = @($messages | Where-Object { $_ -like "Seed $seed, step *: new best *" })
+            $finished = [array]::FindIndex([string[]] $messages, [Predicate[string]] { param($m) $m -like "Seed $seed finished after *" })
+
+            $lines.Count | Should -Be $steps.Count
+            for ($i = 0; $i -lt $steps.Count; $i++) { $lines[$i] | Should -BeLike $steps[$i] }
+            [array]::LastIndexOf([string[]] $messages, $lines[-1]) | Should -BeLessThan $finished
+        }
+    }
+
     It 'names the DARTS network that a limit applies to' {
         $default = @(Invoke-CanopySearch Darts -Budget 5 -PopulationSize 5 -SampleSize 2 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })
         $evaluation = @(Invoke-CanopySearch Darts -DartsNetwork Evaluation -Budget 5 -PopulationSize 5 -SampleSize 2 -MaxParameters 3400000 -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })

@@ -38,6 +38,30 @@ public class ParallelSearchTests
     }
 
     [Fact]
+    public void ImprovementsOfEverySeedAreQueued()
+    {
+        SearchOptions options = SearchTests.Options(SearchSpace.Darts, SearchStrategy.RegularizedEvolution, budget: 80);
+        ulong[] seeds = { 3, 8 };
+
+        ParallelSearch search = ParallelSearch.Start(options, seeds, null, PublishedSteps.Improvements, CancellationToken.None);
+        List<(ulong Seed, List<SearchStep> Steps)> runs = TakeAll(search);
+        var queued = new List<SearchStep>();
+        while (search.TryTakeImprovement(out SearchStep? step))
+        {
+            queued.Add(step);
+        }
+
+        // Per seed the queue keeps the order of finding; across seeds it interleaves as the threads ran.
+        foreach (ulong seed in seeds)
+        {
+            IEnumerable<int> expected = SearchTests.Trajectory(options, seed).Steps.Where(step => step.Improved).Select(step => step.Step);
+            Assert.Equal(expected, queued.Where(step => step.Seed == seed).Select(step => step.Step));
+        }
+
+        Assert.Equal(runs.Sum(run => run.Steps.Count), queued.Count);
+    }
+
+    [Fact]
     public async Task CancelledSearchEndsEverySeed()
     {
         using var cancellation = new CancellationTokenSource();
