@@ -47,6 +47,10 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private ScoringOptions _options = new();
     private long _recordNumber;
     private long _scored;
+
+    // MLPs of absurd widths have counts beyond Int64, which are left empty; one warning at the end names the first.
+    private long _countsTooLarge;
+    private string? _firstTooLarge;
     private long _failed;
     private bool _progressShown;
     private bool _verbose;
@@ -227,6 +231,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         if (_defaultedDimensions?.Describe() is { } defaulted)
         {
             WriteWarning(defaulted);
+        }
+
+        if (_countsTooLarge > 0)
+        {
+            string records = _countsTooLarge == 1 ? "1 architecture has" : $"{_countsTooLarge:N0} architectures have";
+            WriteWarning($"{records} a parameter or FLOP count beyond Int64, so ParameterCount and Flops are left empty ({(_countsTooLarge == 1 ? string.Empty : "the first is ")}{_firstTooLarge}). The TropicalScore is still computed.");
         }
 
         WriteVerbose(ScoringVerbose.DescribeEnd(_recordNumber, _failed, _clock.Elapsed));
@@ -449,6 +459,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         if (_verbose)
         {
             WriteRecordVerbose(item.RecordNumber, score);
+        }
+
+        if (score.ParameterCount is null || score.Flops is null)
+        {
+            _countsTooLarge++;
+            _firstTooLarge ??= $"record {item.RecordNumber}: {score.Architecture}";
         }
 
         if (item.Record is null)

@@ -1226,6 +1226,21 @@ namespace CanopyTests
     }
 }
 
+Describe 'Get-TropicalScore with counts beyond Int64' {
+    It 'leaves ParameterCount and Flops empty and warns once' {
+        # Two layers of 10^12 units hold 10^24 weights, beyond Int64's 9.2 · 10^18.
+        $huge = [pscustomobject]@{ LayerWidths = '1000000000000,1000000000000' }
+        $records = [pscustomobject]@{ LayerWidths = '64,64' }, $huge, $huge | Get-TropicalScore -InputDimension 3 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $records[0].ParameterCount | Should -Be ((3 * 64 + 64) + (64 * 64 + 64))
+        $records[1].ParameterCount | Should -BeNullOrEmpty
+        $records[1].Flops | Should -BeNullOrEmpty
+        $records[1].TropicalScore | Should -BeGreaterThan 0
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '2 architectures have a parameter or FLOP count beyond Int64, so ParameterCount and Flops are left empty (the first is record 2: mlp:3:1000000000000-1000000000000). The TropicalScore is still computed.'
+    }
+}
+
 Describe 'Get-TropicalScore with a Dataset property' {
     BeforeAll {
         $script:cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|nor_conv_3x3~0|nor_conv_3x3~1|nor_conv_3x3~2|'
