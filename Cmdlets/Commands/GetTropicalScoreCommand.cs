@@ -48,7 +48,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private long _recordNumber;
     private long _scored;
 
-    // MLPs of absurd widths have counts beyond Int64, which are left empty; one warning at the end names the first.
+    // MLPs of absurd widths have counts beyond Int64, which are left empty. One warning at the end names the first.
     private long _countsTooLarge;
     private string? _firstTooLarge;
     private long _failed;
@@ -438,7 +438,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     }
 
     // TODO: adding the score costs a record more than the rest of scoring, and PowerShell offers no cheaper way. Each
-    // lookup of a missing name searches the type table and the adapter, and Properties.Add copies each member; adding
+    // lookup of a missing name searches the type table and the adapter, and Properties.Add copies each member. Adding
     // without the lookups would lose a record's own Flops column, because Properties.Add replaces a member of the same
     // name. Code properties through a type name cost less, but do not survive PSObject.Copy or Remove-Module.
     private void Emit(PendingScore item, (ArchitectureScore? Score, Exception? Error) result)
