@@ -128,7 +128,7 @@ internal sealed class JsonRecordSource : IRecordSource
                         return false;
                     }
 
-                    throw Invalid(LineOf(_start + (int)reader.TokenStartIndex), "A JSON benchmark file must be an array of records, [ {...}, {...} ].");
+                    throw Invalid(LineOf(_start + (int)reader.TokenStartIndex), TopLevelNotArray(reader.TokenType));
                 }
 
                 long recordStart = reader.TokenStartIndex;
@@ -170,6 +170,13 @@ internal sealed class JsonRecordSource : IRecordSource
             throw Invalid(line, "The file is not valid JSON: " + WithoutPosition(exception.Message));
         }
     }
+
+    // NAS-Bench-Suite-Zero's files are one object that keys records by architecture, which users try first.
+    private static string TopLevelNotArray(JsonTokenType token) => token == JsonTokenType.StartObject
+        ? "The file starts with one JSON object {...}, but a JSON benchmark file must be an array of records, [ {...}, {...} ]. " +
+          "A file that keys its records by architecture, as NAS-Bench-Suite-Zero's files do, turns into records with ConvertFrom-Json, " +
+          "as docs/architectures.md shows, and Export-Csv writes them to a file that imports."
+        : $"The file starts with a JSON {token}, but a JSON benchmark file must be an array of records, [ {{...}}, {{...}} ].";
 
     // Python's json module writes these for non-finite floats unless allow_nan=False.
     private static readonly string[] NonFiniteLiterals = { "NaN", "-Infinity", "Infinity" };

@@ -168,6 +168,21 @@ public class JsonImportTests
     }
 
     [Theory]
+    [InlineData("{\"nasbench301\": {\"cifar10\": {}}}", "The file starts with one JSON object {...}, but")]
+    [InlineData("{\"arch\": 1", "The file starts with one JSON object {...}, but")]
+    [InlineData("[[1, 2]]", "Each element of the array must be a record {...}, not StartArray.")]
+    public void FileThatIsNoArrayOfRecordsIsNamed(string json, string start)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("object.json", json);
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path, name: "object"));
+
+        Assert.StartsWith($"{path}, line 1: {start}", exception.Message, System.StringComparison.Ordinal);
+        Assert.Null(cache.Store.Find("object"));
+    }
+
+    [Theory]
     [InlineData("[{\"arch\": \"A\", \"acc\": 1}, {\"arch\": \"A\", \"acc\": x}]", 1)]
     [InlineData("[\n  {\"arch\": \"A\", \"acc\": 1},\n  {\"arch\": \"A\",\n   \"acc\": x}\n]", 4)]
     public void InvalidJsonNamesOneLine(string json, long line)
