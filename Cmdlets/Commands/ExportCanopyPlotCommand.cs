@@ -86,6 +86,12 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     [Parameter]
     public SwitchParameter Force { get; set; }
 
+    /// <summary>Numbers that mark a missing value in a plotted column, such as -1e8 in NAS-Bench-Suite-Zero.</summary>
+    [Parameter]
+    [NumberTransformation]
+    [ValidateNotNull]
+    public double[] MissingValue { get; set; } = Array.Empty<double>();
+
     protected override void BeginProcessing()
     {
         if (Kind != PlotKind.Trajectory && MyInvocation.BoundParameters.ContainsKey(nameof(Band)))
@@ -123,7 +129,7 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
             }
 
             PlotColumns columns = ResolveColumns(InputObject);
-            _collector = new PlotRecordCollector(Kind, columns);
+            _collector = new PlotRecordCollector(Kind, columns) { MissingValues = MissingValue.Length == 0 ? null : new HashSet<double>(MissingValue) };
             WriteVerbose($"Plotting {columns.Y} against {columns.X}" + (columns.Group is null ? "." : $", one series per {columns.Group}."));
         }
 

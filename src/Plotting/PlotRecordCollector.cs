@@ -26,6 +26,7 @@ public sealed class PlotRecordCollector
     private readonly List<ModeBar> _bars = new();
     private readonly Dictionary<string, int> _missing = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, int> _invalid = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _sentinels = new(StringComparer.OrdinalIgnoreCase);
 
     // Per column, how many values were numbers written with a decimal comma.
     private readonly Dictionary<string, int> _decimalCommaCounts = new(StringComparer.OrdinalIgnoreCase);
@@ -51,6 +52,12 @@ public sealed class PlotRecordCollector
     }
 
     public PlotKind Kind { get; }
+
+    /// <summary>
+    /// Numbers that mark a missing value, such as −1e8 for a failed proxy in NAS-Bench-Suite-Zero; a record with one
+    /// in a plotted number column is left out. Null for none.
+    /// </summary>
+    public IReadOnlySet<double>? MissingValues { get; init; }
 
     public PlotColumns Columns { get; }
 
@@ -145,6 +152,11 @@ public sealed class PlotRecordCollector
             if (_invalid.GetValueOrDefault(name) - commas is > 0 and var invalid)
             {
                 parts.Add($"empty or not a finite number in {Records(invalid)}");
+            }
+
+            if (_sentinels.GetValueOrDefault(name) is > 0 and var sentinels)
+            {
+                parts.Add($"a missing value in {Records(sentinels)}");
             }
 
             if (parts.Count > 0)
@@ -342,6 +354,13 @@ public sealed class PlotRecordCollector
                 NoteProblem($"'{name}' is empty or not a finite number");
             }
 
+            return false;
+        }
+
+        if (MissingValues is not null && MissingValues.Contains(value))
+        {
+            Count(_sentinels, name);
+            NoteProblem(string.Create(CultureInfo.InvariantCulture, $"'{name}' is the missing value {value}"));
             return false;
         }
 

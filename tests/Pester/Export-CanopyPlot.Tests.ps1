@@ -62,6 +62,17 @@ Describe 'Export-CanopyPlot' {
             $texts | Should -Contain 'TestAccuracy (%)'
         }
 
+        It 'leaves out the records whose value is a -MissingValue' {
+            $path = Join-Path $TestDrive 'sentinel.svg'
+            $failed = [pscustomobject]@{ Architecture = 'a6'; TropicalScore = '-1e8'; TestAccuracy = 60 }
+
+            @($script:scores) + $failed | Export-CanopyPlot -Kind Correlation -Path $path -MissingValue -1e8 -WarningVariable warnings -WarningAction SilentlyContinue | Out-Null
+
+            (Read-Svg $path).GetElementsByTagName('ellipse').Count | Should -Be 5
+            Get-SvgText (Read-Svg $path) | Should -Contain 'Spearman ρ = 0.800, Kendall τ-b = 0.600, n = 5'
+            $warnings[0].Message | Should -BeLike "Left out 1 of 6 records: 'TropicalScore' was a missing value in 1 record.*"
+        }
+
         It 'adds no unit that the target name already shows' {
             $path = Join-Path $TestDrive 'percent.svg'
             $records = $script:scores | Select-Object TropicalScore, @{ Name = 'Val Acc (%)'; Expression = { $_.TestAccuracy } }

@@ -32,6 +32,20 @@ public class PlotRecordCollectorTests
     }
 
     [Fact]
+    public void LeavesOutMissingValues()
+    {
+        var collector = new PlotRecordCollector(PlotKind.Correlation, new PlotColumns("x", "y", null, false, null)) { MissingValues = new HashSet<double> { -1e8 } };
+        collector.Add(Reader(new() { ["x"] = "-1e8", ["y"] = 90.0 }));
+        collector.Add(Reader(new() { ["x"] = 1.0, ["y"] = 91.0 }));
+        collector.Add(Reader(new() { ["x"] = 2.0, ["y"] = 92.0 }));
+
+        Assert.Equal(2, collector.PointCount);
+        Assert.Equal(
+            "Left out 1 of 3 records: 'x' was a missing value in 1 record. It is record 1 ('x' is the missing value -100000000), counting from 1 in input order.",
+            collector.DescribeLeftOut());
+    }
+
+    [Fact]
     public void NamesARegionCountBeyondTheDoubleRange()
     {
         var collector = new PlotRecordCollector(PlotKind.Correlation, new PlotColumns("x", "y", null, false, null));
