@@ -54,7 +54,7 @@ public sealed class PlotRecordCollector
     public PlotKind Kind { get; }
 
     /// <summary>
-    /// Numbers that mark a missing value, such as −1e8 for a failed proxy in NAS-Bench-Suite-Zero; a record with one
+    /// Numbers that mark a missing value, such as −1e8 for a failed proxy in NAS-Bench-Suite-Zero. A record with one
     /// in a plotted number column is left out. Null for none.
     /// </summary>
     public IReadOnlySet<double>? MissingValues { get; init; }
