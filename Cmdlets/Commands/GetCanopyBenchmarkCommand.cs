@@ -65,21 +65,13 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
 
             WriteRecords(store);
         }
-        catch (CacheFormatException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath));
-        }
-        catch (CacheUnavailableException exception)
-        {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath));
-        }
         catch (BenchmarkNotFoundException exception)
         {
             WriteError(ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, Name));
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
+        catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
-            ThrowTerminatingError(ErrorRecords.Create(CacheConnection.Failed(store.DatabasePath, exception), "CacheUnavailable", ErrorCategory.ReadError, store.DatabasePath));
+            ThrowTerminatingError(error);
         }
     }
 

@@ -265,16 +265,11 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             progress.Complete();
             throw new PipelineStoppedException();
         }
-        catch (CacheUnavailableException exception)
+        catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
             // Every later file would fail on the same cache.
             progress.Complete();
-            ThrowTerminatingError(CacheErrors.Unavailable(exception, ErrorCategory.OpenError));
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
-        {
-            progress.Complete();
-            ThrowTerminatingError(CacheUnavailable(CacheConnection.Failed(store.DatabasePath, exception)));
+            ThrowTerminatingError(error);
         }
         catch (Exception exception) when (ToErrorRecord(exception, file, name) is { } error)
         {
@@ -295,19 +290,9 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         {
             existing = store.Find(name);
         }
-        catch (CacheFormatException exception)
+        catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
-            ThrowTerminatingError(ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, store.DatabasePath));
-            return false;
-        }
-        catch (CacheUnavailableException exception)
-        {
-            ThrowTerminatingError(CacheUnavailable(exception));
-            return false;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
-        {
-            ThrowTerminatingError(CacheUnavailable(CacheConnection.Failed(store.DatabasePath, exception)));
+            ThrowTerminatingError(error);
             return false;
         }
 
@@ -341,13 +326,9 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         BenchmarkEmptyException => ErrorRecords.Create(exception, "BenchmarkEmpty", ErrorCategory.InvalidData, file),
         ArchitectureColumnNotFoundException => ErrorRecords.Create(exception, "ArchitectureColumnNotFound", ErrorCategory.ObjectNotFound, file),
         BenchmarkFileException => ErrorRecords.Create(exception, "BenchmarkFileInvalid", ErrorCategory.InvalidData, file),
-        CacheFormatException format => ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, format.DatabasePath),
         IOException or UnauthorizedAccessException => ErrorRecords.Create(exception, "BenchmarkFileUnreadable", ErrorCategory.ReadError, file),
         _ => null,
     };
-
-    private static ErrorRecord CacheUnavailable(CacheUnavailableException exception) =>
-        ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath);
 
     /// <summary>Writes Write-Progress records by bytes read, at most four times a second and not for imports shorter
     /// than that, from the pipeline thread.</summary>

@@ -39,6 +39,9 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     private bool _progressShown;
     private bool _withTargets;
 
+    // The cache that the benchmark lookups read, or null without -Benchmark.
+    private string? _databasePath;
+
     /// <summary>The space to search.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     public SearchSpace SearchSpace { get; set; }
@@ -229,6 +232,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     private BenchmarkTargets OpenTargets()
     {
         var store = new BenchmarkStore(CachePaths.Resolve(this, Database));
+        _databasePath = store.DatabasePath;
         BenchmarkTargets? targets = SearchTargetLookup.Open(store, Benchmark, Target, SearchSpace, out ErrorRecord? error);
         if (error is not null)
         {
@@ -319,11 +323,10 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         {
             throw new PipelineStoppedException();
         }
-        catch (Microsoft.Data.Sqlite.SqliteException exception) when (Benchmark is not null)
+        catch (Exception exception) when (_databasePath is not null && CacheErrors.FromException(exception, _databasePath) is { } error)
         {
             // The benchmark lookups read the cache, and a damaged file fails them all.
-            string database = new BenchmarkStore(CachePaths.Resolve(this, Database)).DatabasePath;
-            ThrowTerminatingError(ErrorRecords.Create(CacheConnection.Failed(database, exception), "CacheUnavailable", ErrorCategory.ReadError, database));
+            ThrowTerminatingError(error);
             return;
         }
         catch (Exception exception) when (exception is not PipelineStoppedException)

@@ -4,7 +4,6 @@ using System.Threading;
 using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
 using Canopy.Storage;
-using Microsoft.Data.Sqlite;
 
 namespace Canopy.Commands;
 
@@ -82,19 +81,9 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
             WriteError(NotFound(exception, name));
             return;
         }
-        catch (SqliteException exception)
+        catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
-            ThrowTerminatingError(CacheUnavailable(CacheConnection.Failed(store.DatabasePath, exception), ErrorCategory.WriteError));
-            return;
-        }
-        catch (CacheFormatException exception)
-        {
-            ThrowTerminatingError(CacheFormatInvalid(exception));
-            return;
-        }
-        catch (CacheUnavailableException exception)
-        {
-            ThrowTerminatingError(CacheErrors.Unavailable(exception, ErrorCategory.OpenError));
+            ThrowTerminatingError(error);
             return;
         }
         finally
@@ -116,17 +105,9 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         {
             return store.Find(name);
         }
-        catch (SqliteException exception)
+        catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
-            ThrowTerminatingError(CacheUnavailable(CacheConnection.Failed(store.DatabasePath, exception), ErrorCategory.ReadError));
-        }
-        catch (CacheFormatException exception)
-        {
-            ThrowTerminatingError(CacheFormatInvalid(exception));
-        }
-        catch (CacheUnavailableException exception)
-        {
-            ThrowTerminatingError(CacheUnavailable(exception, ErrorCategory.OpenError));
+            ThrowTerminatingError(error);
         }
 
         return null;
@@ -137,12 +118,6 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
 
     private static ErrorRecord NotFound(BenchmarkNotFoundException exception, string name) =>
         ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, name);
-
-    private static ErrorRecord CacheFormatInvalid(CacheFormatException exception) =>
-        ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath);
-
-    private static ErrorRecord CacheUnavailable(CacheUnavailableException exception, ErrorCategory category) =>
-        ErrorRecords.Create(exception, "CacheUnavailable", category, exception.DatabasePath);
 
     private static string DescribeRows(long rows) => rows == 1 ? "1 row" : $"{rows:N0} rows";
 }

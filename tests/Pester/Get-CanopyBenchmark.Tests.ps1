@@ -56,14 +56,16 @@ Describe 'Get-CanopyBenchmark' {
 
         { Get-CanopyBenchmark -Name cycle -Database $damaged -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*'
         $failure = $Error[0]
-        $failure.CategoryInfo.Category | Should -Be 'ReadError'
+        $failure.CategoryInfo.Category | Should -Be 'OpenError'
         $failure.TargetObject | Should -Be $damaged
         $failure.Exception.Message | Should -BeLike "The cache file $damaged is damaged (SQLite Error *). Delete it, with any -wal and -shm files beside it, and import the benchmarks again, or restore a copy."
 
         # The search's lookups and an import into the same file stop the same way.
         { Invoke-CanopySearch NatsTopology -Budget 5 -Seed 0 -Benchmark cycle -Target acc -Database $damaged -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*'
+        $Error[0].CategoryInfo.Category | Should -Be 'OpenError'
         $Error[0].Exception.Message | Should -BeLike "The cache file $damaged is damaged*"
         { Import-CanopyBenchmark -Path (Join-Path $TestDrive 'sweep.csv') -Name again -Database $damaged -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*'
+        $Error[0].CategoryInfo.Category | Should -Be 'OpenError'
         $Error[0].Exception.Message | Should -BeLike "The cache file $damaged is damaged*"
     }
 

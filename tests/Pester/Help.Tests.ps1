@@ -52,7 +52,7 @@ BeforeAll {
     # Each shared helper of Cmdlets/Infrastructure that raises error ids, and the calls through which it raises them.
     $script:RaisingHelperCalls = @{
         ArchitectureConversion = '\bArchitectureConversion\.Convert\('
-        CacheErrors            = '\bCacheErrors\.Unavailable\('
+        CacheErrors            = '\bCacheErrors\.FromException\('
         CachePaths             = '\bCachePaths\.Resolve\('
         SearchSpaceParameters  = '\bSearchSpaceParameters\.\w+\('
         SearchTargetLookup     = '\bSearchTargetLookup\.Open\('

@@ -190,7 +190,7 @@ Describe 'Remove-CanopyBenchmark' {
         $problem = try { Remove-CanopyBenchmark -Name large, sweep -Database $Database -Confirm:$false -ErrorAction Stop; $null } catch { $_ }
 
         $problem.FullyQualifiedErrorId | Should -Be 'CacheUnavailable,Canopy.Commands.RemoveCanopyBenchmarkCommand'
-        $problem.CategoryInfo.Category | Should -Be 'ReadError'
+        $problem.CategoryInfo.Category | Should -Be 'OpenError'
         $problem.TargetObject | Should -Be $Database
         $problem.Exception.Message | Should -BeLike "The cache file $Database is damaged (SQLite Error *). Delete it, with any -wal and -shm files beside it, and import the benchmarks again, or restore a copy."
     }
@@ -221,7 +221,7 @@ Describe 'Remove-CanopyBenchmark' {
 
         $roots[1] - $roots[0] | Should -BeGreaterThan 2 -Because 'the rows of large fill several pages'
         $problem.FullyQualifiedErrorId | Should -Be 'CacheUnavailable,Canopy.Commands.RemoveCanopyBenchmarkCommand'
-        $problem.CategoryInfo.Category | Should -Be 'WriteError'
+        $problem.CategoryInfo.Category | Should -Be 'OpenError'
         $problem.Exception.Message | Should -BeLike "The cache file $database is damaged*"
         (Get-CanopyBenchmark -Database $database).Name | Should -Be @('large', 'single')
         (Get-CanopyBenchmark -Name single -Database $database).acc | Should -Be 70.25

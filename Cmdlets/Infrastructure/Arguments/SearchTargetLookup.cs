@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using System.Management.Automation;
 using Canopy.Architectures;
@@ -42,19 +43,9 @@ internal static class SearchTargetLookup
             error = ErrorRecords.Create(message, "TargetColumnNotNumeric", ErrorCategory.InvalidArgument, target);
             return null;
         }
-        catch (CacheFormatException exception)
+        catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } cacheError)
         {
-            error = ErrorRecords.Create(exception, "CacheFormatInvalid", ErrorCategory.OpenError, exception.DatabasePath);
-            return null;
-        }
-        catch (CacheUnavailableException exception)
-        {
-            error = ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath);
-            return null;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException exception)
-        {
-            error = ErrorRecords.Create(CacheConnection.Failed(store.DatabasePath, exception), "CacheUnavailable", ErrorCategory.ReadError, store.DatabasePath);
+            error = cacheError;
             return null;
         }
 
