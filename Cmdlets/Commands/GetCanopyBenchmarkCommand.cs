@@ -193,7 +193,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
             }
             else
             {
-                WriteError(ErrorRecords.Create($"The architecture '{text}' is invalid: {error}", "ArchitectureInvalid", ErrorCategory.InvalidArgument, text));
+                WriteError(ErrorRecords.Create($"The architecture '{text}' is invalid: {error}", "ArchitectureInvalid", ErrorCategory.InvalidData, text));
             }
         }
 

@@ -147,7 +147,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         if (pattern.StartsWith("@{", StringComparison.Ordinal) && pattern.EndsWith("}", StringComparison.Ordinal))
         {
             string excerpt = pattern.Length > 120 ? pattern.Substring(0, 117) + "..." : pattern;
-            ThrowTerminatingError(ErrorRecords.Create($"Import-CanopyBenchmark reads benchmark files, but it received the record {excerpt} in place of a path. Save the records to a file with Export-Csv, then import that file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, pattern));
+            ThrowTerminatingError(ErrorRecords.Create($"Import-CanopyBenchmark reads benchmark files, but it received the record {excerpt} in place of a path. Save the records to a file with Export-Csv, then import that file.", "BenchmarkPathInvalid", ErrorCategory.InvalidArgument, pattern));
         }
 
         Collection<string> matches;
@@ -212,7 +212,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             return true;
         }
 
-        WriteError(ErrorRecords.Create($"The path '{path}' is on the {provider.Name} provider, but Import-CanopyBenchmark reads file system paths only. Give the path of a CSV or JSON file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, path));
+        WriteError(ErrorRecords.Create($"The path '{path}' is on the {provider.Name} provider, but Import-CanopyBenchmark reads file system paths only. Give the path of a CSV or JSON file.", "BenchmarkPathInvalid", ErrorCategory.InvalidArgument, path));
         return false;
     }
 
@@ -220,7 +220,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     {
         if (Directory.Exists(file))
         {
-            WriteError(ErrorRecords.Create($"{file} is a folder. Give the path of a CSV or JSON file.", "BenchmarkFileInvalid", ErrorCategory.InvalidArgument, file));
+            WriteError(ErrorRecords.Create($"{file} is a folder. Give the path of a CSV or JSON file.", "BenchmarkPathInvalid", ErrorCategory.InvalidArgument, file));
             return;
         }
 

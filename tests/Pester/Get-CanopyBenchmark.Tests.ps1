@@ -129,6 +129,7 @@ Describe 'Get-CanopyBenchmark' {
 
         $records.acc | Should -Be 93.5
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
         $problems[0].TargetObject | Should -Be 'nonsense'
     }
 

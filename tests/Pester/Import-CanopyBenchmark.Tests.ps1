@@ -410,9 +410,23 @@ Describe 'Import-CanopyBenchmark' {
         Import-CanopyBenchmark -Path Env:/PATH -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $problems.Count | Should -Be 1
-        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkFileInvalid,*'
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkPathInvalid,*'
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
         $problems[0].Exception.Message | Should -Be "The path 'Env:/PATH' is on the Environment provider, but Import-CanopyBenchmark reads file system paths only. Give the path of a CSV or JSON file."
+        Test-Path $Database | Should -BeFalse
+    }
+
+    It 'reports a folder given as -Path' {
+        $folder = Join-Path $TestDrive 'not-a-file'
+        New-Item -ItemType Directory -Path $folder | Out-Null
+
+        Import-CanopyBenchmark -Path $folder -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkPathInvalid,*'
+        $problems[0].CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $problems[0].TargetObject | Should -Be $folder
+        $problems[0].Exception.Message | Should -Be "$folder is a folder. Give the path of a CSV or JSON file."
         Test-Path $Database | Should -BeFalse
     }
 
@@ -420,7 +434,7 @@ Describe 'Import-CanopyBenchmark' {
         $path = New-BenchmarkFile 'records.csv' "arch,acc`n$First,1`n$Best,2`n$First,3`n"
 
         $problem = { Import-Csv $path | Import-CanopyBenchmark -Database $Database -ErrorAction SilentlyContinue } |
-            Should -Throw -ErrorId 'BenchmarkFileInvalid,*' -PassThru
+            Should -Throw -ErrorId 'BenchmarkPathInvalid,*' -PassThru
 
         $problem.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $problem.Exception.Message | Should -BeLike 'Import-CanopyBenchmark reads benchmark files, but it received the record @{arch=*acc=1} in place of a path. Save the records to a file with Export-Csv, then import that file.'
