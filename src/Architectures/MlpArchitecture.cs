@@ -36,13 +36,6 @@ public sealed class MlpArchitecture : Architecture
     public static MlpArchitecture Create(long inputDimension, IEnumerable<long> widths) =>
         new(FullyConnectedNetwork.Create(inputDimension, widths));
 
-    /// <summary>Wraps an existing network.</summary>
-    public static MlpArchitecture FromNetwork(FullyConnectedNetwork network)
-    {
-        ArgumentNullException.ThrowIfNull(network);
-        return new MlpArchitecture(network);
-    }
-
     /// <summary>Parses mlp:&lt;input dimension&gt;:&lt;widths&gt;; the widths may be separated by '-', ',' or spaces.</summary>
     /// <exception cref="ArchitectureFormatException">The text is no MLP string, or a size is out of range.</exception>
     public static MlpArchitecture Parse(string text)

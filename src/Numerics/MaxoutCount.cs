@@ -6,7 +6,7 @@ namespace Canopy.Numerics;
 /// Region counts of maxout units, as used for max pooling: a window of K values under max is a rank-K maxout
 /// unit, whose Newton polytope is a simplex with K vertices.
 /// </summary>
-public static class MaxoutCount
+internal static class MaxoutCount
 {
     /// <summary>
     /// Returns the upper bound of Serra, Tjandraatmadja and Ramalingam (2018, Theorem 8) for one layer of

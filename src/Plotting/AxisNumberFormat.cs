@@ -11,7 +11,7 @@ namespace Canopy.Plotting;
 /// every label shares one power of ten, as in 1.5×10^8. OxyPlot's default "g6" format would mix the two on one
 /// axis, writing 900000 next to 1e+06.
 /// </summary>
-public static class AxisNumberFormat
+internal static class AxisNumberFormat
 {
     /// <summary>The largest absolute value, exclusive, that labels write as plain numbers.</summary>
     public const double PlainLimit = 1e7;

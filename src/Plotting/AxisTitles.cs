@@ -5,7 +5,7 @@ using System.Linq;
 namespace Canopy.Plotting;
 
 /// <summary>Maps record property names to axis titles, with the unit wherever the property has a known unit.</summary>
-public static class AxisTitles
+internal static class AxisTitles
 {
     // Each known property with its readable name and its unit, if it has one.
     private static readonly Dictionary<string, (string Label, string? Unit)> Known = new(StringComparer.OrdinalIgnoreCase)

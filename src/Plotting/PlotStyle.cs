@@ -10,7 +10,7 @@ namespace Canopy.Plotting;
 /// The look shared by every Canopy plot: fonts readable at 800×600, invariant-culture numbers, and series styles
 /// that stay distinguishable in greyscale because lightness, dash pattern and marker all change together.
 /// </summary>
-public static class PlotStyle
+internal static class PlotStyle
 {
     /// <summary>The font list written into the SVG. Liberation Sans has Arial's metrics and replaces it on Linux.</summary>
     public const string FontFamily = "Arial, Helvetica, 'Liberation Sans', sans-serif";

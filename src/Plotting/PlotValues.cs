@@ -6,7 +6,7 @@ using System.Numerics;
 namespace Canopy.Plotting;
 
 /// <summary>Reads plot coordinates from record values, which may be numbers or text from Import-Csv.</summary>
-public static class PlotValues
+internal static class PlotValues
 {
     /// <summary>
     /// Converts a number, or text in the invariant culture, to a finite double. Returns false for null, empty

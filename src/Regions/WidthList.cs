@@ -7,7 +7,7 @@ using System.Text.RegularExpressions;
 namespace Canopy.Regions;
 
 /// <summary>Parses hidden-layer widths written as "64,128,64", "64 128 64" or "64-128-64".</summary>
-public static partial class WidthList
+internal static partial class WidthList
 {
     /// <summary>Parses the pieces into widths; each piece may itself hold several widths.</summary>
     /// <exception cref="FormatException">

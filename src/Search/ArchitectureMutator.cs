@@ -10,7 +10,7 @@ namespace Canopy.Search;
 /// The change is one edge operation of a NATS-Bench topology cell, one width of a NATS-Bench size architecture,
 /// one operation or one input of a DARTS cell, or one width or the depth of an MLP.
 /// </summary>
-public static class ArchitectureMutator
+internal static class ArchitectureMutator
 {
     /// <summary>Returns a mutated copy of <paramref name="parent"/>, drawing every choice from <paramref name="random"/>.</summary>
     /// <param name="parent">The architecture to mutate.</param>

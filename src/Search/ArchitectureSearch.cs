@@ -21,7 +21,7 @@ namespace Canopy.Search;
 /// stream of the same seed. Nothing depends on the thread, the .NET version or the machine, so a seed gives the
 /// same trajectory everywhere.
 /// </remarks>
-public static class ArchitectureSearch
+internal static class ArchitectureSearch
 {
     // The stream of the seed that tournaments and mutations use; sample streams count up from 0 and never reach it.
     internal const ulong EvolutionStream = ulong.MaxValue;

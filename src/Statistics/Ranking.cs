@@ -3,7 +3,7 @@ using System;
 namespace Canopy.Statistics;
 
 /// <summary>Ranks of a sample, as used by Spearman's ρ.</summary>
-public static class Ranking
+internal static class Ranking
 {
     /// <summary>
     /// Returns the 1-based rank of each value, in input order. Tied values share the average of the ranks they
