@@ -146,8 +146,12 @@ internal static class ArchitectureSearch
             SearchSpace.Darts => $" on {DatasetFacts.Name(options.Scoring.Dataset)} in the {options.Scoring.DartsNetwork} network",
             _ => $" on {DatasetFacts.Name(options.Scoring.Dataset)}",
         };
+        // A genotype is too long to quote in a message, and the smallest one has max_pool_3x3 on every edge.
+        string described = smallest.SearchSpace == SearchSpace.Darts
+            ? "the genotype with max_pool_3x3 on every edge of both cells"
+            : TextExcerpt.Of(smallest.Canonical);
         throw new SearchConstraintException(
-            $"No {smallest.SearchSpace} architecture meets {string.Join(" or ", limits)}: the smallest one, {TextExcerpt.Of(smallest.Canonical)}, has {string.Join(" and ", counts)}{network}.",
+            $"No {smallest.SearchSpace} architecture meets {string.Join(" or ", limits)}: the smallest one, {described}, has {string.Join(" and ", counts)}{network}.",
             smallest.Canonical,
             brokenParameterLimit,
             parameters,

@@ -137,6 +137,16 @@ Describe 'Invoke-CanopySearch' {
         $failure.Exception.Message | Should -BeLike '*has * parameters on cifar10 in the Evaluation network. Raise -MaxParameters*'
     }
 
+    It 'describes the smallest DARTS genotype instead of quoting it' {
+        $pairs = (0..7 | ForEach-Object { "('max_pool_3x3', $($_ % 2))" }) -join ', '
+        $allMaxPool = "Genotype(normal=[$pairs], normal_concat=[2, 3, 4, 5], reduce=[$pairs], reduce_concat=[2, 3, 4, 5])"
+        $parameters = (New-CanopyArchitecture -ArchitectureString $allMaxPool).ParameterCount
+
+        $failure = { Invoke-CanopySearch Darts -MaxParameters 10 -ErrorAction Stop } | Should -Throw -ErrorId 'ConstraintInfeasible,*' -PassThru
+
+        $failure.Exception.Message | Should -BeLike "*the smallest one, the genotype with max_pool_3x3 on every edge of both cells, has $($parameters.ToString('N0')) parameters on cifar10 in the NasBench301 network.*"
+    }
+
     It 'names no dataset when no MLP meets the limit' {
         # The smallest MLP of the default space, 3072 inputs and one hidden layer of 16, has 3072 * 16 weights and 16 biases.
         $failure = { Invoke-CanopySearch Mlp -MaxParameters 1000 -ErrorAction Stop } | Should -Throw -ErrorId 'ConstraintInfeasible,*' -PassThru
