@@ -339,3 +339,52 @@ Describe 'Tab completion' {
             Should -Throw -ErrorId 'ParameterArgumentValidationError,Canopy.Commands.GetTropicalScoreCommand' -ExpectedMessage "*'svhn' is not a supported dataset*cifar10, cifar100 or ImageNet16-120*"
     }
 }
+
+Describe 'The README''s ranking figures' {
+    BeforeAll {
+        # The Bench task rewrites docs/benchmarks.md but not the README, so a figure the README repeats could drift.
+        # Its lines wrap anywhere, so runs of white space become one space.
+        $script:readme = (Get-Content -Raw (Join-Path $script:root 'README.md')) -replace '\s+', ' '
+        $script:benchmarkLines = Get-Content (Join-Path $script:root 'docs/benchmarks.md')
+
+        # Returns the leading number of each cell after the first in the first table row of that name, below a heading.
+        function Get-RowFigures([string] $Heading, [string] $Name) {
+            $start = [array]::FindIndex($script:benchmarkLines, [Predicate[string]] { param($line) $line.StartsWith($Heading) })
+            $row = $script:benchmarkLines[$start..($script:benchmarkLines.Count - 1)] | Where-Object { $_.StartsWith("| $Name |") } | Select-Object -First 1
+            , @($row.Trim('|').Split('|') | Select-Object -Skip 1 | ForEach-Object { ($_.Trim() -split ' ')[0] })
+        }
+    }
+
+    It 'quote the NATS-Bench table' {
+        $score = Get-RowFigures '### NATS-Bench topology space' 'TropicalScore[Generic]'
+        $parameters = Get-RowFigures '### NATS-Bench topology space' 'ParameterCount'
+
+        $script:readme | Should -BeLike "*$($score[0]), $($score[1]) and $($score[2]) on CIFAR-10*"
+        $script:readme | Should -BeLike "*parameter count's $($parameters[0]), $($parameters[1]) and $($parameters[2])*"
+    }
+
+    It 'quote the all-live cells, the size space and the search' {
+        $score = Get-RowFigures '### Side by side' 'TropicalScore'
+        $parameters = Get-RowFigures '### Side by side' 'ParameterCount'
+        $jacov = Get-RowFigures '### Side by side' 'jacov'
+        $size = Get-RowFigures '### Agreement with the size baselines' 'NATS-Bench size, all channel lists'
+        $byScore = Get-RowFigures '## Training-free search' 'Regularized evolution, TropicalScore'
+        $byParameters = Get-RowFigures '## Training-free search' 'Regularized evolution, ParameterCount'
+
+        $script:readme | Should -BeLike "*($($score[0]) against $($parameters[0]) on CIFAR-10*"
+        $script:readme | Should -BeLike "*jacov $($jacov[0])*"
+        $script:readme | Should -BeLike "*ρ $($size[2]) with Flops, $($size[1]) with the parameter count*"
+        $script:readme | Should -BeLike "*$($byScore[0]) % over 10 seeds, against $($byParameters[0]) %*"
+    }
+
+    It 'quote the NAS-Bench-301 table when the Bench had its file' {
+        $score = Get-RowFigures '### NAS-Bench-301' 'TropicalScore[Generic]'
+        if (-not $score[0]) {
+            Set-ItResult -Skipped -Because 'docs/benchmarks.md has no NAS-Bench-301 table: the Bench ran without CANOPY_NASLIB_DATA'
+            return
+        }
+
+        $parameters = Get-RowFigures '### NAS-Bench-301' 'ParameterCount'
+        $script:readme | Should -BeLike "*($($score[0]) against $($parameters[0]), 500*"
+    }
+}
