@@ -14,9 +14,8 @@ namespace Canopy.Regions;
 internal static class SerraRecursion
 {
     /// <summary>
-    /// The maximum number of budget updates one evaluation may spend; beyond it the recursion gives up and returns false. One
-    /// update took about 50 ns of CPU time on a 2-core AMD EPYC (measured by hand, as docs/method.md describes), so the
-    /// limit keeps an evaluation under about a second of CPU time.
+    /// The maximum number of budget updates one evaluation may spend; beyond it the recursion gives up and returns false.
+    /// The Bench task times a network near the limit, which takes well under a second of CPU time on a current core.
     /// </summary>
     public const long WorkLimit = 15_000_000;
 
