@@ -48,9 +48,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private long _recordNumber;
     private long _scored;
 
-    // MLPs of absurd widths have counts beyond Int64, which are left empty. One warning at the end names the first.
-    private long _countsTooLarge;
-    private string? _firstTooLarge;
+    private readonly OversizedCounts _oversizedCounts = new();
     private long _failed;
     private bool _progressShown;
     private bool _verbose;
@@ -233,10 +231,9 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             WriteWarning(defaulted);
         }
 
-        if (_countsTooLarge > 0)
+        if (_oversizedCounts.Describe("The TropicalScore is still computed.") is { } oversized)
         {
-            string records = _countsTooLarge == 1 ? "1 architecture has" : $"{_countsTooLarge:N0} architectures have";
-            WriteWarning($"{records} a parameter or FLOP count beyond Int64, so ParameterCount and Flops are left empty ({(_countsTooLarge == 1 ? string.Empty : "the first is ")}{_firstTooLarge}). The TropicalScore is still computed.");
+            WriteWarning(oversized);
         }
 
         WriteVerbose(ScoringVerbose.DescribeEnd(_recordNumber, _failed, _clock.Elapsed));
@@ -463,8 +460,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
         if (score.ParameterCount is null || score.Flops is null)
         {
-            _countsTooLarge++;
-            _firstTooLarge ??= $"record {item.RecordNumber}: {score.Architecture}";
+            _oversizedCounts.Add(item.RecordNumber, score.Architecture);
         }
 
         if (item.Record is null)

@@ -129,7 +129,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         string tail = CorrelationMessages.Count(TailCount(fewest.Resamples), "resample");
         string counted = fewest.Resamples == Bootstrap
             ? $"-Bootstrap {requested} leaves {tail}"
-            : $"-Bootstrap {requested} gave {CorrelationMessages.Count(fewest.Resamples, "resample")} with a defined ρ for '{fewest.Proxy}', which leave {tail}";
+            : $"-Bootstrap {requested} gave {CorrelationMessages.Count(fewest.Resamples, "resample")} with a defined ρ for '{fewest.Proxy}', which {(fewest.Resamples == 1 ? "leaves" : "leave")} {tail}";
         WriteWarning($"{counted} beyond each end of the {LevelText}% interval, so its ends move from seed to seed. Use -Bootstrap {advised} or more for stable ends.");
     }
 

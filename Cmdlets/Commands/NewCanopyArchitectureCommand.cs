@@ -29,6 +29,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     private readonly RecordDartsNetworks _recordNetworks = new();
     private readonly RecordDatasets _recordDatasets = new();
+    private readonly OversizedCounts _oversizedCounts = new();
     private readonly DartsNetworkWarnings _networkWarnings = new();
     private long _recordNumber;
     private long _built;
@@ -208,6 +209,11 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             WriteWarning(unknown);
         }
 
+        if (_oversizedCounts.Describe("The architecture is still written.") is { } oversized)
+        {
+            WriteWarning(oversized);
+        }
+
         if (_recordDatasets.DescribeUnmodelled(Dataset, "counted") is { } unmodelled)
         {
             WriteWarning(unmodelled);
@@ -317,9 +323,9 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             _networkWarnings.Count(architecture);
         }
         ArchitectureRecord record = ArchitectureRecord.Create(architecture, counted, network ?? DartsNetwork);
-        if (record.ParameterCount is null)
+        if (record.ParameterCount is null || record.Flops is null)
         {
-            WriteWarning($"{record.Architecture}: the parameter or FLOP count exceeds Int64, so it is left empty.");
+            _oversizedCounts.Add(_recordNumber, record.Architecture);
         }
 
         if (_built <= ScoringVerbose.MaxRecordLines)

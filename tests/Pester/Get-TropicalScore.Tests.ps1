@@ -1074,8 +1074,8 @@ namespace CanopyTests
         $scored.ParameterCount | Should -Be @(1288506, $imageNet.ParameterCount, $imageNet.ParameterCount)
         @($warnings).Count | Should -Be 2
         "$($warnings[0])" | Should -BeLike "1 record already had 'ParameterCount', 'Flops'*"
-        "$($warnings[1])" | Should -Be ("-Dataset ImageNet16-120 differs from the Dataset of 2 records ('cifar10', 'cifar100'). Their TropicalScores are for the " +
-            'ImageNet16-120 network, but their Dataset columns were kept. 1 of them also kept its own ParameterCount or Flops, which may describe another ' +
+        "$($warnings[1])" | Should -Be ("-Dataset ImageNet16-120 differs from the Dataset of 2 records ('cifar10', 'cifar100'). Their TropicalScores, and the ParameterCount " +
+            'and Flops that Canopy added, are for the ImageNet16-120 network, but their Dataset columns were kept. 1 of them also kept its own ParameterCount or Flops, which may describe another ' +
             'network than the TropicalScore. Omit -Dataset to score each record on the network its Dataset names.')
     }
 
@@ -1083,8 +1083,8 @@ namespace CanopyTests
         $null = [pscustomobject]@{ arch = $cell9930; Dataset = 'cifar10' } | Get-TropicalScore -Dataset cifar100 -WarningVariable warnings -WarningAction SilentlyContinue
 
         @($warnings).Count | Should -Be 1
-        "$($warnings[0])" | Should -Be ("-Dataset cifar100 differs from the Dataset of 1 record ('cifar10'). Its TropicalScore is for the cifar100 network, " +
-            'but its Dataset column was kept. Omit -Dataset to score each record on the network its Dataset names.')
+        "$($warnings[0])" | Should -Be ("-Dataset cifar100 differs from the Dataset of 1 record ('cifar10'). Its TropicalScore, and the ParameterCount and " +
+            'Flops that Canopy added, are for the cifar100 network, but its Dataset column was kept. Omit -Dataset to score each record on the network its Dataset names.')
     }
 
     It 'counts the records that kept their own values' {

@@ -323,6 +323,16 @@ $Cell9930,94.36
         $again.Flops | Should -Be @(46190200, 46190200)
     }
 
+    It 'warns once about counts beyond Int64' {
+        $huge = [pscustomobject]@{ LayerWidths = '1000000000000,1000000000000' }
+        $records = $huge, $huge | New-CanopyArchitecture -InputDimension 3 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $records.Count | Should -Be 2
+        $records[0].ParameterCount | Should -BeNullOrEmpty
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '2 architectures have a parameter or FLOP count beyond Int64, so ParameterCount and Flops are left empty (the first is record 1: mlp:3:1000000000000-1000000000000). The architecture is still written.'
+    }
+
     It 'counts a record on its Dataset when only a later record has one' {
         $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
         $records = '[{"arch":"' + $cell + '"},{"arch":"' + $cell + '","Dataset":"cifar100"}]' | ConvertFrom-Json | New-CanopyArchitecture

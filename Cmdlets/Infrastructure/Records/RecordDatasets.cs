@@ -138,8 +138,8 @@ internal sealed class RecordDatasets
 
         string values = string.Join(", ", _overriddenValues.Select(value => "'" + value + "'"));
         string text = _overriddenCount == 1
-            ? $"-Dataset {datasetUsed} differs from the Dataset of 1 record ({values}). Its TropicalScore is for the {datasetUsed} network, but its Dataset column was kept."
-            : $"-Dataset {datasetUsed} differs from the Dataset of {_overriddenCount:N0} records ({values}). Their TropicalScores are for the {datasetUsed} network, but their Dataset columns were kept.";
+            ? $"-Dataset {datasetUsed} differs from the Dataset of 1 record ({values}). Its TropicalScore, and the ParameterCount and Flops that Canopy added, are for the {datasetUsed} network, but its Dataset column was kept."
+            : $"-Dataset {datasetUsed} differs from the Dataset of {_overriddenCount:N0} records ({values}). Their TropicalScores, and the ParameterCount and Flops that Canopy added, are for the {datasetUsed} network, but their Dataset columns were kept.";
         if (_overriddenWithOwnCounts > 0)
         {
             string records = _overriddenCount == 1 ? "It" : $"{_overriddenWithOwnCounts:N0} of them";
