@@ -162,7 +162,7 @@ else {
     $rows = $records | Measure-ProxyCorrelation -Target val_accuracy -Proxy $proxies
     $hash = (Get-FileHash $nasLibFile -Algorithm SHA256).Hash.ToLowerInvariant()
     $lines += @(
-        "$($records.Count) genotypes with their validation accuracy, scored on the NAS-Bench-301 network (8 cells, 32 channels). File SHA-256 $hash. ParameterCount is Canopy's exact count; params and flops are the published columns. Spearman ρ (Kendall τ-b), best first."
+        "$($records.Count) genotypes with their validation accuracy from NASLib's naslib/data/zc_nasbench301.json (the folder CANOPY_NASLIB_DATA names; SHA-256 $hash), scored on the NAS-Bench-301 network (8 cells, 32 channels). ParameterCount is Canopy's exact count; params and flops are the published columns. Spearman ρ (Kendall τ-b), best first."
         ''
         '| proxy | Spearman ρ (Kendall τ-b) |'
         '|---|---|'
@@ -175,7 +175,7 @@ else {
     $parameters = ($rows | Where-Object Proxy -EQ 'ParameterCount').Spearman
     $lines += @(
         ''
-        'On the DARTS space the claim is that TropicalScore ranks above the parameter count: {0:N3} vs {1:N3}, {2}.' -f $tropical, $parameters, $(if ($tropical -gt $parameters) { 'above' } else { 'NOT above' })
+        'The claim under test on the DARTS space: TropicalScore ranks above the parameter count. {0:N3} vs {1:N3}, {2}.' -f $tropical, $parameters, $(if ($tropical -gt $parameters) { 'above' } else { 'NOT above' })
     )
     Remove-Variable -Name suite, records -ErrorAction SilentlyContinue
 }
