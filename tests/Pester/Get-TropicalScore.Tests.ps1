@@ -1311,6 +1311,16 @@ Describe 'Get-TropicalScore with a Dataset property' {
         $warnings[0].Message | Should -BeLike 'Record 192 has a Dataset property, but the first 64 records had none*scored on the cifar10 network*'
     }
 
+    It 'warns when the last records have a Dataset that sampling did not read' {
+        $plain = 1..200 | ForEach-Object { [pscustomobject]@{ arch = $script:cell } }
+        $late = 1..5 | ForEach-Object { [pscustomobject]@{ arch = $script:cell; Dataset = 'cifar100' } }
+        $records = @($plain) + @($late) | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $records[204].ParameterCount | Should -Be $script:onCifar10.ParameterCount
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -BeLike 'The last record, record 205, has a Dataset property, but the first 64 records had none*its Dataset was not read*scored on the cifar10 network*'
+    }
+
     It 'lets -Dataset override the property without a warning' {
         $record = [pscustomobject]@{ arch = $script:cell; Dataset = 'svhn' } | Get-TropicalScore -Dataset ImageNet16-120 -WarningVariable warnings
 

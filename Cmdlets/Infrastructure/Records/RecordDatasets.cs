@@ -31,6 +31,11 @@ internal sealed class RecordDatasets
     private bool? _recordsHaveDataset;
     private long _recordsSeen;
 
+    // The last record that sampling skipped, checked at the end, because a file without the column followed by one
+    // with it may end between two samples.
+    private PSObject? _lastSkipped;
+    private long _lastSkippedNumber;
+
     /// <summary>The number of records whose Dataset was not used.</summary>
     public long UnmodelledCount { get; private set; }
 
@@ -103,8 +108,11 @@ internal sealed class RecordDatasets
         _recordsSeen++;
         if (_recordsHaveDataset == false && _recordsSeen > CheckedRecords && _recordsSeen % CheckedRecords != 0)
         {
+            (_lastSkipped, _lastSkippedNumber) = (record, recordNumber);
             return null;
         }
+
+        _lastSkipped = null;
 
         PSPropertyInfo? property = record.Properties[PropertyName];
         if (property is not null && _recordsHaveDataset == false)
@@ -121,11 +129,23 @@ internal sealed class RecordDatasets
     /// Describes a Dataset property that turned up after the first 64 records lacked one, or returns null when none did.
     /// </summary>
     /// <param name="datasetUsed">The name of the dataset whose network the unchecked records were scored on.</param>
-    public string? DescribeLateDataset(string datasetUsed) => LateFirstDataset == 0
-        ? null
-        : $"Record {LateFirstDataset:N0} has a Dataset property, but the first {CheckedRecords} records had none, so before it only every {CheckedRecords}th record was checked for one. " +
-          $"Up to {CheckedRecords - 1} records just before it may name a dataset that was not used, and those were scored on the {datasetUsed} network. " +
-          "Give records of one pipeline the same properties, or score each dataset with its own -Dataset.";
+    public string? DescribeLateDataset(string datasetUsed)
+    {
+        const string advice = "Give records of one pipeline the same properties, or score each dataset with its own -Dataset.";
+        if (LateFirstDataset > 0)
+        {
+            return $"Record {LateFirstDataset:N0} has a Dataset property, but the first {CheckedRecords} records had none, so before it only every {CheckedRecords}th record was checked for one. " +
+                $"Up to {CheckedRecords - 1} records just before it may name a dataset that was not used, and those were scored on the {datasetUsed} network. " + advice;
+        }
+
+        if (_lastSkipped?.Properties[PropertyName] is not null)
+        {
+            return $"The last record, record {_lastSkippedNumber:N0}, has a Dataset property, but the first {CheckedRecords} records had none, so only every {CheckedRecords}th record was checked for one and its Dataset was not read. " +
+                $"It and up to {CheckedRecords - 2} records before it may name a dataset that was not used, and they were scored on the {datasetUsed} network. " + advice;
+        }
+
+        return null;
+    }
 
     /// <summary>Describes the records whose Dataset -Dataset overrode, or returns null when there were none.</summary>
     /// <param name="datasetUsed">The name of the dataset given with -Dataset.</param>
