@@ -196,7 +196,7 @@ internal sealed class BenchmarkImporter
 
     private static long InsertBenchmark(SqliteConnection connection, SqliteTransaction transaction, string name, string path, string format, int architectureColumn)
     {
-        using SqliteCommand insert = Command(connection, transaction, """
+        using SqliteCommand insert = CacheConnection.Command(connection, transaction, """
             INSERT INTO benchmarks (name, source, format, imported_at, row_count, architecture_column, search_spaces)
             VALUES ($name, $source, $format, $importedAt, 0, $architectureColumn, '')
             RETURNING id;
@@ -211,7 +211,7 @@ internal sealed class BenchmarkImporter
 
     internal static void InsertColumns(SqliteConnection connection, SqliteTransaction transaction, long id, IReadOnlyList<string> columns, int firstPosition, int endPosition)
     {
-        using SqliteCommand insert = Command(connection, transaction, "INSERT INTO benchmark_columns (benchmark_id, position, name) VALUES ($id, $position, $name);");
+        using SqliteCommand insert = CacheConnection.Command(connection, transaction, "INSERT INTO benchmark_columns (benchmark_id, position, name) VALUES ($id, $position, $name);");
         SqliteParameter position = insert.Parameters.Add("$position", SqliteType.Integer);
         SqliteParameter name = insert.Parameters.Add("$name", SqliteType.Text);
         insert.Parameters.AddWithValue("$id", id);
@@ -225,19 +225,10 @@ internal sealed class BenchmarkImporter
 
     private static void FinishBenchmark(SqliteConnection connection, SqliteTransaction transaction, long id, long rows, IEnumerable<SearchSpace> searchSpaces)
     {
-        using SqliteCommand update = Command(connection, transaction, "UPDATE benchmarks SET row_count = $rows, search_spaces = $spaces WHERE id = $id;");
+        using SqliteCommand update = CacheConnection.Command(connection, transaction, "UPDATE benchmarks SET row_count = $rows, search_spaces = $spaces WHERE id = $id;");
         update.Parameters.AddWithValue("$rows", rows);
         update.Parameters.AddWithValue("$spaces", string.Join(",", searchSpaces.Order()));
         update.Parameters.AddWithValue("$id", id);
         update.ExecuteNonQuery();
     }
-
-    internal static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
-    {
-        SqliteCommand command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        return command;
-    }
-
 }

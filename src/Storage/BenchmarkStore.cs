@@ -156,7 +156,7 @@ public sealed class BenchmarkStore
         // The index needs a write, so the snapshot starts after it, and the benchmark is found again inside it.
         CacheConnection.BeginSnapshot(connection);
         (table, position) = FindColumn(connection, name, column);
-        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.LookupSql(position));
+        using SqliteCommand select = CacheConnection.Command(connection, null, table.LookupSql(position));
         BenchmarkTable.BindArchitectures(select, wanted);
 
         // A long-format file lists an architecture once per task. The first row in file order gives the value, and
@@ -201,7 +201,7 @@ public sealed class BenchmarkStore
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
         CacheConnection.BeginSnapshot(connection);
         (BenchmarkTable table, int position) = FindColumn(connection, name, column);
-        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.DistinctValuesSql(position));
+        using SqliteCommand select = CacheConnection.Command(connection, null, table.DistinctValuesSql(position));
         select.Parameters.AddWithValue("$limit", limit);
 
         var values = new List<string>();
@@ -222,7 +222,7 @@ public sealed class BenchmarkStore
         using SqliteConnection connection = CacheConnection.OpenForRead(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
         CacheConnection.BeginSnapshot(connection);
         (BenchmarkTable table, int position) = FindColumn(connection, name, column);
-        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.FirstTextSql(position));
+        using SqliteCommand select = CacheConnection.Command(connection, null, table.FirstTextSql(position));
         return select.ExecuteScalar() as string;
     }
 
@@ -259,7 +259,7 @@ public sealed class BenchmarkStore
         BenchmarkInfo benchmark = ReadBenchmarks(connection, name).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);
         var table = new BenchmarkTable(benchmark.Id, benchmark.Columns.Count, benchmark.ArchitecturePosition);
 
-        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.ArchitecturesSql());
+        using SqliteCommand select = CacheConnection.Command(connection, null, table.ArchitecturesSql());
         select.Parameters.AddWithValue("$prefix", prefix);
         select.Parameters.AddWithValue("$limit", limit);
         var architectures = new List<string>();
@@ -274,7 +274,7 @@ public sealed class BenchmarkStore
 
     private static bool ColumnHasNumbers(SqliteConnection connection, BenchmarkTable table, int position)
     {
-        using SqliteCommand select = BenchmarkImporter.Command(connection, null, table.HasNumbersSql(position));
+        using SqliteCommand select = CacheConnection.Command(connection, null, table.HasNumbersSql(position));
         return Convert.ToInt64(select.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) == 1;
     }
 
@@ -323,7 +323,7 @@ public sealed class BenchmarkStore
             }
         }
 
-        using SqliteCommand select = BenchmarkImporter.Command(connection, transaction, """
+        using SqliteCommand select = CacheConnection.Command(connection, transaction, """
             SELECT b.id, b.name, b.source, b.format, b.imported_at, b.row_count, b.architecture_column, b.search_spaces,
                    (SELECT json_group_array(name) FROM (SELECT name FROM benchmark_columns WHERE benchmark_id = b.id ORDER BY position))
             FROM benchmarks AS b
@@ -364,7 +364,7 @@ public sealed class BenchmarkStore
     internal static long? FindId(SqliteConnection connection, SqliteTransaction? transaction, string name)
     {
         var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        using (SqliteCommand select = BenchmarkImporter.Command(connection, transaction, "SELECT id, name FROM benchmarks;"))
+        using (SqliteCommand select = CacheConnection.Command(connection, transaction, "SELECT id, name FROM benchmarks;"))
         using (SqliteDataReader rows = select.ExecuteReader())
         {
             while (rows.Read())
@@ -385,7 +385,7 @@ public sealed class BenchmarkStore
         CacheConnection.Execute(connection, new BenchmarkTable(id, 0, 0).DropSql(), transaction);
 
         // ON DELETE CASCADE runs only when foreign keys are on, which the cache leaves to how SQLite was built.
-        using SqliteCommand delete = BenchmarkImporter.Command(connection, transaction, "DELETE FROM benchmark_columns WHERE benchmark_id = $id; DELETE FROM benchmarks WHERE id = $id;");
+        using SqliteCommand delete = CacheConnection.Command(connection, transaction, "DELETE FROM benchmark_columns WHERE benchmark_id = $id; DELETE FROM benchmarks WHERE id = $id;");
         delete.Parameters.AddWithValue("$id", id);
         delete.ExecuteNonQuery();
     }

@@ -206,10 +206,20 @@ internal static class CacheConnection
 
     public static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
     {
-        using SqliteCommand command = connection.CreateCommand();
+        using SqliteCommand command = Command(connection, transaction, sql);
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>
+    /// Creates a command for <paramref name="sql"/>. A connection inside a write transaction must pass it, because
+    /// Microsoft.Data.Sqlite rejects a command without it.
+    /// </summary>
+    public static SqliteCommand Command(SqliteConnection connection, SqliteTransaction? transaction, string sql)
+    {
+        SqliteCommand command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        command.ExecuteNonQuery();
+        return command;
     }
 
     // SQLITE_BUSY and SQLITE_LOCKED: another connection has taken the lock.
