@@ -1,4 +1,4 @@
-using Canopy.Storage;
+using Canopy.Storage.Input;
 using Xunit;
 
 namespace Canopy.Tests.Storage;

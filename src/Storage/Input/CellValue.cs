@@ -1,8 +1,7 @@
 using System;
 using System.Globalization;
-using Canopy.Storage.Input;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Input;
 
 /// <summary>Converts a text field of a benchmark file to the value the cache stores: long, double, string or null.</summary>
 internal static class CellValue
