@@ -5,6 +5,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using Canopy.Architectures;
+using Canopy.Storage.Cache;
 using Canopy.Storage.Input;
 using Microsoft.Data.Sqlite;
 

@@ -5,6 +5,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Canopy.Architectures;
+using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 

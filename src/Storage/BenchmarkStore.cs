@@ -5,6 +5,7 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using Canopy.Architectures;
+using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 
 namespace Canopy.Storage;

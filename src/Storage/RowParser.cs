@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using Canopy.Architectures;
+using Canopy.Storage.Cache;
 using Canopy.Storage.Input;
 
 namespace Canopy.Storage;

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text;
 using Canopy.Architectures;
+using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 
 namespace Canopy.Storage;

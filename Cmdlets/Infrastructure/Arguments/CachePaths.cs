@@ -1,6 +1,6 @@
 using System;
 using System.Management.Automation;
-using Canopy.Storage;
+using Canopy.Storage.Cache;
 
 namespace Canopy.Commands.Infrastructure;
 

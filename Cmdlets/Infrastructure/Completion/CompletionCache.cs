@@ -5,6 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Storage;
+using Canopy.Storage.Cache;
 
 namespace Canopy.Commands.Infrastructure;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using Canopy.Storage;
+using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 
 namespace Canopy.Commands.Infrastructure;

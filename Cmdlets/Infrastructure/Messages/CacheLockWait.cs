@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using Canopy.Storage;
+using Canopy.Storage.Cache;
 
 namespace Canopy.Commands.Infrastructure;
 

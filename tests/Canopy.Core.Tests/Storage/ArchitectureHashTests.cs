@@ -1,5 +1,5 @@
 using System.Linq;
-using Canopy.Storage;
+using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;

@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Canopy.Architectures;
 using Canopy.Storage;
+using Canopy.Storage.Cache;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;
 using static Canopy.Tests.Storage.KnownArchitectures;

@@ -1,6 +1,7 @@
 using System.IO;
 using System.Linq;
 using Canopy.Storage;
+using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;

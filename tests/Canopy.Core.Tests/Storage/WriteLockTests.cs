@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Threading;
 using Canopy.Storage;
+using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static Canopy.Tests.Storage.KnownArchitectures;

@@ -1,7 +1,7 @@
 using System;
 using Microsoft.Data.Sqlite;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Cache;
 
 /// <summary>
 /// Creates and checks the cache schema. PRAGMA user_version stores the schema version, so a later release can

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Cache;
 
 /// <summary>
 /// The index on a benchmark's architecture hashes, built by the first lookup by architecture rather than by the

@@ -1,7 +1,7 @@
 using System;
 using System.IO;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Cache;
 
 /// <summary>Where the benchmark cache lives when the caller names no file.</summary>
 public static class CacheLocation

@@ -2,7 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Cache;
 
 /// <summary>Checks file permissions without opening the file.</summary>
 /// <remarks>

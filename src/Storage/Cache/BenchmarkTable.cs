@@ -5,7 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Cache;
 
 /// <summary>
 /// SQL text for the table that stores one benchmark's rows. Table and column identifiers are built from the

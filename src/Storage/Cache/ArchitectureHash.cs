@@ -1,4 +1,4 @@
-namespace Canopy.Storage;
+namespace Canopy.Storage.Cache;
 
 /// <summary>
 /// The 64-bit FNV-1a hash of a canonical architecture string's UTF-16 code units, stored beside each row so that

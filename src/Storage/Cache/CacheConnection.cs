@@ -5,7 +5,7 @@ using System.Threading;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Cache;
 
 /// <summary>Opens the cache file with the settings every reader and writer shares.</summary>
 internal static class CacheConnection
