@@ -8,6 +8,7 @@ using System.Threading;
 using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
 using Canopy.Storage;
+using Canopy.Storage.Reading;
 
 namespace Canopy.Commands;
 

@@ -4,7 +4,7 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using Canopy.Architectures;
-using Canopy.Storage;
+using Canopy.Storage.Reading;
 using Xunit;
 using static Canopy.Tests.Storage.BulkImportTests;
 using static Canopy.Tests.Storage.CsvImportTests;

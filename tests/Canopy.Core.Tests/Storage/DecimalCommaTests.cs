@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using Canopy.Storage;
 using Canopy.Storage.Input;
+using Canopy.Storage.Reading;
 using Xunit;
 using static Canopy.Tests.Storage.KnownArchitectures;
 

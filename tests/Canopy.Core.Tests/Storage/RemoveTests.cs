@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using Canopy.Storage;
+using Canopy.Storage.Reading;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;

@@ -1,4 +1,4 @@
-namespace Canopy.Storage;
+namespace Canopy.Storage.Reading;
 
 /// <summary>The stored value of one column for one architecture, or its absence.</summary>
 /// <param name="Architecture">The canonical architecture looked up.</param>

@@ -9,7 +9,7 @@ using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Reading;
 
 /// <summary>
 /// Streams the rows of one stored benchmark in file order, one at a time with <see cref="Read"/> or in batches read

@@ -1,7 +1,7 @@
 using System;
 using Canopy.Architectures;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Reading;
 
 /// <summary>
 /// Consecutive rows of one stored benchmark in file order, read ahead on a worker thread by
