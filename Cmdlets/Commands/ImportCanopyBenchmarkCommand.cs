@@ -9,6 +9,7 @@ using Canopy.Architectures;
 using Canopy.Commands.Infrastructure;
 using Canopy.Regions;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Canopy.Storage.Input;
 
 namespace Canopy.Commands;

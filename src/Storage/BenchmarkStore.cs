@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using Canopy.Architectures;
 using Canopy.Storage.Cache;
+using Canopy.Storage.Import;
 using Canopy.Storage.Reading;
 using Microsoft.Data.Sqlite;
 

@@ -6,6 +6,7 @@ using System.IO;
 using System.Linq;
 using Canopy.Architectures;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Canopy.Storage.Reading;
 using CsvHelper;
 using CsvHelper.Configuration;

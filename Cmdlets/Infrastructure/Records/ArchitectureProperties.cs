@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using Canopy.Storage;
+using Canopy.Storage.Import;
 
 namespace Canopy.Commands.Infrastructure;
 

@@ -7,6 +7,7 @@ using System.Threading.Tasks;
 using Canopy.Architectures;
 using Canopy.Storage;
 using Canopy.Storage.Cache;
+using Canopy.Storage.Import;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;
 using static Canopy.Tests.Storage.KnownArchitectures;

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Runtime.Versioning;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Xunit;
 using static Canopy.Tests.Storage.KnownArchitectures;
 

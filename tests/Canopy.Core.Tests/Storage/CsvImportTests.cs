@@ -4,6 +4,7 @@ using System.Linq;
 using System.Text;
 using Canopy.Architectures;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Canopy.Storage.Reading;
 using Xunit;
 using static Canopy.Tests.Storage.KnownArchitectures;

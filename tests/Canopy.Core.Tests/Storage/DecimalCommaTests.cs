@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Canopy.Storage.Input;
 using Canopy.Storage.Reading;
 using Xunit;

@@ -3,6 +3,7 @@ using System.Linq;
 using System.Text;
 using Canopy.Architectures;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;
 using static Canopy.Tests.Storage.KnownArchitectures;

@@ -1,6 +1,7 @@
 using System.Linq;
 using Canopy.Architectures;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;
 using static Canopy.Tests.Storage.KnownArchitectures;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Xunit;
 using static Canopy.Tests.Storage.KnownArchitectures;
 using static Canopy.Tests.Storage.CsvImportTests;

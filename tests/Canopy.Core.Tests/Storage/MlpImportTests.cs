@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Canopy.Architectures;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Canopy.Storage.Reading;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;

@@ -3,6 +3,7 @@ using System.IO;
 using System.IO.Compression;
 using System.Text;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 
 namespace Canopy.Tests.Storage;
 

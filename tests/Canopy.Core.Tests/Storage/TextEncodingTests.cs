@@ -3,6 +3,7 @@ using System.IO;
 using System.Linq;
 using System.Text;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Canopy.Storage.Input;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;

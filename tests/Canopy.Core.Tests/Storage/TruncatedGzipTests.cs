@@ -4,6 +4,7 @@ using System.IO.Compression;
 using System.Linq;
 using System.Text;
 using Canopy.Storage;
+using Canopy.Storage.Import;
 using Canopy.Storage.Input;
 using Canopy.Tests.Statistics;
 using Xunit;

@@ -3,6 +3,7 @@ using System.IO;
 using System.Threading;
 using Canopy.Storage;
 using Canopy.Storage.Cache;
+using Canopy.Storage.Import;
 using Microsoft.Data.Sqlite;
 using Xunit;
 using static Canopy.Tests.Storage.KnownArchitectures;

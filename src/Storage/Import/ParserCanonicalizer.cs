@@ -1,6 +1,6 @@
 using Canopy.Architectures;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>Canonicalises architectures with <see cref="ArchitectureParser"/>.</summary>
 internal sealed class ParserCanonicalizer : IArchitectureCanonicalizer

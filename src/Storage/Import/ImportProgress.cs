@@ -1,4 +1,4 @@
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>
 /// How far an import has read, reported every few thousand rows. The last report has <see cref="Committing"/> set:

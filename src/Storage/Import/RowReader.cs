@@ -3,7 +3,7 @@ using System.Linq;
 using System.Threading;
 using Canopy.Storage.Input;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>
 /// Reads the records of a benchmark file with their typed values on a dedicated thread, in batches for

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Threading;
 using Canopy.Architectures;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>
 /// Builds the canonical MLP string of a row whose architecture column contains hidden widths (a LayerWidths column), with

@@ -1,7 +1,7 @@
 using System.Text;
 using Canopy.Architectures;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>What to import and under which name.</summary>
 public sealed class BenchmarkImportOptions

@@ -9,7 +9,7 @@ using Canopy.Storage.Cache;
 using Canopy.Storage.Input;
 using Microsoft.Data.Sqlite;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>
 /// Streams one benchmark file into the cache inside a single transaction, so a failed or cancelled import leaves

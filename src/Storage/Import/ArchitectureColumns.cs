@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using Canopy.Architectures;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>Picks the column of a benchmark file that contains architectures.</summary>
 public static class ArchitectureColumns

@@ -1,6 +1,6 @@
 using Canopy.Architectures;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>Turns any accepted encoding of an architecture into its canonical string, the cache's lookup key.</summary>
 internal interface IArchitectureCanonicalizer

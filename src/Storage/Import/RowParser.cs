@@ -7,7 +7,7 @@ using Canopy.Architectures;
 using Canopy.Storage.Cache;
 using Canopy.Storage.Input;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>
 /// Canonicalises the architectures of the rows that <see cref="RowReader"/> read, on a dedicated thread, while the

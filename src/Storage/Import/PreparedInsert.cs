@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>
 /// One prepared INSERT of a fixed number of rows, executed through SQLitePCL's raw API with positional parameters.

@@ -1,6 +1,6 @@
 using Canopy.Architectures;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>
 /// One record of an import: <see cref="RowReader"/> fills in its line and values, <see cref="RowParser"/> its

@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>Consecutive rows handed from the reading thread to the parsing thread and on to the writing thread.</summary>
 internal sealed class RowBatch

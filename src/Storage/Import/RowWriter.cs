@@ -5,7 +5,7 @@ using Canopy.Architectures;
 using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 
-namespace Canopy.Storage;
+namespace Canopy.Storage.Import;
 
 /// <summary>
 /// Inserts the rows of one import with multi-row INSERT statements whose parameters are rebound, and counts stored
