@@ -61,7 +61,8 @@ public sealed class BenchmarkStore
     {
         try
         {
-            return new BenchmarkImporter(DatabasePath, _canonicalizer).Import(options, progress, rejected, cancellationToken, warned, waiting);
+            var callbacks = new ImportCallbacks(progress, rejected, warned, waiting);
+            return new BenchmarkImporter(DatabasePath, _canonicalizer, callbacks).Import(options, cancellationToken);
         }
         catch (SqliteException exception) when (CacheConnection.IsUnavailable(exception))
         {

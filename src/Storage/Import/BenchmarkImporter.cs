@@ -19,44 +19,34 @@ internal sealed class BenchmarkImporter
 {
     private readonly string _databasePath;
     private readonly IArchitectureCanonicalizer _canonicalizer;
+    private readonly ImportCallbacks _callbacks;
 
-    public BenchmarkImporter(string databasePath, IArchitectureCanonicalizer canonicalizer)
+    public BenchmarkImporter(string databasePath, IArchitectureCanonicalizer canonicalizer, ImportCallbacks callbacks)
     {
         _databasePath = databasePath;
         _canonicalizer = canonicalizer;
+        _callbacks = callbacks;
     }
 
-    public ImportSummary Import(BenchmarkImportOptions options, IProgress<ImportProgress>? progress, Action<RowRejection>? rejected, CancellationToken cancellationToken, Action<string>? warned = null, Action? waiting = null)
+    public ImportSummary Import(BenchmarkImportOptions options, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
-        string name = options.Name ?? BenchmarkFile.DefaultName(options.Path);
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            throw new ArgumentException($"The benchmark name '{name}' is blank. Give a name that contains a visible character.", nameof(BenchmarkImportOptions.Name));
-        }
+        string name = ResolveName(options);
 
         using IRecordSource source = BenchmarkFile.Open(options.Path, options.Encoding);
-        bool hasRecord = source.Read();
-        int architectureColumn = FindArchitectureColumn(source, options);
-        if (!hasRecord)
-        {
-            throw BenchmarkEmptyException.NoRecords(options.Path);
-        }
+        int architectureColumn = ReadFirstRecord(source, options);
 
         // The reading thread may add columns as it goes (JSON records), so the table starts with those known now.
         string[] columns = source.Columns.ToArray();
         string format = source.Format;
 
         // Reading and parsing start first, so they overlap opening the cache and removing an older benchmark.
-        // With the Mlp search space, a sweep's own widths column, such as hidden, is read as a LayerWidths column.
-        WidthsColumnParser? widths = MlpFields.IsWidthsName(columns[architectureColumn]) || options.SearchSpace == SearchSpace.Mlp
-            ? new WidthsColumnParser(columns[architectureColumn], options.SearchSpace, options.InputDimension)
-            : null;
+        WidthsColumnParser? widths = CreateWidthsParser(columns[architectureColumn], options);
         var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths, options.DecimalComma);
         using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
-        using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, _databasePath, cancellationToken, waiting);
+        using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, _databasePath, cancellationToken, _callbacks.Waiting);
 
         bool replaced = RemoveExisting(connection, transaction, name, options.Replace);
         long id = InsertBenchmark(connection, transaction, name, options.Path, format, architectureColumn);
@@ -64,8 +54,8 @@ internal sealed class BenchmarkImporter
         CacheConnection.Execute(connection, table.CreateSql(), transaction);
         InsertColumns(connection, transaction, id, columns, 0, columns.Length);
 
-        using var writer = new RowWriter(connection, transaction, table, options.Path, rejected);
-        WriteRows(pipeline, writer, source.TotalBytes, progress, cancellationToken);
+        using var writer = new RowWriter(connection, transaction, table, options.Path, _callbacks.Rejected);
+        WriteRows(pipeline, writer, source.TotalBytes, cancellationToken);
 
         // Leaving without a commit rolls back, so the earlier content, including a benchmark of this name, stays.
         // The rejections held back until a row is accepted are not reported one by one, because the one error
@@ -79,19 +69,13 @@ internal sealed class BenchmarkImporter
         // fsyncs, so on a busy machine an import can cost more than Import-Csv of the same file. Skipping the fsyncs
         // would leave a cache that a power cut can corrupt. The architecture index is left to the first lookup, so
         // that an import stores rows only.
-        progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead, Committing: true));
+        _callbacks.Progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead, Committing: true));
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
 
-        // The reading thread has finished, because the pipeline delivered its last batch. A caller that stops on a
-        // warning throws from the callback, and the transaction rolls back.
+        // The reading thread has finished, because the pipeline delivered its last batch, so the source's warnings
+        // are complete.
         string[] warnings = Warnings(source, architectureColumn, options, widths);
-        foreach (string warning in warnings)
-        {
-            warned?.Invoke(warning);
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        transaction.Commit();
+        Commit(transaction, warnings, cancellationToken);
 
         return new ImportSummary
         {
@@ -107,6 +91,49 @@ internal sealed class BenchmarkImporter
             Replaced = replaced,
             Warnings = warnings,
         };
+    }
+
+    private static string ResolveName(BenchmarkImportOptions options)
+    {
+        string name = options.Name ?? BenchmarkFile.DefaultName(options.Path);
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            throw new ArgumentException($"The benchmark name '{name}' is blank. Give a name that contains a visible character.", nameof(BenchmarkImportOptions.Name));
+        }
+
+        return name;
+    }
+
+    // Reads the first record and returns the architecture column's position. The column is checked before the
+    // record, so a file whose header lacks that column reports it as missing even when no record follows.
+    private static int ReadFirstRecord(IRecordSource source, BenchmarkImportOptions options)
+    {
+        bool hasRecord = source.Read();
+        int architectureColumn = FindArchitectureColumn(source, options);
+        if (!hasRecord)
+        {
+            throw BenchmarkEmptyException.NoRecords(options.Path);
+        }
+
+        return architectureColumn;
+    }
+
+    // With the Mlp search space, a sweep's own widths column, such as hidden, is read as a LayerWidths column.
+    private static WidthsColumnParser? CreateWidthsParser(string architectureColumn, BenchmarkImportOptions options) =>
+        MlpFields.IsWidthsName(architectureColumn) || options.SearchSpace == SearchSpace.Mlp
+            ? new WidthsColumnParser(architectureColumn, options.SearchSpace, options.InputDimension)
+            : null;
+
+    // A caller that stops on a warning throws from the callback, and the transaction rolls back.
+    private void Commit(SqliteTransaction transaction, string[] warnings, CancellationToken cancellationToken)
+    {
+        foreach (string warning in warnings)
+        {
+            _callbacks.Warned?.Invoke(warning);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        transaction.Commit();
     }
 
     // The architecture column stores canonical strings, never JSON text: a nested value there rejects its row, unless
@@ -142,7 +169,7 @@ internal sealed class BenchmarkImporter
         return warnings.ToArray();
     }
 
-    private static void WriteRows(RowPipeline pipeline, RowWriter writer, long totalBytes, IProgress<ImportProgress>? progress, CancellationToken cancellationToken)
+    private void WriteRows(RowPipeline pipeline, RowWriter writer, long totalBytes, CancellationToken cancellationToken)
     {
         foreach (RowBatch batch in pipeline.Batches())
         {
@@ -151,7 +178,7 @@ internal sealed class BenchmarkImporter
                 writer.Write(row, batch.Columns);
             }
 
-            progress?.Report(new ImportProgress(batch.BytesRead, totalBytes, writer.RowsRead));
+            _callbacks.Progress?.Report(new ImportProgress(batch.BytesRead, totalBytes, writer.RowsRead));
             cancellationToken.ThrowIfCancellationRequested();
         }
 
