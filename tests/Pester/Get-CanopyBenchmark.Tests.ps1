@@ -56,16 +56,16 @@ Describe 'Get-CanopyBenchmark' {
 
         { Get-CanopyBenchmark -Name cycle -Database $damaged -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*'
         $failure = $Error[0]
-        $failure.CategoryInfo.Category | Should -Be 'OpenError'
+        $failure.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $failure.TargetObject | Should -Be $damaged
         $failure.Exception.Message | Should -BeLike "The cache file $damaged is damaged (SQLite Error *). Delete it, with any -wal and -shm files beside it, and import the benchmarks again, or restore a copy."
 
         # The search's lookups and an import into the same file stop the same way.
         { Invoke-CanopySearch NatsTopology -Budget 5 -Seed 0 -Benchmark cycle -Target acc -Database $damaged -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*'
-        $Error[0].CategoryInfo.Category | Should -Be 'OpenError'
+        $Error[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $Error[0].Exception.Message | Should -BeLike "The cache file $damaged is damaged*"
         { Import-CanopyBenchmark -Path (Join-Path $TestDrive 'sweep.csv') -Name again -Database $damaged -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*'
-        $Error[0].CategoryInfo.Category | Should -Be 'OpenError'
+        $Error[0].CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $Error[0].Exception.Message | Should -BeLike "The cache file $damaged is damaged*"
     }
 
@@ -209,7 +209,7 @@ Describe 'Get-CanopyBenchmark' {
         $readProblem = try { Get-CanopyBenchmark -Name sweep -Database $folder -ErrorAction Stop; $null } catch { $_ }
 
         $listProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
-        $listProblem.CategoryInfo.Category | Should -Be 'OpenError'
+        $listProblem.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $listProblem.TargetObject | Should -Be $folder
         $listProblem.Exception.Message | Should -BeLike "The cache path $folder is a folder.*"
         $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
@@ -224,7 +224,7 @@ Describe 'Get-CanopyBenchmark' {
         $readProblem = try { Get-CanopyBenchmark -Name sweep -Database $database -ErrorAction Stop; $null } catch { $_ }
 
         $listProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
-        $listProblem.CategoryInfo.Category | Should -Be 'OpenError'
+        $listProblem.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $listProblem.TargetObject | Should -Be $database
         $listProblem.Exception.Message | Should -Be "The cache path $database cannot be used, because $blocker is a file, not a folder. Choose another -Database."
         $readProblem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'

@@ -739,7 +739,7 @@ Describe 'Import-CanopyBenchmark' {
         $problem = try { Import-CanopyBenchmark -Path $path -Database $folder -ErrorAction Stop; $null } catch { $_ }
 
         $problem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
-        $problem.CategoryInfo.Category | Should -Be 'OpenError'
+        $problem.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $problem.TargetObject | Should -Be $folder
         $problem.Exception.Message | Should -BeLike "The cache path $folder is a folder.*-Database*"
         Get-ChildItem $folder | Should -BeNullOrEmpty
@@ -756,7 +756,7 @@ Describe 'Import-CanopyBenchmark' {
         $problem = Invoke-BoundByFileModes "try { Import-CanopyBenchmark -Path '$more' -Database '$Database' -ErrorAction Stop | Out-Null } catch { `$_.FullyQualifiedErrorId; `$_.CategoryInfo.Category.ToString(); `$_.TargetObject; `$_.Exception.Message }"
 
         $problem[0] | Should -Be 'CacheUnavailable,Canopy.Commands.ImportCanopyBenchmarkCommand'
-        $problem[1] | Should -Be 'OpenError'
+        $problem[1] | Should -Be 'ResourceUnavailable'
         $problem[2] | Should -Be $Database
         $problem[3] | Should -Be "The cache file $Database is read-only, so the import cannot write it. Make the file writable, or choose another -Database."
         (Get-CanopyBenchmark -Database $Database).Name | Should -Be 'sweep'

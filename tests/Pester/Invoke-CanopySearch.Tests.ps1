@@ -368,7 +368,7 @@ Describe 'Invoke-CanopySearch' {
 
         $failure = { Invoke-CanopySearch NatsTopology -Budget 10 -Benchmark first10 -Target ACC -Database $folder -ErrorAction Stop } | Should -Throw -ErrorId 'CacheUnavailable,*' -PassThru
 
-        $failure.CategoryInfo.Category | Should -Be 'OpenError'
+        $failure.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $failure.Exception.Message | Should -BeLike "*$folder*folder*"
     }
 

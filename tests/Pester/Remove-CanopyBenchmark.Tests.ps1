@@ -190,7 +190,7 @@ Describe 'Remove-CanopyBenchmark' {
         $problem = try { Remove-CanopyBenchmark -Name large, sweep -Database $Database -Confirm:$false -ErrorAction Stop; $null } catch { $_ }
 
         $problem.FullyQualifiedErrorId | Should -Be 'CacheUnavailable,Canopy.Commands.RemoveCanopyBenchmarkCommand'
-        $problem.CategoryInfo.Category | Should -Be 'OpenError'
+        $problem.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $problem.TargetObject | Should -Be $Database
         $problem.Exception.Message | Should -BeLike "The cache file $Database is damaged (SQLite Error *). Delete it, with any -wal and -shm files beside it, and import the benchmarks again, or restore a copy."
     }
@@ -221,7 +221,7 @@ Describe 'Remove-CanopyBenchmark' {
 
         $roots[1] - $roots[0] | Should -BeGreaterThan 2 -Because 'the rows of large fill several pages'
         $problem.FullyQualifiedErrorId | Should -Be 'CacheUnavailable,Canopy.Commands.RemoveCanopyBenchmarkCommand'
-        $problem.CategoryInfo.Category | Should -Be 'OpenError'
+        $problem.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $problem.Exception.Message | Should -BeLike "The cache file $database is damaged*"
         (Get-CanopyBenchmark -Database $database).Name | Should -Be @('large', 'single')
         (Get-CanopyBenchmark -Name single -Database $database).acc | Should -Be 70.25
@@ -234,7 +234,7 @@ Describe 'Remove-CanopyBenchmark' {
         $problem = try { Remove-CanopyBenchmark -Name sweep -Database $folder -Confirm:$false -ErrorAction Stop; $null } catch { $_ }
 
         $problem.FullyQualifiedErrorId | Should -BeLike 'CacheUnavailable,*'
-        $problem.CategoryInfo.Category | Should -Be 'OpenError'
+        $problem.CategoryInfo.Category | Should -Be 'ResourceUnavailable'
         $problem.TargetObject | Should -Be $folder
         Get-ChildItem $folder | Should -BeNullOrEmpty
     }
@@ -251,7 +251,7 @@ Describe 'Remove-CanopyBenchmark' {
         chmod 644 $Database
 
         $problem[0] | Should -Be 'CacheUnavailable,Canopy.Commands.RemoveCanopyBenchmarkCommand'
-        $problem[1] | Should -Be 'OpenError'
+        $problem[1] | Should -Be 'ResourceUnavailable'
         $problem[2] | Should -Be "The cache file $Database is read-only, so no benchmark can be removed from it. Make the file writable, or choose another -Database."
         (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other', 'single', 'sweep')
         Test-Path "$Database-wal" | Should -BeFalse

@@ -12,8 +12,9 @@ internal static class CacheErrors
     /// <summary>
     /// Creates the record for an exception that makes the cache unusable, or returns null for any other exception.
     /// CacheFormatInvalid (OpenError) is for a file that is no Canopy cache or a newer one. CacheBusy (ResourceBusy)
-    /// is for a write lock that another process held too long. CacheUnavailable (OpenError) is for a path that cannot
-    /// be opened and for an SQLite failure on a file that opened. The target is the cache path.
+    /// is for a write lock that another process held too long. CacheUnavailable (ResourceUnavailable) is for a path
+    /// that cannot be opened and for an SQLite failure while reading or writing a file that opened. The target is the
+    /// cache path.
     /// </summary>
     /// <param name="exception">The exception that a read or write of the cache raised.</param>
     /// <param name="databasePath">The cache path, which names the file in the message of an SQLite failure.</param>
@@ -27,5 +28,5 @@ internal static class CacheErrors
     };
 
     private static ErrorRecord Unavailable(CacheUnavailableException exception) =>
-        ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.OpenError, exception.DatabasePath);
+        ErrorRecords.Create(exception, "CacheUnavailable", ErrorCategory.ResourceUnavailable, exception.DatabasePath);
 }
