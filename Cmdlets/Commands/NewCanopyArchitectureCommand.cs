@@ -219,7 +219,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
             WriteWarning(unmodelled);
         }
 
-        if (!_datasetGiven && _recordDatasets.DescribeLateDataset(Dataset) is { } late)
+        if (!_datasetGiven && _recordDatasets.DescribeLateDataset(Dataset, "counted") is { } late)
         {
             WriteWarning(late);
         }

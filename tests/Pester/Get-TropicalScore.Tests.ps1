@@ -1300,7 +1300,7 @@ Describe 'Get-TropicalScore with a Dataset property' {
     }
 
     It 'warns when a Dataset turns up after 64 records without one' {
-        # Record 192 is the third sample after the first 64 records; from it on every record is read.
+        # Record 192 is the second sample after the first 64 records; from it on every record is read.
         $plain = 1..191 | ForEach-Object { [pscustomobject]@{ arch = $script:cell } }
         $late = 1..2 | ForEach-Object { [pscustomobject]@{ arch = $script:cell; Dataset = 'ImageNet16-120' } }
         $records = @($plain) + @($late) | Get-TropicalScore -WarningVariable warnings -WarningAction SilentlyContinue

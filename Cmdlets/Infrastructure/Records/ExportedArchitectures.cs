@@ -13,8 +13,8 @@ internal sealed class ExportedArchitectures
 {
     private const string PropertyName = "Network";
 
-    // Whether records are looked at for a Network property. The first record decides, as for RecordDatasets, because
-    // looking up a missing name searches the type table and the adapter for every record.
+    // Whether records are looked at for a Network property. The first record decides, because looking up a missing
+    // name searches the type table and the adapter for every record, and only Canopy's exports carry the column.
     private bool? _recordsHaveNetwork;
 
     /// <summary>Returns whether the record's Network column describes the network of <paramref name="architecture"/>.</summary>

@@ -129,19 +129,20 @@ internal sealed class RecordDatasets
     /// Describes a Dataset property that turned up after the first 64 records lacked one, or returns null when none did.
     /// </summary>
     /// <param name="datasetUsed">The name of the dataset whose network the unchecked records were scored on.</param>
-    public string? DescribeLateDataset(string datasetUsed)
+    /// <param name="participle">What the cmdlet did with the network, such as "scored" or "counted".</param>
+    public string? DescribeLateDataset(string datasetUsed, string participle = "scored")
     {
-        const string advice = "Give records of one pipeline the same properties, or score each dataset with its own -Dataset.";
+        const string advice = "Give records of one pipeline the same properties, or run each dataset with its own -Dataset.";
         if (LateFirstDataset > 0)
         {
             return $"Record {LateFirstDataset:N0} has a Dataset property, but the first {CheckedRecords} records had none, so before it only every {CheckedRecords}th record was checked for one. " +
-                $"Up to {CheckedRecords - 1} records just before it may name a dataset that was not used, and those were scored on the {datasetUsed} network. " + advice;
+                $"Up to {CheckedRecords - 1} records just before it may name a dataset that was not used, and those were {participle} on the {datasetUsed} network. " + advice;
         }
 
         if (_lastSkipped?.Properties[PropertyName] is not null)
         {
             return $"The last record, record {_lastSkippedNumber:N0}, has a Dataset property, but the first {CheckedRecords} records had none, so only every {CheckedRecords}th record was checked for one and its Dataset was not read. " +
-                $"It and up to {CheckedRecords - 2} records before it may name a dataset that was not used, and they were scored on the {datasetUsed} network. " + advice;
+                $"It and up to {CheckedRecords - 2} records before it may name a dataset that was not used, and they were {participle} on the {datasetUsed} network. " + advice;
         }
 
         return null;
