@@ -372,8 +372,10 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
         // Evolution draws at random until P candidates are accepted, so a run that accepts fewer never mutates. A budget
         // below P is a documented choice, but rejections that keep a larger budget from filling the population are not.
+        // A finite space whose every architecture was drawn goes on by mutation, so such a run did mutate.
         long accepted = result.Evaluations - result.Rejected;
-        if (Strategy == SearchStrategy.RegularizedEvolution && accepted < PopulationSize && result.Evaluations > PopulationSize)
+        if (Strategy == SearchStrategy.RegularizedEvolution && accepted < PopulationSize && result.Evaluations > PopulationSize &&
+            result.Evaluations <= SpaceSize(SearchSpace))
         {
             WriteWarning($"Seed {result.Seed} accepted {accepted:N0} of {result.Evaluations:N0} candidates, fewer than -PopulationSize {PopulationSize}, so the population never filled and every candidate was drawn at random, as -Strategy Random draws them. Raise the limits or -Budget, or lower -PopulationSize.");
         }
@@ -384,6 +386,14 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
             WriteObject(_withTargets ? OutputViews.WithView(summary, SummaryWithTargetView) : summary);
         }
     }
+
+    // The number of architectures a search space holds; the DARTS and MLP spaces are too large to draw them all.
+    private static long SpaceSize(SearchSpace space) => space switch
+    {
+        SearchSpace.NatsTopology => NatsTopologyCell.CellCount,
+        SearchSpace.NatsSize => NatsSizeArchitecture.ArchitectureCount,
+        _ => long.MaxValue,
+    };
 
     private void ShowProgress(int index)
     {
