@@ -347,10 +347,15 @@ Describe 'The README''s ranking figures' {
         $script:readme = (Get-Content -Raw (Join-Path $script:root 'README.md')) -replace '\s+', ' '
         $script:benchmarkLines = Get-Content (Join-Path $script:root 'docs/benchmarks.md')
 
-        # Returns the leading number of each cell after the first in the first table row of that name, below a heading.
+        # Returns the leading number of each cell after the first in the first table row of that name below a heading,
+        # or an empty list when the heading or the row is missing, as when the Bench skipped a section.
         function Get-RowFigures([string] $Heading, [string] $Name) {
             $start = [array]::FindIndex($script:benchmarkLines, [Predicate[string]] { param($line) $line.StartsWith($Heading) })
+            if ($start -lt 0) { return , @() }
+
             $row = $script:benchmarkLines[$start..($script:benchmarkLines.Count - 1)] | Where-Object { $_.StartsWith("| $Name |") } | Select-Object -First 1
+            if (-not $row) { return , @() }
+
             , @($row.Trim('|').Split('|') | Select-Object -Skip 1 | ForEach-Object { ($_.Trim() -split ' ')[0] })
         }
     }
@@ -379,7 +384,7 @@ Describe 'The README''s ranking figures' {
 
     It 'quote the NAS-Bench-301 table when the Bench had its file' {
         $score = Get-RowFigures '### NAS-Bench-301' 'TropicalScore[Generic]'
-        if (-not $score[0]) {
+        if ($score.Count -eq 0) {
             Set-ItResult -Skipped -Because 'docs/benchmarks.md has no NAS-Bench-301 table: the Bench ran without CANOPY_NASLIB_DATA'
             return
         }
