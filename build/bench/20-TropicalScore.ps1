@@ -159,7 +159,7 @@ else {
     # The records carry their own flops column, which Get-TropicalScore keeps in place of its Flops.
     Add-ModeScores -Records $records -Dataset cifar10 3>$null
     $proxies = @($modes | ForEach-Object { "TropicalScore[$_]" }) + 'ParameterCount' + $suiteProxies
-    $rows = $records | Measure-ProxyCorrelation -Target val_accuracy -Proxy $proxies
+    $rows = $records | Measure-ProxyCorrelation -Target val_accuracy -Proxy $proxies -MissingValue -1e8
     $hash = (Get-FileHash $nasLibFile -Algorithm SHA256).Hash.ToLowerInvariant()
     $lines += @(
         "$($records.Count) genotypes with their validation accuracy from NASLib's naslib/data/zc_nasbench301.json (the folder CANOPY_NASLIB_DATA names; SHA-256 $hash), scored on the NAS-Bench-301 network (8 cells, 32 channels). ParameterCount is Canopy's exact count; params and flops are the published columns. Spearman ρ (Kendall τ-b), best first."

@@ -65,10 +65,11 @@ internal sealed class BenchmarkImporter
             throw BenchmarkEmptyException.AllRejected(options.Path, writer.RowsRejected, writer.Rejections[0]);
         }
 
-        // TODO: the commit and the WAL checkpoint at close run on this thread alone after the last row, mostly two
-        // fsyncs, so on a busy machine an import can cost more than Import-Csv of the same file. Skipping the fsyncs
-        // would leave a cache that a power cut can corrupt. The architecture index is left to the first lookup, so
-        // that an import stores rows only.
+        // TODO: the reading, parsing and writing threads together need more CPU time than Import-Csv of the same file,
+        // and after the last row the commit and the WAL checkpoint at close, mostly two fsyncs, run on this thread
+        // alone. So on a busy machine an import can cost more than Import-Csv. Skipping the fsyncs would leave a cache
+        // that a power cut can corrupt. The architecture index is left to the first lookup, so that an import stores
+        // rows only.
         _callbacks.Progress?.Report(new ImportProgress(source.BytesRead, source.TotalBytes, writer.RowsRead, Committing: true));
         FinishBenchmark(connection, transaction, id, writer.RowsStored, writer.SearchSpaces);
 
