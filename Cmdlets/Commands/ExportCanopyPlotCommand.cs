@@ -4,7 +4,10 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using Canopy.Commands.Infrastructure;
+using Canopy.Commands.Infrastructure.Arguments;
+using Canopy.Commands.Infrastructure.Completion;
+using Canopy.Commands.Infrastructure.Messages;
+using Canopy.Commands.Infrastructure.Records;
 using Canopy.Plotting;
 using Canopy.Search;
 

@@ -2,11 +2,13 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Linq.Expressions;
-using System.Reflection;
 using System.Management.Automation;
+using System.Reflection;
 using System.Threading;
 using Canopy.Architectures;
-using Canopy.Commands.Infrastructure;
+using Canopy.Commands.Infrastructure.Arguments;
+using Canopy.Commands.Infrastructure.Completion;
+using Canopy.Commands.Infrastructure.Messages;
 using Canopy.Storage;
 using Canopy.Storage.Reading;
 

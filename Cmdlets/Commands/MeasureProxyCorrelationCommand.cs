@@ -1,13 +1,16 @@
 using System;
-using System.Globalization;
 using System.Collections;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using Canopy.Commands.Infrastructure;
+using Canopy.Commands.Infrastructure.Arguments;
+using Canopy.Commands.Infrastructure.Completion;
+using Canopy.Commands.Infrastructure.Messages;
+using Canopy.Commands.Infrastructure.Records;
 using Canopy.Statistics;
 
 namespace Canopy.Commands;

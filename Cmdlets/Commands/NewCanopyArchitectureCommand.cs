@@ -5,7 +5,10 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Canopy.Architectures;
-using Canopy.Commands.Infrastructure;
+using Canopy.Commands.Infrastructure.Arguments;
+using Canopy.Commands.Infrastructure.Completion;
+using Canopy.Commands.Infrastructure.Messages;
+using Canopy.Commands.Infrastructure.Records;
 using Canopy.Costs;
 using Canopy.Regions;
 

@@ -2,7 +2,9 @@ using System;
 using System.Management.Automation;
 using System.Threading;
 using Canopy.Architectures;
-using Canopy.Commands.Infrastructure;
+using Canopy.Commands.Infrastructure.Arguments;
+using Canopy.Commands.Infrastructure.Completion;
+using Canopy.Commands.Infrastructure.Messages;
 using Canopy.Storage;
 
 namespace Canopy.Commands;

@@ -1,8 +1,9 @@
 using System;
 using System.Management.Automation;
+using Canopy.Commands.Infrastructure.Messages;
 using Canopy.Storage.Cache;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// The cache file a cmdlet uses: -Database, else CANOPY_DATABASE, else the default in the per-user data folder.

@@ -2,7 +2,7 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Splits a single text such as 'sep_conv_3x3, none, ...' into its comma-separated items, so that a list copied from a

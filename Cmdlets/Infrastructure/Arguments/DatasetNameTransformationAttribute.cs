@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Turns a Dataset value, or its enum name such as ImageNet16, into the name that -Dataset accepts, so that the

@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>The dataset names users type, as NATS-Bench spells them, and the core's <see cref="Dataset"/> values.</summary>
 internal static class DatasetNames

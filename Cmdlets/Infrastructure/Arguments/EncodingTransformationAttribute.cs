@@ -3,7 +3,7 @@ using System.Management.Automation;
 using System.Text;
 using Canopy.Storage.Input;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Turns an -Encoding argument into an Encoding as Import-Csv of PowerShell 7 does: a short name such as utf8,

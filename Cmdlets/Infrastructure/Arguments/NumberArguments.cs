@@ -1,8 +1,9 @@
 using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
+using Canopy.Commands.Infrastructure.Records;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Reads the arguments of numeric parameters as Canopy reads numbers everywhere: text in the invariant culture, with

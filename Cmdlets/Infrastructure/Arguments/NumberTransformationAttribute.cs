@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Parses text for a parameter of type double with a decimal point in every culture, and rejects text such as '7,5'

@@ -2,8 +2,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Messages;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>Checks the space-specific parameters that Get-CanopyArchitecture and Invoke-CanopySearch share.</summary>
 internal static class SearchSpaceParameters

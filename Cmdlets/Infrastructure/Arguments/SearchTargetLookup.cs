@@ -2,10 +2,11 @@ using System;
 using System.Linq;
 using System.Management.Automation;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Messages;
 using Canopy.Search;
 using Canopy.Storage;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Opens the benchmark whose stored values Invoke-CanopySearch reports for the architectures it finds, and turns every

@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Accepts the names of <see cref="DatasetNames"/> in any letter case. It replaces ValidateSet, whose tab completion

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Accepts a list of cell operations named as the search space names them, in any letter case. Unlike ValidateSet,

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Arguments;
 
 /// <summary>
 /// Parses text for an integer parameter with a decimal point in every culture, and rejects a number with a fraction,

@@ -5,7 +5,7 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>Completes -Architecture with the canonical architectures of the benchmark that -Name names.</summary>
 /// <remarks>NOTE: when this offers nothing, such as before -Name is given, PowerShell 7.6 falls back to file names,

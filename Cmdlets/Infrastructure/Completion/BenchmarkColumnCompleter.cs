@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Storage;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>Completes the numeric column names of the benchmark that -Benchmark names, for -Target.</summary>
 public sealed class BenchmarkColumnCompleter : IArgumentCompleter

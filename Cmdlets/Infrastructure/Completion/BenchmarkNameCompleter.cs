@@ -5,9 +5,10 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Messages;
 using Canopy.Storage;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>
 /// Completes benchmark names from the cache that -Database names, or from the default cache. When -SearchSpace is on

@@ -7,7 +7,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>Completes -Channels with the widths a NATS-Bench size layer may take, 8 to 64 in steps of 8.</summary>
 public sealed class ChannelWidthCompleter : IArgumentCompleter

@@ -7,7 +7,7 @@ using System.Management.Automation.Language;
 using Canopy.Storage;
 using Canopy.Storage.Cache;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>The cache that a command line being completed points at, read without raising errors.</summary>
 internal static class CompletionCache

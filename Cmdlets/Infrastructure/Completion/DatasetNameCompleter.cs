@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Arguments;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>Completes -Dataset with cifar10, cifar100 and ImageNet16-120, matching the typed prefix in any culture.</summary>
 public sealed class DatasetNameCompleter : IArgumentCompleter

@@ -6,7 +6,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Storage.Input;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>
 /// Completes -Encoding with the short encoding names that Import-Csv of PowerShell 7 offers, plus latin1, and once a

@@ -5,7 +5,7 @@ using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>
 /// Completes the operation lists of New-CanopyArchitecture: NATS-Bench operations for -Operations and DARTS operations

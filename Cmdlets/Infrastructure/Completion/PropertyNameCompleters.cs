@@ -5,11 +5,12 @@ using System.Linq;
 using System.Management.Automation;
 using System.Management.Automation.Language;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Records;
 using Canopy.Plotting;
 using Canopy.Storage;
 using Canopy.Storage.Input;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Completion;
 
 /// <summary>
 /// Completes -ArchitectureProperty with the columns of the file that -Path or -LiteralPath names on the command line, if

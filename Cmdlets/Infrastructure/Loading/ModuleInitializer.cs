@@ -5,7 +5,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using System.Runtime.Loader;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Loading;
 
 /// <summary>
 /// Points the loader at the module's own copy of the native SQLite library when the module is imported.

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Runtime.InteropServices;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Loading;
 
 /// <summary>Lists where a NuGet package's native library sits in a portable publish, for this platform.</summary>
 internal static class NativeLibraryPaths

@@ -4,7 +4,7 @@ using Canopy.Storage;
 using Canopy.Storage.Cache;
 using Microsoft.Data.Sqlite;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>Builds the error records of the cmdlets that read or write the benchmark cache.</summary>
 internal static class CacheErrors

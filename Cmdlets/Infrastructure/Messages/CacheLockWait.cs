@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using Canopy.Storage.Cache;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>
 /// Tells the user that a cmdlet waits for another process's write lock on the cache, so that the wait does not

@@ -1,9 +1,10 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using Canopy.Commands.Infrastructure.Records;
 using Canopy.Statistics;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>The warning texts of Measure-ProxyCorrelation about records left out and undefined coefficients.</summary>
 internal static class CorrelationMessages

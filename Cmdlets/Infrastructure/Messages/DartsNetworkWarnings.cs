@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>
 /// The tally of architectures that a given -DartsNetwork leaves unchanged: genotypes with their own cell widths and

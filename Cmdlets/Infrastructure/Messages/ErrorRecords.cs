@@ -1,7 +1,7 @@
 using System;
 using System.Management.Automation;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>Builds error records whose id, category and target follow one convention across the module.</summary>
 internal static class ErrorRecords

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>
 /// Counts the architectures that a network argument does not apply to: -Dataset sets the network of cell-based

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using Canopy.Storage.Input;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>
 /// Sentences that quote the first value of a column that is not a number and explain a decimal comma, which

@@ -1,4 +1,4 @@
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>
 /// Counts the architectures whose parameter or FLOP count exceeds Int64 and was left empty, which only MLPs of absurd

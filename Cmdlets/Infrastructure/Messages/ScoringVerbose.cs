@@ -1,9 +1,10 @@
 using System;
 using System.Globalization;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Arguments;
 using Canopy.Scoring;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>
 /// The verbose lines Get-TropicalScore writes before the first record and after the last, and the limit on lines per

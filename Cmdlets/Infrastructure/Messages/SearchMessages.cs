@@ -2,10 +2,11 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Arguments;
 using Canopy.Costs;
 using Canopy.Search;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>The verbose and warning texts of Invoke-CanopySearch, built apart from the cmdlet's control flow.</summary>
 internal static class SearchMessages

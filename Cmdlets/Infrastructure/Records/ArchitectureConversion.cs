@@ -5,10 +5,12 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Completion;
+using Canopy.Commands.Infrastructure.Messages;
 using Canopy.Costs;
 using Canopy.Regions;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Turns PowerShell input into architectures: strings in any encoding Canopy reads, core Architecture objects,

@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using Canopy.Storage.Import;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>Finds the property of a piped record that contains its architecture.</summary>
 internal static class ArchitectureProperties

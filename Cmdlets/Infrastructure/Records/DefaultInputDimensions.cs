@@ -2,7 +2,7 @@ using System.Linq;
 using System.Management.Automation;
 using Canopy.Architectures;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Counts the MLP records that carried no InputDimension and so got the default input dimension, so that one warning

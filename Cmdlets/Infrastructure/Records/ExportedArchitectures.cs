@@ -2,7 +2,7 @@ using System.Management.Automation;
 using Canopy.Architectures;
 using Canopy.Costs;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Recognises the records of New-CanopyArchitecture and Get-CanopyArchitecture after Export-Csv, ConvertTo-Json or

@@ -1,6 +1,6 @@
 using System.Management.Automation;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>Selects a table view of Canopy.Format.ps1xml for one output object by its type name.</summary>
 internal static class OutputViews

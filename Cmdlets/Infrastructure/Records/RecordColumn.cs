@@ -1,4 +1,4 @@
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// A column of piped records as Measure-ProxyCorrelation read it: the name as the records spell it, which may differ

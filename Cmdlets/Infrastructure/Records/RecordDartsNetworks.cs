@@ -3,7 +3,7 @@ using System.Management.Automation;
 using Canopy.Architectures;
 using Canopy.Costs;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Reads the DartsNetwork property of piped records of DARTS genotypes, such as exported scores and search records,

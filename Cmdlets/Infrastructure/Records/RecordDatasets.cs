@@ -3,8 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Arguments;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Reads the Dataset property of piped records, and counts the records whose Dataset names a task Canopy does not

@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Reads the values of piped records: properties of objects and keys of hashtables alike, so that @{ val_acc = 91.2 }

@@ -1,9 +1,10 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Management.Automation;
+using Canopy.Commands.Infrastructure.Arguments;
 using Canopy.Statistics;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>The earlier and the new ParameterCount and Flops of a record whose counts a scoring replaced.</summary>
 /// <param name="OldParameterCount">The earlier ParameterCount, or null when it was not replaced by another value.</param>

@@ -6,7 +6,7 @@ using System.Runtime.CompilerServices;
 using Canopy.Architectures;
 using Canopy.Scoring;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>What <see cref="ScoreProperties.Annotate"/> found on a record.</summary>
 /// <param name="CanopyColumns">Whether all its columns were Canopy's, so that they now describe the new score.</param>

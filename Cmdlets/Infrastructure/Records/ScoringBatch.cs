@@ -6,7 +6,7 @@ using System.Threading;
 using Canopy.Architectures;
 using Canopy.Scoring;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>An architecture waiting in a <see cref="ScoringBatch"/>, with the input it came from.</summary>
 /// <param name="Architecture">The architecture to score.</param>

@@ -1,12 +1,13 @@
 using System;
 using System.Management.Automation;
 using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Arguments;
 using Canopy.Costs;
 using Canopy.Regions;
 using Canopy.Scoring;
 using Canopy.Search;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Updates the Mode, Dataset, DartsNetwork and Network columns of a record that is scored again. Only a column that

@@ -2,7 +2,7 @@ using System;
 using System.Globalization;
 using System.Management.Automation;
 
-namespace Canopy.Commands.Infrastructure;
+namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Text for the tables of Canopy.Format.ps1xml: numbers for fixed-width columns, and group headings. PowerShell cuts
