@@ -128,7 +128,7 @@ internal sealed class JsonRecordSource : IRecordSource
                         return false;
                     }
 
-                    throw Invalid(LineOf(_start + (int)reader.TokenStartIndex), TopLevelNotArray(reader.TokenType));
+                    throw Invalid(LineOf(_start + (int)reader.TokenStartIndex), TopLevelObject);
                 }
 
                 long recordStart = reader.TokenStartIndex;
@@ -171,12 +171,12 @@ internal sealed class JsonRecordSource : IRecordSource
         }
     }
 
+    // Only a file that starts with '[' or '{' is read as JSON, so the top level is an object when it is no array.
     // NAS-Bench-Suite-Zero's files are one object that keys records by architecture, which users try first.
-    private static string TopLevelNotArray(JsonTokenType token) => token == JsonTokenType.StartObject
-        ? "The file starts with one JSON object {...}, but a JSON benchmark file must be an array of records, [ {...}, {...} ]. " +
-          "A file that keys its records by architecture, as NAS-Bench-Suite-Zero's files do, turns into records with ConvertFrom-Json, " +
-          "as docs/architectures.md shows, and Export-Csv writes them to a file that imports."
-        : $"The file starts with a JSON {token}, but a JSON benchmark file must be an array of records, [ {{...}}, {{...}} ].";
+    private const string TopLevelObject =
+        "The file starts with one JSON object {...}, but a JSON benchmark file must be an array of records, [ {...}, {...} ]. " +
+        "A file that keys its records by architecture, as NAS-Bench-Suite-Zero's files do, turns into records with ConvertFrom-Json, " +
+        "as docs/architectures.md shows, and Export-Csv writes them to a file that imports.";
 
     // Python's json module writes these for non-finite floats unless allow_nan=False.
     private static readonly string[] NonFiniteLiterals = { "NaN", "-Infinity", "Infinity" };
