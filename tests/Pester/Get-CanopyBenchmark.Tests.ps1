@@ -197,7 +197,8 @@ Describe 'Get-CanopyBenchmark' {
         $command.ExecuteNonQuery() | Out-Null
         $connection.Dispose()
 
-        { Get-CanopyBenchmark -Database $newer -ErrorAction Stop } | Should -Throw -ErrorId 'CacheFormatInvalid,*'
+        $failure = { Get-CanopyBenchmark -Database $newer -ErrorAction Stop } | Should -Throw -ErrorId 'CacheFormatInvalid,*' -PassThru
+        $failure.CategoryInfo.Category | Should -Be 'OpenError'
         { Get-CanopyBenchmark -Database $newer -ErrorAction Stop } | Should -Throw '*schema version 99*'
     }
 

@@ -1227,6 +1227,12 @@ namespace CanopyTests
 }
 
 Describe 'Get-TropicalScore with counts beyond Int64' {
+    It 'words the warning about one architecture in the singular' {
+        $null = Get-TropicalScore -LayerWidths 1000000000000, 1000000000000 -InputDimension 3 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings.Message | Should -Be '1 architecture has a parameter or FLOP count beyond Int64, so ParameterCount and Flops are left empty (record 1: mlp:3:1000000000000-1000000000000). The TropicalScore is still computed.'
+    }
+
     It 'leaves ParameterCount and Flops empty and warns once' {
         # Two layers of 10^12 units hold 10^24 weights, beyond Int64's 9.2 · 10^18.
         $huge = [pscustomobject]@{ LayerWidths = '1000000000000,1000000000000' }
@@ -1308,7 +1314,35 @@ Describe 'Get-TropicalScore with a Dataset property' {
         $records[191].ParameterCount | Should -Be $script:onImageNet.ParameterCount
         $records[192].ParameterCount | Should -Be $script:onImageNet.ParameterCount
         @($warnings).Count | Should -Be 1
-        $warnings[0].Message | Should -BeLike 'Record 192 has a Dataset property, but the first 64 records had none*scored on the cifar10 network*'
+        $warnings[0].Message | Should -Be ('Record 192 has a Dataset property, but the first 64 records had none, so before it only every 64th record was checked for one. ' +
+            'Up to 63 records just before it may name a dataset that was not used, and those were scored on the cifar10 network. ' +
+            'Give records of one pipeline the same properties, or run each dataset with its own -Dataset.')
+    }
+
+    It 'warns about no late Dataset when -Dataset chooses the network' {
+        $plain = 1..191 | ForEach-Object { [pscustomobject]@{ arch = $script:cell } }
+        $late = 1..2 | ForEach-Object { [pscustomobject]@{ arch = $script:cell; Dataset = 'ImageNet16-120' } }
+        $records = @($plain) + @($late) | Get-TropicalScore -Dataset cifar10 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $records[192].ParameterCount | Should -Be $script:onCifar10.ParameterCount
+        $warnings.Message | Where-Object { $_ -like '*has a Dataset property, but the first 64 records had none*' } | Should -BeNullOrEmpty
+    }
+
+    It 'reads the Dataset of record 64 without a warning' {
+        # Each of the first 64 records is checked, so a Dataset on record 64 is no late one.
+        $plain = 1..63 | ForEach-Object { [pscustomobject]@{ arch = $script:cell } }
+        $records = @($plain) + [pscustomobject]@{ arch = $script:cell; Dataset = 'cifar100' } | Get-TropicalScore -WarningVariable warnings
+
+        $records[63].ParameterCount | Should -Be $script:onCifar100.ParameterCount
+        $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'warns about nothing for a long pipeline without a Dataset' {
+        # 200 records end between the samples at 192 and 256, so the last record is checked at the end.
+        $records = 1..200 | ForEach-Object { [pscustomobject]@{ arch = $script:cell } } | Get-TropicalScore -WarningVariable warnings
+
+        $records.Count | Should -Be 200
+        $warnings | Should -BeNullOrEmpty
     }
 
     It 'warns when the last records have a Dataset that sampling did not read' {
@@ -1318,7 +1352,9 @@ Describe 'Get-TropicalScore with a Dataset property' {
 
         $records[204].ParameterCount | Should -Be $script:onCifar10.ParameterCount
         @($warnings).Count | Should -Be 1
-        $warnings[0].Message | Should -BeLike 'The last record, record 205, has a Dataset property, but the first 64 records had none*its Dataset was not read*scored on the cifar10 network*'
+        $warnings[0].Message | Should -Be ('The last record, record 205, has a Dataset property, but the first 64 records had none, so only every 64th record was checked for one and its Dataset was not read. ' +
+            'It and up to 62 records before it may name a dataset that was not used, and they were scored on the cifar10 network. ' +
+            'Give records of one pipeline the same properties, or run each dataset with its own -Dataset.')
     }
 
     It 'lets -Dataset override the property without a warning' {

@@ -451,9 +451,10 @@ Describe 'Invoke-CanopySearch' {
         $warnings.Message | Should -Contain "Seed 0 accepted $accepted of 100 candidates, fewer than -PopulationSize 10, so the population never filled and every candidate was drawn at random, as -Strategy Random draws them. Raise the limits or -Budget, or lower -PopulationSize."
     }
 
-    It 'does not warn about the population when it fills or the budget is below it' {
+    It 'does not warn about the population when it fills or the budget is at most its size' {
         $null = Invoke-CanopySearch NatsTopology -Budget 30 -PopulationSize 10 -Seed 0 -WarningVariable warnings
         $null = Invoke-CanopySearch NatsTopology -Budget 30 -Seed 0 -WarningVariable +warnings
+        $null = Invoke-CanopySearch NatsTopology -Budget 10 -PopulationSize 10 -Seed 0 -MaxParameters 73306 -WarningVariable +warnings
 
         $warnings | Should -BeNullOrEmpty
     }

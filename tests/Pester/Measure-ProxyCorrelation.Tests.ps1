@@ -302,6 +302,16 @@ acc,p,q
         $warnings.Message | Should -Contain "No bootstrap resample of 'p' gave a defined ρ, so the row has no confidence interval."
     }
 
+    It 'words the thin-tail warning for one defined resample in the singular' {
+        # Of the two resamples that seed 1 draws from three pairs, one has a constant proxy.
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ Acc = $_; P = (1, 1, 2)[$_ - 1] } }
+
+        $row = $records | Measure-ProxyCorrelation -Target Acc -Proxy P -Bootstrap 2 -Seed 1 -ConfidenceLevel 0.9 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $row.DefinedResamples | Should -Be 1
+        $warnings.Message | Should -Contain "-Bootstrap 2 gave 1 resample with a defined ρ for 'P', which leaves 0 resamples beyond each end of the 90% interval, so its ends move from seed to seed. Use -Bootstrap 1000 or more for stable ends."
+    }
+
     It 'names no thin tail when the defined resamples leave 25 beyond each end' {
         # About 1 in 9 of 2,000 resamples of three pairs has no ρ, which leaves about 1,780, or 44 beyond each end.
         $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = (1, 3, 2)[$_ - 1] } }

@@ -323,6 +323,24 @@ $Cell9930,94.36
         $again.Flops | Should -Be @(46190200, 46190200)
     }
 
+    It 'names an architecture given by parameters without a record number' {
+        $null = New-CanopyArchitecture -LayerWidths 1000000000000, 1000000000000 -InputDimension 3 -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $warnings.Message | Should -Be '1 architecture has a parameter or FLOP count beyond Int64, so ParameterCount and Flops are left empty (mlp:3:1000000000000-1000000000000). The architecture is still written.'
+    }
+
+    It 'says counted when a Dataset turns up after 64 records without one' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+        $plain = 1..191 | ForEach-Object { [pscustomobject]@{ arch = $cell } }
+        $late = 1..2 | ForEach-Object { [pscustomobject]@{ arch = $cell; Dataset = 'cifar100' } }
+        $records = @($plain) + @($late) | New-CanopyArchitecture -WarningVariable warnings -WarningAction SilentlyContinue
+
+        $records[191].Dataset | Should -Be 'cifar100'
+        $warnings.Message | Should -Be ('Record 192 has a Dataset property, but the first 64 records had none, so before it only every 64th record was checked for one. ' +
+            'Up to 63 records just before it may name a dataset that was not used, and those were counted on the cifar10 network. ' +
+            'Give records of one pipeline the same properties, or run each dataset with its own -Dataset.')
+    }
+
     It 'warns once about counts beyond Int64' {
         $huge = [pscustomobject]@{ LayerWidths = '1000000000000,1000000000000' }
         $records = $huge, $huge | New-CanopyArchitecture -InputDimension 3 -WarningVariable warnings -WarningAction SilentlyContinue

@@ -238,6 +238,17 @@ public class PlotRecordCollectorTests
     }
 
     [Fact]
+    public void MissingBestTargetNamedInAnyCase()
+    {
+        // -Y besttarget names the same property, as PowerShell names ignore case.
+        var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "besttarget", "Strategy", false, "Seed"));
+        collector.Add(Reader(new() { ["Step"] = 1, ["besttarget"] = null, ["Seed"] = 0, ["Accepted"] = true }));
+        collector.Add(Reader(new() { ["Step"] = 2, ["besttarget"] = 91.5, ["Seed"] = 0, ["Accepted"] = true }));
+
+        Assert.EndsWith("or while the benchmark holds no number for the best architecture.", collector.DescribeLeftOut());
+    }
+
+    [Fact]
     public void OneRejectedStepWordedSingular()
     {
         var collector = new PlotRecordCollector(PlotKind.Trajectory, new PlotColumns("Step", "BestTarget", "Strategy", false, "Seed"));

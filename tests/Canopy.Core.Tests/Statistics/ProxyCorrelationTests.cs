@@ -44,6 +44,21 @@ public class ProxyCorrelationTests
     }
 
     [Fact]
+    public void IntervalWithoutDefinedResampleHasNoEnds()
+    {
+        ProxyCorrelation row = ProxyCorrelation.Measure("p", "t", new[] { 1.0, 2, 3 }, new[] { 1.0, 3, 2 }, 10);
+
+        ProxyCorrelation withInterval = row.WithInterval(new ConfidenceInterval(double.NaN, double.NaN, 0.95, 2, 0), seed: 7);
+
+        Assert.Null(withInterval.SpearmanLower);
+        Assert.Null(withInterval.SpearmanUpper);
+        Assert.Equal(2, withInterval.Resamples);
+        Assert.Equal(0, withInterval.DefinedResamples);
+        Assert.Equal(0.95, withInterval.ConfidenceLevel);
+        Assert.Equal(7UL, withInterval.Seed);
+    }
+
+    [Fact]
     public void RejectsUndefinedInput()
     {
         Assert.Throws<ArgumentException>(() => ProxyCorrelation.Measure("p", "t", new[] { 1.0, 2 }, new[] { 1.0, 2 }, 10));

@@ -171,6 +171,7 @@ public class JsonImportTests
     [InlineData("{\"nasbench301\": {\"cifar10\": {}}}", "The file starts with one JSON object {...}, but")]
     [InlineData("{\"arch\": 1", "The file starts with one JSON object {...}, but")]
     [InlineData("[[1, 2]]", "Each element of the array must be a record {...}, not StartArray.")]
+    [InlineData("[1]", "Each element of the array must be a record {...}, not Number.")]
     public void FileThatIsNoArrayOfRecordsIsNamed(string json, string start)
     {
         using var cache = new TemporaryCache();
