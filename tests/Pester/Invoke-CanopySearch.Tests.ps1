@@ -451,6 +451,16 @@ Describe 'Invoke-CanopySearch' {
         $warnings.Message | Should -Contain "Seed 0 accepted $accepted of 100 candidates, fewer than -PopulationSize 10, so the population never filled and every candidate was drawn at random, as -Strategy Random draws them. Raise the limits or -Budget, or lower -PopulationSize."
     }
 
+    It 'warns about the population only while unseen NATS-Bench cells remain' {
+        # 729 of the 15,625 cells have the smallest parameter count, 73,306, so a population of 1,000 never fills. Past
+        # 15,625 evaluations every cell has been drawn, and evolution goes on by mutation.
+        $null = Invoke-CanopySearch NatsTopology -Budget 15000 -PopulationSize 1000 -Seed 0 -MaxParameters 73306 -Summary -WarningVariable drawn -WarningAction SilentlyContinue
+        $null = Invoke-CanopySearch NatsTopology -Budget 15700 -PopulationSize 1000 -Seed 0 -MaxParameters 73306 -Summary -WarningVariable mutated -WarningAction SilentlyContinue
+
+        $drawn.Message | Should -BeLike 'Seed 0 accepted * of 15,000 candidates, fewer than -PopulationSize 1000,*'
+        $mutated.Message | Where-Object { $_ -like '*population never filled*' } | Should -BeNullOrEmpty
+    }
+
     It 'does not warn about the population when it fills or the budget is at most its size' {
         $null = Invoke-CanopySearch NatsTopology -Budget 30 -PopulationSize 10 -Seed 0 -WarningVariable warnings
         $null = Invoke-CanopySearch NatsTopology -Budget 30 -Seed 0 -WarningVariable +warnings
