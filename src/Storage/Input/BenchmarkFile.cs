@@ -116,6 +116,13 @@ internal static class BenchmarkFile
     internal static BenchmarkFileException InvalidUtf8(string path, bool compressed, Exception exception)
     {
         const string Advice = "Files saved by Windows tools, or by Excel as plain CSV, are often Windows-1252 or Latin-1 text. Give the file's encoding with -Encoding, for example -Encoding latin1 or -Encoding 1252.";
+
+        // A cache file among the files of a wildcard is binary, so no encoding would help.
+        if (!compressed && IsSqlite(path))
+        {
+            return new BenchmarkFileException(path, "The file is an SQLite database, not a benchmark table of text. A Canopy cache is read with Get-CanopyBenchmark -Database and this path.", exception);
+        }
+
         if (FindInvalidUtf8(path, compressed) is not (long line, byte value))
         {
             return new BenchmarkFileException(path, $"The file is not valid UTF-8 text. {exception.Message} {Advice}", exception);
@@ -156,6 +163,16 @@ internal static class BenchmarkFile
             pending = length - bytesRead;
             bytes.AsSpan(bytesRead, pending).CopyTo(bytes);
         }
+    }
+
+    // SQLite database files start with this 16-byte header.
+    private static ReadOnlySpan<byte> SqliteHeader => "SQLite format 3\0"u8;
+
+    private static bool IsSqlite(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        Span<byte> header = stackalloc byte[16];
+        return stream.ReadAtLeast(header, header.Length, throwOnEndOfStream: false) == header.Length && header.SequenceEqual(SqliteHeader);
     }
 
     internal static bool IsGzip(string path)

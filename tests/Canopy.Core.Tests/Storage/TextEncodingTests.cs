@@ -79,6 +79,21 @@ public class TextEncodingTests
     }
 
     [Fact]
+    public void SqliteFileIsNamedInsteadOfAnEncoding()
+    {
+        // A cache file picked up by a wildcard path is binary, so advice about text encodings would mislead.
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("first.csv", $"arch,acc\n{Nb201First},1\n"), name: "first");
+        string copy = Path.Combine(cache.Folder, "copy.db");
+        File.Copy(cache.DatabasePath, copy);
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(copy, name: "copy"));
+
+        Assert.Equal($"{copy}: The file is an SQLite database, not a benchmark table of text. A Canopy cache is read with Get-CanopyBenchmark -Database and this path. {BenchmarkFileException.NothingStored}", exception.Message);
+        Assert.Null(cache.Store.Find("copy"));
+    }
+
+    [Fact]
     public void InvalidUtf8FarIntoFileNamesItsLine()
     {
         using var cache = new TemporaryCache();
