@@ -27,8 +27,8 @@ internal sealed class RecordDatasets
     // Records checked one by one before sampling starts, and the sampling interval after that.
     private const int CheckedRecords = 64;
 
-    // Whether every record is looked at for a Dataset property. The first record decides, so it is null before that
-    // record, and a later record that has one turns it on.
+    // Whether every record is looked at for a Dataset property: null before the first record, then set by whether it
+    // has one, and turned on by any later record that has one.
     private bool? _recordsHaveDataset;
     private long _recordsSeen;
 
