@@ -101,6 +101,10 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     public SearchSpace? SearchSpace { get; set; }
 
     /// <summary>Which region count to report; Generic is the Canopy score.</summary>
+    /// <remarks>
+    /// NOTE: PowerShell 7.6 completes an enum parameter from its names before any ArgumentCompleter runs, so -Mode offers
+    /// SerraBound and LowerBound after a cell -SearchSpace too; BeginProcessing rejects that pair.
+    /// </remarks>
     [Parameter]
     public RegionMode Mode { get; set; } = RegionMode.Generic;
 
@@ -119,6 +123,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     protected override void BeginProcessing()
     {
+        // Every record of the space would fail alike, so one terminating error replaces thousands of record errors.
+        if (SearchSpace is { } space && RegionModeArguments.Check(Mode, space) is { } modeError)
+        {
+            ThrowTerminatingError(modeError);
+        }
+
         _options = new ScoringOptions(Mode, DatasetNames.Parse(Dataset), DartsNetwork);
         _datasetGiven = IsBound(nameof(Dataset));
         _dartsNetworkGiven = IsBound(nameof(DartsNetwork));

@@ -206,7 +206,7 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
 
     private SearchOptions CreateOptions()
     {
-        CheckMlpParameters();
+        CheckParameters();
         return new SearchOptions
         {
             SearchSpace = SearchSpace,
@@ -223,9 +223,10 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         };
     }
 
-    private void CheckMlpParameters()
+    private void CheckParameters()
     {
-        if (SearchSpaceParameters.Check(SearchSpace, MyInvocation.BoundParameters, DepthRange, WidthRange) is { } error)
+        if ((SearchSpaceParameters.Check(SearchSpace, MyInvocation.BoundParameters, DepthRange, WidthRange) ??
+            RegionModeArguments.Check(Mode, SearchSpace)) is { } error)
         {
             ThrowTerminatingError(error);
         }

@@ -17,8 +17,7 @@ internal static class CellRegionCount
             RegionMode.BottleneckBound => LocalBudget.Amortized,
             RegionMode.TropicalBound => LocalBudget.None,
             RegionMode.GlobalBound => null,
-            _ => throw new NotSupportedException(
-                $"The {mode} mode is defined for fully connected networks only; cell-based networks support Generic, TropicalBound, BottleneckBound and GlobalBound."),
+            _ => throw new NotSupportedException(ModeSupport.NotDefinedMessage(mode)),
         };
 
         double naturalLog = NetworkTracer.Count(budget, inputDimension, trace);

@@ -1207,6 +1207,24 @@ namespace CanopyTests
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ModeNotSupported,*'
     }
 
+    It 'stops at once when -SearchSpace names a space the mode does not define' {
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ arch = $cell9930 } }
+
+        $failure = { $records | Get-TropicalScore -SearchSpace NatsTopology -Mode LowerBound -ErrorAction SilentlyContinue } |
+            Should -Throw -ErrorId 'ModeNotSupported,*' -PassThru
+
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.TargetObject | Should -Be 'LowerBound'
+        $failure.Exception.Message | Should -BeLike '-Mode LowerBound cannot score -SearchSpace NatsTopology.*Generic, TropicalBound, BottleneckBound and GlobalBound.'
+        $records[0].psobject.Properties['TropicalScore'] | Should -BeNullOrEmpty
+    }
+
+    It 'scores fully connected strings in the modes cells lack' {
+        $score = Get-TropicalScore -Architecture 'MLP:1:3' -SearchSpace Mlp -Mode LowerBound
+
+        $score.TropicalScore | Should -Be ([math]::Log10(4))
+    }
+
     It 'ranks NATS-Bench above the parameter count on all three datasets' {
         $file = "$dataFolder/nats-tss/nats_bench.csv"
         if (-not (Test-Path $file)) {

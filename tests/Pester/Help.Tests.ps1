@@ -54,6 +54,7 @@ BeforeAll {
         ArchitectureConversion = '\bArchitectureConversion\.Convert\('
         CacheErrors            = '\bCacheErrors\.FromException\('
         CachePaths             = '\bCachePaths\.Resolve\('
+        RegionModeArguments    = '\bRegionModeArguments\.Check\('
         SearchSpaceParameters  = '\bSearchSpaceParameters\.\w+\('
         SearchTargetLookup     = '\bSearchTargetLookup\.Open\('
     }
