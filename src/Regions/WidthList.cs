@@ -9,10 +9,12 @@ namespace Canopy.Regions;
 /// <summary>Parses hidden-layer widths written as "64,128,64", "64 128 64" or "64-128-64".</summary>
 internal static partial class WidthList
 {
+    private static readonly char[] FieldSeparators = { ',', ';' };
+
     /// <summary>Parses the pieces into widths; each piece may itself hold several widths.</summary>
     /// <exception cref="FormatException">
     /// A width is not a whole number (integral values in exponent or decimal notation, such as 1e6 or 64.0, count as
-    /// whole), is empty between two hyphens, is below 1 or above
+    /// whole), is empty between two hyphens, commas or semicolons, is below 1 or above
     /// <see cref="FullyConnectedNetwork.MaxSize"/>, or there is no width at all. The message names the value.
     /// </exception>
     public static long[] Parse(IEnumerable<string> pieces)
@@ -22,13 +24,7 @@ internal static partial class WidthList
 
         foreach (string piece in pieces)
         {
-            foreach (string token in Separator().Split(piece ?? string.Empty))
-            {
-                if (token.Length > 0)
-                {
-                    AddToken(token, widths);
-                }
-            }
+            AddPiece(piece ?? string.Empty, widths);
         }
 
         if (widths.Count == 0)
@@ -37,6 +33,28 @@ internal static partial class WidthList
         }
 
         return widths.ToArray();
+    }
+
+    // A typo such as 64,,128 would otherwise drop a layer without a word, so an empty field between two commas or
+    // semicolons is an error. A separator at either end, as in a list copied with its trailing comma, is allowed.
+    private static void AddPiece(string piece, List<long> widths)
+    {
+        string[] fields = piece.Split(FieldSeparators);
+        for (int i = 0; i < fields.Length; i++)
+        {
+            if (string.IsNullOrWhiteSpace(fields[i]) && i > 0 && i < fields.Length - 1)
+            {
+                throw new FormatException($"The layer widths '{piece.Trim()}' contain an empty width between two separators; give the missing width or remove one separator.");
+            }
+
+            foreach (string token in Whitespace().Split(fields[i]))
+            {
+                if (token.Length > 0)
+                {
+                    AddToken(token, widths);
+                }
+            }
+        }
     }
 
     // A token is one width, or widths joined by hyphens such as 64-128-64; a leading hyphen makes a negative width.
@@ -86,6 +104,6 @@ internal static partial class WidthList
         return true;
     }
 
-    [GeneratedRegex(@"[,;\s]+")]
-    private static partial Regex Separator();
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
 }

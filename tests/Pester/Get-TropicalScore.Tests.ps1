@@ -1526,6 +1526,21 @@ Describe 'Get-TropicalScore messages and display' {
         $problems[0].Exception.Message | Should -Be 'The list of layer widths is empty; give at least one width, for example 64,128,64.'
     }
 
+    It 'rejects an empty width between two commas in <Form>' -ForEach @(
+        @{ Form = '-LayerWidths'; Run = { Get-TropicalScore -LayerWidths '64,,128' -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'LayerWidthsInvalid' }
+        @{ Form = 'an MLP string'; Run = { 'mlp:784:64,,128' | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'ArchitectureInvalid' }
+        @{ Form = 'a Widths column'; Run = { [pscustomobject]@{ Widths = '64, ,128' } | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'ArchitectureInvalid' }
+    ) {
+        $problems = $null
+
+        $score = . $Run
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
+        $problems[0].Exception.Message | Should -BeLike '*contain an empty width between two separators*'
+    }
+
     It 'reads operation names given by position as one list' {
         $score = Get-TropicalScore 'sep_conv_3x3', 'nne' -ErrorVariable problems -ErrorAction SilentlyContinue
 

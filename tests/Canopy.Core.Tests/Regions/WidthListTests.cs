@@ -11,6 +11,8 @@ public class WidthListTests
     [InlineData("64 128 64")]
     [InlineData("64-128-64")]
     [InlineData(" 64 ; 128,64 ")]
+    [InlineData("64,128,64,")]
+    [InlineData(", 64 , 128 , 64")]
     public void SeparatorsAreInterchangeable(string text)
     {
         Assert.Equal(new long[] { 64, 128, 64 }, WidthList.Parse(new[] { text }));
@@ -38,6 +40,9 @@ public class WidthListTests
     [InlineData("2e12", "2e12 is out of range")]
     [InlineData("abc", "'abc' is not a whole number")]
     [InlineData("64--64", "empty width between two hyphens")]
+    [InlineData("64,,128", "'64,,128' contain an empty width between two separators")]
+    [InlineData("64, ,128", "'64, ,128' contain an empty width between two separators")]
+    [InlineData("64;,128", "empty width between two separators")]
     [InlineData("0", "0 is out of range")]
     [InlineData("-5", "-5 is out of range")]
     [InlineData("3,-5", "-5 is out of range")]
