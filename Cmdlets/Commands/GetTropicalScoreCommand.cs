@@ -483,7 +483,8 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         Annotation annotation = _scoreProperties.Annotate(item.Record, score, item.Architecture, item.Options.DartsNetwork);
-        ScoreProperties.AddNetwork(item.Record, score, item.Architecture, dataset: _datasetGiven || item.Options.Dataset != Canopy.Architectures.Dataset.Cifar10);
+        ScoreProperties.AddNetwork(
+            item.Record, score, item.Architecture, dataset: _datasetGiven || item.Options.Dataset != Canopy.Architectures.Dataset.Cifar10, _dartsNetworkGiven);
         if (annotation.ChangedCounts is { } changedCounts)
         {
             CountReplaced(item, changedCounts);

@@ -985,6 +985,31 @@ namespace CanopyTests
         $cifar10.Dataset | Should -BeExactly 'cifar10'
     }
 
+    It 'keeps -Dataset and -DartsNetwork through Export-Csv when an MLP comes first' {
+        # Export-Csv takes its columns from the first record, so the MLP must carry both columns, empty.
+        $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
+        $path = Join-Path $TestDrive 'mlp-first.csv'
+        $records = @(
+            [pscustomobject]@{ arch = 'mlp:784:64-64' }
+            [pscustomobject]@{ arch = $cell9930 }
+            [pscustomobject]@{ arch = $genotype }
+        )
+        $records | Get-TropicalScore -Dataset ImageNet16-120 -DartsNetwork Evaluation -WarningAction SilentlyContinue | Export-Csv -Path $path
+
+        $exported = Import-Csv -Path $path
+        $rescored = Import-Csv -Path $path | Get-TropicalScore -WarningVariable warnings
+
+        @($exported[0].PSObject.Properties.Name) | Should -Be @('arch', 'TropicalScore', 'ParameterCount', 'Flops', 'SearchSpace', 'DartsNetwork', 'Dataset')
+        $exported[0].Dataset | Should -BeNullOrEmpty
+        $exported[0].DartsNetwork | Should -BeNullOrEmpty
+        $exported[1].Dataset | Should -BeExactly 'ImageNet16-120'
+        $rescored[1].TropicalScore | Should -Be (Get-TropicalScore -Architecture $cell9930 -Dataset ImageNet16-120).TropicalScore
+        $rescored[1].ParameterCount | Should -Be 1295656
+        $rescored[2].ParameterCount | Should -Be (Get-TropicalScore -Architecture $genotype -Dataset ImageNet16-120 -DartsNetwork Evaluation).ParameterCount
+        $rescored[0].TropicalScore | Should -Be (Get-TropicalScore -LayerWidths 64, 64 -InputDimension 784).TropicalScore
+        $warnings | Should -BeNullOrEmpty
+    }
+
     It 'warns once when rescoring replaces counts' {
         $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
         $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation

@@ -183,15 +183,21 @@ internal sealed class ScoreProperties
     /// Whether to add or update the Dataset property. NATS-Bench records scored on cifar10 without -Dataset get no
     /// property, because cifar10 is the default and each lookup of a missing name costs time on every record.
     /// </param>
-    public static void AddNetwork(PSObject record, ArchitectureScore score, Architecture architecture, bool dataset)
+    /// <param name="dartsNetworkGiven">Whether -DartsNetwork was given, so that every record gets the DartsNetwork property.</param>
+    /// <remarks>
+    /// Export-Csv takes its columns from the first record. So a property that some records need is added to every
+    /// record, empty where it does not apply, such as the Dataset of an MLP: otherwise an MLP first in the file would
+    /// drop the column, and scoring the file again would score its cells on cifar10.
+    /// </remarks>
+    public static void AddNetwork(PSObject record, ArchitectureScore score, Architecture architecture, bool dataset, bool dartsNetworkGiven)
     {
-        // A genotype with cell widths gets an empty DartsNetwork, as its score object has, so that every DARTS record has the column.
-        if (architecture is DartsGenotype)
+        // A genotype with cell widths gets an empty DartsNetwork, as its score object has.
+        if (architecture is DartsGenotype || dartsNetworkGiven)
         {
             SetNetworkColumn(record, DartsNetworkName, score.DartsNetwork);
         }
 
-        if (dataset && score.Dataset is not null)
+        if (dataset)
         {
             SetNetworkColumn(record, DatasetName, score.Dataset);
         }
