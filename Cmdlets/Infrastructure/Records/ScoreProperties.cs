@@ -186,7 +186,7 @@ internal sealed class ScoreProperties
     /// <param name="dartsNetworkGiven">Whether -DartsNetwork was given, so that every record gets the DartsNetwork property.</param>
     /// <remarks>
     /// Export-Csv takes its columns from the first record. So a property that some records need is added to every
-    /// record, empty where it does not apply, such as the Dataset of an MLP: otherwise an MLP first in the file would
+    /// record, empty where it does not apply, such as the Dataset of an MLP. Otherwise an MLP first in the file would
     /// drop the column, and scoring the file again would score its cells on cifar10.
     /// </remarks>
     public static void AddNetwork(PSObject record, ArchitectureScore score, Architecture architecture, bool dataset, bool dartsNetworkGiven)
