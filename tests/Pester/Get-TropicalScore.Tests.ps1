@@ -91,6 +91,43 @@ LayerWidths,InputDimension
         $named.TropicalScore | Should -Be ([Math]::Log10(7))
     }
 
+    It 'reads Widths when the architecture column of a mixed sweep is empty' {
+        $sweep = "run,arch,Widths,InputDimension`nr1,mlp:2:3,,`nr2,,3,2`nr3,  ,""3, 3"",2`nr4,,,`n" | ConvertFrom-Csv
+
+        $scores = @($sweep | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue)
+
+        $scores.run | Should -Be @('r1', 'r2', 'r3')
+        $scores[1].TropicalScore | Should -Be ([Math]::Log10(7))
+        $scores[1].ParameterCount | Should -Be 9
+        $scores[2].ParameterCount | Should -Be 21
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike 'Record 4: The architecture string is empty*'
+    }
+
+    It 'reads a JSON list of whole numbers as widths or size-space channels' {
+        $records = '[{"hidden":[3,3],"InputDimension":2},{"hidden":[8,16,24,32,64]}]' | ConvertFrom-Json
+
+        $mlp = $records[0] | Get-TropicalScore -ArchitectureProperty hidden
+        $size = $records[1] | Get-TropicalScore -ArchitectureProperty hidden -SearchSpace NatsSize
+
+        $mlp.SearchSpace | Should -Be 'Mlp'
+        $mlp.ParameterCount | Should -Be 21
+        $size.SearchSpace | Should -Be 'NatsSize'
+        $size.TropicalScore | Should -Be (Get-TropicalScore -Architecture '8:16:24:32:64').TropicalScore
+    }
+
+    It 'names a list that is not whole numbers' -ForEach @(
+        @{ Json = '{"arch":["nor_conv_3x3","none"]}'; Expected = "Record 1: the property 'arch' holds a list of 2 values ('nor_conv_3x3', 'none'), not one architecture string.*" }
+        @{ Json = '{"arch":[[64,128]]}'; Expected = "Record 1: the property 'arch' holds a list of 1 value (?...?), not one architecture string.*" }
+    ) {
+        $score = $Json | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
+        $problems[0].Exception.Message | Should -BeLike $Expected
+    }
+
     It 'reads a named widths column with -SearchSpace Mlp' {
         $records = @(
             [pscustomobject]@{ run = 1; hidden = '4-3'; InputDimension = 2 }

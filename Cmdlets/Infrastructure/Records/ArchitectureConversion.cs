@@ -65,6 +65,14 @@ internal static class ArchitectureConversion
         {
             // A script property that throws reads as empty, so the record gets an error of its own, not the whole pipeline.
             object? propertyValue = RecordValues.Unwrap(RecordValues.Read(property));
+
+            // A sweep that mixes encodings leaves the usual column empty on rows described by another, such as Widths.
+            if (propertyName is null && IsBlank(propertyValue) && ArchitectureProperties.FindFilled(properties) is { } filled)
+            {
+                property = filled;
+                propertyValue = RecordValues.Unwrap(RecordValues.Read(filled));
+            }
+
             return propertyValue switch
             {
                 Architecture architecture => Check(architecture, searchSpace, input, label, out error),
@@ -72,6 +80,8 @@ internal static class ArchitectureConversion
                 // With -SearchSpace Mlp, a sweep's own widths column, such as hidden, is read as a LayerWidths column.
                 _ when MlpFields.IsWidthsName(property.Name) || searchSpace == SearchSpace.Mlp =>
                     FromWidthsRecord(properties, property, searchSpace, label, defaultInputDimension, defaulted, out error),
+                IEnumerable items and not string =>
+                    FromList(items, property.Name, properties, searchSpace, input, label, defaultInputDimension, defaulted, out error),
                 _ => ParseRecordText(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace, properties, input, label, out error),
             };
         }
@@ -271,6 +281,42 @@ internal static class ArchitectureConversion
         texts is [string text] && ArchitectureParser.Detect(text) is { } space && space != SearchSpace.Mlp && ArchitectureParser.TryParse(text, space, out _, out _)
             ? $"it is a {space} architecture, not a list of MLP widths, so -SearchSpace Mlp does not apply to it."
             : null;
+
+    private static bool IsBlank(object? value) => value is null || (value is string text && string.IsNullOrWhiteSpace(text));
+
+    // A JSON array such as [64, 128, 64] lists whole numbers: the channels of a NATS-Bench size network with
+    // -SearchSpace NatsSize, else the hidden widths of an MLP. A list of anything else is not one architecture.
+    private static Architecture? FromList(
+        IEnumerable items, string propertyName, PSObject record, SearchSpace? searchSpace, object? target, string label,
+        long defaultInputDimension, DefaultInputDimensions? defaulted, out ErrorRecord? error)
+    {
+        string[] texts = WidthTexts(items);
+        bool wholeNumbers = texts.Length > 0 && texts.All(text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+        if (wholeNumbers && searchSpace == SearchSpace.NatsSize)
+        {
+            return Parse(string.Join(':', texts), searchSpace, target, label, out error);
+        }
+
+        if (wholeNumbers && record.Properties[propertyName] is { } property)
+        {
+            return FromWidthsRecord(record, property, searchSpace, label, defaultInputDimension, defaulted, out error);
+        }
+
+        const int MaxValuesQuoted = 4;
+        string quoted = string.Join(", ", items.Cast<object?>().Take(MaxValuesQuoted).Select(DescribeListItem));
+        string more = texts.Length > MaxValuesQuoted ? ", ..." : string.Empty;
+        error = Invalid(target,
+            $"{label}: the property '{propertyName}' holds a list of {(texts.Length == 1 ? "1 value" : $"{texts.Length:N0} values")} ({quoted}{more}), not one architecture string. " +
+            "A list is read only when it holds whole numbers: the hidden widths of an MLP, or with -SearchSpace NatsSize the channels of a size-space network.");
+        return null;
+    }
+
+    // A nested list would print as System.Object[], so it is shown as brackets.
+    private static string DescribeListItem(object? item) => RecordValues.Unwrap(item) switch
+    {
+        IEnumerable and not string => "[...]",
+        var value => $"'{TextExcerpt.Of(ArchitectureProperties.Text(value) ?? string.Empty, 30)}'",
+    };
 
     private static string[] WidthTexts(object? value)
     {

@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
+using Canopy.Architectures;
 using Canopy.Storage.Import;
 
 namespace Canopy.Commands.Infrastructure.Records;
@@ -23,6 +25,24 @@ internal static class ArchitectureProperties
         {
             PSPropertyInfo? property = record.Properties[candidate];
             if (property is not null)
+            {
+                return property;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Returns the first property of the usual names, or else of the MLP widths names, whose value is not blank; null
+    /// when there is none.
+    /// </summary>
+    public static PSPropertyInfo? FindFilled(PSObject record)
+    {
+        foreach (string name in Candidates.Concat(MlpFields.WidthsNames))
+        {
+            if (record.Properties[name] is { } property && RecordValues.Unwrap(RecordValues.Read(property)) is { } value &&
+                (value is not string text || !string.IsNullOrWhiteSpace(text)))
             {
                 return property;
             }
