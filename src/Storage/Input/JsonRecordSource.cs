@@ -272,11 +272,23 @@ internal sealed class JsonRecordSource : IRecordSource
     {
         JsonValueKind.Null or JsonValueKind.Undefined => null,
         JsonValueKind.String => value.GetString() is { Length: > 0 } text ? text : null,
-        JsonValueKind.Number => value.TryGetInt64(out long whole) ? (object)whole : value.GetDouble(),
+        JsonValueKind.Number => ConvertNumber(value),
         JsonValueKind.True => 1L,
         JsonValueKind.False => 0L,
         _ => value.GetRawText(),
     };
+
+    // A number beyond the double range, such as 1e400, would read as infinity, so it is kept as text, as in a CSV file.
+    private static object ConvertNumber(JsonElement value)
+    {
+        if (value.TryGetInt64(out long whole))
+        {
+            return whole;
+        }
+
+        double real = value.GetDouble();
+        return double.IsFinite(real) ? real : value.GetRawText();
+    }
 
     // Moves the window start past consumed bytes, counting the newlines it passes for line numbers.
     private void Advance(long consumed, JsonReaderState state)

@@ -34,6 +34,22 @@ public class JsonImportTests
     }
 
     [Fact]
+    public void NumberBeyondDoubleRangeStaysText()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("huge.json", $$"""
+            [
+              {"arch": "{{Nb201First}}", "acc": 1e400, "loss": -1e400, "tiny": 1e-400}
+            ]
+            """);
+
+        cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "huge", out _);
+
+        Assert.Equal(new object?[] { Canonical(cache, Nb201First), "1e400", "-1e400", 0.0 }, rows[0]);
+    }
+
+    [Fact]
     public void CommentsAndTrailingCommasAreAccepted()
     {
         using var cache = new TemporaryCache();
