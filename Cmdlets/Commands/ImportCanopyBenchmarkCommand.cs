@@ -271,8 +271,9 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         }
         catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
-            // Every later file would fail on the same cache.
+            // Every later file would fail on the same cache. A terminating error ends the streams, so the wait is reported first.
             progress.Complete();
+            wait.End(acquired: false);
             ThrowTerminatingError(error);
         }
         catch (Exception exception) when (ToErrorRecord(exception, file, name) is { } error)
@@ -282,7 +283,8 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         }
         finally
         {
-            wait.End();
+            // A wait that the first progress report did not end ended without the lock.
+            wait.End(acquired: false);
         }
     }
 
@@ -357,7 +359,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         public void Report(ImportProgress value)
         {
             // Rows are written only under the write lock, so any wait for it has ended.
-            _lockWait.End();
+            _lockWait.End(acquired: true);
 
             // The commit of a large file takes seconds, so a progress bar that was shown reports it.
             if (value.Committing && _written)

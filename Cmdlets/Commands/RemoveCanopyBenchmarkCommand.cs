@@ -72,6 +72,7 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         try
         {
             removed = store.Remove(name, _cancellation.Token, wait.Start);
+            wait.End(acquired: true);
         }
         catch (OperationCanceledException)
         {
@@ -85,12 +86,14 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         }
         catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
+            // A terminating error ends the streams, so the wait is reported first.
+            wait.End(acquired: false);
             ThrowTerminatingError(error);
             return;
         }
         finally
         {
-            wait.End();
+            wait.End(acquired: false);
         }
 
         WriteVerbose($"Removed the benchmark '{removed.Name}' and its {DescribeRows(removed.Rows)} from {store.DatabasePath}.");

@@ -46,7 +46,7 @@ public sealed class BenchmarkStore
     /// <exception cref="CacheUnavailableException">The database file, its folder or its -wal or -shm file cannot be written.</exception>
     /// <exception cref="CacheBusyException">Another process held the write lock for the whole wait.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; nothing was written.</exception>
-    /// <param name="waiting">Called once, on this thread, when another process holds the write lock.</param>
+    /// <param name="waiting">Called once, on this thread, when another process holds the write lock, with the time waited so far.</param>
     /// <param name="warned">
     /// Receives each warning about the file before the commit, so an exception it throws leaves the cache as it was.
     /// Without it the warnings are only in <see cref="ImportSummary.Warnings"/>.
@@ -57,7 +57,7 @@ public sealed class BenchmarkStore
         Action<RowRejection>? rejected = null,
         CancellationToken cancellationToken = default,
         Action<string>? warned = null,
-        Action? waiting = null)
+        Action<TimeSpan>? waiting = null)
     {
         try
         {
@@ -95,8 +95,8 @@ public sealed class BenchmarkStore
     /// <exception cref="CacheUnavailableException">The database file or its -wal or -shm file cannot be written.</exception>
     /// <exception cref="CacheBusyException">Another process held the write lock for the whole wait.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled while waiting; nothing was removed.</exception>
-    /// <param name="waiting">Called once, on this thread, when another process holds the write lock.</param>
-    public BenchmarkInfo Remove(string name, CancellationToken cancellationToken = default, Action? waiting = null)
+    /// <param name="waiting">Called once, on this thread, when another process holds the write lock, with the time waited so far.</param>
+    public BenchmarkInfo Remove(string name, CancellationToken cancellationToken = default, Action<TimeSpan>? waiting = null)
     {
         try
         {

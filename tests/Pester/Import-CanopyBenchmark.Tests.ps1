@@ -859,7 +859,8 @@ Describe 'Import-CanopyBenchmark while another connection writes' {
         $summary = $shell.EndInvoke($running)
 
         $shell.Streams.Verbose.Message | Should -Contain "Another process is writing $database. Waiting up to 30 s for it to finish; press Ctrl+C to stop."
-        @($shell.Streams.Verbose.Message -like "Stopped waiting for the write lock of $database after * s.").Count | Should -Be 1
+        @($shell.Streams.Verbose.Message -like "Took the write lock of $database after waiting * s.").Count | Should -Be 1
+        @($shell.Streams.Verbose.Message -like 'Stopped waiting*').Count | Should -Be 0
         $shell.Streams.Error | Should -BeNullOrEmpty
         $summary.RowsStored | Should -Be 1
         (Get-CanopyBenchmark -Database $database).Name | Should -Be @('first', 'second')

@@ -309,18 +309,23 @@ Describe 'Remove-CanopyBenchmark while another connection writes' {
         $Shell.EndInvoke($running)
 
         $Shell.Streams.Verbose.Message | Should -Contain "Removed the benchmark 'sweep' and its 3 rows from $Database."
+        @($Shell.Streams.Verbose.Message -like "Took the write lock of $Database after waiting * s.").Count | Should -Be 1
         $Shell.Streams.Error | Should -BeNullOrEmpty
         Get-CanopyBenchmark -Database $Database | Should -BeNullOrEmpty
         @($Shell.Streams.Progress | Where-Object Activity -EQ 'Waiting for the benchmark cache').RecordType | Should -Be @('Processing', 'Completed')
     }
 
     It 'stops with CacheBusy after waiting 30 s' {
-        $problem = try { Remove-CanopyBenchmark -Name sweep -Database $Database -Confirm:$false -ErrorAction Stop; $null } catch { $_ }
+        $verbose = [System.Collections.Generic.List[object]]::new()
+        $problem = try { Remove-CanopyBenchmark -Name sweep -Database $Database -Confirm:$false -ErrorAction Stop -Verbose 4>&1 | ForEach-Object { $verbose.Add($_) }; $null } catch { $_ }
+        $waitLine = @($verbose | Where-Object { $_.Message -like 'Stopped waiting*' })
 
         $problem.FullyQualifiedErrorId | Should -Be 'CacheBusy,Canopy.Commands.RemoveCanopyBenchmarkCommand'
         $problem.CategoryInfo.Category | Should -Be 'ResourceBusy'
         $problem.TargetObject | Should -Be $Database
         $problem.Exception.Message | Should -Be "Another connection held the write lock of the cache $Database for 30 s, so nothing was changed. Run the command again when the other import or removal has finished, or choose another -Database."
+        $waitLine.Count | Should -Be 1
+        $waitLine[0].Message | Should -Match "^Stopped waiting for the write lock of .* after 30\.\d s\.$"
         $Holder.Dispose()
         (Get-CanopyBenchmark -Name sweep -Database $Database).acc | Should -Be @(93.5, 10, 70.25)
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Management.Automation;
 using Canopy.Storage.Cache;
 
@@ -14,6 +15,7 @@ internal sealed class CacheLockWait
     private readonly Cmdlet _cmdlet;
     private readonly string _databasePath;
     private readonly System.Diagnostics.Stopwatch _waited = new();
+    private TimeSpan _waitedBeforeStart;
     private bool _progressWritten;
 
     public CacheLockWait(Cmdlet cmdlet, string databasePath)
@@ -22,13 +24,17 @@ internal sealed class CacheLockWait
         _databasePath = databasePath;
     }
 
-    /// <summary>Writes a verbose line and a progress record; called on the cmdlet thread when the wait starts.</summary>
-    public void Start()
+    /// <summary>
+    /// Writes a verbose line and a progress record; called on the cmdlet thread when the wait starts, with the time the
+    /// first attempt to take the lock already took.
+    /// </summary>
+    public void Start(TimeSpan waitedSoFar)
     {
         string status = $"Another process is writing {_databasePath}. Waiting up to {CacheConnection.BusyTimeoutSeconds} s for it to finish; press Ctrl+C to stop.";
         _cmdlet.WriteVerbose(status);
         _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for the benchmark cache", status));
         _progressWritten = true;
+        _waitedBeforeStart = waitedSoFar;
         _waited.Start();
     }
 
@@ -36,13 +42,19 @@ internal sealed class CacheLockWait
     /// Removes the progress record, if the wait wrote one, and writes how long the wait took, since a summary's Elapsed
     /// includes it.
     /// </summary>
-    public void End()
+    /// <param name="acquired">Whether the lock was taken; false when the command failed or was stopped while waiting.</param>
+    public void End(bool acquired)
     {
-        if (_progressWritten)
+        if (!_progressWritten)
         {
-            _cmdlet.WriteVerbose($"Stopped waiting for the write lock of {_databasePath} after {_waited.Elapsed.TotalSeconds:F1} s.");
-            _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for the benchmark cache", "Done") { RecordType = ProgressRecordType.Completed });
-            _progressWritten = false;
+            return;
         }
+
+        double seconds = (_waitedBeforeStart + _waited.Elapsed).TotalSeconds;
+        _cmdlet.WriteVerbose(acquired
+            ? $"Took the write lock of {_databasePath} after waiting {seconds:F1} s."
+            : $"Stopped waiting for the write lock of {_databasePath} after {seconds:F1} s.");
+        _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for the benchmark cache", "Done") { RecordType = ProgressRecordType.Completed });
+        _progressWritten = false;
     }
 }

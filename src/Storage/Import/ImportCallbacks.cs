@@ -9,9 +9,9 @@ namespace Canopy.Storage.Import;
 /// <param name="Progress">Receives how far the import has read, and a last report before the commit.</param>
 /// <param name="Rejected">Receives each row that cannot be stored.</param>
 /// <param name="Warned">Receives each warning about the file before the commit, so an exception it throws rolls the import back.</param>
-/// <param name="Waiting">Called once when another process holds the cache's write lock.</param>
+/// <param name="Waiting">Called once when another process holds the cache's write lock, with the time waited so far.</param>
 internal sealed record ImportCallbacks(
     IProgress<ImportProgress>? Progress,
     Action<RowRejection>? Rejected,
     Action<string>? Warned,
-    Action? Waiting);
+    Action<TimeSpan>? Waiting);

@@ -23,7 +23,7 @@ public class WriteLockTests
 
         using (HoldWriteLock(cache))
         {
-            Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Remove("held", cancellation.Token, () =>
+            Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Remove("held", cancellation.Token, _ =>
             {
                 waits++;
                 cancellation.Cancel();
@@ -42,7 +42,7 @@ public class WriteLockTests
         SqliteConnection holder = HoldWriteLock(cache);
         int waits = 0;
 
-        BenchmarkInfo removed = cache.Store.Remove("held", CancellationToken.None, () =>
+        BenchmarkInfo removed = cache.Store.Remove("held", CancellationToken.None, _ =>
         {
             waits++;
             holder.Dispose();
@@ -61,20 +61,23 @@ public class WriteLockTests
         string second = cache.WriteText("second.csv", $"arch,acc\n{Nb201Best},2\n");
         using var cancellation = new CancellationTokenSource();
         int waits = 0;
+        TimeSpan waitedBeforeNotice = TimeSpan.Zero;
 
         using (HoldWriteLock(cache))
         {
             Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Import(
                 new BenchmarkImportOptions { Path = second },
                 cancellationToken: cancellation.Token,
-                waiting: () =>
+                waiting: waited =>
                 {
                     waits++;
+                    waitedBeforeNotice = waited;
                     cancellation.Cancel();
                 }));
         }
 
         Assert.Equal(1, waits);
+        Assert.True(waitedBeforeNotice > TimeSpan.Zero, "the notice reports the time the first busy attempt took");
         Assert.Null(cache.Store.Find("second"));
         Assert.Single(cache.Store.List());
     }
