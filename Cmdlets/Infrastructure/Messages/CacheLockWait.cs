@@ -24,10 +24,8 @@ internal sealed class CacheLockWait
         _databasePath = databasePath;
     }
 
-    /// <summary>
-    /// Writes a verbose line and a progress record; called on the cmdlet thread when the wait starts, with the time the
-    /// first attempt to take the lock already took.
-    /// </summary>
+    /// <summary>Writes a verbose line and a progress record. The core calls it on the cmdlet thread when the wait starts.</summary>
+    /// <param name="waitedSoFar">The time the first attempt to take the lock already took.</param>
     public void Start(TimeSpan waitedSoFar)
     {
         string status = $"Another process is writing {_databasePath}. Waiting up to {CacheConnection.BusyTimeoutSeconds} s for it to finish; press Ctrl+C to stop.";
