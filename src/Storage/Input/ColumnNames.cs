@@ -14,7 +14,8 @@ internal static class ColumnNames
     public static string[] Normalize(IReadOnlyList<string> header, string path, List<string> warnings)
     {
         var names = new string[header.Count];
-        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var seen = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        var generated = new HashSet<int>();
         int unnamed = 0;
         for (int i = 0; i < header.Count; i++)
         {
@@ -22,17 +23,32 @@ internal static class ColumnNames
             if (string.IsNullOrWhiteSpace(name))
             {
                 name = "H" + ++unnamed;
+                generated.Add(i);
                 warnings.Add($"Column {i + 1} of the header has no name, so it is stored as '{name}', the name Import-Csv gives it.");
             }
 
-            if (!seen.Add(name))
+            if (seen.TryGetValue(name, out int earlier))
             {
-                throw new BenchmarkFileException(path, 1, $"The column name '{name}' appears more than once in the header; rename one of the columns.");
+                throw new BenchmarkFileException(path, 1, DuplicateMessage(name, earlier, i, generated));
             }
 
+            seen.Add(name, i);
             names[i] = name;
         }
 
         return names;
+    }
+
+    // A name given to a column without one can collide with a real name, and the message must not claim the file repeats it.
+    private static string DuplicateMessage(string name, int earlier, int later, HashSet<int> generated)
+    {
+        int? unnamedColumn = generated.Contains(later) ? later : generated.Contains(earlier) ? earlier : null;
+        if (unnamedColumn is { } column)
+        {
+            int named = column == later ? earlier : later;
+            return $"Column {column + 1} of the header has no name, and '{name}', the name Import-Csv gives it, is the name of column {named + 1}; name column {column + 1} or rename column {named + 1}.";
+        }
+
+        return $"The column name '{name}' appears more than once in the header (columns {earlier + 1} and {later + 1}); rename one of the columns.";
     }
 }

@@ -386,8 +386,22 @@ public class CsvImportTests
 
         var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
 
-        Assert.Contains("'ACC' appears more than once", exception.Message);
+        Assert.Contains("'ACC' appears more than once in the header (columns 2 and 3)", exception.Message);
         Assert.Null(cache.Store.Find("twice"));
+    }
+
+    [Theory]
+    [InlineData("arch,,H1", "Column 2 of the header has no name, and 'H1', the name Import-Csv gives it, is the name of column 3; name column 2 or rename column 3.")]
+    [InlineData("h1,arch,", "Column 3 of the header has no name, and 'H1', the name Import-Csv gives it, is the name of column 1; name column 3 or rename column 1.")]
+    public void NameGivenToUnnamedColumnThatCollidesIsExplained(string header, string expected)
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("collide.csv", $"{header}\n1,2,3\n");
+
+        var exception = Assert.Throws<BenchmarkFileException>(() => cache.Import(path));
+
+        Assert.Contains(expected, exception.Message);
+        Assert.Null(cache.Store.Find("collide"));
     }
 
     [Fact]
