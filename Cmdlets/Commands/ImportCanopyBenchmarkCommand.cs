@@ -99,6 +99,25 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         {
             ThrowTerminatingError(ErrorRecords.Create($"-Name '{Name}' starts or ends with white space. Give the name without it, such as '{Name.Trim()}'.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
         }
+
+        if (Name is not null && ControlCharacterProblem(Name) is { } problem)
+        {
+            ThrowTerminatingError(ErrorRecords.Create($"-Name {problem}. Give a benchmark name without line breaks, tabs or other control characters.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
+        }
+    }
+
+    // A line break or tab in a name breaks the table of Get-CanopyBenchmark and cannot be typed at the prompt.
+    private static string? ControlCharacterProblem(string name)
+    {
+        int position = name.AsSpan().IndexOfAnyInRange('\u0000', '\u001F');
+        if (position < 0)
+        {
+            position = name.IndexOf('\u007F');
+        }
+
+        return position < 0
+            ? null
+            : $"contains the control character U+{(int)name[position]:X4} at position {position + 1}";
     }
 
     protected override void ProcessRecord()
@@ -232,6 +251,12 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         if (string.IsNullOrWhiteSpace(name))
         {
             WriteError(ErrorRecords.Create($"The benchmark name '{name}' taken from the file name of {file} is blank. Give a name with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
+            return;
+        }
+
+        if (ControlCharacterProblem(name) is { } problem)
+        {
+            WriteError(ErrorRecords.Create($"The benchmark name taken from the file name of {file} {problem}. Give a name without control characters with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
             return;
         }
 

@@ -457,6 +457,21 @@ Describe 'Import-CanopyBenchmark' {
         Test-Path $Database | Should -BeFalse
     }
 
+    It 'rejects a -Name with a control character' -ForEach @(
+        @{ Name = "two`nlines"; Code = '000A'; Position = 4 }
+        @{ Name = "tab`there"; Code = '0009'; Position = 4 }
+        @{ Name = "del$([char]0x7F)"; Code = '007F'; Position = 4 }
+    ) {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        $failure = { Import-CanopyBenchmark -Path $path -Name $Name -Database $Database -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -PassThru
+
+        $failure.Exception.Message | Should -Be "-Name contains the control character U+$Code at position $Position. Give a benchmark name without line breaks, tabs or other control characters."
+        $failure.TargetObject | Should -Be $Name
+        Test-Path $Database | Should -BeFalse
+    }
+
     It 'uses CANOPY_DATABASE when -Database is not given' {
         $path = New-BenchmarkFile 'fromenv.csv' "arch,acc`n$First,1`n"
         $saved = $env:CANOPY_DATABASE
