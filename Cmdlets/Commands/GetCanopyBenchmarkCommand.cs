@@ -196,7 +196,7 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
             }
             else
             {
-                WriteError(ErrorRecords.Create($"The architecture '{text}' is invalid: {error}", "ArchitectureInvalid", ErrorCategory.InvalidData, text));
+                WriteError(ErrorRecords.Create(new FormatException($"The architecture '{text}' is invalid: {error}"), "ArchitectureInvalid", ErrorCategory.InvalidData, text));
             }
         }
 

@@ -521,10 +521,9 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             RegionCountTooLargeException => ("RegionCountTooLarge", ErrorCategory.LimitsExceeded),
             _ => ("ArchitectureInvalid", ErrorCategory.InvalidData),
         };
-        return ErrorRecords.Create(
-            new InvalidOperationException($"Record {item.RecordNumber} ({TextExcerpt.Of(item.Architecture.Canonical)}): {error.Message}", error),
-            id,
-            category,
-            item.Target);
+        // ArchitectureInvalid carries a FormatException from every cmdlet, so a test can assert its type alike.
+        string message = $"Record {item.RecordNumber} ({TextExcerpt.Of(item.Architecture.Canonical)}): {error.Message}";
+        Exception exception = id == "ArchitectureInvalid" ? new FormatException(message, error) : new InvalidOperationException(message, error);
+        return ErrorRecords.Create(exception, id, category, item.Target);
     }
 }

@@ -266,7 +266,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         }
         catch (Exception exception) when (exception is ArgumentException or FormatException)
         {
-            error = ErrorRecords.Create(new ArgumentException(ExceptionText.Plain(exception), exception), "ArchitectureInvalid", ErrorCategory.InvalidData, target);
+            error = ErrorRecords.Create(new FormatException(ExceptionText.Plain(exception), exception), "ArchitectureInvalid", ErrorCategory.InvalidData, target);
             return null;
         }
     }

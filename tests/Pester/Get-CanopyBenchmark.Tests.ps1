@@ -131,6 +131,7 @@ Describe 'Get-CanopyBenchmark' {
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
         $problems[0].TargetObject | Should -Be 'nonsense'
+        $problems[0].Exception | Should -BeOfType [System.FormatException]
     }
 
     It 'names the search space of an architecture the benchmark cannot hold' {

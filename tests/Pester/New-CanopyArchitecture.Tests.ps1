@@ -294,6 +294,7 @@ $Cell9930,94.36
         $problems.Count | Should -Be 2
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
         $problems[0].CategoryInfo.Category | Should -Be 'InvalidData'
+        $problems[0].Exception | Should -BeOfType [System.FormatException]
         $problems[0].TargetObject.accuracy | Should -Be '10.0'
         $problems[0].Exception.Message | Should -BeLike "Record 2: Unknown operation 'nor_conv_5x5'*valid operations are none, skip_connect*"
         $problems[1].Exception.Message | Should -BeLike 'Record 3: Node 3 has 2 edges in *; it takes exactly 3 edges, one from each of nodes 0 to 2.'
