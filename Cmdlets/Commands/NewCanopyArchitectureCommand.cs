@@ -47,7 +47,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
 
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet)]
-    [Alias("Genotype", "Cell")]
+    [Alias("Architecture", "Genotype", "Cell")]
     [ValidateNotNull]
     [AllowEmptyString]
     public string[] ArchitectureString { get; set; } = Array.Empty<string>();

@@ -12,6 +12,13 @@ BeforeAll {
 }
 
 Describe 'New-CanopyArchitecture' {
+    It 'takes -Architecture as Get-TropicalScore does' {
+        $created = New-CanopyArchitecture -Architecture '8:16:24:32:64'
+
+        $created.SearchSpace | Should -Be 'NatsSize'
+        $created.ParameterCount | Should -Be (Get-TropicalScore -Architecture '8:16:24:32:64').ParameterCount
+    }
+
     It 'counts NATS-Bench index 9930 exactly' {
         $architecture = New-CanopyArchitecture $Cell9930
 
