@@ -175,6 +175,12 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
         _search = Start(options, seeds, targets);
         WriteVerbose(SearchMessages.Settings(options, SearchSpace, Dataset, seeds.Length, targets, TargetProperty));
 
+        // Get-TropicalScore warns alike about a -Dataset that changes no MLP, so a loop over spaces may pass it to all.
+        if (SearchSpace == SearchSpace.Mlp && IsBound(nameof(Dataset)))
+        {
+            WriteWarning($"-Dataset {Dataset} sets the benchmark network of cell-based architectures, so it does not change an Mlp search, whose networks take -InputDimension.");
+        }
+
         // Reading another dataset's accuracy is allowed, so a mismatch warns before the search starts and does not stop
         // it. -Dataset does not change MLP networks, so an MLP search has no dataset to mismatch.
         if (targets is not null && SearchSpace != SearchSpace.Mlp && SearchMessages.DatasetMismatch(targets, Dataset, TargetProperty) is { } mismatch)

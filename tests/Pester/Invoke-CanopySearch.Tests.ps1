@@ -196,10 +196,13 @@ Describe 'Invoke-CanopySearch' {
                 Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message)
 
         $messages[0] | Should -BeLike 'Searching Mlp by regularized evolution (population 3, tournament sample 2): 2 seeds of 6 evaluations*'
-        $steps = @(Invoke-CanopySearch Mlp -Budget 6 -PopulationSize 3 -SampleSize 2 -Seed 1 -Dataset cifar100)
-        $summary = Invoke-CanopySearch Mlp -Budget 6 -PopulationSize 3 -SampleSize 2 -Seed 1 -Summary
+        $steps = @(Invoke-CanopySearch Mlp -Budget 6 -PopulationSize 3 -SampleSize 2 -Seed 1 -Dataset cifar100 -WarningVariable warnings -WarningAction SilentlyContinue)
+        $summary = Invoke-CanopySearch Mlp -Budget 6 -PopulationSize 3 -SampleSize 2 -Seed 1 -Summary -WarningVariable noWarnings
         $steps.Dataset | Where-Object { $_ } | Should -BeNullOrEmpty
         $summary.Dataset | Should -BeNullOrEmpty
+        @($warnings).Count | Should -Be 1
+        $warnings[0].Message | Should -Be '-Dataset cifar100 sets the benchmark network of cell-based architectures, so it does not change an Mlp search, whose networks take -InputDimension.'
+        $noWarnings | Should -BeNullOrEmpty
     }
 
     It 'carries the search settings on every record' {
