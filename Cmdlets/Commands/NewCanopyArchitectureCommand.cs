@@ -171,12 +171,20 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         if (implied is not null && SearchSpace is not null && SearchSpace != implied)
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                $"-SearchSpace {SearchSpace} contradicts the parameters given, which build a {implied} architecture; omit -SearchSpace or pass {implied}.",
+                $"-SearchSpace {SearchSpace} contradicts the parameters given, which build a {implied} architecture. A {SearchSpace} architecture is built from {BuildingParameters(SearchSpace.Value)}; omit -SearchSpace or pass {implied}.",
                 "SearchSpaceMismatch",
                 ErrorCategory.InvalidArgument,
                 SearchSpace));
         }
     }
+
+    private static string BuildingParameters(SearchSpace space) => space switch
+    {
+        Architectures.SearchSpace.NatsTopology => "-Operations",
+        Architectures.SearchSpace.NatsSize => "-Channels",
+        Architectures.SearchSpace.Darts => "-NormalOperations, with -ReduceOperations and -Widths optional",
+        _ => "-LayerWidths",
+    };
 
     protected override void ProcessRecord()
     {
