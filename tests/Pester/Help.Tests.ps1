@@ -57,6 +57,8 @@ BeforeAll {
         RegionModeArguments    = '\bRegionModeArguments\.Check\('
         SearchSpaceParameters  = '\bSearchSpaceParameters\.\w+\('
         SearchTargetLookup     = '\bSearchTargetLookup\.Open\('
+        # ArchitectureConversion.Convert reads widths records through WidthRecords.
+        WidthRecords           = '\bArchitectureConversion\.Convert\('
     }
 
     # Runs the examples of one page in order, each in a new runspace of one child pwsh, and returns one result per example.

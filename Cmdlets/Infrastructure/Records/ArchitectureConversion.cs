@@ -53,7 +53,7 @@ internal static class ArchitectureConversion
                 return Check(record.Definition, searchSpace, input, label, out error);
             case string text when searchSpace == SearchSpace.Mlp && !MlpFields.IsMlpString(text):
                 // With -SearchSpace Mlp, a string of widths such as 64-128-64 is read as a LayerWidths value is.
-                return FromWidthsText(text, input, label, defaultInputDimension, defaulted, out error);
+                return WidthRecords.FromText(text, input, label, defaultInputDimension, defaulted, out error);
             case string text:
                 return Parse(text, searchSpace, input, label, out error);
         }
@@ -67,7 +67,7 @@ internal static class ArchitectureConversion
             object? propertyValue = RecordValues.Unwrap(RecordValues.Read(property));
 
             // A sweep that mixes encodings leaves the usual column empty on rows described by another, such as Widths.
-            if (propertyName is null && IsBlank(propertyValue) && ArchitectureProperties.FindFilled(properties) is { } filled)
+            if (propertyName is null && WidthRecords.IsBlank(propertyValue) && ArchitectureProperties.FindFilled(properties) is { } filled)
             {
                 property = filled;
                 propertyValue = RecordValues.Unwrap(RecordValues.Read(filled));
@@ -79,9 +79,9 @@ internal static class ArchitectureConversion
                 ArchitectureRecord record => Check(record.Definition, searchSpace, input, label, out error),
                 // With -SearchSpace Mlp, a sweep's own widths column, such as hidden, is read as a LayerWidths column.
                 _ when MlpFields.IsWidthsName(property.Name) || searchSpace == SearchSpace.Mlp =>
-                    FromWidthsRecord(properties, property, searchSpace, label, defaultInputDimension, defaulted, out error),
+                    WidthRecords.FromRecord(properties, property, searchSpace, label, defaultInputDimension, defaulted, out error),
                 IEnumerable items and not string =>
-                    FromList(items, property.Name, properties, searchSpace, input, label, defaultInputDimension, defaulted, out error),
+                    WidthRecords.FromList(items, property.Name, properties, searchSpace, input, label, defaultInputDimension, defaulted, out error),
                 _ => ParseRecordText(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace, properties, input, label, out error),
             };
         }
@@ -89,75 +89,15 @@ internal static class ArchitectureConversion
         PSPropertyInfo? widths = properties.Properties[MlpFields.WidthsNames[0]] ?? properties.Properties[MlpFields.WidthsNames[1]];
         if (widths is not null && propertyName is null)
         {
-            return FromWidthsRecord(properties, widths, searchSpace, label, defaultInputDimension, defaulted, out error);
+            return WidthRecords.FromRecord(properties, widths, searchSpace, label, defaultInputDimension, defaulted, out error);
         }
 
         string expected = propertyName is null
             ? "one of the properties " + string.Join(", ", ArchitectureProperties.Candidates) + ", or a widths property, LayerWidths or Widths"
             : $"the property '{propertyName}'";
-        string found = DescribeFoundProperties(properties) + DescribeArchitectureProperty(properties, propertyName) + DescribeIndexProperty(properties);
+        string found = MissingArchitectureText.Describe(properties, propertyName);
         error = Missing(input, $"{label} has no architecture: expected {expected}.{found}");
         return null;
-    }
-
-    // A benchmark imported from a column of another name, such as a sweep's hidden column, reads back with that
-    // column, so the first property whose text is a valid architecture is named.
-    private static string DescribeArchitectureProperty(PSObject record, string? propertyName)
-    {
-        foreach (PSPropertyInfo property in record.Properties)
-        {
-            if (!string.Equals(property.Name, propertyName, StringComparison.OrdinalIgnoreCase) &&
-                ArchitectureProperties.Text(RecordValues.Read(property)) is { } text && ArchitectureParser.Detect(text) is not null &&
-                ArchitectureParser.TryParse(text, null, out _, out _))
-            {
-                string name = CompletionCache.Quote(property.Name);
-                return $" Its property '{property.Name}' contains '{TextExcerpt.Of(text, 60)}'; give -ArchitectureProperty {name} to read it.";
-            }
-        }
-
-        return string.Empty;
-    }
-
-    // Names the properties the record has, and a delimiter that Import-Csv did not split on, such as the semicolons
-    // of a file that Excel saved under a German locale, which leave one property named 'a;b;c'.
-    private static string DescribeFoundProperties(PSObject record)
-    {
-        const int MaxNamesQuoted = 5;
-        List<string> names = record.Properties.Select(property => property.Name).ToList();
-        if (names.Count == 0)
-        {
-            return " It has no properties.";
-        }
-
-        string quoted = string.Join(", ", names.Take(MaxNamesQuoted).Select(name => $"'{TextExcerpt.Of(name, 60)}'"));
-        string more = names.Count > MaxNamesQuoted ? $" and {names.Count - MaxNamesQuoted:N0} more" : string.Empty;
-        string found = names.Count == 1 ? $" Its one property is {quoted}." : $" Its properties are {quoted}{more}.";
-
-        // Excel's first line such as sep=; names the delimiter, and Import-Csv takes it for the header.
-        string first = names[0];
-        if (first.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && first.Length <= 5)
-        {
-            string named = first.Length == 5 ? DelimiterArgument(first[4]) : "<the character after sep=>";
-            return $"{found} The file starts with Excel's line '{first}', which Import-Csv reads as the header. Skip it with " +
-                $"Get-Content <file> | Select-Object -Skip 1 | ConvertFrom-Csv -Delimiter {named}, or import the file with " +
-                "Import-CanopyBenchmark, which reads that line.";
-        }
-
-        char? delimiter = names.Any(name => name.Contains(';')) ? ';' : names.Any(name => name.Contains('\t')) ? '\t' : null;
-        return delimiter is null
-            ? found
-            : $"{found} A property name holds the file's delimiter, so read the file with Import-Csv -Delimiter {DelimiterArgument(delimiter.Value)}.";
-    }
-
-    // Writes a delimiter as a PowerShell argument: a tab as "`t", any other character in single quotes.
-    private static string DelimiterArgument(char delimiter) =>
-        delimiter == '\t' ? "\"`t\"" : $"'{(delimiter == '\'' ? "''" : delimiter.ToString())}'";
-
-    // A record keyed only by its benchmark index, such as a NATS-Bench results table, gets the way to its architecture.
-    private static string DescribeIndexProperty(PSObject record)
-    {
-        string? name = BenchmarkIndexText.FindIndexName(record.Properties.Select(property => property.Name));
-        return name is null ? string.Empty : $" Its property '{name}' is a benchmark index. {BenchmarkIndexText.Remedy}";
     }
 
     /// <summary>Returns a record with one note property per non-blank key of the dictionary, in the dictionary's order.</summary>
@@ -188,7 +128,7 @@ internal static class ArchitectureConversion
         return output;
     }
 
-    private static Architecture? Parse(string text, SearchSpace? searchSpace, object? target, string label, out ErrorRecord? error)
+    internal static Architecture? Parse(string text, SearchSpace? searchSpace, object? target, string label, out ErrorRecord? error)
     {
         if (ArchitectureParser.TryParse(text, searchSpace, out Architecture? architecture, out string? message))
         {
@@ -200,7 +140,7 @@ internal static class ArchitectureConversion
         return null;
     }
 
-    private static Architecture? Check(Architecture architecture, SearchSpace? searchSpace, object? target, string label, out ErrorRecord? error)
+    internal static Architecture? Check(Architecture architecture, SearchSpace? searchSpace, object? target, string label, out ErrorRecord? error)
     {
         if (searchSpace is null || architecture.SearchSpace == searchSpace)
         {
@@ -232,104 +172,7 @@ internal static class ArchitectureConversion
         return ScoringColumns.TryParseEnum(value, out SearchSpace space) ? space : null;
     }
 
-    private static Architecture? FromWidthsRecord(
-        PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, long defaultInputDimension,
-        DefaultInputDimensions? defaulted, out ErrorRecord? error)
-    {
-        string[] widthTexts = WidthTexts(RecordValues.Read(widths));
-        if (widthTexts is [string text] && MlpFields.IsMlpString(text))
-        {
-            return Parse(text, searchSpace, record, label, out error);
-        }
-
-        string? rawDimension = record.Properties[MlpFields.InputDimensionName] is { } dimension ? ArchitectureProperties.Text(RecordValues.Read(dimension)) : null;
-        if (!MlpFields.TryParseInputDimension(rawDimension, defaultInputDimension, out long inputDimension, out string? message))
-        {
-            error = ErrorRecords.Create(new FormatException($"{label}: {message}"), "InputDimensionInvalid", ErrorCategory.InvalidData, record);
-            return null;
-        }
-
-        if (!MlpFields.TryCreate(widthTexts, inputDimension, out MlpArchitecture? mlp, out message))
-        {
-            error = Invalid(record, $"{label}: invalid {widths.Name}: {DescribeOtherSpace(widthTexts) ?? message}");
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(rawDimension))
-        {
-            defaulted?.Add(record, widths.Name);
-        }
-
-        return Check(mlp!, searchSpace, record, label, out error);
-    }
-
-    private static Architecture? FromWidthsText(string text, object? target, string label, long defaultInputDimension, DefaultInputDimensions? defaulted, out ErrorRecord? error)
-    {
-        if (!MlpFields.TryCreate(new[] { text }, defaultInputDimension, out MlpArchitecture? mlp, out string? message))
-        {
-            error = Invalid(target, $"{label}: invalid widths '{TextExcerpt.Of(text, 60)}': {DescribeOtherSpace(new[] { text }) ?? message}");
-            return null;
-        }
-
-        defaulted?.Add(record: null, widthsProperty: null);
-        error = null;
-        return mlp;
-    }
-
-    // A cell string read with -SearchSpace Mlp is no width list, and naming its search space explains the fault better than a number.
-    private static string? DescribeOtherSpace(string[] texts) =>
-        texts is [string text] && ArchitectureParser.Detect(text) is { } space && space != SearchSpace.Mlp && ArchitectureParser.TryParse(text, space, out _, out _)
-            ? $"it is a {space} architecture, not a list of MLP widths, so -SearchSpace Mlp does not apply to it."
-            : null;
-
-    private static bool IsBlank(object? value) => value is null || (value is string text && string.IsNullOrWhiteSpace(text));
-
-    // A JSON array such as [64, 128, 64] lists whole numbers: the channels of a NATS-Bench size network with
-    // -SearchSpace NatsSize, else the hidden widths of an MLP. A list of anything else is not one architecture.
-    private static Architecture? FromList(
-        IEnumerable items, string propertyName, PSObject record, SearchSpace? searchSpace, object? target, string label,
-        long defaultInputDimension, DefaultInputDimensions? defaulted, out ErrorRecord? error)
-    {
-        string[] texts = WidthTexts(items);
-        bool wholeNumbers = texts.Length > 0 && texts.All(text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
-        if (wholeNumbers && searchSpace == SearchSpace.NatsSize)
-        {
-            return Parse(string.Join(':', texts), searchSpace, target, label, out error);
-        }
-
-        if (wholeNumbers && record.Properties[propertyName] is { } property)
-        {
-            return FromWidthsRecord(record, property, searchSpace, label, defaultInputDimension, defaulted, out error);
-        }
-
-        const int MaxValuesQuoted = 4;
-        string quoted = string.Join(", ", items.Cast<object?>().Take(MaxValuesQuoted).Select(DescribeListItem));
-        string more = texts.Length > MaxValuesQuoted ? ", ..." : string.Empty;
-        error = Invalid(target,
-            $"{label}: the property '{propertyName}' holds a list of {(texts.Length == 1 ? "1 value" : $"{texts.Length:N0} values")} ({quoted}{more}), not one architecture string. " +
-            "A list is read only when it holds whole numbers: the hidden widths of an MLP, or with -SearchSpace NatsSize the channels of a size-space network.");
-        return null;
-    }
-
-    // A nested list would print as System.Object[], so it is shown as brackets.
-    private static string DescribeListItem(object? item) => RecordValues.Unwrap(item) switch
-    {
-        IEnumerable and not string => "[...]",
-        var value => $"'{TextExcerpt.Of(ArchitectureProperties.Text(value) ?? string.Empty, 30)}'",
-    };
-
-    private static string[] WidthTexts(object? value)
-    {
-        object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
-        if (unwrapped is not string && unwrapped is IEnumerable items)
-        {
-            return items.Cast<object?>().Select(item => ArchitectureProperties.Text(item) ?? string.Empty).ToArray();
-        }
-
-        return new[] { ArchitectureProperties.Text(unwrapped) ?? string.Empty };
-    }
-
-    private static ErrorRecord Invalid(object? target, string message) =>
+    internal static ErrorRecord Invalid(object? target, string message) =>
         ErrorRecords.Create(new FormatException(message), "ArchitectureInvalid", ErrorCategory.InvalidData, target);
 
     private static ErrorRecord Missing(object? target, string message) =>

@@ -1,0 +1,112 @@
+using System;
+using System.Collections;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using Canopy.Architectures;
+using Canopy.Commands.Infrastructure.Messages;
+
+namespace Canopy.Commands.Infrastructure.Records;
+
+/// <summary>Reads fully connected networks from widths properties, widths text and JSON lists of whole numbers.</summary>
+internal static class WidthRecords
+{
+    /// <summary>Reads an MLP from a record's widths property and its InputDimension property.</summary>
+    public static Architecture? FromRecord(
+        PSObject record, PSPropertyInfo widths, SearchSpace? searchSpace, string label, long defaultInputDimension,
+        DefaultInputDimensions? defaulted, out ErrorRecord? error)
+    {
+        string[] widthTexts = WidthTexts(RecordValues.Read(widths));
+        if (widthTexts is [string text] && MlpFields.IsMlpString(text))
+        {
+            return ArchitectureConversion.Parse(text, searchSpace, record, label, out error);
+        }
+
+        string? rawDimension = record.Properties[MlpFields.InputDimensionName] is { } dimension ? ArchitectureProperties.Text(RecordValues.Read(dimension)) : null;
+        if (!MlpFields.TryParseInputDimension(rawDimension, defaultInputDimension, out long inputDimension, out string? message))
+        {
+            error = ErrorRecords.Create(new FormatException($"{label}: {message}"), "InputDimensionInvalid", ErrorCategory.InvalidData, record);
+            return null;
+        }
+
+        if (!MlpFields.TryCreate(widthTexts, inputDimension, out MlpArchitecture? mlp, out message))
+        {
+            error = ArchitectureConversion.Invalid(record, $"{label}: invalid {widths.Name}: {DescribeOtherSpace(widthTexts) ?? message}");
+            return null;
+        }
+
+        if (string.IsNullOrWhiteSpace(rawDimension))
+        {
+            defaulted?.Add(record, widths.Name);
+        }
+
+        return ArchitectureConversion.Check(mlp!, searchSpace, record, label, out error);
+    }
+
+    /// <summary>Reads an MLP from a string of widths given with -SearchSpace Mlp.</summary>
+    public static Architecture? FromText(string text, object? target, string label, long defaultInputDimension, DefaultInputDimensions? defaulted, out ErrorRecord? error)
+    {
+        if (!MlpFields.TryCreate(new[] { text }, defaultInputDimension, out MlpArchitecture? mlp, out string? message))
+        {
+            error = ArchitectureConversion.Invalid(target, $"{label}: invalid widths '{TextExcerpt.Of(text, 60)}': {DescribeOtherSpace(new[] { text }) ?? message}");
+            return null;
+        }
+
+        defaulted?.Add(record: null, widthsProperty: null);
+        error = null;
+        return mlp;
+    }
+
+    // A cell string read with -SearchSpace Mlp is no width list, and naming its search space explains the fault better than a number.
+    private static string? DescribeOtherSpace(string[] texts) =>
+        texts is [string text] && ArchitectureParser.Detect(text) is { } space && space != SearchSpace.Mlp && ArchitectureParser.TryParse(text, space, out _, out _)
+            ? $"it is a {space} architecture, not a list of MLP widths, so -SearchSpace Mlp does not apply to it."
+            : null;
+
+    public static bool IsBlank(object? value) => value is null || (value is string text && string.IsNullOrWhiteSpace(text));
+
+    // A JSON array such as [64, 128, 64] lists whole numbers: the channels of a NATS-Bench size network with
+    // -SearchSpace NatsSize, else the hidden widths of an MLP. A list of anything else is not one architecture.
+    public static Architecture? FromList(
+        IEnumerable items, string propertyName, PSObject record, SearchSpace? searchSpace, object? target, string label,
+        long defaultInputDimension, DefaultInputDimensions? defaulted, out ErrorRecord? error)
+    {
+        string[] texts = WidthTexts(items);
+        bool wholeNumbers = texts.Length > 0 && texts.All(text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
+        if (wholeNumbers && searchSpace == SearchSpace.NatsSize)
+        {
+            return ArchitectureConversion.Parse(string.Join(':', texts), searchSpace, target, label, out error);
+        }
+
+        if (wholeNumbers && record.Properties[propertyName] is { } property)
+        {
+            return FromRecord(record, property, searchSpace, label, defaultInputDimension, defaulted, out error);
+        }
+
+        const int MaxValuesQuoted = 4;
+        string quoted = string.Join(", ", items.Cast<object?>().Take(MaxValuesQuoted).Select(DescribeListItem));
+        string more = texts.Length > MaxValuesQuoted ? ", ..." : string.Empty;
+        error = ArchitectureConversion.Invalid(target,
+            $"{label}: the property '{propertyName}' holds a list of {(texts.Length == 1 ? "1 value" : $"{texts.Length:N0} values")} ({quoted}{more}), not one architecture string. " +
+            "A list is read only when it holds whole numbers: the hidden widths of an MLP, or with -SearchSpace NatsSize the channels of a size-space network.");
+        return null;
+    }
+
+    // A nested list would print as System.Object[], so it is shown as brackets.
+    private static string DescribeListItem(object? item) => RecordValues.Unwrap(item) switch
+    {
+        IEnumerable and not string => "[...]",
+        var value => $"'{TextExcerpt.Of(ArchitectureProperties.Text(value) ?? string.Empty, 30)}'",
+    };
+
+    private static string[] WidthTexts(object? value)
+    {
+        object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
+        if (unwrapped is not string && unwrapped is IEnumerable items)
+        {
+            return items.Cast<object?>().Select(item => ArchitectureProperties.Text(item) ?? string.Empty).ToArray();
+        }
+
+        return new[] { ArchitectureProperties.Text(unwrapped) ?? string.Empty };
+    }
+}
