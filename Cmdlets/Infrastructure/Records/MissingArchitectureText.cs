@@ -8,7 +8,7 @@ using Canopy.Storage.Import;
 
 namespace Canopy.Commands.Infrastructure.Records;
 
-/// <summary>The part of an ArchitectureMissing message that says what a record has instead of an architecture.</summary>
+/// <summary>The part of an ArchitectureMissing message that describes what a record has instead of an architecture.</summary>
 internal static class MissingArchitectureText
 {
     /// <summary>
