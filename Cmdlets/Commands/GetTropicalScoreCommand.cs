@@ -60,6 +60,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private bool _widthsAreArchitectures;
     private bool _datasetGiven;
     private bool _dartsNetworkGiven;
+    private bool _modeGiven;
 
     /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64" or "[64, 128, 64]".</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet)]
@@ -131,6 +132,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
         _options = new ScoringOptions(Mode, DatasetNames.Parse(Dataset), DartsNetwork);
         _datasetGiven = IsBound(nameof(Dataset));
+        _modeGiven = IsBound(nameof(Mode));
         _dartsNetworkGiven = IsBound(nameof(DartsNetwork));
         _defaultedDimensions = IsBound(nameof(InputDimension)) ? null : new DefaultInputDimensions();
         _ignoredArguments = new IgnoredArguments(_datasetGiven, IsBound(nameof(InputDimension)) ? InputDimension : null);
@@ -483,8 +485,8 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
         }
 
         Annotation annotation = _scoreProperties.Annotate(item.Record, score, item.Architecture, item.Options.DartsNetwork);
-        ScoreProperties.AddNetwork(
-            item.Record, score, item.Architecture, dataset: _datasetGiven || item.Options.Dataset != Canopy.Architectures.Dataset.Cifar10, _dartsNetworkGiven);
+        ScoreProperties.AddSettingColumns(
+            item.Record, score, item.Architecture, dataset: _datasetGiven || item.Options.Dataset != Canopy.Architectures.Dataset.Cifar10, _dartsNetworkGiven, _modeGiven);
         if (annotation.ChangedCounts is { } changedCounts)
         {
             CountReplaced(item, changedCounts);

@@ -616,7 +616,8 @@ namespace CanopyTests
         $scored.TropicalScore | Should -Be @($bound, $bound, $bound)
         $records[0].TropicalScore | Should -Be $bound
         $bound | Should -Not -Be (Get-TropicalScore -Architecture $cell9930).TropicalScore
-        @($records[0].psobject.Properties.Name).Count | Should -Be 6
+        @($records[0].psobject.Properties.Name) | Should -Be @('Name', 'ArchitectureString', 'TropicalScore', 'ParameterCount', 'Flops', 'SearchSpace', 'Mode')
+        $records[0].Mode | Should -BeExactly 'TropicalBound'
         $warnings.Count | Should -Be 0
     }
 
@@ -1045,6 +1046,17 @@ namespace CanopyTests
         $rescored[2].ParameterCount | Should -Be (Get-TropicalScore -Architecture $genotype -Dataset ImageNet16-120 -DartsNetwork Evaluation).ParameterCount
         $rescored[0].TropicalScore | Should -Be (Get-TropicalScore -LayerWidths 64, 64 -InputDimension 784).TropicalScore
         $warnings | Should -BeNullOrEmpty
+    }
+
+    It 'names the mode on records only when -Mode is given' {
+        $bound = [pscustomobject]@{ arch = $cell9930 } | Get-TropicalScore -Mode BottleneckBound
+        $default = [pscustomobject]@{ arch = $cell9930 } | Get-TropicalScore
+        $own = [pscustomobject]@{ arch = $cell9930; Mode = 'fine-tuned' } | Get-TropicalScore -Mode BottleneckBound
+
+        $bound.Mode | Should -BeExactly 'BottleneckBound'
+        $bound.TropicalScore | Should -Be (Get-TropicalScore -Architecture $cell9930 -Mode BottleneckBound).TropicalScore
+        $default.PSObject.Properties['Mode'] | Should -BeNullOrEmpty
+        $own.Mode | Should -BeExactly 'fine-tuned'
     }
 
     It 'warns once when rescoring replaces counts' {

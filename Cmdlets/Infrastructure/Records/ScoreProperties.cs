@@ -36,6 +36,7 @@ internal sealed class ScoreProperties
     private const string SearchSpaceName = "SearchSpace";
     private const string DartsNetworkName = "DartsNetwork";
     private const string DatasetName = "Dataset";
+    private const string ModeName = "Mode";
 
     private static readonly string[] Names = { TropicalScoreName, ParameterCountName, FlopsName, SearchSpaceName };
 
@@ -172,9 +173,10 @@ internal sealed class ScoreProperties
     }
 
     /// <summary>
-    /// Adds the DartsNetwork property to the record of a DARTS genotype, and the Dataset property to a record scored on
-    /// <paramref name="dataset"/>, so that Export-Csv keeps the network the counts belong to and scoring the file again
-    /// gives the same counts. A property the record brought is left to <see cref="Annotate"/>.
+    /// Adds the DartsNetwork property to the record of a DARTS genotype, the Dataset property to a record scored on
+    /// <paramref name="dataset"/>, and the Mode property when -Mode was given. So Export-Csv keeps the network the counts
+    /// belong to, and scoring the file again gives the same counts. A property the record brought is left to
+    /// <see cref="Annotate"/>.
     /// </summary>
     /// <param name="record">The annotated record.</param>
     /// <param name="score">The new score.</param>
@@ -184,26 +186,35 @@ internal sealed class ScoreProperties
     /// property, because cifar10 is the default and each lookup of a missing name costs time on every record.
     /// </param>
     /// <param name="dartsNetworkGiven">Whether -DartsNetwork was given, so that every record gets the DartsNetwork property.</param>
+    /// <param name="modeGiven">
+    /// Whether -Mode was given, so that every record says which count its TropicalScore is. Without it the score is
+    /// Generic, and records get no Mode property, because each added property costs time on every record.
+    /// </param>
     /// <remarks>
     /// Export-Csv takes its columns from the first record. So a property that some records need is added to every
     /// record, empty where it does not apply, such as the Dataset of an MLP. Otherwise an MLP first in the file would
     /// drop the column, and scoring the file again would score its cells on cifar10.
     /// </remarks>
-    public static void AddNetwork(PSObject record, ArchitectureScore score, Architecture architecture, bool dataset, bool dartsNetworkGiven)
+    public static void AddSettingColumns(PSObject record, ArchitectureScore score, Architecture architecture, bool dataset, bool dartsNetworkGiven, bool modeGiven)
     {
+        if (modeGiven)
+        {
+            SetSettingColumn(record, ModeName, score.Mode);
+        }
+
         // A genotype with cell widths gets an empty DartsNetwork, as its score object has.
         if (architecture is DartsGenotype || dartsNetworkGiven)
         {
-            SetNetworkColumn(record, DartsNetworkName, score.DartsNetwork);
+            SetSettingColumn(record, DartsNetworkName, score.DartsNetwork);
         }
 
         if (dataset)
         {
-            SetNetworkColumn(record, DatasetName, score.Dataset);
+            SetSettingColumn(record, DatasetName, score.Dataset);
         }
     }
 
-    private static void SetNetworkColumn(PSObject record, string name, string? value)
+    private static void SetSettingColumn(PSObject record, string name, string? value)
     {
         PSPropertyInfo? existing = record.Properties[name];
         if (existing is null)
