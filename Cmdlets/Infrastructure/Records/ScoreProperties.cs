@@ -187,7 +187,7 @@ internal sealed class ScoreProperties
     /// </param>
     /// <param name="dartsNetworkGiven">Whether -DartsNetwork was given, so that every record gets the DartsNetwork property.</param>
     /// <param name="modeGiven">
-    /// Whether -Mode was given, so that every record says which count its TropicalScore is. Without it the score is
+    /// Whether -Mode was given, so that every record names the count its TropicalScore holds. Without it the score is
     /// Generic, and records get no Mode property, because each added property costs time on every record.
     /// </param>
     /// <remarks>
