@@ -13,18 +13,31 @@ namespace Canopy.Commands;
 /// Removes benchmarks from the SQLite benchmark cache: each benchmark's rows, architecture index, columns and entry,
 /// in one transaction per benchmark.
 /// </summary>
-[Cmdlet(VerbsCommon.Remove, "CanopyBenchmark", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
+[Cmdlet(VerbsCommon.Remove, "CanopyBenchmark", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High, DefaultParameterSetName = NameSet)]
 public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
 {
+    private const string NameSet = "Name";
+    private const string InputObjectSet = "InputObject";
+
     /// <summary>The benchmarks to remove, compared ignoring case and taken literally, without wildcards.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
     [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = Array.Empty<string>();
 
+    /// <summary>
+    /// Benchmark names, or the benchmarks that Get-CanopyBenchmark lists and the summaries of Import-CanopyBenchmark.
+    /// </summary>
+    /// <remarks>
+    /// Binding -Name by property name would take the Name column of a benchmark's own rows for a benchmark name, and
+    /// remove another benchmark, so piped objects come here and are checked.
+    /// </remarks>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    public PSObject? InputObject { get; set; }
+
     /// <summary>The cache file; by default $env:CANOPY_DATABASE, else benchmarks.db in the per-user data folder. Piped
-    /// benchmarks and import summaries bind their Database, so they are removed from the cache they came from.</summary>
-    [Parameter(ValueFromPipelineByPropertyName = true)]
+    /// benchmarks and import summaries are removed from the cache they came from unless -Database is given.</summary>
+    [Parameter]
     [ValidateNotNullOrEmpty]
     public string? Database { get; set; }
 
@@ -33,6 +46,13 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
 
     protected override void ProcessRecord()
     {
+        if (ParameterSetName == InputObjectSet)
+        {
+            (string name, string? database) = PipedBenchmark(InputObject);
+            RemoveBenchmark(new BenchmarkStore(CachePaths.Resolve(this, Database ?? database)), name);
+            return;
+        }
+
         var store = new BenchmarkStore(CachePaths.Resolve(this, Database));
         foreach (string name in Name)
         {
@@ -40,20 +60,39 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         }
     }
 
+    // A name, a benchmark of the list, or an import summary, also after Export-Clixml or Export-Csv, which keep their
+    // ArchitectureColumn. Any other object, such as a row of a benchmark, stops the command: every later row would fail too.
+    private (string Name, string? Database) PipedBenchmark(PSObject? piped)
+    {
+        object? value = piped?.BaseObject;
+        switch (value)
+        {
+            case string text:
+                return (text, null);
+            case BenchmarkInfo benchmark:
+                return (benchmark.Name, benchmark.Database);
+            case ImportSummary summary:
+                return (summary.Name, summary.Database);
+        }
+
+        if (piped is not null && piped.Properties["ArchitectureColumn"] is not null &&
+            piped.Properties["Name"]?.Value is { } listedName && listedName.ToString() is { Length: > 0 } name)
+        {
+            return (name, piped.Properties["Database"]?.Value?.ToString());
+        }
+
+        ThrowTerminatingError(ErrorRecords.Create(
+            $"The piped object {TextExcerpt.Of(piped?.ToString() ?? "null", 80)} is not a benchmark. Pipe benchmark names, or the list that Get-CanopyBenchmark writes without -Name; to remove the benchmark that a row came from, give its name with -Name.",
+            "BenchmarkNameInvalid",
+            ErrorCategory.InvalidArgument,
+            piped));
+        return default;
+    }
+
     private void RemoveBenchmark(BenchmarkStore store, string name)
     {
         // The lookup comes first, so that -WhatIf and -Confirm name the row count and a missing cache file stays missing.
         BenchmarkInfo? benchmark = FindBenchmark(store, name);
-        if (benchmark is null && LooksLikeRecord(name))
-        {
-            // Every later record would fail the same way, so one error stops the command.
-            ThrowTerminatingError(ErrorRecords.Create(
-                $"The piped object {TextExcerpt.Of(name, 80)} is a record, not a benchmark. Pipe the list that Get-CanopyBenchmark writes without -Name, or give the benchmark's name with -Name.",
-                "BenchmarkNameInvalid",
-                ErrorCategory.InvalidArgument,
-                name));
-        }
-
         if (benchmark is null)
         {
             WriteError(NotFound(new BenchmarkNotFoundException(name, store.DatabasePath), name));
@@ -117,9 +156,6 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
 
         return null;
     }
-
-    // PowerShell turns a piped record without a Name property into text such as '@{acc=93.5; arch=...}'.
-    private static bool LooksLikeRecord(string name) => name.StartsWith("@{", StringComparison.Ordinal) && name.EndsWith('}');
 
     private static ErrorRecord NotFound(BenchmarkNotFoundException exception, string name) =>
         ErrorRecords.Create(exception, "BenchmarkNotFound", ErrorCategory.ObjectNotFound, name);

@@ -138,9 +138,34 @@ Describe 'Remove-CanopyBenchmark' {
         $rows = @(Get-CanopyBenchmark -Name sweep -Database $Database)
 
         { $rows | Remove-CanopyBenchmark -Database $Database -Confirm:$false } |
-            Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -ExpectedMessage '*is a record, not a benchmark. Pipe the list that Get-CanopyBenchmark writes without -Name*'
+            Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -ExpectedMessage '*is not a benchmark. Pipe benchmark names, or the list that Get-CanopyBenchmark writes without -Name*'
 
         (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other', 'single', 'sweep')
+    }
+
+    It 'never takes the Name column of piped rows for a benchmark name' {
+        # The row's Name column names the benchmark 'single', which must survive.
+        $named = Join-Path $TestDrive 'named.csv'
+        Set-Content -Path $named -Encoding utf8NoBOM -Value "arch,Name,acc`n$Best,single,93.5"
+        Import-CanopyBenchmark -Path $named -Name named-cells -Database $Database | Out-Null
+        $rows = @(Get-CanopyBenchmark -Name named-cells -Database $Database)
+
+        $failure = { $rows | Remove-CanopyBenchmark -Database $Database -Confirm:$false } | Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -PassThru
+
+        $failure.TargetObject.Name | Should -Be 'single'
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('named-cells', 'other', 'single', 'sweep')
+    }
+
+    It 'removes a benchmark list read back from Export-Csv and Export-Clixml' {
+        $csv = Join-Path $TestDrive 'list.csv'
+        $xml = Join-Path $TestDrive 'list.xml'
+        Get-CanopyBenchmark -Database $Database | Where-Object Name -EQ 'sweep' | Export-Csv -Path $csv
+        Get-CanopyBenchmark -Database $Database | Where-Object Name -EQ 'single' | Export-Clixml -Path $xml
+
+        Import-Csv -Path $csv | Remove-CanopyBenchmark -Confirm:$false
+        Import-Clixml -Path $xml | Remove-CanopyBenchmark -Confirm:$false
+
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other')
     }
 
     It 'reports each name for a missing cache file and creates none' {
