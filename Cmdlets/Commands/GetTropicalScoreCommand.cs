@@ -154,6 +154,12 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
 
     protected override void ProcessRecord()
     {
+        // Records that arrive slowly, as from a long-running producer, are written before the next one is read.
+        if (_batch.HasWaited)
+        {
+            Flush();
+        }
+
         switch (ParameterSetName)
         {
             case WidthsSet when _widthsAreArchitectures:

@@ -1059,6 +1059,20 @@ namespace CanopyTests
         $own.Mode | Should -BeExactly 'fine-tuned'
     }
 
+    It 'writes a slow producer''s record before the next one is read' {
+        # Batching would hold every record until the end; a record that waited is written when the next one arrives.
+        $events = [System.Collections.Generic.List[string]]::new()
+        1..3 | ForEach-Object {
+            if ($_ -gt 1) { Start-Sleep -Milliseconds 600 }
+            $events.Add("produced $_")
+            [pscustomobject]@{ i = $_; arch = $cell9930 }
+        } | Get-TropicalScore | ForEach-Object { $events.Add("written $($_.i)") }
+
+        $events.IndexOf('written 1') | Should -BeLessThan $events.IndexOf('produced 3')
+        $events.IndexOf('written 1') | Should -BeGreaterThan $events.IndexOf('produced 2')
+        @($events | Where-Object { $_ -like 'written*' }) | Should -Be @('written 1', 'written 2', 'written 3')
+    }
+
     It 'warns once when rescoring replaces counts' {
         $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
         $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation
