@@ -116,6 +116,19 @@ LayerWidths,InputDimension
         $size.TropicalScore | Should -Be (Get-TropicalScore -Architecture '8:16:24:32:64').TropicalScore
     }
 
+    It 'tells a list given to -InputObject to be piped' {
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ arch = '8:16:24:32:64' } }
+
+        $score = Get-TropicalScore -InputObject $records -ErrorVariable problems -ErrorAction SilentlyContinue
+        $piped = @($records | Get-TropicalScore)
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureMissing,*'
+        $problems[0].Exception.Message | Should -Be 'Record 1 is a list of 3 objects, but -InputObject takes one object. Pipe the list to the command instead, so that each object is read on its own.'
+        $piped.Count | Should -Be 3
+    }
+
     It 'names a list that is not whole numbers' -ForEach @(
         @{ Json = '{"arch":["nor_conv_3x3","none"]}'; Expected = "Record 1: the property 'arch' holds a list of 2 values ('nor_conv_3x3', 'none'), not one architecture string.*" }
         @{ Json = '{"arch":[[64,128]]}'; Expected = "Record 1: the property 'arch' holds a list of 1 value (?...?), not one architecture string.*" }

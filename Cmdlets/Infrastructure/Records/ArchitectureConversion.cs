@@ -56,6 +56,10 @@ internal static class ArchitectureConversion
                 return WidthRecords.FromText(text, input, label, defaultInputDimension, defaulted, out error);
             case string text:
                 return Parse(text, searchSpace, input, label, out error);
+            case IList list:
+                // -InputObject takes a list whole, as PowerShell's own cmdlets do, and its properties are Length and Count.
+                error = Missing(input, $"{label} is a list of {list.Count:N0} objects, but -InputObject takes one object. Pipe the list to the command instead, so that each object is read on its own.");
+                return null;
         }
 
         // A dictionary's keys are not properties, so a hashtable is read as a record with one property per key.
