@@ -279,11 +279,11 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         };
 
         var wait = new CacheLockWait(this, store.DatabasePath);
-        var progress = new ProgressWriter(this, file, wait);
+        var progress = new ProgressWriter(this, file);
         try
         {
             // Warnings come before the commit, so -WarningAction Stop leaves the cache as it was.
-            ImportSummary summary = store.Import(options, progress, rejection => WriteRejection(file, rejection), _cancellation.Token, warning => WriteWarning($"{file}: {warning}"), wait.Start);
+            ImportSummary summary = store.Import(options, progress, rejection => WriteRejection(file, rejection), _cancellation.Token, warning => WriteWarning($"{file}: {warning}"), wait);
             progress.Complete();
 
             WriteVerbose($"Read {summary.Format} with architectures in column '{summary.ArchitectureColumn}': stored {CorrelationMessages.Count(summary.RowsStored, "row")} and rejected {summary.RowsRejected:N0} in {summary.Elapsed.TotalSeconds:F2} s{(summary.Replaced ? ", replacing the earlier benchmark of that name" : string.Empty)}.");
@@ -298,7 +298,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         {
             // Every later file would fail on the same cache. A terminating error ends the streams, so the wait is reported first.
             progress.Complete();
-            wait.End(acquired: false);
+            wait.Abandon();
             ThrowTerminatingError(error);
         }
         catch (Exception exception) when (ToErrorRecord(exception, file, name) is { } error)
@@ -308,8 +308,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         }
         finally
         {
-            // A wait that the first progress report did not end ended without the lock.
-            wait.End(acquired: false);
+            wait.Abandon();
         }
     }
 
@@ -369,23 +368,18 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
 
         private readonly Cmdlet _cmdlet;
         private readonly string _fileName;
-        private readonly CacheLockWait _lockWait;
         private readonly Stopwatch _sinceLastWrite = Stopwatch.StartNew();
         private bool _written;
 
-        public ProgressWriter(Cmdlet cmdlet, string file, CacheLockWait lockWait)
+        public ProgressWriter(Cmdlet cmdlet, string file)
         {
             _cmdlet = cmdlet;
             _fileName = System.IO.Path.GetFileName(file);
-            _lockWait = lockWait;
         }
 
         // Each update is a new record, because a host or job that keeps the records would otherwise see the last values in all of them.
         public void Report(ImportProgress value)
         {
-            // Rows are written only under the write lock, so any wait for it has ended.
-            _lockWait.End(acquired: true);
-
             // The commit of a large file takes seconds, so a progress bar that was shown reports it.
             if (value.Committing && _written)
             {

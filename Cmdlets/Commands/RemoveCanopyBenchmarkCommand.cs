@@ -110,8 +110,7 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         var wait = new CacheLockWait(this, store.DatabasePath);
         try
         {
-            removed = store.Remove(name, _cancellation.Token, wait.Start);
-            wait.End(acquired: true);
+            removed = store.Remove(name, _cancellation.Token, wait);
         }
         catch (OperationCanceledException)
         {
@@ -126,13 +125,13 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
             // A terminating error ends the streams, so the wait is reported first.
-            wait.End(acquired: false);
+            wait.Abandon();
             ThrowTerminatingError(error);
             return;
         }
         finally
         {
-            wait.End(acquired: false);
+            wait.Abandon();
         }
 
         WriteVerbose($"Removed the benchmark '{removed.Name}' and its {DescribeRows(removed.Rows)} from {store.DatabasePath}.");

@@ -46,7 +46,7 @@ public sealed class BenchmarkStore
     /// <exception cref="CacheUnavailableException">The database file, its folder or its -wal or -shm file cannot be written.</exception>
     /// <exception cref="CacheBusyException">Another process held the write lock for the whole wait.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled; nothing was written.</exception>
-    /// <param name="waiting">Called once, on this thread, when another process holds the write lock, with the time waited so far.</param>
+    /// <param name="lockWait">Told on this thread when another process holds the write lock, and when the lock is then taken.</param>
     /// <param name="warned">
     /// Receives each warning about the file before the commit, so an exception it throws leaves the cache as it was.
     /// Without it the warnings are only in <see cref="ImportSummary.Warnings"/>.
@@ -57,11 +57,11 @@ public sealed class BenchmarkStore
         Action<RowRejection>? rejected = null,
         CancellationToken cancellationToken = default,
         Action<string>? warned = null,
-        Action<TimeSpan>? waiting = null)
+        IWriteLockWait? lockWait = null)
     {
         try
         {
-            var callbacks = new ImportCallbacks(progress, rejected, warned, waiting);
+            var callbacks = new ImportCallbacks(progress, rejected, warned, lockWait);
             return new BenchmarkImporter(DatabasePath, _canonicalizer, callbacks).Import(options, cancellationToken);
         }
         catch (SqliteException exception) when (CacheConnection.IsUnavailable(exception))
@@ -95,13 +95,13 @@ public sealed class BenchmarkStore
     /// <exception cref="CacheUnavailableException">The database file or its -wal or -shm file cannot be written.</exception>
     /// <exception cref="CacheBusyException">Another process held the write lock for the whole wait.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled while waiting; nothing was removed.</exception>
-    /// <param name="waiting">Called once, on this thread, when another process holds the write lock, with the time waited so far.</param>
-    public BenchmarkInfo Remove(string name, CancellationToken cancellationToken = default, Action<TimeSpan>? waiting = null)
+    /// <param name="lockWait">Told on this thread when another process holds the write lock, and when the lock is then taken.</param>
+    public BenchmarkInfo Remove(string name, CancellationToken cancellationToken = default, IWriteLockWait? lockWait = null)
     {
         try
         {
             using SqliteConnection connection = CacheConnection.OpenExistingForWrite(DatabasePath) ?? throw new BenchmarkNotFoundException(name, DatabasePath);
-            using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, DatabasePath, cancellationToken, waiting);
+            using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, DatabasePath, cancellationToken, lockWait);
 
             // Found inside the write transaction, so no other process can replace the benchmark before the delete.
             BenchmarkInfo benchmark = ReadBenchmarks(connection, name, transaction).FirstOrDefault() ?? throw new BenchmarkNotFoundException(name, DatabasePath);

@@ -886,4 +886,33 @@ Describe 'Import-CanopyBenchmark while another connection writes' {
         $activities[2..($activities.Count - 1)] | Should -Not -BeLike 'Waiting*'
         $shell.Dispose()
     }
+
+    It 'says it took the write lock when the import then stops on a bad row' {
+        $database = Join-Path $TestDrive "locked-$([guid]::NewGuid().ToString('N')).db"
+        Import-CanopyBenchmark -Path (New-BenchmarkFile 'first.csv' "arch,acc`n$First,1`n") -Name first -Database $database | Out-Null
+        $bad = New-BenchmarkFile 'bad-first-row.csv' "arch,acc`nnot-an-architecture,2`n$Best,3`n"
+        $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$database;Pooling=False")
+        $holder.Open()
+        $begin = $holder.CreateCommand()
+        $begin.CommandText = 'BEGIN IMMEDIATE;'
+        $null = $begin.ExecuteNonQuery()
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+            param($Manifest, $Database, $Path)
+            Import-Module $Manifest
+            try { Import-CanopyBenchmark -Path $Path -Name bad -Database $Database -Verbose -ErrorAction Stop } catch { 'stopped' }
+        }).AddArgument($env:CANOPY_MODULE_MANIFEST).AddArgument($database).AddArgument($bad)
+
+        $running = $shell.BeginInvoke()
+        $waited = [System.Diagnostics.Stopwatch]::StartNew()
+        while (-not ($shell.Streams.Verbose.Message -like 'Another process is writing*') -and $waited.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
+        $holder.Dispose()
+        $output = $shell.EndInvoke($running)
+
+        $output | Should -Be 'stopped'
+        @($shell.Streams.Verbose.Message -like "Took the write lock of $database after waiting * s.").Count | Should -Be 1
+        @($shell.Streams.Verbose.Message -like 'Stopped waiting*').Count | Should -Be 0
+        (Get-CanopyBenchmark -Database $database).Name | Should -Be @('first')
+        $shell.Dispose()
+    }
 }

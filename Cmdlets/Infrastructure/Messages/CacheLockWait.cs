@@ -6,15 +6,16 @@ namespace Canopy.Commands.Infrastructure.Messages;
 
 /// <summary>
 /// Tells the user that a cmdlet waits for another process's write lock on the cache, so that the wait does not
-/// look like a hang.
+/// look like a hang, and how the wait ended, since a summary's Elapsed includes it.
 /// </summary>
-internal sealed class CacheLockWait
+internal sealed class CacheLockWait : IWriteLockWait
 {
     private const int ActivityId = 2;
+    private const string Activity = "Waiting for the benchmark cache";
 
     private readonly Cmdlet _cmdlet;
     private readonly string _databasePath;
-    private readonly System.Diagnostics.Stopwatch _waited = new();
+    private readonly System.Diagnostics.Stopwatch _sinceStart = new();
     private TimeSpan _waitedBeforeStart;
     private bool _progressWritten;
 
@@ -24,35 +25,43 @@ internal sealed class CacheLockWait
         _databasePath = databasePath;
     }
 
-    /// <summary>Writes a verbose line and a progress record. The core calls it on the cmdlet thread when the wait starts.</summary>
-    /// <param name="waitedSoFar">The time the first attempt to take the lock already took.</param>
-    public void Start(TimeSpan waitedSoFar)
+    /// <summary>Writes a verbose line and a progress record. The core calls it on the cmdlet thread.</summary>
+    public void Started(TimeSpan waited)
     {
         string status = $"Another process is writing {_databasePath}. Waiting up to {CacheConnection.BusyTimeoutSeconds} s for it to finish; press Ctrl+C to stop.";
         _cmdlet.WriteVerbose(status);
-        _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for the benchmark cache", status));
+        _cmdlet.WriteProgress(new ProgressRecord(ActivityId, Activity, status));
         _progressWritten = true;
-        _waitedBeforeStart = waitedSoFar;
-        _waited.Start();
+        _waitedBeforeStart = waited;
+        _sinceStart.Start();
+    }
+
+    /// <summary>Writes how long the wait took and removes the progress record. The core calls it on the cmdlet thread.</summary>
+    public void Acquired(TimeSpan waited)
+    {
+        if (_progressWritten)
+        {
+            Complete($"Took the write lock of {_databasePath} after waiting {waited.TotalSeconds:F1} s.");
+        }
     }
 
     /// <summary>
-    /// Removes the progress record, if the wait wrote one, and writes how long the wait took, since a summary's Elapsed
-    /// includes it.
+    /// Ends a wait that did not take the lock, because the command failed or was stopped: writes how long it lasted and
+    /// removes the progress record. Does nothing when no wait is open.
     /// </summary>
-    /// <param name="acquired">Whether the lock was taken; false when the command failed or was stopped while waiting.</param>
-    public void End(bool acquired)
+    public void Abandon()
     {
-        if (!_progressWritten)
+        if (_progressWritten)
         {
-            return;
+            double seconds = (_waitedBeforeStart + _sinceStart.Elapsed).TotalSeconds;
+            Complete($"Stopped waiting for the write lock of {_databasePath} after {seconds:F1} s.");
         }
+    }
 
-        double seconds = (_waitedBeforeStart + _waited.Elapsed).TotalSeconds;
-        _cmdlet.WriteVerbose(acquired
-            ? $"Took the write lock of {_databasePath} after waiting {seconds:F1} s."
-            : $"Stopped waiting for the write lock of {_databasePath} after {seconds:F1} s.");
-        _cmdlet.WriteProgress(new ProgressRecord(ActivityId, "Waiting for the benchmark cache", "Done") { RecordType = ProgressRecordType.Completed });
+    private void Complete(string message)
+    {
+        _cmdlet.WriteVerbose(message);
+        _cmdlet.WriteProgress(new ProgressRecord(ActivityId, Activity, "Done") { RecordType = ProgressRecordType.Completed });
         _progressWritten = false;
     }
 }

@@ -133,12 +133,12 @@ internal static class CacheConnection
     /// Starts a write transaction. While another process writes the cache, it tries again about once a second, so
     /// that a cancellation ends the wait, and gives up after <see cref="BusyTimeoutSeconds"/>.
     /// </summary>
-    /// <param name="waiting">Called once, on this thread, when the write lock is held by another process, with the time waited so far.</param>
+    /// <param name="lockWait">Told on this thread when another process holds the write lock, and when the lock is then taken.</param>
     /// <param name="limit">How long to wait for the write lock; <see cref="BusyTimeoutSeconds"/> when null.</param>
     /// <exception cref="CacheBusyException">Another process held the write lock for the whole time.</exception>
     /// <exception cref="CacheUnavailableException">SQLite may read the file but not write it.</exception>
     /// <exception cref="OperationCanceledException">The token was cancelled while waiting.</exception>
-    public static SqliteTransaction BeginWrite(SqliteConnection connection, string databasePath, CancellationToken cancellationToken = default, Action<TimeSpan>? waiting = null, TimeSpan? limit = null)
+    public static SqliteTransaction BeginWrite(SqliteConnection connection, string databasePath, CancellationToken cancellationToken = default, IWriteLockWait? lockWait = null, TimeSpan? limit = null)
     {
         TimeSpan longest = limit ?? TimeSpan.FromSeconds(BusyTimeoutSeconds);
         var waited = Stopwatch.StartNew();
@@ -155,14 +155,20 @@ internal static class CacheConnection
                 cancellationToken.ThrowIfCancellationRequested();
                 try
                 {
-                    return connection.BeginTransaction();
+                    SqliteTransaction transaction = connection.BeginTransaction();
+                    if (reported)
+                    {
+                        lockWait?.Acquired(waited.Elapsed);
+                    }
+
+                    return transaction;
                 }
                 catch (SqliteException exception) when (IsBusy(exception) && waited.Elapsed < longest)
                 {
                     if (!reported)
                     {
                         reported = true;
-                        waiting?.Invoke(waited.Elapsed);
+                        lockWait?.Started(waited.Elapsed);
                     }
                 }
             }

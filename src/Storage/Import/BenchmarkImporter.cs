@@ -46,7 +46,7 @@ internal sealed class BenchmarkImporter
         using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
-        using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, _databasePath, cancellationToken, _callbacks.Waiting);
+        using SqliteTransaction transaction = CacheConnection.BeginWrite(connection, _databasePath, cancellationToken, _callbacks.LockWait);
 
         bool replaced = RemoveExisting(connection, transaction, name, options.Replace);
         long id = InsertBenchmark(connection, transaction, name, options.Path, format, architectureColumn);

@@ -1,4 +1,5 @@
 using System;
+using Canopy.Storage.Cache;
 
 namespace Canopy.Storage.Import;
 
@@ -9,9 +10,9 @@ namespace Canopy.Storage.Import;
 /// <param name="Progress">Receives how far the import has read, and a last report before the commit.</param>
 /// <param name="Rejected">Receives each row that cannot be stored.</param>
 /// <param name="Warned">Receives each warning about the file before the commit, so an exception it throws rolls the import back.</param>
-/// <param name="Waiting">Called once when another process holds the cache's write lock, with the time waited so far.</param>
+/// <param name="LockWait">Told when another process holds the cache's write lock, and when the lock is then taken.</param>
 internal sealed record ImportCallbacks(
     IProgress<ImportProgress>? Progress,
     Action<RowRejection>? Rejected,
     Action<string>? Warned,
-    Action<TimeSpan>? Waiting);
+    IWriteLockWait? LockWait);

@@ -23,11 +23,13 @@ public class WriteLockTests
 
         using (HoldWriteLock(cache))
         {
-            Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Remove("held", cancellation.Token, _ =>
+            var lockWait = new RecordingLockWait(() =>
             {
                 waits++;
                 cancellation.Cancel();
-            }));
+            });
+            Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Remove("held", cancellation.Token, lockWait));
+            Assert.Null(lockWait.AcquiredAfter);
         }
 
         Assert.Equal(1, waits);
@@ -42,13 +44,17 @@ public class WriteLockTests
         SqliteConnection holder = HoldWriteLock(cache);
         int waits = 0;
 
-        BenchmarkInfo removed = cache.Store.Remove("held", CancellationToken.None, _ =>
+        var lockWait = new RecordingLockWait(() =>
         {
             waits++;
             holder.Dispose();
         });
 
+        BenchmarkInfo removed = cache.Store.Remove("held", CancellationToken.None, lockWait);
+
         Assert.Equal(1, waits);
+        Assert.NotNull(lockWait.AcquiredAfter);
+        Assert.True(lockWait.AcquiredAfter >= lockWait.StartedAfter, "the whole wait is at least the first attempt");
         Assert.Equal("held", removed.Name);
         Assert.Null(cache.Store.Find("held"));
     }
@@ -65,15 +71,17 @@ public class WriteLockTests
 
         using (HoldWriteLock(cache))
         {
+            RecordingLockWait lockWait = null!;
+            lockWait = new RecordingLockWait(() =>
+            {
+                waits++;
+                waitedBeforeNotice = lockWait.StartedAfter!.Value;
+                cancellation.Cancel();
+            });
             Assert.ThrowsAny<OperationCanceledException>(() => cache.Store.Import(
                 new BenchmarkImportOptions { Path = second },
                 cancellationToken: cancellation.Token,
-                waiting: waited =>
-                {
-                    waits++;
-                    waitedBeforeNotice = waited;
-                    cancellation.Cancel();
-                }));
+                lockWait: lockWait));
         }
 
         Assert.Equal(1, waits);
@@ -129,5 +137,25 @@ public class WriteLockTests
         begin.CommandText = "BEGIN IMMEDIATE;";
         begin.ExecuteNonQuery();
         return holder;
+    }
+
+    // Records the calls of a wait for the write lock and runs an action when the wait starts.
+    private sealed class RecordingLockWait : IWriteLockWait
+    {
+        private readonly Action _onStarted;
+
+        public RecordingLockWait(Action onStarted) => _onStarted = onStarted;
+
+        public TimeSpan? StartedAfter { get; private set; }
+
+        public TimeSpan? AcquiredAfter { get; private set; }
+
+        public void Started(TimeSpan waited)
+        {
+            StartedAfter = waited;
+            _onStarted();
+        }
+
+        public void Acquired(TimeSpan waited) => AcquiredAfter = waited;
     }
 }
