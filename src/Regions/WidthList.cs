@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Linq;
 using System.Numerics;
 using System.Text.RegularExpressions;
 
@@ -14,7 +15,7 @@ internal static partial class WidthList
     /// <summary>Parses the pieces into widths; each piece may itself hold several widths.</summary>
     /// <exception cref="FormatException">
     /// A width is not a whole number (integral values in exponent or decimal notation, such as 1e6 or 64.0, count as
-    /// whole), is empty between two hyphens, commas or semicolons, is below 1 or above
+    /// whole), is empty between two hyphens, commas or semicolons, is a blank piece among several, is below 1 or above
     /// <see cref="FullyConnectedNetwork.MaxSize"/>, or there is no width at all. The message names the value.
     /// </exception>
     public static long[] Parse(IEnumerable<string> pieces)
@@ -22,9 +23,17 @@ internal static partial class WidthList
         ArgumentNullException.ThrowIfNull(pieces);
         var widths = new List<long>();
 
-        foreach (string piece in pieces)
+        // A list such as '64', '', '128' or the JSON [64, null, 128] names one width per piece, so a blank piece is a
+        // missing width, as an empty field between two commas is.
+        string[] all = pieces.Select(piece => piece ?? string.Empty).ToArray();
+        for (int i = 0; i < all.Length; i++)
         {
-            AddPiece(piece ?? string.Empty, widths);
+            if (all.Length > 1 && string.IsNullOrWhiteSpace(all[i]))
+            {
+                throw new FormatException($"Width {i + 1} of the {all.Length} layer widths is empty; give every width, or leave the empty one out.");
+            }
+
+            AddPiece(all[i], widths);
         }
 
         if (widths.Count == 0)

@@ -1642,6 +1642,19 @@ Describe 'Get-TropicalScore messages and display' {
         $problems[0].Exception.Message | Should -BeLike '*contain an empty width between two separators*'
     }
 
+    It 'rejects a blank width among several in <Form>' -ForEach @(
+        @{ Form = '-LayerWidths'; Run = { Get-TropicalScore -LayerWidths '64', '', '128' -ErrorVariable problems -ErrorAction SilentlyContinue } }
+        @{ Form = 'a JSON list'; Run = { '{"Widths":[64,null,128],"InputDimension":2}' | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue } }
+    ) {
+        $problems = $null
+
+        $score = . $Run
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike '*Width 2 of the 3 layer widths is empty*'
+    }
+
     It 'reads operation names given by position as one list' {
         $score = Get-TropicalScore 'sep_conv_3x3', 'nne' -ErrorVariable problems -ErrorAction SilentlyContinue
 

@@ -25,6 +25,17 @@ public class WidthListTests
     }
 
     [Theory]
+    [InlineData(new[] { "64", "", "128" }, "Width 2 of the 3 layer widths is empty")]
+    [InlineData(new[] { "64", "128", " " }, "Width 3 of the 3 layer widths is empty")]
+    [InlineData(new[] { null, "64" }, "Width 1 of the 2 layer widths is empty")]
+    public void BlankPieceAmongSeveralIsNamed(string?[] pieces, string expected)
+    {
+        var exception = Assert.Throws<FormatException>(() => WidthList.Parse(pieces!));
+
+        Assert.Contains(expected, exception.Message);
+    }
+
+    [Theory]
     [InlineData("1e12", 1_000_000_000_000L)]
     [InlineData("1E+3", 1000L)]
     [InlineData("64.0", 64L)]
