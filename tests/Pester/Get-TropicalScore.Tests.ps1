@@ -129,9 +129,30 @@ LayerWidths,InputDimension
         $piped.Count | Should -Be 3
     }
 
+    It 'reads a list of one architecture string as that string' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+
+        $score = "{""arch"":[""$cell""]}" | ConvertFrom-Json | Get-TropicalScore
+
+        $score.SearchSpace | Should -Be 'NatsTopology'
+        $score.ParameterCount | Should -Be 1288506
+    }
+
+    It 'reads a Newtonsoft JSON value as its text' {
+        $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
+        $value = [Newtonsoft.Json.Linq.JObject]::Parse("{""arch"":""$cell""}")['arch']
+
+        $score = [pscustomobject]@{ arch = $value } | Get-TropicalScore
+
+        $score.ParameterCount | Should -Be 1288506
+    }
+
     It 'names a list that is not whole numbers' -ForEach @(
         @{ Json = '{"arch":["nor_conv_3x3","none"]}'; Expected = "Record 1: the property 'arch' holds a list of 2 values ('nor_conv_3x3', 'none'), not one architecture string.*" }
         @{ Json = '{"arch":[[64,128]]}'; Expected = "Record 1: the property 'arch' holds a list of 1 value (?...?), not one architecture string.*" }
+        @{ Json = '{"arch":[]}'; Expected = "Record 1: the property 'arch' holds an empty list, not an architecture.*" }
+        @{ Json = '{"arch":[64,1e20]}'; Expected = '*1E+20 is out of range*' }
+        @{ Json = '{"arch":[64,1.5]}'; Expected = "*'1.5' is not a whole number*" }
     ) {
         $score = $Json | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 

@@ -71,7 +71,7 @@ internal static class ArchitectureConversion
             object? propertyValue = RecordValues.Unwrap(RecordValues.Read(property));
 
             // A sweep that mixes encodings leaves the usual column empty on rows described by another, such as Widths.
-            if (propertyName is null && WidthRecords.IsBlank(propertyValue) && ArchitectureProperties.FindFilled(properties) is { } filled)
+            if (propertyName is null && RecordValues.IsBlank(propertyValue) && ArchitectureProperties.FindFilled(properties) is { } filled)
             {
                 property = filled;
                 propertyValue = RecordValues.Unwrap(RecordValues.Read(filled));
@@ -84,7 +84,10 @@ internal static class ArchitectureConversion
                 // With -SearchSpace Mlp, a sweep's own widths column, such as hidden, is read as a LayerWidths column.
                 _ when MlpFields.IsWidthsName(property.Name) || searchSpace == SearchSpace.Mlp =>
                     WidthRecords.FromRecord(properties, property, searchSpace, label, defaultInputDimension, defaulted, out error),
-                IEnumerable items and not string =>
+                // A JSON list of one string, such as ["|nor_conv_3x3~0|+..."], holds that string.
+                IList { Count: 1 } single when RecordValues.Unwrap(single[0]) is string only =>
+                    ParseRecordText(only, searchSpace, properties, input, label, out error),
+                IList items =>
                     WidthRecords.FromList(items, property.Name, properties, searchSpace, input, label, defaultInputDimension, defaulted, out error),
                 _ => ParseRecordText(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace, properties, input, label, out error),
             };

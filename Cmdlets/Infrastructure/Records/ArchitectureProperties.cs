@@ -41,8 +41,7 @@ internal static class ArchitectureProperties
     {
         foreach (string name in Candidates.Concat(MlpFields.WidthsNames))
         {
-            if (record.Properties[name] is { } property && RecordValues.Unwrap(RecordValues.Read(property)) is { } value &&
-                (value is not string text || !string.IsNullOrWhiteSpace(text)))
+            if (record.Properties[name] is { } property && !RecordValues.IsBlank(RecordValues.Unwrap(RecordValues.Read(property))))
             {
                 return property;
             }

@@ -63,22 +63,30 @@ internal static class WidthRecords
             ? $"it is a {space} architecture, not a list of MLP widths, so -SearchSpace Mlp does not apply to it."
             : null;
 
-    public static bool IsBlank(object? value) => value is null || (value is string text && string.IsNullOrWhiteSpace(text));
-
-    // A JSON array such as [64, 128, 64] lists whole numbers: the channels of a NATS-Bench size network with
-    // -SearchSpace NatsSize, else the hidden widths of an MLP. A list of anything else is not one architecture.
+    /// <summary>
+    /// Reads a JSON array such as [64, 128, 64] as the channels of a NATS-Bench size network with -SearchSpace NatsSize,
+    /// else as the hidden widths of an MLP. A list of anything but numbers is not one architecture.
+    /// </summary>
     public static Architecture? FromList(
-        IEnumerable items, string propertyName, PSObject record, SearchSpace? searchSpace, object? target, string label,
+        IList items, string propertyName, PSObject record, SearchSpace? searchSpace, object? target, string label,
         long defaultInputDimension, DefaultInputDimensions? defaulted, out ErrorRecord? error)
     {
+        const string Readable = "A list is read only when it holds numbers: the hidden widths of an MLP, or with -SearchSpace NatsSize the channels of a size-space network.";
+        if (items.Count == 0)
+        {
+            error = ArchitectureConversion.Invalid(target, $"{label}: the property '{propertyName}' holds an empty list, not an architecture. {Readable}");
+            return null;
+        }
+
+        // Every element that reads as a number goes to the width parser, which names a fraction or a width out of range.
         string[] texts = WidthTexts(items);
-        bool wholeNumbers = texts.Length > 0 && texts.All(text => long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out _));
-        if (wholeNumbers && searchSpace == SearchSpace.NatsSize)
+        bool numbers = texts.All(text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
+        if (numbers && searchSpace == SearchSpace.NatsSize)
         {
             return ArchitectureConversion.Parse(string.Join(':', texts), searchSpace, target, label, out error);
         }
 
-        if (wholeNumbers && record.Properties[propertyName] is { } property)
+        if (numbers && record.Properties[propertyName] is { } property)
         {
             return FromRecord(record, property, searchSpace, label, defaultInputDimension, defaulted, out error);
         }
@@ -87,8 +95,7 @@ internal static class WidthRecords
         string quoted = string.Join(", ", items.Cast<object?>().Take(MaxValuesQuoted).Select(DescribeListItem));
         string more = texts.Length > MaxValuesQuoted ? ", ..." : string.Empty;
         error = ArchitectureConversion.Invalid(target,
-            $"{label}: the property '{propertyName}' holds a list of {(texts.Length == 1 ? "1 value" : $"{texts.Length:N0} values")} ({quoted}{more}), not one architecture string. " +
-            "A list is read only when it holds whole numbers: the hidden widths of an MLP, or with -SearchSpace NatsSize the channels of a size-space network.");
+            $"{label}: the property '{propertyName}' holds a list of {(texts.Length == 1 ? "1 value" : $"{texts.Length:N0} values")} ({quoted}{more}), not one architecture string. {Readable}");
         return null;
     }
 
