@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.ObjectModel;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
 using System.Management.Automation;
 using System.Threading;
 using Canopy.Architectures;
@@ -106,18 +107,17 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         }
     }
 
-    // A line break or tab in a name breaks the table of Get-CanopyBenchmark and cannot be typed at the prompt.
+    // A line break or tab in a name breaks the table of Get-CanopyBenchmark and cannot be typed at the prompt. C1
+    // controls such as NEL and the Unicode line and paragraph separators break lines too.
+    private static readonly System.Buffers.SearchValues<char> LineBreaking = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, 0x10000).Select(code => (char)code).Where(c => char.IsControl(c) || c is '\u2028' or '\u2029').ToArray());
+
     private static string? ControlCharacterProblem(string name)
     {
-        int position = name.AsSpan().IndexOfAnyInRange('\u0000', '\u001F');
-        if (position < 0)
-        {
-            position = name.IndexOf('\u007F');
-        }
-
+        int position = name.AsSpan().IndexOfAny(LineBreaking);
         return position < 0
             ? null
-            : $"contains the control character U+{(int)name[position]:X4} at position {position + 1}";
+            : $"contains the {(char.IsControl(name[position]) ? "control" : "line separator")} character U+{(int)name[position]:X4} at position {position + 1}";
     }
 
     protected override void ProcessRecord()
@@ -256,7 +256,8 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
 
         if (ControlCharacterProblem(name) is { } problem)
         {
-            WriteError(ErrorRecords.Create($"The benchmark name taken from the file name of {file} {problem}. Give a name without control characters with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
+            string shown = string.Concat(file.Select(c => char.IsControl(c) ? '\uFFFD' : c));
+            WriteError(ErrorRecords.Create($"The benchmark name taken from the file name of {shown} {problem}. Give a name without control characters with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
             return;
         }
 

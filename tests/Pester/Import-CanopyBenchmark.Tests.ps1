@@ -461,6 +461,7 @@ Describe 'Import-CanopyBenchmark' {
         @{ Name = "two`nlines"; Code = '000A'; Position = 4 }
         @{ Name = "tab`there"; Code = '0009'; Position = 4 }
         @{ Name = "del$([char]0x7F)"; Code = '007F'; Position = 4 }
+        @{ Name = "nel$([char]0x85)x"; Code = '0085'; Position = 4 }
     ) {
         $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
 
@@ -470,6 +471,13 @@ Describe 'Import-CanopyBenchmark' {
         $failure.Exception.Message | Should -Be "-Name contains the control character U+$Code at position $Position. Give a benchmark name without line breaks, tabs or other control characters."
         $failure.TargetObject | Should -Be $Name
         Test-Path $Database | Should -BeFalse
+    }
+
+    It 'rejects a -Name with a Unicode line separator' {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        { Import-CanopyBenchmark -Path $path -Name "two$([char]0x2028)lines" -Database $Database -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -ExpectedMessage '-Name contains the line separator character U+2028 at position 4.*'
     }
 
     It 'uses CANOPY_DATABASE when -Database is not given' {
