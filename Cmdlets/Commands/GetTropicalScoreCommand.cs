@@ -529,7 +529,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
             RegionCountTooLargeException => ("RegionCountTooLarge", ErrorCategory.LimitsExceeded),
             _ => ("ArchitectureInvalid", ErrorCategory.InvalidData),
         };
-        // ArchitectureInvalid carries a FormatException from every cmdlet, so a test can assert its type alike.
+        // ArchitectureInvalid carries a FormatException from every cmdlet, so a script catches it the same way everywhere.
         string message = $"Record {item.RecordNumber} ({TextExcerpt.Of(item.Architecture.Canonical)}): {error.Message}";
         Exception exception = id == "ArchitectureInvalid" ? new FormatException(message, error) : new InvalidOperationException(message, error);
         return ErrorRecords.Create(exception, id, category, item.Target);

@@ -395,6 +395,7 @@ $Cell9930,94.36
 
         $problems[0].FullyQualifiedErrorId | Should -BeLike 'ArchitectureInvalid,*'
         $problems[0].Exception.Message | Should -BeLike '*Width 65, entry 5 of 5, is outside the NATS-Bench size space*'
+        $problems[0].Exception | Should -BeOfType [System.FormatException]
         $problems[0].TargetObject | Should -Be @(8, 16, 24, 32, 65)
     }
 
