@@ -24,12 +24,16 @@ internal static class ColumnNames
             {
                 name = "H" + ++unnamed;
                 generated.Add(i);
-                warnings.Add($"Column {i + 1} of the header has no name, so it is stored as '{name}', the name Import-Csv gives it.");
+
+                // Import-Csv drops a last header field that is empty, with its values, so Canopy's name is its own there.
+                warnings.Add(i == header.Count - 1
+                    ? $"The last column of the header, column {i + 1}, has no name, so it is stored as '{name}'. Import-Csv would drop this column and its values."
+                    : $"Column {i + 1} of the header has no name, so it is stored as '{name}', the name Import-Csv gives it.");
             }
 
             if (seen.TryGetValue(name, out int earlier))
             {
-                throw new BenchmarkFileException(path, 1, DuplicateMessage(name, earlier, i, generated));
+                throw new BenchmarkFileException(path, 1, DuplicateMessage(header, name, earlier, i, generated));
             }
 
             seen.Add(name, i);
@@ -40,13 +44,14 @@ internal static class ColumnNames
     }
 
     // A name given to a column without one can collide with a real name, and the message must not claim the file repeats it.
-    private static string DuplicateMessage(string name, int earlier, int later, HashSet<int> generated)
+    private static string DuplicateMessage(IReadOnlyList<string> header, string name, int earlier, int later, HashSet<int> generated)
     {
         int? unnamedColumn = generated.Contains(later) ? later : generated.Contains(earlier) ? earlier : null;
         if (unnamedColumn is { } column)
         {
             int named = column == later ? earlier : later;
-            return $"Column {column + 1} of the header has no name, and '{name}', the name Import-Csv gives it, is the name of column {named + 1}; name column {column + 1} or rename column {named + 1}.";
+            string source = column == header.Count - 1 ? "the name Canopy gives it" : "the name Import-Csv gives it";
+            return $"Column {column + 1} of the header has no name, and '{name}', {source}, collides with '{header[named]}', the name of column {named + 1}; name column {column + 1} or rename column {named + 1}.";
         }
 
         return $"The column name '{name}' appears more than once in the header (columns {earlier + 1} and {later + 1}); rename one of the columns.";

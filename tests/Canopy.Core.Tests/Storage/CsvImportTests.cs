@@ -368,6 +368,20 @@ public class CsvImportTests
     }
 
     [Fact]
+    public void LastEmptyHeaderIsNamedByCanopy()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("excel.csv", $"arch,acc,\n{Nb201First},1,x\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal(new[] { "arch", "acc", "H1" }, cache.Store.Find("excel")!.Columns);
+        Assert.Equal(
+            "The last column of the header, column 3, has no name, so it is stored as 'H1'. Import-Csv would drop this column and its values.",
+            Assert.Single(summary.Warnings));
+    }
+
+    [Fact]
     public void NamedHeadersGiveNoWarning()
     {
         using var cache = new TemporaryCache();
@@ -391,8 +405,8 @@ public class CsvImportTests
     }
 
     [Theory]
-    [InlineData("arch,,H1", "Column 2 of the header has no name, and 'H1', the name Import-Csv gives it, is the name of column 3; name column 2 or rename column 3.")]
-    [InlineData("h1,arch,", "Column 3 of the header has no name, and 'H1', the name Import-Csv gives it, is the name of column 1; name column 3 or rename column 1.")]
+    [InlineData("arch,,H1", "Column 2 of the header has no name, and 'H1', the name Import-Csv gives it, collides with 'H1', the name of column 3; name column 2 or rename column 3.")]
+    [InlineData("h1,arch,", "Column 3 of the header has no name, and 'H1', the name Canopy gives it, collides with 'h1', the name of column 1; name column 3 or rename column 1.")]
     public void NameGivenToUnnamedColumnThatCollidesIsExplained(string header, string expected)
     {
         using var cache = new TemporaryCache();
