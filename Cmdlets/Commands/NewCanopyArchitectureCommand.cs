@@ -171,7 +171,7 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         if (implied is not null && SearchSpace is not null && SearchSpace != implied)
         {
             ThrowTerminatingError(ErrorRecords.Create(
-                $"-SearchSpace {SearchSpace} contradicts the parameters given, which build a {implied} architecture. A {SearchSpace} architecture is built from {BuildingParameters(SearchSpace.Value)}; omit -SearchSpace or pass {implied}.",
+                $"-SearchSpace {SearchSpace} contradicts the parameters given, which build {ArchitectureKind(implied.Value)}. {Capitalized(ArchitectureKind(SearchSpace.Value))} is built from {BuildingParameters(SearchSpace.Value)}; omit -SearchSpace or pass {implied}.",
                 "SearchSpaceMismatch",
                 ErrorCategory.InvalidArgument,
                 SearchSpace));
@@ -354,10 +354,13 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
         WriteObject(ArchitectureConversion.ToOutput(record));
     }
 
+    private static string Capitalized(string text) => char.ToUpperInvariant(text[0]) + text[1..];
+
     private static string ArchitectureKind(SearchSpace space) => space switch
     {
         Architectures.SearchSpace.NatsTopology => "a NATS-Bench topology cell",
         Architectures.SearchSpace.NatsSize => "a NATS-Bench size architecture",
+        Architectures.SearchSpace.Darts => "a DARTS genotype",
         _ => "an MLP",
     };
 

@@ -403,7 +403,9 @@ $Cell9930,94.36
         { New-CanopyArchitecture -SearchSpace NatsSize -Channels 8, 8, 8, 8, 8 } | Should -Not -Throw
         { New-CanopyArchitecture -SearchSpace Darts -Channels 8, 8, 8, 8, 8 -ErrorAction Stop } | Should -Throw -ErrorId 'SearchSpaceMismatch,*'
         { New-CanopyArchitecture -SearchSpace Darts -Operations nor_conv_3x3, none, none, none, none, none -ErrorAction Stop } |
-            Should -Throw -ErrorId 'SearchSpaceMismatch,*' -ExpectedMessage '-SearchSpace Darts contradicts the parameters given, which build a NatsTopology architecture. A Darts architecture is built from -NormalOperations, with -ReduceOperations and -Widths optional; omit -SearchSpace or pass NatsTopology.'
+            Should -Throw -ErrorId 'SearchSpaceMismatch,*' -ExpectedMessage '-SearchSpace Darts contradicts the parameters given, which build a NATS-Bench topology cell. A DARTS genotype is built from -NormalOperations, with -ReduceOperations and -Widths optional; omit -SearchSpace or pass NatsTopology.'
+        { New-CanopyArchitecture -SearchSpace Mlp -Channels 8, 8, 8, 8, 8 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SearchSpaceMismatch,*' -ExpectedMessage '-SearchSpace Mlp contradicts the parameters given, which build a NATS-Bench size architecture. An MLP is built from -LayerWidths; omit -SearchSpace or pass NatsSize.'
     }
 
     It 'validates operation lists at binding' {
