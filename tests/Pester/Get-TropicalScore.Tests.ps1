@@ -129,6 +129,16 @@ LayerWidths,InputDimension
         $piped.Count | Should -Be 3
     }
 
+    It 'gives no input-dimension warning for a rejected list' {
+        $score = '{"arch":[8,16,24,32,64]}' | ConvertFrom-Json |
+            Get-TropicalScore -SearchSpace NatsTopology -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike '*is a Mlp architecture, not NatsTopology*'
+        $warnings | Should -BeNullOrEmpty
+    }
+
     It 'reads a list of one architecture string as that string' {
         $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
 

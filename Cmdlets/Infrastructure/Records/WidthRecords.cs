@@ -35,12 +35,14 @@ internal static class WidthRecords
             return null;
         }
 
-        if (string.IsNullOrWhiteSpace(rawDimension))
+        // Only an MLP that is scored counts toward the warning about the default input dimension.
+        Architecture? checkedMlp = ArchitectureConversion.Check(mlp!, searchSpace, record, label, out error);
+        if (checkedMlp is not null && string.IsNullOrWhiteSpace(rawDimension))
         {
             defaulted?.Add(record, widths.Name);
         }
 
-        return ArchitectureConversion.Check(mlp!, searchSpace, record, label, out error);
+        return checkedMlp;
     }
 
     /// <summary>Reads an MLP from a string of widths given with -SearchSpace Mlp.</summary>
