@@ -42,7 +42,8 @@ internal sealed class BenchmarkImporter
 
         // Reading and parsing start first, so they overlap opening the cache and removing an older benchmark.
         WidthsColumnParser? widths = CreateWidthsParser(columns[architectureColumn], options);
-        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths, options.DecimalComma);
+        WidthsColumnParser? fallbackWidths = CreateFallbackWidthsParser(columns, widths, options);
+        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths, options.DecimalComma, fallbackWidths);
         using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
@@ -75,7 +76,7 @@ internal sealed class BenchmarkImporter
 
         // The reading thread has finished, because the pipeline delivered its last batch, so the source's warnings
         // are complete.
-        string[] warnings = Warnings(source, architectureColumn, options, widths);
+        string[] warnings = Warnings(source, architectureColumn, options, widths, fallbackWidths);
         Commit(transaction, warnings, cancellationToken);
 
         return new ImportSummary
@@ -125,6 +126,20 @@ internal sealed class BenchmarkImporter
             ? new WidthsColumnParser(architectureColumn, options.SearchSpace, options.InputDimension)
             : null;
 
+    // A sweep that mixes architecture strings and MLP widths leaves the architecture column empty on its MLP rows, which
+    // are then read from a LayerWidths or Widths column, as Get-TropicalScore reads such records. A column named with
+    // -ArchitectureProperty is read alone.
+    private static WidthsColumnParser? CreateFallbackWidthsParser(string[] columns, WidthsColumnParser? widths, BenchmarkImportOptions options)
+    {
+        if (widths is not null || options.ArchitectureColumn is not null)
+        {
+            return null;
+        }
+
+        string? column = columns.FirstOrDefault(MlpFields.IsWidthsName);
+        return column is null ? null : new WidthsColumnParser(column, options.SearchSpace, options.InputDimension);
+    }
+
     // A caller that stops on a warning throws from the callback, and the transaction rolls back.
     private void Commit(SqliteTransaction transaction, string[] warnings, CancellationToken cancellationToken)
     {
@@ -139,20 +154,21 @@ internal sealed class BenchmarkImporter
 
     // The architecture column stores canonical strings, never JSON text: a nested value there rejects its row, unless
     // the column contains MLP widths, where a JSON array is read as the widths.
-    private static string[] Warnings(IRecordSource source, int architectureColumn, BenchmarkImportOptions options, WidthsColumnParser? widths)
+    private static string[] Warnings(
+        IRecordSource source, int architectureColumn, BenchmarkImportOptions options, WidthsColumnParser? widths, WidthsColumnParser? fallbackWidths)
     {
         var warnings = new List<string>(source.Warnings);
         bool decimalComma = options.DecimalComma;
-        if (options.InputDimension is { } inputDimension && widths is null)
+        if (options.InputDimension is { } inputDimension && widths is null && fallbackWidths is not { ParsedRows: > 0 })
         {
             warnings.Add($"-InputDimension {inputDimension} applies to a column of MLP widths, and the column '{source.Columns[architectureColumn]}' " +
                 "holds architecture strings, so it was not used. Give -SearchSpace Mlp to read that column as widths.");
         }
 
-        if (widths is { DefaultedRows: > 0 })
+        if ((widths ?? fallbackWidths) is { DefaultedRows: > 0 } defaulted)
         {
-            string? similar = MlpFields.FindInputDimensionLikeName(source.Columns, source.Columns[architectureColumn]);
-            warnings.Add(MlpFields.DescribeDefaultInputDimension(widths.DefaultedRows, "MLP row", similar, "column"));
+            string? similar = MlpFields.FindInputDimensionLikeName(source.Columns, defaulted.ColumnName);
+            warnings.Add(MlpFields.DescribeDefaultInputDimension(defaulted.DefaultedRows, "MLP row", similar, "column"));
         }
 
         // MLP widths such as "64,128" look like a decimal comma, but the architecture column is stored as canonical strings.

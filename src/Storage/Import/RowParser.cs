@@ -27,6 +27,8 @@ internal sealed class RowParser
     private readonly SearchSpace? _searchSpace;
     private readonly IArchitectureCanonicalizer _canonicalizer;
     private readonly WidthsColumnParser? _widths;
+    private readonly WidthsColumnParser? _fallbackWidths;
+    private int _fallbackColumn = -1;
     private readonly bool _decimalComma;
     private Dictionary<string, Parsed>? _remembered = new(StringComparer.Ordinal);
     private long _repeats;
@@ -36,8 +38,15 @@ internal sealed class RowParser
     /// <param name="canonicalizer">Parses architecture strings.</param>
     /// <param name="widths">The parser of a LayerWidths column, or null when the column contains architecture strings.</param>
     /// <param name="decimalComma">Whether text such as 93,5 in the other columns is read as a number with a decimal comma.</param>
-    public RowParser(int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer, WidthsColumnParser? widths = null, bool decimalComma = false)
+    /// <param name="fallbackWidths">
+    /// The parser of a LayerWidths or Widths column that rows with an empty architecture column are read from, as in a
+    /// sweep that mixes architecture strings with MLP widths; null when there is none.
+    /// </param>
+    public RowParser(
+        int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer, WidthsColumnParser? widths = null,
+        bool decimalComma = false, WidthsColumnParser? fallbackWidths = null)
     {
+        _fallbackWidths = fallbackWidths;
         _architectureColumn = architectureColumn;
         _searchSpace = searchSpace;
         _canonicalizer = canonicalizer;
@@ -56,6 +65,7 @@ internal sealed class RowParser
             foreach (RowBatch batch in input.GetConsumingEnumerable(cancellationToken))
             {
                 _widths?.FindInputDimension(batch.Columns);
+                FindFallbackColumn(batch.Columns);
                 foreach (ParsedRow row in batch.Rows)
                 {
                     Parse(row, batch.Columns);
@@ -101,9 +111,16 @@ internal sealed class RowParser
         }
 
         string? text = Convert.ToString(row.Values[_architectureColumn], CultureInfo.InvariantCulture);
+        if (string.IsNullOrWhiteSpace(text) && FallbackText(row) is { } widths)
+        {
+            ParseWidths(row, widths, _fallbackWidths!);
+            return;
+        }
+
         if (string.IsNullOrWhiteSpace(text))
         {
-            row.Problem = $"the architecture column '{columns[_architectureColumn]}' is empty";
+            string other = _fallbackColumn >= 0 ? $", and so is the column '{columns[_fallbackColumn]}'" : string.Empty;
+            row.Problem = $"the architecture column '{columns[_architectureColumn]}' is empty{other}";
             return;
         }
 
@@ -117,7 +134,7 @@ internal sealed class RowParser
 
         if (_widths is not null)
         {
-            ParseWidths(row, text);
+            ParseWidths(row, text, _widths);
             return;
         }
 
@@ -133,9 +150,9 @@ internal sealed class RowParser
     }
 
     // Widths are not remembered, because the same widths give another architecture with another input dimension.
-    private void ParseWidths(ParsedRow row, string widths)
+    private static void ParseWidths(ParsedRow row, string widths, WidthsColumnParser parser)
     {
-        if (!_widths!.TryParse(widths, row, out Architecture? architecture, out string? problem))
+        if (!parser.TryParse(widths, row, out Architecture? architecture, out string? problem))
         {
             row.Problem = problem;
             return;
@@ -144,6 +161,28 @@ internal sealed class RowParser
         row.Canonical = architecture!.Canonical;
         row.SearchSpace = architecture.SearchSpace;
         row.ArchitectureHash = ArchitectureHash.Compute(architecture.Canonical);
+    }
+
+    // A JSON record may bring the widths column late, so it is looked for in every batch until it is found.
+    private void FindFallbackColumn(IReadOnlyList<string> columns)
+    {
+        if (_fallbackWidths is not null && _fallbackColumn < 0)
+        {
+            _fallbackWidths.FindInputDimension(columns);
+            _fallbackColumn = ArchitectureColumns.Find(columns, _fallbackWidths.ColumnName);
+        }
+    }
+
+    private string? FallbackText(ParsedRow row)
+    {
+        int column = _fallbackColumn;
+        if (column < 0 || column >= row.FieldCount || column >= row.Values.Length)
+        {
+            return null;
+        }
+
+        string? text = Convert.ToString(row.Values[column], CultureInfo.InvariantCulture);
+        return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
     private bool TryParse(string text, out Parsed parsed, out string? error)

@@ -14,6 +14,7 @@ namespace Canopy.Storage.Import;
 internal sealed class WidthsColumnParser
 {
     private readonly string _widthsColumn;
+    private long _parsed;
     private readonly SearchSpace? _searchSpace;
     private readonly long? _inputDimension;
     private int _inputDimensionColumn = -1;
@@ -34,6 +35,12 @@ internal sealed class WidthsColumnParser
     /// and the import gave none. Read it once parsing has finished.
     /// </summary>
     public long DefaultedRows => Interlocked.Read(ref _defaulted);
+
+    /// <summary>The name of the column that contains the widths.</summary>
+    public string ColumnName => _widthsColumn;
+
+    /// <summary>The number of rows this parser read an architecture from. Read it once parsing has finished.</summary>
+    public long ParsedRows => Interlocked.Read(ref _parsed);
 
     /// <summary>Looks for the InputDimension column until it is found, because a JSON record may bring it late.</summary>
     public void FindInputDimension(IReadOnlyList<string> columns)
@@ -59,6 +66,11 @@ internal sealed class WidthsColumnParser
         {
             bool parsed = ArchitectureParser.TryParse(widths, SearchSpace.Mlp, out architecture, out string? error);
             problem = parsed ? null : $"the architecture '{TextExcerpt.Of(widths, 120)}' is invalid: {error}";
+            if (parsed)
+            {
+                Interlocked.Increment(ref _parsed);
+            }
+
             return parsed;
         }
 
@@ -80,6 +92,7 @@ internal sealed class WidthsColumnParser
         }
 
         architecture = mlp;
+        Interlocked.Increment(ref _parsed);
         return true;
     }
 

@@ -97,6 +97,37 @@ public class MlpImportTests
     }
 
     [Fact]
+    public void EmptyArchitectureFallsBackToWidths()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("mixed.csv", "run,arch,Widths,InputDimension\nr1,mlp:2:3,,\nr2,,3,2\nr3,  ,\"3, 3\",\nr4,,,\n");
+
+        ImportSummary summary = cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "mixed", out BenchmarkInfo info);
+
+        Assert.Equal("arch", summary.ArchitectureColumn);
+        Assert.Equal(3, summary.RowsStored);
+        Assert.Equal(new[] { "mlp:2:3", "mlp:2:3", "mlp:3072:3-3" }, rows.Select(row => (string?)row[1]));
+        Assert.Equal("the architecture column 'arch' is empty, and so is the column 'Widths'", Assert.Single(summary.Rejections).Reason);
+        Assert.Equal(
+            "1 MLP row had no InputDimension value, so the default of 3072 inputs, a 32 × 32 RGB image, was used. Give -InputDimension, or name the column InputDimension.",
+            Assert.Single(summary.Warnings));
+        Assert.Equal(new[] { "Mlp" }, info.SearchSpaces);
+    }
+
+    [Fact]
+    public void NamedArchitectureColumnHasNoFallback()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("named.csv", "arch,Widths\nmlp:2:3,\n,3\n");
+
+        ImportSummary summary = cache.Import(path, architectureColumn: "arch");
+
+        Assert.Equal(1, summary.RowsStored);
+        Assert.Equal("the architecture column 'arch' is empty", Assert.Single(summary.Rejections).Reason);
+    }
+
+    [Fact]
     public void NamedWidthsColumnReadsWidths()
     {
         using var cache = new TemporaryCache();
