@@ -150,7 +150,7 @@ function Read-CommandPage {
 
     $page = [ordered]@{
         Name = $null; Synopsis = @(); Description = @(); Examples = [System.Collections.Generic.List[object]]::new()
-        Parameters = [ordered]@{}; Inputs = [ordered]@{}; Outputs = [ordered]@{}; Notes = @()
+        Parameters = [ordered]@{}; Inputs = [ordered]@{}; Outputs = [ordered]@{}; Notes = @(); RelatedLinks = @()
     }
     $section = $null
     $current = $null
@@ -191,6 +191,8 @@ function Read-CommandPage {
             'SYNOPSIS' { $page.Synopsis += $line }
             'DESCRIPTION' { $page.Description += $line }
             'NOTES' { $page.Notes += $line }
+            # One link per '- Name' line; Get-Help lists them under RELATED LINKS.
+            'RELATED LINKS' { if ($line -match '^- (.+?)\s*$') { $page.RelatedLinks += $Matches[1] } }
             'EXAMPLES' {
                 if ($current -and $current.InCode) { $current.Code.Add($line) }
                 elseif ($current) { $current.Remarks.Add($line) }
@@ -390,6 +392,15 @@ function Write-Command {
             $Writer.WriteElementString('maml', 'para', $script:MamlNamespace, $paragraph)
         }
         $Writer.WriteEndElement()
+        $Writer.WriteEndElement()
+    }
+    $Writer.WriteEndElement()
+
+    $Writer.WriteStartElement('maml', 'relatedLinks', $script:MamlNamespace)
+    foreach ($link in $Page.RelatedLinks) {
+        $Writer.WriteStartElement('maml', 'navigationLink', $script:MamlNamespace)
+        $Writer.WriteElementString('maml', 'linkText', $script:MamlNamespace, $link)
+        $Writer.WriteElementString('maml', 'uri', $script:MamlNamespace, '')
         $Writer.WriteEndElement()
     }
     $Writer.WriteEndElement()

@@ -270,6 +270,16 @@ Describe 'Help of <Name>' -ForEach $commands {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
     }
 
+    It 'links about_Canopy and other Canopy cmdlets' {
+        $links = @($help.relatedLinks.navigationLink.linkText)
+        $known = @('about_Canopy') + @((Get-Command -Module Canopy).Name)
+
+        $links | Should -Contain 'about_Canopy'
+        $links.Count | Should -BeGreaterOrEqual 3
+        @($links | Where-Object { $_ -notin $known }) | Should -BeNullOrEmpty
+        $links | Should -Not -Contain $Name
+    }
+
     It 'lists in NOTES every error id its command file raises' {
         $source = Join-Path (Split-Path -Parent $env:CANOPY_MODULE_MANIFEST) "Cmdlets/Commands/$($Name -replace '-', '')Command.cs"
         if (-not (Test-Path $source)) {
