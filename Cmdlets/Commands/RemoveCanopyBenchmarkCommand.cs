@@ -21,6 +21,7 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
 
     /// <summary>The benchmarks to remove, compared ignoring case and taken literally, without wildcards.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
+    [BenchmarkNameArgument]
     [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = Array.Empty<string>();
@@ -60,8 +61,13 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         }
     }
 
-    // A name, a benchmark of the list, or an import summary, also after Export-Clixml or Export-Csv, which keep their
-    // ArchitectureColumn. Any other object, such as a row of a benchmark, stops the command: every later row would fail too.
+    // The properties of a benchmark of the list and of an import summary. An object that went through Export-Csv or
+    // Export-Clixml is taken for one only when it has all of them, Database included, so that a benchmark's own rows,
+    // whatever their columns, never name what to remove, and no object is removed from another cache than its own.
+    private static readonly string[] ListedBenchmarkProperties = { "Name", "Rows", "ArchitectureColumn", "ImportedAt", "Source", "Format", "Database" };
+    private static readonly string[] SummaryProperties = { "Name", "RowsStored", "RowsRejected", "ArchitectureColumn", "Source", "Format", "Database" };
+
+    // Any other object, such as a row of a benchmark, stops the command, because every later row would fail too.
     private (string Name, string? Database) PipedBenchmark(PSObject? piped)
     {
         object? value = piped?.BaseObject;
@@ -73,12 +79,19 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
                 return (benchmark.Name, benchmark.Database);
             case ImportSummary summary:
                 return (summary.Name, summary.Database);
+            case System.Collections.IList list:
+                ThrowTerminatingError(ErrorRecords.Create(
+                    $"-InputObject received a list of {list.Count:N0} objects, but it takes one object. Pipe the list instead, so that each benchmark is removed on its own.",
+                    "BenchmarkNameInvalid",
+                    ErrorCategory.InvalidArgument,
+                    piped));
+                return default;
         }
 
-        if (piped is not null && piped.Properties["ArchitectureColumn"] is not null &&
-            piped.Properties["Name"]?.Value is { } listedName && listedName.ToString() is { Length: > 0 } name)
+        if (piped is not null && (HasAll(piped, ListedBenchmarkProperties) || HasAll(piped, SummaryProperties)) &&
+            piped.Properties["Name"].Value?.ToString() is { Length: > 0 } name)
         {
-            return (name, piped.Properties["Database"]?.Value?.ToString());
+            return (name, piped.Properties["Database"].Value?.ToString());
         }
 
         ThrowTerminatingError(ErrorRecords.Create(
@@ -88,6 +101,8 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
             piped));
         return default;
     }
+
+    private static bool HasAll(PSObject piped, string[] names) => Array.TrueForAll(names, name => piped.Properties[name] is not null);
 
     private void RemoveBenchmark(BenchmarkStore store, string name)
     {

@@ -156,6 +156,28 @@ Describe 'Remove-CanopyBenchmark' {
         (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('named-cells', 'other', 'single', 'sweep')
     }
 
+    It 'never reads rows shaped like a partial benchmark list as benchmarks' {
+        # Rows with Name and ArchitectureColumn columns look like a list that lost some properties.
+        $registry = Join-Path $TestDrive 'registry.csv'
+        Set-Content -Path $registry -Encoding utf8NoBOM -Value "arch,Name,ArchitectureColumn,acc`n$Best,single,arch,94.37"
+        Import-CanopyBenchmark -Path $registry -Name registry -Database $Database | Out-Null
+        $narrowed = Get-CanopyBenchmark -Database $Database | Where-Object Name -EQ 'sweep' | Select-Object Name, ArchitectureColumn
+
+        { Get-CanopyBenchmark -Name registry -Database $Database | Remove-CanopyBenchmark -Confirm:$false } | Should -Throw -ErrorId 'BenchmarkNameInvalid,*'
+        { $narrowed | Remove-CanopyBenchmark -Confirm:$false } | Should -Throw -ErrorId 'BenchmarkNameInvalid,*'
+
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other', 'registry', 'single', 'sweep')
+    }
+
+    It 'rejects benchmark objects given to -Name and lists given to -InputObject' {
+        $listed = @(Get-CanopyBenchmark -Database $Database | Where-Object Name -Like 's*')
+
+        { Remove-CanopyBenchmark $listed[0] -Confirm:$false } | Should -Throw -ExpectedMessage '*-Name takes benchmark names, not benchmark objects. Pipe the objects instead*'
+        { Remove-CanopyBenchmark -InputObject $listed -Confirm:$false } | Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -ExpectedMessage '-InputObject received a list of 2 objects*'
+
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other', 'single', 'sweep')
+    }
+
     It 'removes a benchmark list read back from Export-Csv and Export-Clixml' {
         $csv = Join-Path $TestDrive 'list.csv'
         $xml = Join-Path $TestDrive 'list.xml'
