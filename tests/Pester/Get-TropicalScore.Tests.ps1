@@ -104,16 +104,20 @@ LayerWidths,InputDimension
         $problems[0].Exception.Message | Should -BeLike 'Record 4: The architecture string is empty*'
     }
 
-    It 'reads a JSON list of whole numbers as widths or size-space channels' {
-        $records = '[{"hidden":[3,3],"InputDimension":2},{"hidden":[8,16,24,32,64]}]' | ConvertFrom-Json
+    It 'reads a JSON list as Import-CanopyBenchmark reads it' {
+        $records = '[{"hidden":[3,3],"InputDimension":2},{"hidden":[8,16,24,32,64]},{"arch":[4,3,3,1,1,2]},{"Widths":[3,3],"InputDimension":2}]' | ConvertFrom-Json
 
-        $mlp = $records[0] | Get-TropicalScore -ArchitectureProperty hidden
+        $mlp = $records[0] | Get-TropicalScore -ArchitectureProperty hidden -SearchSpace Mlp
         $size = $records[1] | Get-TropicalScore -ArchitectureProperty hidden -SearchSpace NatsSize
+        $cell = $records[2] | Get-TropicalScore
+        $widths = $records[3] | Get-TropicalScore
 
-        $mlp.SearchSpace | Should -Be 'Mlp'
         $mlp.ParameterCount | Should -Be 21
         $size.SearchSpace | Should -Be 'NatsSize'
         $size.TropicalScore | Should -Be (Get-TropicalScore -Architecture '8:16:24:32:64').TropicalScore
+        $cell.SearchSpace | Should -Be 'NatsTopology'
+        $cell.TropicalScore | Should -Be (Get-TropicalScore -Architecture '(4, 3, 3, 1, 1, 2)').TropicalScore
+        $widths.ParameterCount | Should -Be 21
     }
 
     It 'tells a list given to -InputObject to be piped' {
@@ -130,7 +134,7 @@ LayerWidths,InputDimension
     }
 
     It 'gives no input-dimension warning for a rejected list' {
-        $score = '{"arch":[8,16,24,32,64]}' | ConvertFrom-Json |
+        $score = '{"Widths":[8,16,24,32,64]}' | ConvertFrom-Json |
             Get-TropicalScore -SearchSpace NatsTopology -ErrorVariable problems -ErrorAction SilentlyContinue -WarningVariable warnings
 
         $score | Should -BeNullOrEmpty
@@ -139,13 +143,13 @@ LayerWidths,InputDimension
         $warnings | Should -BeNullOrEmpty
     }
 
-    It 'reads a list of one architecture string as that string' {
+    It 'rejects a list of one architecture string as the import does' {
         $cell = '|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_3x3~2|'
 
-        $score = "{""arch"":[""$cell""]}" | ConvertFrom-Json | Get-TropicalScore
+        $score = "{""arch"":[""$cell""]}" | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 
-        $score.SearchSpace | Should -Be 'NatsTopology'
-        $score.ParameterCount | Should -Be 1288506
+        $score | Should -BeNullOrEmpty
+        $problems[0].Exception.Message | Should -BeLike "Record 1: the property 'arch' holds the list ?""|nor_conv_3x3~0|+*""?, which is no architecture: *"
     }
 
     It 'reads a Newtonsoft JSON value as its text' {
@@ -157,12 +161,12 @@ LayerWidths,InputDimension
         $score.ParameterCount | Should -Be 1288506
     }
 
-    It 'names a list that is not whole numbers' -ForEach @(
-        @{ Json = '{"arch":["nor_conv_3x3","none"]}'; Expected = "Record 1: the property 'arch' holds a list of 2 values ('nor_conv_3x3', 'none'), not one architecture string.*" }
-        @{ Json = '{"arch":[[64,128]]}'; Expected = "Record 1: the property 'arch' holds a list of 1 value (?...?), not one architecture string.*" }
-        @{ Json = '{"arch":[]}'; Expected = "Record 1: the property 'arch' holds an empty list, not an architecture.*" }
-        @{ Json = '{"arch":[64,1e20]}'; Expected = '*1E+20 is out of range*' }
-        @{ Json = '{"arch":[64,1.5]}'; Expected = "*'1.5' is not a whole number*" }
+    It 'names a list that is no architecture' -ForEach @(
+        @{ Json = '{"arch":["nor_conv_3x3","none"]}'; Expected = "Record 1: the property 'arch' holds the list ?""nor_conv_3x3"", ""none""?, which is no architecture: *list of 2 NATS-Bench operations*" }
+        @{ Json = '{"arch":[[64,128]]}'; Expected = "Record 1: the property 'arch' holds the list ??64, 128??, which is no architecture: The NASLib compact form*" }
+        @{ Json = '{"arch":[]}'; Expected = "Record 1: the property 'arch' holds an empty list, not an architecture." }
+        @{ Json = '{"arch":[64,1e20]}'; Expected = '*which is no architecture: *For the hidden widths of an MLP, name the property LayerWidths or Widths, or give -SearchSpace Mlp.' }
+        @{ Json = '{"arch":[{"a":1}]}'; Expected = "Record 1: the property 'arch' holds a list of 1 value, which contains an object, not an architecture." }
     ) {
         $score = $Json | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 

@@ -84,11 +84,7 @@ internal static class ArchitectureConversion
                 // With -SearchSpace Mlp, a sweep's own widths column, such as hidden, is read as a LayerWidths column.
                 _ when MlpFields.IsWidthsName(property.Name) || searchSpace == SearchSpace.Mlp =>
                     WidthRecords.FromRecord(properties, property, searchSpace, label, defaultInputDimension, defaulted, out error),
-                // A JSON list of one string, such as ["|nor_conv_3x3~0|+..."], holds that string.
-                IList { Count: 1 } single when RecordValues.Unwrap(single[0]) is string only =>
-                    ParseRecordText(only, searchSpace, properties, input, label, out error),
-                IList items =>
-                    WidthRecords.FromList(items, property.Name, properties, searchSpace, input, label, defaultInputDimension, defaulted, out error),
+                IList items => ArchitectureLists.Parse(items, property.Name, searchSpace, input, label, out error),
                 _ => ParseRecordText(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace, properties, input, label, out error),
             };
         }

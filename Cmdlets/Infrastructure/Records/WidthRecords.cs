@@ -65,49 +65,6 @@ internal static class WidthRecords
             ? $"it is a {space} architecture, not a list of MLP widths, so -SearchSpace Mlp does not apply to it."
             : null;
 
-    /// <summary>
-    /// Reads a JSON array such as [64, 128, 64] as the channels of a NATS-Bench size network with -SearchSpace NatsSize,
-    /// else as the hidden widths of an MLP. A list of anything but numbers is not one architecture.
-    /// </summary>
-    public static Architecture? FromList(
-        IList items, string propertyName, PSObject record, SearchSpace? searchSpace, object? target, string label,
-        long defaultInputDimension, DefaultInputDimensions? defaulted, out ErrorRecord? error)
-    {
-        const string Readable = "A list is read only when it holds numbers: the hidden widths of an MLP, or with -SearchSpace NatsSize the channels of a size-space network.";
-        if (items.Count == 0)
-        {
-            error = ArchitectureConversion.Invalid(target, $"{label}: the property '{propertyName}' holds an empty list, not an architecture. {Readable}");
-            return null;
-        }
-
-        // Every element that reads as a number goes to the width parser, which names a fraction or a width out of range.
-        string[] texts = WidthTexts(items);
-        bool numbers = texts.All(text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _));
-        if (numbers && searchSpace == SearchSpace.NatsSize)
-        {
-            return ArchitectureConversion.Parse(string.Join(':', texts), searchSpace, target, label, out error);
-        }
-
-        if (numbers && record.Properties[propertyName] is { } property)
-        {
-            return FromRecord(record, property, searchSpace, label, defaultInputDimension, defaulted, out error);
-        }
-
-        const int MaxValuesQuoted = 4;
-        string quoted = string.Join(", ", items.Cast<object?>().Take(MaxValuesQuoted).Select(DescribeListItem));
-        string more = texts.Length > MaxValuesQuoted ? ", ..." : string.Empty;
-        error = ArchitectureConversion.Invalid(target,
-            $"{label}: the property '{propertyName}' holds a list of {(texts.Length == 1 ? "1 value" : $"{texts.Length:N0} values")} ({quoted}{more}), not one architecture string. {Readable}");
-        return null;
-    }
-
-    // A nested list would print as System.Object[], so it is shown as brackets.
-    private static string DescribeListItem(object? item) => RecordValues.Unwrap(item) switch
-    {
-        IEnumerable and not string => "[...]",
-        var value => $"'{TextExcerpt.Of(ArchitectureProperties.Text(value) ?? string.Empty, 30)}'",
-    };
-
     private static string[] WidthTexts(object? value)
     {
         object? unwrapped = value is PSObject wrapped ? wrapped.BaseObject : value;
