@@ -42,8 +42,8 @@ internal sealed class BenchmarkImporter
 
         // Reading and parsing start first, so they overlap opening the cache and removing an older benchmark.
         WidthsColumnParser? widths = CreateWidthsParser(columns[architectureColumn], options);
-        WidthsColumnParser? fallbackWidths = CreateFallbackWidthsParser(columns, widths, options);
-        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths, options.DecimalComma, fallbackWidths);
+        WidthsFallback? fallback = CreateWidthsFallback(widths, options);
+        var parser = new RowParser(architectureColumn, options.SearchSpace, _canonicalizer, widths, options.DecimalComma, fallback);
         using RowPipeline pipeline = RowPipeline.Start(new RowReader(source), parser, cancellationToken);
 
         using SqliteConnection connection = CacheConnection.OpenForWrite(_databasePath);
@@ -76,7 +76,7 @@ internal sealed class BenchmarkImporter
 
         // The reading thread has finished, because the pipeline delivered its last batch, so the source's warnings
         // are complete.
-        string[] warnings = Warnings(source, architectureColumn, options, widths, fallbackWidths);
+        string[] warnings = Warnings(source, architectureColumn, options, widths, fallback);
         Commit(transaction, warnings, cancellationToken);
 
         return new ImportSummary
@@ -129,16 +129,8 @@ internal sealed class BenchmarkImporter
     // A sweep that mixes architecture strings and MLP widths leaves the architecture column empty on its MLP rows, which
     // are then read from a LayerWidths or Widths column, as Get-TropicalScore reads such records. A column named with
     // -ArchitectureProperty is read alone.
-    private static WidthsColumnParser? CreateFallbackWidthsParser(string[] columns, WidthsColumnParser? widths, BenchmarkImportOptions options)
-    {
-        if (widths is not null || options.ArchitectureColumn is not null)
-        {
-            return null;
-        }
-
-        string? column = columns.FirstOrDefault(MlpFields.IsWidthsName);
-        return column is null ? null : new WidthsColumnParser(column, options.SearchSpace, options.InputDimension);
-    }
+    private static WidthsFallback? CreateWidthsFallback(WidthsColumnParser? widths, BenchmarkImportOptions options) =>
+        widths is null && options.ArchitectureColumn is null ? new WidthsFallback(options.SearchSpace, options.InputDimension) : null;
 
     // A caller that stops on a warning throws from the callback, and the transaction rolls back.
     private void Commit(SqliteTransaction transaction, string[] warnings, CancellationToken cancellationToken)
@@ -155,10 +147,11 @@ internal sealed class BenchmarkImporter
     // The architecture column stores canonical strings, never JSON text: a nested value there rejects its row, unless
     // the column contains MLP widths, where a JSON array is read as the widths.
     private static string[] Warnings(
-        IRecordSource source, int architectureColumn, BenchmarkImportOptions options, WidthsColumnParser? widths, WidthsColumnParser? fallbackWidths)
+        IRecordSource source, int architectureColumn, BenchmarkImportOptions options, WidthsColumnParser? widths, WidthsFallback? fallback)
     {
         var warnings = new List<string>(source.Warnings);
         bool decimalComma = options.DecimalComma;
+        WidthsColumnParser? fallbackWidths = fallback?.Parser;
         if (options.InputDimension is { } inputDimension && widths is null && fallbackWidths is not { ParsedRows: > 0 })
         {
             warnings.Add($"-InputDimension {inputDimension} applies to a column of MLP widths, and the column '{source.Columns[architectureColumn]}' " +
@@ -172,12 +165,14 @@ internal sealed class BenchmarkImporter
         }
 
         // MLP widths such as "64,128" look like a decimal comma, but the architecture column is stored as canonical strings.
-        if (!decimalComma && source.CommaNumberWarning(architectureColumn) is { } commaNumbers)
+        // A widths column read for empty architecture fields holds widths too, whatever its other rows hold.
+        int[] widthsColumns = fallback is { Column: >= 0 } ? new[] { architectureColumn, fallback.Column } : new[] { architectureColumn };
+        if (!decimalComma && source.CommaNumberWarning(widthsColumns) is { } commaNumbers)
         {
             warnings.Add(commaNumbers);
         }
 
-        string[] nested = source.NestedValueColumns.Where(column => column != architectureColumn).Order().Select(column => $"'{source.Columns[column]}'").ToArray();
+        string[] nested = source.NestedValueColumns.Where(column => !widthsColumns.Contains(column)).Order().Select(column => $"'{source.Columns[column]}'").ToArray();
         if (nested.Length > 0)
         {
             warnings.Add($"Some values of {(nested.Length == 1 ? "column" : "columns")} {string.Join(", ", nested)} are JSON objects or arrays, so they are stored as their JSON text. Flatten them before the import to store their parts as columns of their own.");

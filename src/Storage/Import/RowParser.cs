@@ -27,8 +27,7 @@ internal sealed class RowParser
     private readonly SearchSpace? _searchSpace;
     private readonly IArchitectureCanonicalizer _canonicalizer;
     private readonly WidthsColumnParser? _widths;
-    private readonly WidthsColumnParser? _fallbackWidths;
-    private int _fallbackColumn = -1;
+    private readonly WidthsFallback? _fallback;
     private readonly bool _decimalComma;
     private Dictionary<string, Parsed>? _remembered = new(StringComparer.Ordinal);
     private long _repeats;
@@ -38,15 +37,12 @@ internal sealed class RowParser
     /// <param name="canonicalizer">Parses architecture strings.</param>
     /// <param name="widths">The parser of a LayerWidths column, or null when the column contains architecture strings.</param>
     /// <param name="decimalComma">Whether text such as 93,5 in the other columns is read as a number with a decimal comma.</param>
-    /// <param name="fallbackWidths">
-    /// The parser of a LayerWidths or Widths column that rows with an empty architecture column are read from, as in a
-    /// sweep that mixes architecture strings with MLP widths; null when there is none.
-    /// </param>
+    /// <param name="fallback">The widths column that rows with an empty architecture column are read from; null for none.</param>
     public RowParser(
         int architectureColumn, SearchSpace? searchSpace, IArchitectureCanonicalizer canonicalizer, WidthsColumnParser? widths = null,
-        bool decimalComma = false, WidthsColumnParser? fallbackWidths = null)
+        bool decimalComma = false, WidthsFallback? fallback = null)
     {
-        _fallbackWidths = fallbackWidths;
+        _fallback = fallback;
         _architectureColumn = architectureColumn;
         _searchSpace = searchSpace;
         _canonicalizer = canonicalizer;
@@ -65,7 +61,7 @@ internal sealed class RowParser
             foreach (RowBatch batch in input.GetConsumingEnumerable(cancellationToken))
             {
                 _widths?.FindInputDimension(batch.Columns);
-                FindFallbackColumn(batch.Columns);
+                _fallback?.Find(batch.Columns);
                 foreach (ParsedRow row in batch.Rows)
                 {
                     Parse(row, batch.Columns);
@@ -89,7 +85,8 @@ internal sealed class RowParser
         object?[] values = row.Values;
         for (int column = 0; column < values.Length; column++)
         {
-            if (column != _architectureColumn && values[column] is string text)
+            // Widths such as 64,128 look like a decimal comma, but they are widths.
+            if (column != _architectureColumn && column != _fallback?.Column && values[column] is string text)
             {
                 values[column] = CellValue.ParseDecimalComma(text);
             }
@@ -111,15 +108,15 @@ internal sealed class RowParser
         }
 
         string? text = Convert.ToString(row.Values[_architectureColumn], CultureInfo.InvariantCulture);
-        if (string.IsNullOrWhiteSpace(text) && FallbackText(row) is { } widths)
+        if (string.IsNullOrWhiteSpace(text) && _fallback?.Text(row) is { } widths)
         {
-            ParseWidths(row, widths, _fallbackWidths!);
+            ParseWidths(row, widths, _fallback.Parser!);
             return;
         }
 
         if (string.IsNullOrWhiteSpace(text))
         {
-            string other = _fallbackColumn >= 0 ? $", and so is the column '{columns[_fallbackColumn]}'" : string.Empty;
+            string other = _fallback is { Column: >= 0 } found ? $", and so is the column '{columns[found.Column]}'" : string.Empty;
             row.Problem = $"the architecture column '{columns[_architectureColumn]}' is empty{other}";
             return;
         }
@@ -161,28 +158,6 @@ internal sealed class RowParser
         row.Canonical = architecture!.Canonical;
         row.SearchSpace = architecture.SearchSpace;
         row.ArchitectureHash = ArchitectureHash.Compute(architecture.Canonical);
-    }
-
-    // A JSON record may bring the widths column late, so it is looked for in every batch until it is found.
-    private void FindFallbackColumn(IReadOnlyList<string> columns)
-    {
-        if (_fallbackWidths is not null && _fallbackColumn < 0)
-        {
-            _fallbackWidths.FindInputDimension(columns);
-            _fallbackColumn = ArchitectureColumns.Find(columns, _fallbackWidths.ColumnName);
-        }
-    }
-
-    private string? FallbackText(ParsedRow row)
-    {
-        int column = _fallbackColumn;
-        if (column < 0 || column >= row.FieldCount || column >= row.Values.Length)
-        {
-            return null;
-        }
-
-        string? text = Convert.ToString(row.Values[column], CultureInfo.InvariantCulture);
-        return string.IsNullOrWhiteSpace(text) ? null : text;
     }
 
     private bool TryParse(string text, out Parsed parsed, out string? error)

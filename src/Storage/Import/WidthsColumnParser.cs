@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Globalization;
+using System.Text.Json;
 using System.Threading;
 using Canopy.Architectures;
 
@@ -80,7 +81,7 @@ internal sealed class WidthsColumnParser
             return false;
         }
 
-        if (!MlpFields.TryCreate(new[] { widths }, inputDimension, out MlpArchitecture? mlp, out string? reason))
+        if (!MlpFields.TryCreate(JsonPieces(widths) ?? new[] { widths }, inputDimension, out MlpArchitecture? mlp, out string? reason))
         {
             problem = $"the widths '{TextExcerpt.Of(widths, 120)}' in column '{_widthsColumn}' are invalid: {reason}";
             return false;
@@ -94,6 +95,42 @@ internal sealed class WidthsColumnParser
         architecture = mlp;
         Interlocked.Increment(ref _parsed);
         return true;
+    }
+
+    // A JSON array of strings, such as ["64", "128"], is stored as its JSON text, whose quotes no width parser reads, so
+    // its elements are taken one by one, as Get-TropicalScore takes the list that ConvertFrom-Json makes of it.
+    private static string[]? JsonPieces(string widths)
+    {
+        if (!widths.TrimStart().StartsWith('[') || !widths.Contains('"'))
+        {
+            return null;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(widths);
+            if (document.RootElement.ValueKind != JsonValueKind.Array)
+            {
+                return null;
+            }
+
+            var pieces = new List<string>();
+            foreach (JsonElement element in document.RootElement.EnumerateArray())
+            {
+                if (element.ValueKind is not (JsonValueKind.String or JsonValueKind.Number))
+                {
+                    return null;
+                }
+
+                pieces.Add(element.ValueKind == JsonValueKind.String ? element.GetString() ?? string.Empty : element.GetRawText());
+            }
+
+            return pieces.ToArray();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     // A short CSV record or an early JSON record may lack the column, which then takes the default, as an empty field does.

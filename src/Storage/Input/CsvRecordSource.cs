@@ -83,7 +83,7 @@ internal sealed class CsvRecordSource : IRecordSource
 
     public IReadOnlyList<string> Warnings => _warnings;
 
-    public string? CommaNumberWarning(int architectureColumn) => _decimalCommas.Warning(_columns, architectureColumn);
+    public string? CommaNumberWarning(IReadOnlyCollection<int> excludedColumns) => _decimalCommas.Warning(_columns, excludedColumns);
 
     public IReadOnlyCollection<int> NestedValueColumns => Array.Empty<int>();
 

@@ -83,10 +83,10 @@ internal sealed class DecimalCommaColumns
     /// Describes the qualifying columns other than <paramref name="excluded"/> in one warning, with one example value
     /// each, or returns null.
     /// </summary>
-    public string? Warning(IReadOnlyList<string> columns, int excluded)
+    public string? Warning(IReadOnlyList<string> columns, IReadOnlyCollection<int> excluded)
     {
         string[] found = Enumerable.Range(0, _examples.Count)
-            .Where(column => column != excluded && _examples[column] is not null && !_otherText[column])
+            .Where(column => !excluded.Contains(column) && _examples[column] is not null && !_otherText[column])
             .Select(column => $"'{columns[column]}' (for example '{_examples[column]}')")
             .ToArray();
         if (found.Length == 0)

@@ -22,11 +22,11 @@ internal interface IRecordSource : IDisposable
     IReadOnlyList<string> Warnings { get; }
 
     /// <summary>
-    /// Describes the columns other than <paramref name="architectureColumn"/> whose text values look like numbers
-    /// written with a comma, which the cache stores as text, or returns null. Complete once <see cref="Read"/> has
-    /// returned false.
+    /// Describes the columns other than <paramref name="excludedColumns"/>, the architecture and widths columns, whose
+    /// text values look like numbers written with a comma, which the cache stores as text, or returns null. Complete
+    /// once <see cref="Read"/> has returned false.
     /// </summary>
-    string? CommaNumberWarning(int architectureColumn);
+    string? CommaNumberWarning(IReadOnlyCollection<int> excludedColumns);
 
     /// <summary>
     /// The positions of the columns in which some record has a nested JSON object or array, which is stored as its

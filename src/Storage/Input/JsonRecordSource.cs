@@ -48,7 +48,7 @@ internal sealed class JsonRecordSource : IRecordSource
     public IReadOnlyList<string> Warnings => _blankNameWarnings;
 
     // JSON numbers have one form, so a comma in a value is never a decimal comma.
-    public string? CommaNumberWarning(int architectureColumn) => null;
+    public string? CommaNumberWarning(IReadOnlyCollection<int> excludedColumns) => null;
 
     public IReadOnlyCollection<int> NestedValueColumns => _nestedColumns;
 

@@ -116,6 +116,44 @@ public class MlpImportTests
     }
 
     [Fact]
+    public void JsonWidthsColumnThatComesLateIsFallenBackTo()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("late.json", $$"""
+            [
+              {"arch": "{{KnownArchitectures.Nb201First}}", "acc": 1},
+              {"arch": "", "Widths": ["64", "128"], "InputDimension": 2, "acc": 2},
+              {"arch": null, "Widths": [3, 3], "InputDimension": 2, "acc": 3}
+            ]
+            """);
+
+        ImportSummary summary = cache.Import(path);
+        List<object?[]> rows = ReadAll(cache.Store, "late", out _);
+
+        Assert.Equal(3, summary.RowsStored);
+        Assert.Equal("mlp:2:64-128", rows[1][0]);
+        Assert.Equal("mlp:2:3-3", rows[2][0]);
+        Assert.Empty(summary.Warnings);
+    }
+
+    [Fact]
+    public void FallbackWidthsColumnKeepsItsCommas()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("commas.csv", $"arch,Widths,acc\n{KnownArchitectures.Nb201First},,\"93,5\"\n,\"64,128\",\"50,1\"\n");
+
+        ImportSummary plain = cache.Import(path, name: "plain");
+        ImportSummary converted = cache.Store.Import(new BenchmarkImportOptions { Path = path, Name = "converted", DecimalComma = true });
+        List<object?[]> rows = ReadAll(cache.Store, "converted", out _);
+
+        Assert.Equal(2, plain.Warnings.Count);
+        Assert.StartsWith("1 MLP row had no InputDimension value", plain.Warnings[0]);
+        Assert.StartsWith("The column 'acc' (for example '93,5') contains values", plain.Warnings[1]);
+        Assert.Equal(new object?[] { "mlp:3072:64-128", "64,128", 50.1 }, rows[1]);
+        Assert.StartsWith("1 MLP row had no InputDimension value", Assert.Single(converted.Warnings));
+    }
+
+    [Fact]
     public void NamedArchitectureColumnHasNoFallback()
     {
         using var cache = new TemporaryCache();
