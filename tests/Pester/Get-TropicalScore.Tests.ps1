@@ -167,6 +167,7 @@ LayerWidths,InputDimension
         @{ Json = '{"arch":[]}'; Expected = "Record 1: the property 'arch' holds an empty list, not an architecture." }
         @{ Json = '{"arch":[64,1e20]}'; Expected = '*which is no architecture: *For the hidden widths of an MLP, name the property LayerWidths or Widths, or give -SearchSpace Mlp.' }
         @{ Json = '{"arch":[{"a":1}]}'; Expected = "Record 1: the property 'arch' holds a list of 1 value, which contains an object, not an architecture." }
+        @{ Json = '{"arch":{"a":1}}'; Expected = "Record 1: the property 'arch' holds an object with properties of its own, not an architecture string." }
     ) {
         $score = $Json | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 

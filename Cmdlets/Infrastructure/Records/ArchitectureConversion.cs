@@ -85,6 +85,8 @@ internal static class ArchitectureConversion
                 _ when MlpFields.IsWidthsName(property.Name) || searchSpace == SearchSpace.Mlp =>
                     WidthRecords.FromRecord(properties, property, searchSpace, label, defaultInputDimension, defaulted, out error),
                 IList items => ArchitectureLists.Parse(items, property.Name, searchSpace, input, label, out error),
+                // A nested record would read as empty text or as its type name, which would misname the fault.
+                PSCustomObject or IDictionary => NestedObject(input, property.Name, label, out error),
                 _ => ParseRecordText(ArchitectureProperties.Text(propertyValue) ?? string.Empty, searchSpace, properties, input, label, out error),
             };
         }
@@ -173,6 +175,12 @@ internal static class ArchitectureConversion
     {
         object? value = record.Properties["SearchSpace"] is { } property ? RecordValues.Read(property) : null;
         return ScoringColumns.TryParseEnum(value, out SearchSpace space) ? space : null;
+    }
+
+    private static Architecture? NestedObject(object? target, string propertyName, string label, out ErrorRecord? error)
+    {
+        error = Invalid(target, $"{label}: the property '{propertyName}' holds an object with properties of its own, not an architecture string.");
+        return null;
     }
 
     internal static ErrorRecord Invalid(object? target, string message) =>
