@@ -463,7 +463,7 @@ function Write-MamlFile {
 
 function ConvertTo-AboutText {
     # Turns docs/about_Canopy.md into the plain-text layout of about topics: headings at the margin in capitals,
-    # text indented by four spaces and wrapped at 80 columns, code indented by eight and never wrapped.
+    # text indented by four spaces and wrapped at 79 columns, code indented by eight and never wrapped.
     param([string] $Path)
 
     $output = [System.Collections.Generic.List[string]]::new()
@@ -487,13 +487,13 @@ function ConvertTo-AboutText {
             foreach ($item in $items) {
                 $null = $item -match '^(([-*]|\d+\.) )(.*)$'
                 $marker = $Matches[1]
-                foreach ($wrapped in (Split-Line -Text (Remove-Markdown $Matches[3]) -Width (76 - $marker.Length) -FirstPrefix ('    ' + $marker) -Prefix ('    ' + (' ' * $marker.Length)))) {
+                foreach ($wrapped in (Split-Line -Text (Remove-Markdown $Matches[3]) -Width (75 - $marker.Length) -FirstPrefix ('    ' + $marker) -Prefix ('    ' + (' ' * $marker.Length)))) {
                     $output.Add($wrapped)
                 }
             }
         }
         else {
-            foreach ($wrapped in (Split-Line -Text (Remove-Markdown ($paragraph -join ' ')) -Width 76 -FirstPrefix '    ' -Prefix '    ')) {
+            foreach ($wrapped in (Split-Line -Text (Remove-Markdown ($paragraph -join ' ')) -Width 75 -FirstPrefix '    ' -Prefix '    ')) {
                 $output.Add($wrapped)
             }
         }

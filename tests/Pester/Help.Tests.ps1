@@ -175,6 +175,18 @@ Describe 'about_Canopy' {
         $text | Should -Match 'CANOPY_DATA:'
         $text | Should -Match 'GlobalBound'
     }
+
+    It 'fits an 80-column console' {
+        $topic = Join-Path (Split-Path -Parent $env:CANOPY_MODULE_MANIFEST) 'en-US/about_Canopy.help.txt'
+        if (-not (Test-Path $topic)) {
+            Set-ItResult -Skipped -Because "the topic file $topic is not beside the module"
+            return
+        }
+
+        $long = @(Get-Content -Path $topic -Encoding utf8 | Where-Object { $_.Length -gt 79 })
+
+        $long | Should -BeNullOrEmpty
+    }
 }
 
 Describe 'Parameter defaults in help' {
