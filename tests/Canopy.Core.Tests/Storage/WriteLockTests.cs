@@ -91,6 +91,19 @@ public class WriteLockTests
     }
 
     [Fact]
+    public void FreeLockReportsNoWait()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("free.csv", $"arch,acc\n{Nb201First},1\n");
+        var lockWait = new RecordingLockWait(() => { });
+
+        cache.Store.Import(new BenchmarkImportOptions { Path = path }, lockWait: lockWait);
+
+        Assert.Null(lockWait.StartedAfter);
+        Assert.Null(lockWait.AcquiredAfter);
+    }
+
+    [Fact]
     public void LockHeldTooLongIsBusy()
     {
         using var cache = new TemporaryCache();
