@@ -1122,6 +1122,18 @@ namespace CanopyTests
         @($events | Where-Object { $_ -like 'written*' }) | Should -Be @('written 1', 'written 2', 'written 3')
     }
 
+    It 'writes records that keep arriving within the wait' {
+        # The wait counts from the first record of a batch, so records 100 ms apart do not hold it back until the end.
+        $events = [System.Collections.Generic.List[string]]::new()
+        1..8 | ForEach-Object {
+            if ($_ -gt 1) { Start-Sleep -Milliseconds 100 }
+            $events.Add("produced $_")
+            [pscustomobject]@{ i = $_; arch = $cell9930 }
+        } | Get-TropicalScore | ForEach-Object { $events.Add("written $($_.i)") }
+
+        $events.IndexOf('written 1') | Should -BeLessThan $events.IndexOf('produced 8')
+    }
+
     It 'warns once when rescoring replaces counts' {
         $genotype = (Get-CanopyArchitecture -SearchSpace Darts -Count 1 -Seed 5).Architecture
         $evaluation = Get-TropicalScore -Architecture $genotype -DartsNetwork Evaluation
