@@ -480,6 +480,19 @@ Describe 'Import-CanopyBenchmark' {
             Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -ExpectedMessage '-Name contains the line separator character U+2028 at position 4.*'
     }
 
+    It 'rejects a file name with a control character' {
+        $path = New-BenchmarkFile "two`nlines.csv" "arch,acc`n$First,1`n"
+        $shown = Join-Path $TestDrive "two$([char]0xFFFD)lines.csv"
+
+        Import-CanopyBenchmark -Path $path -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue | Out-Null
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkNameInvalid,*'
+        $problems[0].Exception.Message | Should -Be "The benchmark name taken from the file name of $shown contains the control character U+000A at position 4. Give a name without control characters with -Name."
+        $problems[0].TargetObject | Should -Be $path
+        Get-CanopyBenchmark -Database $Database -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
     It 'uses CANOPY_DATABASE when -Database is not given' {
         $path = New-BenchmarkFile 'fromenv.csv' "arch,acc`n$First,1`n"
         $saved = $env:CANOPY_DATABASE
