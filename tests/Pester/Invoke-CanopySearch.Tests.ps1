@@ -434,7 +434,11 @@ Describe 'Invoke-CanopySearch' {
     }
 
     It 'rejects a region mode that cells do not support' {
-        { Invoke-CanopySearch NatsTopology -Mode SerraBound -ErrorAction Stop } | Should -Throw -ErrorId 'ModeNotSupported,*'
+        $failure = { Invoke-CanopySearch NatsTopology -Mode SerraBound -ErrorAction Stop } | Should -Throw -ErrorId 'ModeNotSupported,*' -PassThru
+
+        $failure.Exception.Message | Should -Be '-Mode SerraBound cannot score -SearchSpace NatsTopology. The SerraBound mode is defined for fully connected networks only; cell-based networks support Generic, TropicalBound, BottleneckBound and GlobalBound.'
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.TargetObject | Should -Be 'SerraBound'
     }
 
     It 'rejects a tournament larger than the population' {
