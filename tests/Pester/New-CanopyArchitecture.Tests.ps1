@@ -406,6 +406,10 @@ $Cell9930,94.36
             Should -Throw -ErrorId 'SearchSpaceMismatch,*' -ExpectedMessage '-SearchSpace Darts contradicts the parameters given, which build a NATS-Bench topology cell. A DARTS genotype is built from -NormalOperations, with -ReduceOperations and -Widths optional; omit -SearchSpace or pass NatsTopology.'
         { New-CanopyArchitecture -SearchSpace Mlp -Channels 8, 8, 8, 8, 8 -ErrorAction Stop } |
             Should -Throw -ErrorId 'SearchSpaceMismatch,*' -ExpectedMessage '-SearchSpace Mlp contradicts the parameters given, which build a NATS-Bench size architecture. An MLP is built from -LayerWidths; omit -SearchSpace or pass NatsSize.'
+        { New-CanopyArchitecture -SearchSpace NatsTopology -Channels 8, 8, 8, 8, 8 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SearchSpaceMismatch,*' -ExpectedMessage '-SearchSpace NatsTopology contradicts the parameters given, which build a NATS-Bench size architecture. A NATS-Bench topology cell is built from -Operations; omit -SearchSpace or pass NatsSize.'
+        { New-CanopyArchitecture -SearchSpace NatsSize -Operations nor_conv_3x3, none, none, none, none, none -ErrorAction Stop } |
+            Should -Throw -ErrorId 'SearchSpaceMismatch,*' -ExpectedMessage '-SearchSpace NatsSize contradicts the parameters given, which build a NATS-Bench topology cell. A NATS-Bench size architecture is built from -Channels; omit -SearchSpace or pass NatsTopology.'
     }
 
     It 'validates operation lists at binding' {
