@@ -190,6 +190,16 @@ Describe 'Remove-CanopyBenchmark' {
         (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other')
     }
 
+    It 'removes piped benchmarks from -Database when it is given' {
+        $copy = Join-Path $TestDrive "copy-$([guid]::NewGuid().ToString('N')).db"
+        Import-CanopyBenchmark -Path $SingleFile -Name single -Database $copy | Out-Null
+
+        Get-CanopyBenchmark -Database $Database | Where-Object Name -EQ 'single' | Remove-CanopyBenchmark -Database $copy -Confirm:$false
+
+        Get-CanopyBenchmark -Database $copy | Should -BeNullOrEmpty
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('other', 'single', 'sweep')
+    }
+
     It 'reports each name for a missing cache file and creates none' {
         $missing = Join-Path $TestDrive 'absent/cache.db'
 
