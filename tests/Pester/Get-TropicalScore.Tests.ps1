@@ -104,6 +104,28 @@ LayerWidths,InputDimension
         $problems[0].Exception.Message | Should -BeLike 'Record 4: The architecture string is empty*'
     }
 
+    It 'reads Widths when the architecture column is DBNull' {
+        # A DataTable row from a database query holds DBNull for SQL NULL, as a CSV row holds an empty string.
+        $table = [System.Data.DataTable]::new()
+        'arch', 'Widths', 'InputDimension' | ForEach-Object { $null = $table.Columns.Add($_) }
+        $null = $table.Rows.Add([DBNull]::Value, '3', '2')
+
+        $score = $table.Rows[0] | Get-TropicalScore
+
+        $score.TropicalScore | Should -Be ([Math]::Log10(7))
+        $score.ParameterCount | Should -Be 9
+    }
+
+    It 'reads only the named property when it is empty' {
+        $record = [pscustomobject]@{ arch = ''; Widths = '3'; InputDimension = 2 }
+
+        $score = $record | Get-TropicalScore -ArchitectureProperty arch -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $score | Should -BeNullOrEmpty
+        $problems.Count | Should -Be 1
+        $problems[0].Exception.Message | Should -BeLike 'Record 1: The architecture string is empty*'
+    }
+
     It 'reads a JSON list as Import-CanopyBenchmark reads it' {
         $records = '[{"hidden":[3,3],"InputDimension":2},{"hidden":[8,16,24,32,64]},{"arch":[4,3,3,1,1,2]},{"Widths":[3,3],"InputDimension":2}]' | ConvertFrom-Json
 

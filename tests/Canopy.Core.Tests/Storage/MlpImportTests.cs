@@ -6,6 +6,7 @@ using Canopy.Storage.Import;
 using Canopy.Storage.Reading;
 using Xunit;
 using static Canopy.Tests.Storage.CsvImportTests;
+using static Canopy.Tests.Storage.KnownArchitectures;
 
 namespace Canopy.Tests.Storage;
 
@@ -151,6 +152,32 @@ public class MlpImportTests
         Assert.StartsWith("The column 'acc' (for example '93,5') contains values", plain.Warnings[1]);
         Assert.Equal(new object?[] { "mlp:3072:64-128", "64,128", 50.1 }, rows[1]);
         Assert.StartsWith("1 MLP row had no InputDimension value", Assert.Single(converted.Warnings));
+    }
+
+    [Fact]
+    public void InputDimensionReachesFallbackWidths()
+    {
+        // The MLP rows of a mixed sweep take -InputDimension, so the warning that it was not used must not appear.
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("mixed.csv", $"arch,Widths\n{Nb201First},\n,3\n");
+
+        ImportSummary summary = cache.Store.Import(new BenchmarkImportOptions { Path = path, InputDimension = 2 });
+        List<object?[]> rows = ReadAll(cache.Store, "mixed", out _);
+
+        Assert.Equal("mlp:2:3", rows[1][0]);
+        Assert.Empty(summary.Warnings);
+    }
+
+    [Fact]
+    public void EmptyRowNamesFirstWidthsColumn()
+    {
+        using var cache = new TemporaryCache();
+        string path = cache.WriteText("first.csv", "Widths,arch\n3,\n,\n");
+
+        ImportSummary summary = cache.Import(path);
+
+        Assert.Equal("arch", summary.ArchitectureColumn);
+        Assert.Equal("the architecture column 'arch' is empty, and so is the column 'Widths'", Assert.Single(summary.Rejections).Reason);
     }
 
     [Fact]
