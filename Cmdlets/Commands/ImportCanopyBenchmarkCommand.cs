@@ -256,7 +256,7 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
 
         if (ControlCharacterProblem(name) is { } problem)
         {
-            string shown = string.Concat(file.Select(c => char.IsControl(c) ? '\uFFFD' : c));
+            string shown = string.Concat(file.Select(c => LineBreaking.Contains(c) ? '\uFFFD' : c));
             WriteError(ErrorRecords.Create($"The benchmark name taken from the file name of {shown} {problem}. Give a name without control characters with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
             return;
         }
@@ -297,9 +297,8 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
         }
         catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
-            // Every later file would fail on the same cache. A terminating error ends the streams, so the wait is reported first.
+            // Every later file would fail on the same cache.
             progress.Complete();
-            wait.Abandon();
             ThrowTerminatingError(error);
         }
         catch (Exception exception) when (ToErrorRecord(exception, file, name) is { } error)

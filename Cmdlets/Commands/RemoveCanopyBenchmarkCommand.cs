@@ -139,8 +139,6 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         }
         catch (Exception exception) when (CacheErrors.FromException(exception, store.DatabasePath) is { } error)
         {
-            // A terminating error ends the streams, so the wait is reported first.
-            wait.Abandon();
             ThrowTerminatingError(error);
             return;
         }

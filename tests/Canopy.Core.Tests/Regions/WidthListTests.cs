@@ -58,7 +58,7 @@ public class WidthListTests
     [InlineData("-5", "-5 is out of range")]
     [InlineData("3,-5", "-5 is out of range")]
     [InlineData("1000000000000000000000000000000", "1000000000000000000000000000000 is out of range")]
-    [InlineData("", "is empty")]
+    [InlineData("", "The list of layer widths is empty; give at least one width")]
     public void BadWidthsAreNamed(string text, string expected)
     {
         var exception = Assert.Throws<FormatException>(() => WidthList.Parse(new[] { text }));
