@@ -870,17 +870,34 @@ Describe 'Import-CanopyBenchmark' {
 }
 
 Describe 'Import-CanopyBenchmark while another connection writes' {
-    It 'waits for the write lock, says so, then imports' {
-        $database = Join-Path $TestDrive "locked-$([guid]::NewGuid().ToString('N')).db"
-        Import-CanopyBenchmark -Path (New-BenchmarkFile 'first.csv' "arch,acc`n$First,1`n") -Name first -Database $database | Out-Null
-        $second = New-BenchmarkFile 'second.csv' "arch,acc`n$Best,2`n"
+    BeforeAll {
+        # A cache with one benchmark, whose write lock a write transaction on another connection holds, as another
+        # process's import would.
+        function New-LockedCache {
+            $database = Join-Path $TestDrive "locked-$([guid]::NewGuid().ToString('N')).db"
+            Import-CanopyBenchmark -Path (New-BenchmarkFile 'first.csv' "arch,acc`n$First,1`n") -Name first -Database $database | Out-Null
+            $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$database;Pooling=False")
+            $holder.Open()
+            $begin = $holder.CreateCommand()
+            $begin.CommandText = 'BEGIN IMMEDIATE;'
+            $null = $begin.ExecuteNonQuery()
+            return @{ Database = $database; Holder = $holder }
+        }
 
-        # A write transaction on another connection holds the lock, as another process's import would.
-        $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$database;Pooling=False")
-        $holder.Open()
-        $begin = $holder.CreateCommand()
-        $begin.CommandText = 'BEGIN IMMEDIATE;'
-        $null = $begin.ExecuteNonQuery()
+        # Runs the script in another runspace until it says that it waits, then releases the lock and returns its output.
+        function Invoke-AfterWait([hashtable] $Cache, [powershell] $Shell) {
+            $running = $Shell.BeginInvoke()
+            $waited = [System.Diagnostics.Stopwatch]::StartNew()
+            while (-not ($Shell.Streams.Verbose.Message -like 'Another process is writing*') -and $waited.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
+            $Cache.Holder.Dispose()
+            return $Shell.EndInvoke($running)
+        }
+    }
+
+    It 'waits for the write lock, says so, then imports' {
+        $cache = New-LockedCache
+        $database = $cache.Database
+        $second = New-BenchmarkFile 'second.csv' "arch,acc`n$Best,2`n"
         $shell = [powershell]::Create()
         $null = $shell.AddScript({
             param($Manifest, $Database, $Path)
@@ -888,11 +905,7 @@ Describe 'Import-CanopyBenchmark while another connection writes' {
             Import-CanopyBenchmark -Path $Path -Name second -Database $Database -Verbose
         }).AddArgument($env:CANOPY_MODULE_MANIFEST).AddArgument($database).AddArgument($second)
 
-        $running = $shell.BeginInvoke()
-        $waited = [System.Diagnostics.Stopwatch]::StartNew()
-        while (-not ($shell.Streams.Verbose.Message -like 'Another process is writing*') -and $waited.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
-        $holder.Dispose()
-        $summary = $shell.EndInvoke($running)
+        $summary = Invoke-AfterWait -Cache $cache -Shell $shell
 
         $shell.Streams.Verbose.Message | Should -Contain "Another process is writing $database. Waiting up to 30 s for it to finish; press Ctrl+C to stop."
         @($shell.Streams.Verbose.Message -like "Took the write lock of $database after waiting * s.").Count | Should -Be 1
@@ -909,14 +922,9 @@ Describe 'Import-CanopyBenchmark while another connection writes' {
     }
 
     It 'says it took the write lock when the import then stops on a bad row' {
-        $database = Join-Path $TestDrive "locked-$([guid]::NewGuid().ToString('N')).db"
-        Import-CanopyBenchmark -Path (New-BenchmarkFile 'first.csv' "arch,acc`n$First,1`n") -Name first -Database $database | Out-Null
+        $cache = New-LockedCache
+        $database = $cache.Database
         $bad = New-BenchmarkFile 'bad-first-row.csv' "arch,acc`nnot-an-architecture,2`n$Best,3`n"
-        $holder = [Microsoft.Data.Sqlite.SqliteConnection]::new("Data Source=$database;Pooling=False")
-        $holder.Open()
-        $begin = $holder.CreateCommand()
-        $begin.CommandText = 'BEGIN IMMEDIATE;'
-        $null = $begin.ExecuteNonQuery()
         $shell = [powershell]::Create()
         $null = $shell.AddScript({
             param($Manifest, $Database, $Path)
@@ -924,11 +932,7 @@ Describe 'Import-CanopyBenchmark while another connection writes' {
             try { Import-CanopyBenchmark -Path $Path -Name bad -Database $Database -Verbose -ErrorAction Stop } catch { 'stopped' }
         }).AddArgument($env:CANOPY_MODULE_MANIFEST).AddArgument($database).AddArgument($bad)
 
-        $running = $shell.BeginInvoke()
-        $waited = [System.Diagnostics.Stopwatch]::StartNew()
-        while (-not ($shell.Streams.Verbose.Message -like 'Another process is writing*') -and $waited.Elapsed.TotalSeconds -lt 20) { Start-Sleep -Milliseconds 50 }
-        $holder.Dispose()
-        $output = $shell.EndInvoke($running)
+        $output = Invoke-AfterWait -Cache $cache -Shell $shell
 
         $output | Should -Be 'stopped'
         @($shell.Streams.Verbose.Message -like "Took the write lock of $database after waiting * s.").Count | Should -Be 1
