@@ -1697,10 +1697,12 @@ Describe 'Get-TropicalScore messages and display' {
         $problems[0].Exception.Message | Should -Be 'The list of layer widths is empty; give at least one width, for example 64,128,64.'
     }
 
-    It 'rejects an empty width between two commas in <Form>' -ForEach @(
-        @{ Form = '-LayerWidths'; Run = { Get-TropicalScore -LayerWidths '64,,128' -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'LayerWidthsInvalid' }
-        @{ Form = 'an MLP string'; Run = { 'mlp:784:64,,128' | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'ArchitectureInvalid' }
-        @{ Form = 'a Widths column'; Run = { [pscustomobject]@{ Widths = '64, ,128' } | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'ArchitectureInvalid' }
+    It 'rejects an empty width in <Form>' -ForEach @(
+        @{ Form = '-LayerWidths text'; Run = { Get-TropicalScore -LayerWidths '64,,128' -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'LayerWidthsInvalid'; Expected = '*contain an empty width between two separators*' }
+        @{ Form = 'an MLP string'; Run = { 'mlp:784:64,,128' | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'ArchitectureInvalid'; Expected = '*contain an empty width between two separators*' }
+        @{ Form = 'a Widths column'; Run = { [pscustomobject]@{ Widths = '64, ,128' } | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'ArchitectureInvalid'; Expected = '*contain an empty width between two separators*' }
+        @{ Form = '-LayerWidths items'; Run = { Get-TropicalScore -LayerWidths '64', '', '128' -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'LayerWidthsInvalid'; Expected = '*Width 2 of the 3 layer widths is empty*' }
+        @{ Form = 'a JSON list'; Run = { '{"Widths":[64,null,128],"InputDimension":2}' | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue }; Id = 'ArchitectureInvalid'; Expected = '*Width 2 of the 3 layer widths is empty*' }
     ) {
         $problems = $null
 
@@ -1709,20 +1711,7 @@ Describe 'Get-TropicalScore messages and display' {
         $score | Should -BeNullOrEmpty
         $problems.Count | Should -Be 1
         $problems[0].FullyQualifiedErrorId | Should -BeLike "$Id,*"
-        $problems[0].Exception.Message | Should -BeLike '*contain an empty width between two separators*'
-    }
-
-    It 'rejects a blank width among several in <Form>' -ForEach @(
-        @{ Form = '-LayerWidths'; Run = { Get-TropicalScore -LayerWidths '64', '', '128' -ErrorVariable problems -ErrorAction SilentlyContinue } }
-        @{ Form = 'a JSON list'; Run = { '{"Widths":[64,null,128],"InputDimension":2}' | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue } }
-    ) {
-        $problems = $null
-
-        $score = . $Run
-
-        $score | Should -BeNullOrEmpty
-        $problems.Count | Should -Be 1
-        $problems[0].Exception.Message | Should -BeLike '*Width 2 of the 3 layer widths is empty*'
+        $problems[0].Exception.Message | Should -BeLike $Expected
     }
 
     It 'reads operation names given by position as one list' {
