@@ -104,7 +104,7 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     /// <summary>Which region count to report; Generic is the Canopy score.</summary>
     /// <remarks>
     /// NOTE: PowerShell 7.6 completes an enum parameter from its names before any ArgumentCompleter runs, so -Mode offers
-    /// SerraBound and LowerBound after a cell -SearchSpace too; BeginProcessing rejects that pair.
+    /// SerraBound and LowerBound after a cell -SearchSpace too. BeginProcessing rejects that pair.
     /// </remarks>
     [Parameter]
     public RegionMode Mode { get; set; } = RegionMode.Generic;

@@ -256,8 +256,8 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
 
         if (ControlCharacterProblem(name) is { } problem)
         {
-            string shown = string.Concat(file.Select(c => LineBreaking.Contains(c) ? '\uFFFD' : c));
-            WriteError(ErrorRecords.Create($"The benchmark name taken from the file name of {shown} {problem}. Give a name without control characters with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
+            string printableFile = string.Concat(file.Select(c => LineBreaking.Contains(c) ? '\uFFFD' : c));
+            WriteError(ErrorRecords.Create($"The benchmark name taken from the file name of {printableFile} {problem}. Give a name without control characters with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
             return;
         }
 

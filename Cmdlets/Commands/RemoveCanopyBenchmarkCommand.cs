@@ -61,9 +61,9 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
         }
     }
 
-    // The properties of a benchmark of the list and of an import summary. An object that went through Export-Csv or
-    // Export-Clixml is taken for one only when it has all of them, Database included, so that a benchmark's own rows,
-    // whatever their columns, never name what to remove, and no object is removed from another cache than its own.
+    // The properties of a benchmark of the list and of an import summary. An object read back through Export-Csv or
+    // Export-Clixml counts as one only when it has all of them, Database included. So a benchmark's own rows never
+    // name what to remove, whatever their columns, and nothing is removed from another cache than its own.
     private static readonly string[] ListedBenchmarkProperties = { "Name", "Rows", "ArchitectureColumn", "ImportedAt", "Source", "Format", "Database" };
     private static readonly string[] SummaryProperties = { "Name", "RowsStored", "RowsRejected", "ArchitectureColumn", "Source", "Format", "Database" };
 

@@ -25,15 +25,15 @@ internal static partial class WidthList
 
         // A list such as '64', '', '128' or the JSON [64, null, 128] names one width per piece, so a blank piece is a
         // missing width, as an empty field between two commas is.
-        string[] all = pieces.Select(piece => piece ?? string.Empty).ToArray();
-        for (int i = 0; i < all.Length; i++)
+        string[] allPieces = pieces.Select(piece => piece ?? string.Empty).ToArray();
+        for (int i = 0; i < allPieces.Length; i++)
         {
-            if (all.Length > 1 && string.IsNullOrWhiteSpace(all[i]))
+            if (allPieces.Length > 1 && string.IsNullOrWhiteSpace(allPieces[i]))
             {
-                throw new FormatException($"Width {i + 1} of the {all.Length} layer widths is empty; give every width, or leave the empty one out.");
+                throw new FormatException($"Width {i + 1} of the {allPieces.Length} layer widths is empty; give every width, or leave the empty one out.");
             }
 
-            AddPiece(all[i], widths);
+            AddPiece(allPieces[i], widths);
         }
 
         if (widths.Count == 0)

@@ -171,7 +171,7 @@ LayerWidths,InputDimension
         $score = "{""arch"":[""$cell""]}" | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 
         $score | Should -BeNullOrEmpty
-        $problems[0].Exception.Message | Should -BeLike "Record 1: the property 'arch' holds the list ?""|nor_conv_3x3~0|+*""?, which is no architecture: *"
+        $problems[0].Exception.Message | Should -BeLike "Record 1: the property 'arch' contains the list ?""|nor_conv_3x3~0|+*""?, which is no architecture: *"
     }
 
     It 'reads a Newtonsoft JSON value as its text' {
@@ -184,12 +184,12 @@ LayerWidths,InputDimension
     }
 
     It 'names a list that is no architecture' -ForEach @(
-        @{ Json = '{"arch":["nor_conv_3x3","none"]}'; Expected = "Record 1: the property 'arch' holds the list ?""nor_conv_3x3"", ""none""?, which is no architecture: *list of 2 NATS-Bench operations*" }
-        @{ Json = '{"arch":[[64,128]]}'; Expected = "Record 1: the property 'arch' holds the list ??64, 128??, which is no architecture: The NASLib compact form*" }
-        @{ Json = '{"arch":[]}'; Expected = "Record 1: the property 'arch' holds an empty list, not an architecture." }
+        @{ Json = '{"arch":["nor_conv_3x3","none"]}'; Expected = "Record 1: the property 'arch' contains the list ?""nor_conv_3x3"", ""none""?, which is no architecture: *list of 2 NATS-Bench operations*" }
+        @{ Json = '{"arch":[[64,128]]}'; Expected = "Record 1: the property 'arch' contains the list ??64, 128??, which is no architecture: The NASLib compact form*" }
+        @{ Json = '{"arch":[]}'; Expected = "Record 1: the property 'arch' contains an empty list, not an architecture." }
         @{ Json = '{"arch":[64,1e20]}'; Expected = '*which is no architecture: *For the hidden widths of an MLP, name the property LayerWidths or Widths, or give -SearchSpace Mlp.' }
-        @{ Json = '{"arch":[{"a":1}]}'; Expected = "Record 1: the property 'arch' holds a list of 1 value, which contains an object, not an architecture." }
-        @{ Json = '{"arch":{"a":1}}'; Expected = "Record 1: the property 'arch' holds an object with properties of its own, not an architecture string." }
+        @{ Json = '{"arch":[{"a":1}]}'; Expected = "Record 1: the property 'arch' contains a list of 1 value, and one of them is an object, not an architecture." }
+        @{ Json = '{"arch":{"a":1}}'; Expected = "Record 1: the property 'arch' contains an object with properties of its own, not an architecture string." }
     ) {
         $score = $Json | ConvertFrom-Json | Get-TropicalScore -ErrorVariable problems -ErrorAction SilentlyContinue
 

@@ -179,7 +179,7 @@ internal static class ArchitectureConversion
 
     private static Architecture? NestedObject(object? target, string propertyName, string label, out ErrorRecord? error)
     {
-        error = Invalid(target, $"{label}: the property '{propertyName}' holds an object with properties of its own, not an architecture string.");
+        error = Invalid(target, $"{label}: the property '{propertyName}' contains an object with properties of its own, not an architecture string.");
         return null;
     }
 

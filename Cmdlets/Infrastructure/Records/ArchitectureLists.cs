@@ -9,8 +9,8 @@ namespace Canopy.Commands.Infrastructure.Records;
 
 /// <summary>
 /// Reads a list in an architecture property, as ConvertFrom-Json makes of a JSON array, the way Import-CanopyBenchmark
-/// reads the same array from a file: as its JSON text, which the architecture parser reads in NASLib's forms, such as
-/// the operation indices of a NATS-Bench cell or the compact form of a DARTS genotype.
+/// reads the same array from a file. The list becomes its JSON text, which the architecture parser reads in NASLib's
+/// forms, such as the operation indices of a NATS-Bench cell or the compact form of a DARTS genotype.
 /// </summary>
 internal static class ArchitectureLists
 {
@@ -21,14 +21,14 @@ internal static class ArchitectureLists
     {
         if (items.Count == 0)
         {
-            error = ArchitectureConversion.Invalid(target, $"{label}: the property '{propertyName}' holds an empty list, not an architecture.");
+            error = ArchitectureConversion.Invalid(target, $"{label}: the property '{propertyName}' contains an empty list, not an architecture.");
             return null;
         }
 
         string? json = JsonText(items);
         if (json is null)
         {
-            error = ArchitectureConversion.Invalid(target, $"{label}: the property '{propertyName}' holds a list of {Describe(items)}, which contains an object, not an architecture.");
+            error = ArchitectureConversion.Invalid(target, $"{label}: the property '{propertyName}' contains a list of {Describe(items)}, and one of them is an object, not an architecture.");
             return null;
         }
 
@@ -42,11 +42,11 @@ internal static class ArchitectureLists
         bool numbers = items.Cast<object?>().All(item => RecordValues.Unwrap(item) is IConvertible value && IsNumber(value)) &&
             message?.Contains("-SearchSpace Mlp", StringComparison.Ordinal) != true;
         error = ArchitectureConversion.Invalid(target,
-            $"{label}: the property '{propertyName}' holds the list {TextExcerpt.Of(json, 120)}, which is no architecture: {message}{(numbers ? " " + WidthsHint : string.Empty)}");
+            $"{label}: the property '{propertyName}' contains the list {TextExcerpt.Of(json, 120)}, which is no architecture: {message}{(numbers ? " " + WidthsHint : string.Empty)}");
         return null;
     }
 
-    // Null when the list holds something JSON cannot write as a value, such as a record.
+    // Returns null when the list contains something JSON cannot write as a value, such as a record.
     private static string? JsonText(object? value)
     {
         switch (RecordValues.Unwrap(value))

@@ -12,7 +12,7 @@ namespace Canopy.Commands.Infrastructure.Records;
 /// </summary>
 internal static class RecordValues
 {
-    /// <summary>Checks whether a value holds nothing: null, DBNull or text of white space only.</summary>
+    /// <summary>Checks whether a value is empty: null, DBNull or text of white space only.</summary>
     public static bool IsBlank(object? value) => value is null or DBNull || (value is string text && string.IsNullOrWhiteSpace(text));
 
     /// <summary>Returns the property's value, or null when it is a script property that throws.</summary>

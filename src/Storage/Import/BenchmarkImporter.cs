@@ -165,7 +165,7 @@ internal sealed class BenchmarkImporter
         }
 
         // MLP widths such as "64,128" look like a decimal comma, but the architecture column is stored as canonical strings.
-        // A widths column read for empty architecture fields holds widths too, whatever its other rows hold.
+        // A widths column read for empty architecture fields contains widths in every row, not comma numbers.
         int[] widthsColumns = fallback is { Column: >= 0 } ? new[] { architectureColumn, fallback.Column } : new[] { architectureColumn };
         if (!decimalComma && source.CommaNumberWarning(widthsColumns) is { } commaNumbers)
         {

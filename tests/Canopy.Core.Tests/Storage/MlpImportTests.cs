@@ -117,7 +117,7 @@ public class MlpImportTests
     }
 
     [Fact]
-    public void JsonWidthsColumnThatComesLateIsFallenBackTo()
+    public void LateJsonWidthsColumnIsRead()
     {
         using var cache = new TemporaryCache();
         string path = cache.WriteText("late.json", $$"""
