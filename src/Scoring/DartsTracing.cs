@@ -100,12 +100,12 @@ internal static class DartsTracing
     {
         int inputPositions = tracer[previous].Positions;
 
-        // ReLU-conv1×1-BN, or a factorized reduction: ReLU and two 1×1 stride-2 convolutions on offset grids. An input
-        // that no path carries to the cell output is never preprocessed.
+        // ReLU-conv1×1-BN, or a factorized reduction. An input that no path carries to the cell output is never
+        // preprocessed.
         int s0 = !reaches[0]
             ? tracer.Constant(channels, inputPositions)
             : previousReduced
-                ? tracer.Convolve(previousPrevious, channels, window: 2, stride: 2, reluBefore: true)
+                ? FactorizedReduction(tracer, previousPrevious, channels)
                 : tracer.Convolve(previousPrevious, channels, window: 1, stride: 1, reluBefore: true);
         int s1 = reaches[1]
             ? tracer.Convolve(previous, channels, window: 1, stride: 1, reluBefore: true)
@@ -165,18 +165,24 @@ internal static class DartsTracing
                 int middle = tracer.Convolve(source, channels, taps, stride, reluBefore: true);
                 return tracer.Convolve(middle, channels, taps, stride: 1, reluBefore: true);
             case DartsOperation.DilConv3x3:
-                return tracer.Convolve(source, channels, window: 9, stride, reluBefore: true);
             case DartsOperation.DilConv5x5:
-                return tracer.Convolve(source, channels, window: 25, stride, reluBefore: true);
+                // With dilation 2 at stride 2 every tap lands on an even row and column, so each output position
+                // reads one input position's worth of new dimensions, not four.
+                return tracer.Convolve(source, channels, operation == DartsOperation.DilConv3x3 ? 9 : 25, stride, reluBefore: true, positionsRead: 1);
             case DartsOperation.MaxPool3x3:
                 return tracer.MaxPool(source, window: 9, stride);
             case DartsOperation.AvgPool3x3:
                 return tracer.AveragePool(source, window: 9, stride);
             case DartsOperation.SkipConnect:
                 // At stride 2 the identity becomes a factorized reduction.
-                return stride == 1 ? source : tracer.Convolve(source, channels, window: 2, stride: 2, reluBefore: true);
+                return stride == 1 ? source : FactorizedReduction(tracer, source, channels);
             default:
                 return tracer.Constant(channels, Math.Max(1, tracer[source].Positions / (stride * stride)));
         }
     }
+
+    // ReLU and two 1×1 stride-2 convolutions, one on the grid offset by a row and a column: each output position reads
+    // 2 of its 4 input positions, and the other two reach no output.
+    private static int FactorizedReduction(NetworkTracer tracer, int source, int channels) =>
+        tracer.Convolve(source, channels, window: 2, stride: 2, reluBefore: true, positionsRead: 2);
 }

@@ -61,9 +61,9 @@ internal static class LocalRegionCount
     private static double LogOfWindow(int window) =>
         window < WindowLogs.Length ? WindowLogs[window] : Math.Log(window);
 
-    /// <summary>Returns ln Σ_{j ≤ d} C(N, j) for the N units of the tensor, d its global rank.</summary>
-    public static double GlobalReluLog(in TensorValue tensor, long inputDimension) =>
-        ZaslavskyLog(tensor.Units, Math.Min(inputDimension, tensor.GlobalRank));
+    /// <summary>Returns ln Σ_{j ≤ d} C(N, j) for the N units of the tensor that its consumer reads, d its global rank.</summary>
+    public static double GlobalReluLog(in TensorValue tensor, long units, long inputDimension) =>
+        ZaslavskyLog(units, Math.Min(inputDimension, tensor.GlobalRank));
 
     /// <summary>Returns ln of Serra et al.'s maxout bound for a max pooling of the tensor.</summary>
     public static double GlobalMaxoutLog(in TensorValue tensor, int window, int consumerPositions, long inputDimension) =>

@@ -26,6 +26,10 @@ internal sealed class NetworkTracer
     private TensorValue[] _tensors = new TensorValue[256];
     private int _count = 1;
 
+    // Per handle, the tensor that a ReLU of it adds, or 0 for the tensor itself. A concatenation whose parts were read
+    // through a ReLU before, or repeat one another, adds only the parts whose hyperplanes nothing has counted yet.
+    private int[] _reluViews = new int[256];
+
     private NetworkTracer()
     {
     }
@@ -67,7 +71,11 @@ internal sealed class NetworkTracer
     /// Applies an optional ReLU and a convolution (dense or depthwise-separable, whose composition reads the
     /// same window) with <paramref name="window"/> spatial taps and the given stride.
     /// </summary>
-    public int Convolve(int source, int outChannels, int window, int stride, bool reluBefore)
+    /// <param name="positionsRead">
+    /// Input positions that the windows read per output position: stride² (0 selects it) when the windows cover every
+    /// input position, fewer when a dilated or offset kernel at a stride skips some of them.
+    /// </param>
+    public int Convolve(int source, int outChannels, int window, int stride, bool reluBefore, int positionsRead = 0)
     {
         ref readonly TensorValue input = ref _tensors[source];
         int positions = OutputPositions(input, stride);
@@ -76,14 +84,15 @@ internal sealed class NetworkTracer
             return Constant(outChannels, positions);
         }
 
+        int share = positionsRead > 0 ? positionsRead : stride * stride;
         if (reluBefore)
         {
-            _ledger.ReadRelu(input, window, positions);
+            _ledger.ReadRelu(ReluView(source), window, positions, Math.Max(1, Math.Min(share, input.Positions / positions)));
         }
 
         // Per position the output reads window × LocalRank dimensions, but never spans more than its channels.
         int localRank = (int)Math.Min(outChannels, (long)window * input.LocalRank);
-        int amortizedRank = Amortize(input, outChannels, stride);
+        int amortizedRank = Amortize(input, outChannels, share);
         long globalRank = Math.Min(input.GlobalRank, (long)outChannels * positions);
         return Create(outChannels, positions, localRank, amortizedRank, globalRank);
     }
@@ -99,7 +108,7 @@ internal sealed class NetworkTracer
         }
 
         int localRank = (int)Math.Min(input.Channels, (long)window * input.LocalRank);
-        return Create(input.Channels, positions, localRank, Amortize(input, input.Channels, stride), Math.Min(input.GlobalRank, (long)input.Channels * positions));
+        return Create(input.Channels, positions, localRank, Amortize(input, input.Channels, stride * stride), Math.Min(input.GlobalRank, (long)input.Channels * positions));
     }
 
     /// <summary>Applies max pooling: each output is a maxout unit of rank <paramref name="window"/>.</summary>
@@ -112,9 +121,9 @@ internal sealed class NetworkTracer
             return Constant(input.Channels, positions);
         }
 
-        _ledger.ReadMaxout(input, window, positions);
+        _ledger.ReadMaxout(input, window, positions, Math.Max(1, input.Positions / positions));
         int localRank = (int)Math.Min(input.Channels, (long)window * input.LocalRank);
-        return Create(input.Channels, positions, localRank, Amortize(input, input.Channels, stride), Math.Min(input.GlobalRank, (long)input.Channels * positions));
+        return Create(input.Channels, positions, localRank, Amortize(input, input.Channels, stride * stride), Math.Min(input.GlobalRank, (long)input.Channels * positions));
     }
 
     /// <summary>
@@ -148,7 +157,12 @@ internal sealed class NetworkTracer
         return allSame ? first : Combine(ranks, channels, positions);
     }
 
-    /// <summary>Concatenates tensors along channels; the parts' regions combine as a product.</summary>
+    /// <summary>
+    /// Concatenates tensors along channels; the parts' regions combine as a product. A ReLU of the concatenation is
+    /// the ReLUs of its parts side by side, so a part whose ReLU some operation has read already, or that repeats an
+    /// earlier part, adds no hyperplane when the concatenation is read. Every such reading must come before this call,
+    /// as it does in a DARTS cell, whose nodes only later nodes of the same cell read.
+    /// </summary>
     public int Concatenate(ReadOnlySpan<int> parts)
     {
         int channels = 0;
@@ -163,7 +177,60 @@ internal sealed class NetworkTracer
         }
 
         int positions = _tensors[parts[0]].Positions;
-        return anyLive ? Combine(ranks, channels, positions) : Constant(channels, positions);
+        if (!anyLive)
+        {
+            return Constant(channels, positions);
+        }
+
+        int whole = Combine(ranks, channels, positions);
+        AddReluView(whole, parts);
+        return whole;
+    }
+
+    // The view has the concatenation's id, so that each of its readings counts once, through the largest.
+    private void AddReluView(int whole, ReadOnlySpan<int> parts)
+    {
+        int freshChannels = 0;
+        var fresh = default(RankTotals);
+        for (int i = 0; i < parts.Length; i++)
+        {
+            ref readonly TensorValue value = ref _tensors[parts[i]];
+            if (value.DependsOnInput && !_ledger.HasReluReading(value.Id) && !RepeatsEarlierPart(parts, i))
+            {
+                freshChannels += value.Channels;
+                fresh.Add(value);
+            }
+        }
+
+        ref readonly TensorValue concatenation = ref _tensors[whole];
+        if (freshChannels == concatenation.Channels)
+        {
+            return;
+        }
+
+        int view = Combine(fresh, freshChannels, concatenation.Positions);
+        _tensors[view] = _tensors[view] with { Id = concatenation.Id };
+        _reluViews[whole] = view;
+    }
+
+    private bool RepeatsEarlierPart(ReadOnlySpan<int> parts, int index)
+    {
+        for (int i = 0; i < index; i++)
+        {
+            if (_tensors[parts[i]].Id == _tensors[parts[index]].Id)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Returns the tensor whose hyperplanes a ReLU of this one adds: itself, or a concatenation's uncounted parts.
+    private ref readonly TensorValue ReluView(int tensor)
+    {
+        int view = _reluViews[tensor];
+        return ref _tensors[view == 0 ? tensor : view];
     }
 
     /// <summary>Records the classifier's read of a ReLU'd tensor through global average pooling: one output reads every position.</summary>
@@ -172,7 +239,7 @@ internal sealed class NetworkTracer
         ref readonly TensorValue input = ref _tensors[source];
         if (input.DependsOnInput)
         {
-            _ledger.ReadRelu(input, input.Positions, consumerPositions: 1);
+            _ledger.ReadRelu(ReluView(source), input.Positions, consumerPositions: 1, share: input.Positions);
         }
     }
 
@@ -200,15 +267,17 @@ internal sealed class NetworkTracer
         if (handle == _tensors.Length)
         {
             Array.Resize(ref _tensors, 2 * _tensors.Length);
+            Array.Resize(ref _reluViews, 2 * _reluViews.Length);
         }
 
+        _reluViews[handle] = 0;
         _tensors[handle] = new TensorValue(dependsOnInput ? handle : 0, channels, positions, localRank, amortizedRank, globalRank);
         return handle;
     }
 
-    // Fewer positions share the same dimension after a stride, so each owns stride² times as much.
-    private static int Amortize(in TensorValue source, int channels, int stride) =>
-        (int)Math.Min(channels, (long)source.AmortizedRank * stride * stride);
+    // Fewer positions share the same dimension after a stride, so each owns the dimensions of the input positions it reads.
+    private static int Amortize(in TensorValue source, int channels, int share) =>
+        (int)Math.Min(channels, (long)source.AmortizedRank * share);
 
     private static int OutputPositions(in TensorValue source, int stride) => Math.Max(1, source.Positions / (stride * stride));
 

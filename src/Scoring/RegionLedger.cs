@@ -32,26 +32,31 @@ internal sealed class RegionLedger
     }
 
     /// <summary>Records that a consumer with <paramref name="consumerPositions"/> outputs reads ReLU(source) through <paramref name="window"/> taps.</summary>
-    public void ReadRelu(in TensorValue source, int window, int consumerPositions)
+    /// <param name="share">Input positions read per output position: 1 at stride 1, s² at stride s, every position for a global read.</param>
+    public void ReadRelu(in TensorValue source, int window, int consumerPositions, int share)
     {
         double value = _budget is { } budget
-            ? consumerPositions * LocalRegionCount.LocalReluLog(source, window, Share(source, consumerPositions), budget)
-            : LocalRegionCount.GlobalReluLog(source, InputDimension);
+            ? consumerPositions * LocalRegionCount.LocalReluLog(source, window, share, budget)
+            : LocalRegionCount.GlobalReluLog(source, ReadUnits(source, consumerPositions, share), InputDimension);
 
         Keep(2 * source.Id, value);
     }
 
     /// <summary>Records a max pooling of <paramref name="source"/> with windows of <paramref name="window"/> values.</summary>
-    public void ReadMaxout(in TensorValue source, int window, int consumerPositions)
+    public void ReadMaxout(in TensorValue source, int window, int consumerPositions, int share)
     {
         double value = _budget is { } budget
-            ? consumerPositions * LocalRegionCount.LocalMaxoutLog(source, window, Share(source, consumerPositions), budget)
+            ? consumerPositions * LocalRegionCount.LocalMaxoutLog(source, window, share, budget)
             : LocalRegionCount.GlobalMaxoutLog(source, window, consumerPositions, InputDimension);
         Keep(2 * source.Id + 1, value);
     }
 
-    // Input positions per output position of the consumer: s² for a stride s, every position for a global read.
-    private static int Share(in TensorValue source, int consumerPositions) => Math.Max(1, source.Positions / consumerPositions);
+    /// <summary>Returns whether a consumer has read the ReLU of the tensor with this id, whose hyperplanes then count already.</summary>
+    public bool HasReluReading(int id) => 2 * id < _best.Length && _best[2 * id] > 0;
+
+    // A unit that no window reads cannot change the network function, so its hyperplane bounds no region.
+    private static long ReadUnits(in TensorValue source, int consumerPositions, int share) =>
+        source.Channels * Math.Min(source.Positions, (long)consumerPositions * share);
 
     private void Keep(int slot, double value)
     {

@@ -19,6 +19,4 @@ namespace Canopy.Scoring;
 internal readonly record struct TensorValue(int Id, int Channels, int Positions, int LocalRank, int AmortizedRank, long GlobalRank)
 {
     public bool DependsOnInput => Id != 0;
-
-    public long Units => (long)Channels * Positions;
 }

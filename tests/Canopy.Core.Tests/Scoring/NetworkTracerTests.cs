@@ -44,4 +44,45 @@ public class NetworkTracerTests
         Assert.Equal(3072, wideRank);
         Assert.Equal(2048, narrowRank);
     }
+
+    [Theory]
+    [InlineData(0, 12, 4)]  // a dense 3 × 3 window at stride 2 reads all 4 input positions of each output position
+    [InlineData(2, 6, 2)]   // a factorized reduction reads 2 of them
+    [InlineData(1, 3, 1)]   // a dilated window at stride 2 reads 1 of them
+    public void StrideSharesOnlyThePositionsItsWindowsRead(int positionsRead, int expectedAmortizedRank, int expectedShare)
+    {
+        // The image gives each of its 1,024 positions 3 dimensions. A ReLU'd copy of it with 48 channels is read through
+        // 9 taps at stride 2, so each of the 256 outputs reads 432 hyperplanes in a budget of 3 dimensions per input
+        // position read.
+        int amortizedRank = 0;
+        double naturalLog = NetworkTracer.Count(LocalBudget.Amortized, 3072, tracer =>
+        {
+            int image = tracer.Input(3, 1024);
+            int wide = tracer.Convolve(image, outChannels: 48, window: 1, stride: 1, reluBefore: false);
+            int reduced = tracer.Convolve(wide, outChannels: 48, window: 9, stride: 2, reluBefore: true, positionsRead);
+            amortizedRank = tracer[reduced].AmortizedRank;
+        });
+
+        Assert.Equal(expectedAmortizedRank, amortizedRank);
+        Assert.Equal(256 * ExactZaslavsky.Ln(9 * 48, 3 * expectedShare), naturalLog, 9);
+    }
+
+    [Fact]
+    public void ConcatenationReluCountsOnlyPartsNotReadBefore()
+    {
+        // Parts a and b each have 16 channels of full rank at 64 positions. A 3 × 3 convolution has read ReLU(a), so a
+        // ReLU of the concatenation [a, b, a] adds only b's 16 hyperplanes per position: 2^16 regions, not 2^48.
+        double naturalLog = NetworkTracer.Count(LocalBudget.ReceptiveField, 3072, tracer =>
+        {
+            int image = tracer.Input(16, 64);
+            int a = tracer.Convolve(image, outChannels: 16, window: 1, stride: 1, reluBefore: false);
+            int b = tracer.Convolve(image, outChannels: 16, window: 9, stride: 1, reluBefore: false);
+            _ = tracer.Convolve(a, outChannels: 16, window: 9, stride: 1, reluBefore: true);
+            int output = tracer.Concatenate(new[] { a, b, a });
+            _ = tracer.Convolve(output, outChannels: 16, window: 1, stride: 1, reluBefore: true);
+        });
+
+        double expected = 64 * ExactZaslavsky.Ln(9 * 16, 16) + 64 * ExactZaslavsky.Ln(16, 16);
+        Assert.Equal(expected, naturalLog, 9);
+    }
 }
