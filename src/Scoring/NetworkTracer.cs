@@ -130,6 +130,11 @@ internal sealed class NetworkTracer
     /// Adds tensors of equal shape: a Minkowski sum of their Newton polytopes, whose regions are the common
     /// refinement of the terms' regions. The sum of copies of one tensor keeps that tensor's identity.
     /// </summary>
+    /// <remarks>
+    /// TODO: two sums of the same terms through weight-free operations (identity, pooling) are one tensor, but each gets
+    /// its own id, so a ReLU of both counts twice. Finding them needs a table of sums by term, and it takes two DARTS
+    /// nodes with the same two weight-free edges to make such a pair.
+    /// </remarks>
     public int Sum(ReadOnlySpan<int> terms, int channels, int positions)
     {
         // The first term that depends on the input (0 for none, since no handle is 0), and whether all such terms
