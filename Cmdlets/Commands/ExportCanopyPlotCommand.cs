@@ -25,15 +25,18 @@ public sealed class ExportCanopyPlotCommand : PSCmdlet
     private string _fullPath = string.Empty;
 
     /// <summary>A record with the plotted properties, usually from the pipeline.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true,
+        HelpMessage = "Press Ctrl+C and pipe the records to plot, as in Import-Csv scores.csv | Export-CanopyPlot Correlation plot.svg.")]
     public PSObject? InputObject { get; set; }
 
     /// <summary>The kind of plot to draw.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0,
+        HelpMessage = "Type the kind of plot to draw: Correlation, Trajectory or Modes.")]
     public PlotKind Kind { get; set; }
 
     /// <summary>The SVG file to create or overwrite, relative to the current location.</summary>
-    [Parameter(Mandatory = true, Position = 1)]
+    [Parameter(Mandatory = true, Position = 1,
+        HelpMessage = "Type the path of the SVG file to write, such as plot.svg.")]
     [ValidateNotNullOrEmpty]
     public string Path { get; set; } = string.Empty;
 

@@ -29,7 +29,8 @@ public sealed class GetCanopyArchitectureCommand : PSCmdlet, IDisposable
     private readonly CancellationTokenSource _cancellation = new();
 
     /// <summary>The search space to enumerate or sample.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0,
+        HelpMessage = "Type the search space to list: NatsTopology or NatsSize for every architecture, Darts or Mlp for random samples.")]
     public SearchSpace SearchSpace { get; set; }
 
     /// <summary>How many architectures to output; by default all of a NATS-Bench space, or 100 samples.</summary>

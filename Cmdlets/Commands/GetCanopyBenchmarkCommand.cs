@@ -31,7 +31,8 @@ public sealed class GetCanopyBenchmarkCommand : PSCmdlet
     private readonly CancellationTokenSource _cancellation = new();
 
     /// <summary>The benchmark whose records to stream; without it the stored benchmarks are listed.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = RecordsSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = RecordsSet, ValueFromPipelineByPropertyName = true,
+        HelpMessage = "Type the name of the stored benchmark whose records to return, such as nats_bench, as Get-CanopyBenchmark without -Name lists it.")]
     [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Name { get; set; } = string.Empty;

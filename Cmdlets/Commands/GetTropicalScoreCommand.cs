@@ -63,7 +63,8 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     private bool _modeGiven;
 
     /// <summary>The hidden-layer widths n1..nL of a fully connected network, as numbers or text such as "64,128,64" or "[64, 128, 64]".</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = WidthsSet,
+        HelpMessage = "Type the hidden-layer widths of a fully connected network, such as 64,128,64, or an architecture string.")]
     [Alias("Widths")]
     [AllowEmptyString]
     public string[] LayerWidths { get; set; } = Array.Empty<string>();
@@ -81,12 +82,14 @@ public sealed class GetTropicalScoreCommand : PSCmdlet, IDisposable
     /// The first positional argument binds here only when a parameter outside the Widths set, such as -SearchSpace,
     /// is given. Otherwise it binds to -LayerWidths of the default set, which reads architecture strings too.
     /// </remarks>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArchitectureSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArchitectureSet,
+        HelpMessage = "Type an architecture string: a NAS-Bench-201 cell, a NATS-Bench size list, a DARTS genotype, a NASLib tuple or an MLP string such as mlp:3072:64-128-64.")]
     [AllowEmptyString]
     public string[] Architecture { get; set; } = Array.Empty<string>();
 
     /// <summary>Strings, architecture objects or records from the pipeline.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet,
+        HelpMessage = "Type one architecture string to score, such as 8:16:24:32:64, or press Ctrl+C and pipe strings, architecture objects or records.")]
     [AllowNull]
     public PSObject? InputObject { get; set; }
 

@@ -34,12 +34,14 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
     private readonly CancellationTokenSource _cancellation = new();
 
     /// <summary>The benchmark files; wildcards are expanded.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true,
+        HelpMessage = "Type the path of a CSV or JSON benchmark file, gzip-compressed or not, or a wildcard pattern such as results/*.csv.")]
     [SupportsWildcards]
     public string[] Path { get; set; } = Array.Empty<string>();
 
     /// <summary>The benchmark files, taken as written, so '[' and ']' are part of the name. Piped files bind here.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true,
+        HelpMessage = "Type the path of a CSV or JSON benchmark file exactly as written, with '[' and ']' taken as part of the name.")]
     [Alias("PSPath", "LP", "FullName")]
     public string[] LiteralPath { get; set; } = Array.Empty<string>();
 

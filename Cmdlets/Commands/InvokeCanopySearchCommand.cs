@@ -46,7 +46,8 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     private string? _databasePath;
 
     /// <summary>The space to search.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0,
+        HelpMessage = "Type the search space to search: NatsTopology, NatsSize, Darts or Mlp.")]
     public SearchSpace SearchSpace { get; set; }
 
     /// <summary>Regularized evolution, or random search as the baseline.</summary>
@@ -134,13 +135,15 @@ public sealed class InvokeCanopySearchCommand : PSCmdlet, IDisposable
     public int[] WidthRange { get; set; } = { DefaultMlp.MinWidth, DefaultMlp.MaxWidth };
 
     /// <summary>The stored benchmark that supplies the BestTarget and Target values.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = BenchmarkSet)]
+    [Parameter(Mandatory = true, ParameterSetName = BenchmarkSet,
+        HelpMessage = "Type the name of a stored benchmark that holds the accuracies to report, such as nats_bench, as Get-CanopyBenchmark lists it.")]
     [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Benchmark { get; set; } = string.Empty;
 
     /// <summary>The benchmark column to report, for example a test accuracy.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = BenchmarkSet)]
+    [Parameter(Mandatory = true, ParameterSetName = BenchmarkSet,
+        HelpMessage = "Type the numeric column of the benchmark to report for the best architectures, such as CIFAR10TestAccuracy200Epochs.")]
     [ArgumentCompleter(typeof(BenchmarkColumnCompleter))]
     [ValidateNotNullOrEmpty]
     public string Target { get; set; } = string.Empty;

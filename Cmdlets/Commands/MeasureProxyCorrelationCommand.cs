@@ -55,11 +55,13 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
     private readonly SortedDictionary<string, int> _searchSpaces = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>A record with the target and proxy properties, for example a row from Import-Csv.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true,
+        HelpMessage = "Press Ctrl+C and pipe the records to rank, as in Import-Csv scores.csv | Measure-ProxyCorrelation -Target val_acc.")]
     public PSObject? InputObject { get; set; }
 
     /// <summary>The property that the proxies should rank by, for example val_acc.</summary>
-    [Parameter(Mandatory = true, Position = 0)]
+    [Parameter(Mandatory = true, Position = 0,
+        HelpMessage = "Type the name of the record property that the proxies should rank by, such as val_acc.")]
     [ArgumentCompleter(typeof(CorrelationPropertyCompleter))]
     [ValidateNotNullOrEmpty]
     public string Target { get; set; } = string.Empty;

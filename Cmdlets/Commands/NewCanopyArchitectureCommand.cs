@@ -46,14 +46,16 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     private IgnoredArguments? _ignoredArguments;
 
     /// <summary>Architecture strings in any encoding Canopy reads.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = StringSet,
+        HelpMessage = "Type an architecture string to convert, such as the NATS-Bench size list 8:16:24:32:64, a NAS-Bench-201 cell, a DARTS genotype or mlp:3072:64-128-64.")]
     [Alias("Architecture", "Genotype", "Cell")]
     [ValidateNotNull]
     [AllowEmptyString]
     public string[] ArchitectureString { get; set; } = Array.Empty<string>();
 
     /// <summary>Strings, architecture objects or records from the pipeline.</summary>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet,
+        HelpMessage = "Type one architecture string to convert, such as 8:16:24:32:64, or press Ctrl+C and pipe strings, architecture objects or records.")]
     public PSObject? InputObject { get; set; }
 
     /// <summary>The record property that contains the architecture; by default the first of the usual names.</summary>
@@ -63,7 +65,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     public string? ArchitectureProperty { get; set; }
 
     /// <summary>The six NATS-Bench topology operations on edges (0→1), (0→2), (1→2), (0→3), (1→3), (2→3).</summary>
-    [Parameter(Mandatory = true, ParameterSetName = OperationsSet)]
+    [Parameter(Mandatory = true, ParameterSetName = OperationsSet,
+        HelpMessage = "Type the six NATS-Bench topology operations for the edges 0-1, 0-2, 1-2, 0-3, 1-3, 2-3, each none, skip_connect, nor_conv_1x1, nor_conv_3x3 or avg_pool_3x3.")]
     [CommaListTransformation]
     [ValidateCount(NatsTopologyCell.EdgeCount, NatsTopologyCell.EdgeCount)]
     [ArgumentCompleter(typeof(OperationNameCompleter))]
@@ -71,7 +74,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     public string[] Operations { get; set; } = Array.Empty<string>();
 
     /// <summary>The five NATS-Bench size widths, each one of 8, 16, ..., 64.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = ChannelsSet)]
+    [Parameter(Mandatory = true, ParameterSetName = ChannelsSet,
+        HelpMessage = "Type the five NATS-Bench size widths, each 8, 16, 24, 32, 40, 48, 56 or 64, such as 8,16,24,32,64.")]
     [ArgumentCompleter(typeof(ChannelWidthCompleter))]
     [CommaListTransformation]
     [WholeNumberTransformation]
@@ -79,7 +83,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     public int[] Channels { get; set; } = Array.Empty<int>();
 
     /// <summary>One DARTS operation per candidate edge of the normal cell, in the standard edge order.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = DartsCellsSet)]
+    [Parameter(Mandatory = true, ParameterSetName = DartsCellsSet,
+        HelpMessage = "Type the 14 DARTS operations of the normal cell in the standard edge order, each none, max_pool_3x3, avg_pool_3x3, skip_connect, sep_conv_3x3, sep_conv_5x5, dil_conv_3x3 or dil_conv_5x5.")]
     [CommaListTransformation]
     [ValidateCount(DartsCell.CandidateEdgeCount, DartsCell.CandidateEdgeCount)]
     [ArgumentCompleter(typeof(OperationNameCompleter))]
@@ -101,7 +106,8 @@ public sealed class NewCanopyArchitectureCommand : PSCmdlet
     public int[]? Widths { get; set; }
 
     /// <summary>The hidden-layer widths of an MLP, as numbers or text such as "64,128,64" or "[64, 128, 64]".</summary>
-    [Parameter(Mandatory = true, ParameterSetName = MlpSet)]
+    [Parameter(Mandatory = true, ParameterSetName = MlpSet,
+        HelpMessage = "Type the hidden-layer widths of the MLP to build, such as 64,128,64.")]
     public string[] LayerWidths { get; set; } = Array.Empty<string>();
 
     /// <summary>The input dimension of the MLP, or of MLP widths and records without an input dimension of their own.</summary>

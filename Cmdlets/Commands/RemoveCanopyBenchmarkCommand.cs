@@ -20,7 +20,8 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
     private const string InputObjectSet = "InputObject";
 
     /// <summary>The benchmarks to remove, compared ignoring case and taken literally, without wildcards.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = NameSet,
+        HelpMessage = "Type the exact name of a benchmark to remove, without wildcards, as Get-CanopyBenchmark lists it.")]
     [BenchmarkNameArgument]
     [ArgumentCompleter(typeof(BenchmarkNameCompleter))]
     [ValidateNotNullOrEmpty]
@@ -33,7 +34,8 @@ public sealed class RemoveCanopyBenchmarkCommand : PSCmdlet
     /// Binding -Name by property name would take the Name column of a benchmark's own rows for a benchmark name, and
     /// remove another benchmark, so piped objects come here and are checked.
     /// </remarks>
-    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet,
+        HelpMessage = "Type the name of a benchmark to remove, or press Ctrl+C and pipe the benchmarks that Get-CanopyBenchmark lists.")]
     public PSObject? InputObject { get; set; }
 
     /// <summary>The cache file; by default $env:CANOPY_DATABASE, else benchmarks.db in the per-user data folder. Piped

@@ -278,6 +278,19 @@ Describe 'Help of <Name>' -ForEach $commands {
         $undocumented | Should -BeNullOrEmpty -Because "docs/cmdlets/$Name.md needs a '### -Name' section with text for each parameter"
     }
 
+    It 'has a HelpMessage for every mandatory parameter' {
+        # PowerShell prints the HelpMessage when a user types !? at the prompt for a missing mandatory value.
+        $withoutMessage = foreach ($parameter in (Get-Command -Name $Name).Parameters.Values) {
+            foreach ($set in $parameter.ParameterSets.GetEnumerator()) {
+                if ($set.Value.IsMandatory -and [string]::IsNullOrWhiteSpace($set.Value.HelpMessage)) {
+                    "-$($parameter.Name) in the parameter set $($set.Key)"
+                }
+            }
+        }
+
+        $withoutMessage | Should -BeNullOrEmpty -Because 'the Parameter attribute of each mandatory parameter needs a HelpMessage'
+    }
+
     It 'has at least two examples' {
         @($help.examples.example).Count | Should -BeGreaterOrEqual 2
     }
