@@ -97,29 +97,36 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             ThrowTerminatingError(ErrorRecords.Create("-Name is blank. Give a benchmark name, or leave out -Name to name the benchmark after its file.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
         }
 
+        // Checked before outer white space, so that the suggested name has neither.
+        if (Name is not null && BenchmarkNameCharacters.FormatCharacterProblem(Name) is { } formatProblem)
+        {
+            ThrowTerminatingError(ErrorRecords.Create($"-Name {formatProblem}. {FormatCharacterAdvice(Name)}", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
+        }
+
         // A name stored with outer spaces could only be read back by repeating them exactly.
         if (Name is not null && Name.Trim().Length != Name.Length)
         {
             ThrowTerminatingError(ErrorRecords.Create($"-Name '{Name}' starts or ends with white space. Give the name without it, such as '{Name.Trim()}'.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
         }
 
-        if (Name is not null && ControlCharacterProblem(Name) is { } problem)
+        if (Name is not null && BenchmarkNameCharacters.ControlCharacterProblem(Name) is { } problem)
         {
             ThrowTerminatingError(ErrorRecords.Create($"-Name {problem}. Give a benchmark name without line breaks, tabs or other control characters.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, Name));
         }
     }
 
-    // A line break or tab in a name breaks the table of Get-CanopyBenchmark and cannot be typed at the prompt. C1
-    // controls such as NEL and the Unicode line and paragraph separators break lines too.
-    private static readonly System.Buffers.SearchValues<char> LineBreaking = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, 0x10000).Select(code => (char)code).Where(c => char.IsControl(c) || c is '\u2028' or '\u2029').ToArray());
-
-    private static string? ControlCharacterProblem(string name)
+    // A format character is invisible, so the suggested name is the one the user saw, when that one is valid.
+    private static string FormatCharacterAdvice(string name)
     {
-        int position = name.AsSpan().IndexOfAny(LineBreaking);
-        return position < 0
-            ? null
-            : $"contains the {(char.IsControl(name[position]) ? "control" : "line separator")} character U+{(int)name[position]:X4} at position {position + 1}";
+        string visibleName = BenchmarkNameCharacters.WithoutFormatCharacters(name);
+        if (visibleName.Length == 0)
+        {
+            return "Give a benchmark name, or leave out -Name to name the benchmark after its file.";
+        }
+
+        return BenchmarkNameCharacters.ControlCharacterProblem(visibleName) is null
+            ? $"Give the name without format characters, such as '{visibleName}'."
+            : "Give a benchmark name without control or format characters.";
     }
 
     protected override void ProcessRecord()
@@ -256,10 +263,16 @@ public sealed class ImportCanopyBenchmarkCommand : PSCmdlet
             return;
         }
 
-        if (ControlCharacterProblem(name) is { } problem)
+        if (BenchmarkNameCharacters.ControlCharacterProblem(name) is { } problem)
         {
-            string printableFile = string.Concat(file.Select(c => LineBreaking.Contains(c) ? '\uFFFD' : c));
+            string printableFile = string.Concat(file.Select(c => BenchmarkNameCharacters.LineBreaking.Contains(c) ? '\uFFFD' : c));
             WriteError(ErrorRecords.Create($"The benchmark name taken from the file name of {printableFile} {problem}. Give a name without control characters with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
+            return;
+        }
+
+        if (BenchmarkNameCharacters.FormatCharacterProblem(name) is { } formatProblem)
+        {
+            WriteError(ErrorRecords.Create($"The benchmark name taken from the file name of {file} {formatProblem}. Give a name without format characters with -Name.", "BenchmarkNameInvalid", ErrorCategory.InvalidArgument, file));
             return;
         }
 

@@ -480,6 +480,61 @@ Describe 'Import-CanopyBenchmark' {
             Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -ExpectedMessage '-Name contains the line separator character U+2028 at position 4.*'
     }
 
+    # Format characters (Unicode category Cf) are invisible. Positions count UTF-16 code units, so the emoji takes two.
+    It 'rejects a -Name with format character U+<Code> at <Position>' -ForEach @(
+        @{ Name = 'nats' + [char]0x200B + 'bench'; Code = '200B'; Position = 5; Advice = "Give the name without format characters, such as 'natsbench'." }
+        @{ Name = 'a' + [char]0x200D + 'b'; Code = '200D'; Position = 2; Advice = "Give the name without format characters, such as 'ab'." }
+        @{ Name = [char]0xFEFF + 'sweep'; Code = 'FEFF'; Position = 1; Advice = "Give the name without format characters, such as 'sweep'." }
+        @{ Name = 'sweep' + [char]0x2060; Code = '2060'; Position = 6; Advice = "Give the name without format characters, such as 'sweep'." }
+        @{ Name = 'soft' + [char]0xAD + 'hyphen'; Code = '00AD'; Position = 5; Advice = "Give the name without format characters, such as 'softhyphen'." }
+        @{ Name = 'tag' + [char]::ConvertFromUtf32(0xE0001); Code = 'E0001'; Position = 4; Advice = "Give the name without format characters, such as 'tag'." }
+        @{ Name = [char]::ConvertFromUtf32(0x1F600) + [char]0x200B + 'x'; Code = '200B'; Position = 3; Advice = "Give the name without format characters, such as '$([char]::ConvertFromUtf32(0x1F600))x'." }
+        @{ Name = ' sweep' + [char]0x200B; Code = '200B'; Position = 7; Advice = "Give the name without format characters, such as 'sweep'." }
+        @{ Name = "a`tb" + [char]0x200B; Code = '200B'; Position = 4; Advice = 'Give a benchmark name without control or format characters.' }
+    ) {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        $failure = { Import-CanopyBenchmark -Path $path -Name $Name -Database $Database -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -PassThru
+
+        $failure.Exception.Message | Should -Be "-Name contains the invisible format character U+$Code at position $Position. $Advice"
+        $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
+        $failure.TargetObject | Should -Be $Name
+        Test-Path $Database | Should -BeFalse
+    }
+
+    It 'rejects a -Name blank apart from format characters' -ForEach @(
+        @{ Name = [string][char]0x200B; Characters = 'the invisible format character U+200B at position 1' }
+        @{ Name = ' ' + [char]0x2060 + ' '; Characters = 'the invisible format character U+2060 at position 2' }
+        @{ Name = [string][char]0x3000 + [char]0xFEFF + [char]0x200B; Characters = '2 invisible format characters, the first U+FEFF at position 2' }
+    ) {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        $failure = { Import-CanopyBenchmark -Path $path -Name $Name -Database $Database -ErrorAction Stop } |
+            Should -Throw -ErrorId 'BenchmarkNameInvalid,*' -PassThru
+
+        $failure.Exception.Message | Should -Be "-Name is blank apart from $Characters. Give a benchmark name, or leave out -Name to name the benchmark after its file."
+        $failure.TargetObject | Should -Be $Name
+        Test-Path $Database | Should -BeFalse
+    }
+
+    It 'rejects a file name with a format character' -ForEach @(
+        @{ FileName = [char]0x200B + 'sweep.csv'; Problem = 'contains the invisible format character U+200B at position 1' }
+        @{ FileName = [char]0xFEFF + '.csv'; Problem = 'is blank apart from the invisible format character U+FEFF at position 1' }
+    ) {
+        $path = New-BenchmarkFile $FileName "arch,acc`n$First,1`n"
+        $other = New-BenchmarkFile 'visible.csv' "arch,acc`n$First,1`n"
+
+        $summaries = Import-CanopyBenchmark -LiteralPath $path, $other -Database $Database -ErrorVariable problems -ErrorAction SilentlyContinue
+
+        $problems.Count | Should -Be 1
+        $problems[0].FullyQualifiedErrorId | Should -BeLike 'BenchmarkNameInvalid,*'
+        $problems[0].Exception.Message | Should -Be "The benchmark name taken from the file name of $path $Problem. Give a name without format characters with -Name."
+        $problems[0].TargetObject | Should -Be $path
+        @($summaries).Name | Should -Be @('visible')
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @('visible')
+    }
+
     It 'rejects a file name with a control character' {
         $path = New-BenchmarkFile "two`nlines.csv" "arch,acc`n$First,1`n"
         $shown = Join-Path $TestDrive "two$([char]0xFFFD)lines.csv"
