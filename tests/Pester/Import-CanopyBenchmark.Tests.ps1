@@ -483,7 +483,8 @@ Describe 'Import-CanopyBenchmark' {
     # Format characters (Unicode category Cf) are invisible. Positions count UTF-16 code units, so the emoji takes two.
     It 'rejects a -Name with format character U+<Code> at <Position>' -ForEach @(
         @{ Name = 'nats' + [char]0x200B + 'bench'; Code = '200B'; Position = 5; Advice = "Give the name without format characters, such as 'natsbench'." }
-        @{ Name = 'a' + [char]0x200D + 'b'; Code = '200D'; Position = 2; Advice = "Give the name without format characters, such as 'ab'." }
+        @{ Name = 'ab' + [char]0x200D; Code = '200D'; Position = 3; Advice = "Give the name without format characters, such as 'ab'." }
+        @{ Name = 'a ' + [char]0x200C + 'b'; Code = '200C'; Position = 3; Advice = "Give the name without format characters, such as 'a b'." }
         @{ Name = [char]0xFEFF + 'sweep'; Code = 'FEFF'; Position = 1; Advice = "Give the name without format characters, such as 'sweep'." }
         @{ Name = 'sweep' + [char]0x2060; Code = '2060'; Position = 6; Advice = "Give the name without format characters, such as 'sweep'." }
         @{ Name = 'soft' + [char]0xAD + 'hyphen'; Code = '00AD'; Position = 5; Advice = "Give the name without format characters, such as 'softhyphen'." }
@@ -501,6 +502,20 @@ Describe 'Import-CanopyBenchmark' {
         $failure.CategoryInfo.Category | Should -Be 'InvalidArgument'
         $failure.TargetObject | Should -Be $Name
         Test-Path $Database | Should -BeFalse
+    }
+
+    # Joiners between visible characters shape words and emoji, and the Arabic number sign is drawn.
+    It 'accepts the visible format characters of <Label>' -ForEach @(
+        @{ Label = 'a Persian word'; Name = 'نتایج' + [char]0x200C + 'ها' }
+        @{ Label = 'an emoji sequence'; Name = 'team-' + [char]::ConvertFromUtf32(0x1F468) + [char]0x200D + [char]::ConvertFromUtf32(0x1F4BB) }
+        @{ Label = 'an Arabic number sign'; Name = [char]0x0600 + '2024' }
+    ) {
+        $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
+
+        $summary = Import-CanopyBenchmark -Path $path -Name $Name -Database $Database
+
+        $summary.Name | Should -Be $Name
+        (Get-CanopyBenchmark -Database $Database).Name | Should -Be @($Name)
     }
 
     It 'rejects a -Name blank apart from format characters' -ForEach @(

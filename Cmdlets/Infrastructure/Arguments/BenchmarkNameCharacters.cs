@@ -36,9 +36,11 @@ internal static class BenchmarkNameCharacters
         int firstPosition = 0;
         bool hasOtherText = false;
         int index = 0;
-        foreach (Rune rune in name.EnumerateRunes())
+        Rune[] runes = name.EnumerateRunes().ToArray();
+        for (int i = 0; i < runes.Length; i++)
         {
-            if (IsFormat(rune))
+            Rune rune = runes[i];
+            if (IsInvisible(runes, i))
             {
                 if (count == 0)
                 {
@@ -67,9 +69,30 @@ internal static class BenchmarkNameCharacters
         return hasOtherText ? $"contains {characters}" : $"is blank apart from {characters}";
     }
 
-    /// <summary>Returns the name without its format characters and outer white space.</summary>
-    public static string WithoutFormatCharacters(string name) =>
-        string.Concat(name.EnumerateRunes().Where(rune => !IsFormat(rune)).Select(rune => rune.ToString())).Trim();
+    /// <summary>Returns the name without its invisible format characters and outer white space.</summary>
+    public static string WithoutFormatCharacters(string name)
+    {
+        Rune[] runes = name.EnumerateRunes().ToArray();
+        return string.Concat(runes.Where((_, i) => !IsInvisible(runes, i)).Select(rune => rune.ToString())).Trim();
+    }
 
-    private static bool IsFormat(Rune rune) => Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
+    // Joiners between two visible characters shape Persian and Indic words and emoji sequences, and the prepended
+    // concatenation marks, such as the Arabic number sign, are drawn, so neither hides in a name.
+    private static bool IsInvisible(Rune[] runes, int index)
+    {
+        Rune rune = runes[index];
+        if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format || IsPrependedMark(rune.Value))
+        {
+            return false;
+        }
+
+        bool joiner = rune.Value is 0x200C or 0x200D;
+        return !joiner || index == 0 || index == runes.Length - 1 || !IsVisible(runes[index - 1]) || !IsVisible(runes[index + 1]);
+    }
+
+    private static bool IsVisible(Rune rune) =>
+        !Rune.IsWhiteSpace(rune) && Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Format or UnicodeCategory.Control);
+
+    private static bool IsPrependedMark(int code) =>
+        code is (>= 0x0600 and <= 0x0605) or 0x06DD or 0x070F or 0x0890 or 0x0891 or 0x08E2 or 0x110BD or 0x110CD;
 }
