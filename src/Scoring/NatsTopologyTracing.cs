@@ -72,7 +72,8 @@ internal static class NatsTopologyTracing
 
     /// <summary>
     /// Replaces every operation that cannot affect the cell output by the zero operation: an edge counts only
-    /// when its source is reachable from the input and its target reaches the output.
+    /// when its target reaches the output, and its source is reachable from the input or the edge is a convolution,
+    /// whose batch norm adds its shift β even to zeros.
     /// </summary>
     public static NatsOperation[] LiveOperations(IReadOnlyList<NatsOperation> operations)
     {
@@ -98,7 +99,8 @@ internal static class NatsTopologyTracing
         var live = new NatsOperation[Edges.Count];
         for (int e = 0; e < Edges.Count; e++)
         {
-            bool isLive = reachable[Edges[e].From] && reachesOutput[Edges[e].To];
+            bool addsShift = operations[e] is NatsOperation.NorConv1x1 or NatsOperation.NorConv3x3;
+            bool isLive = (reachable[Edges[e].From] || addsShift) && reachesOutput[Edges[e].To];
             live[e] = isLive ? operations[e] : NatsOperation.None;
         }
 
@@ -129,8 +131,9 @@ internal static class NatsTopologyTracing
                 int pooledInput = resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
                 return tracer.AveragePool(pooledInput, window: 9, stride: 1);
             case NatsOperation.SkipConnect:
-                // A channel change turns the identity into ReLU-conv1×1-BN.
-                return resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: true) : source;
+                // A channel change turns the identity into a factorized reduction at stride 1: conv1×1-BN, without
+                // the ReLU that it applies only at stride 2.
+                return resize ? tracer.Convolve(source, outChannels, window: 1, stride: 1, reluBefore: false) : source;
             default:
                 return tracer.Constant(outChannels, tracer[source].Positions);
         }

@@ -30,6 +30,12 @@ internal sealed class NetworkTracer
     // through a ReLU before, or repeat one another, adds only the parts whose hyperplanes nothing has counted yet.
     private int[] _reluViews = new int[256];
 
+    // Per handle, whether a tensor that does not depend on the input is a non-zero constant, such as batch norm's
+    // shift β after a convolution of zeros. Adding one to a tensor moves its hyperplanes, so the sum is a new tensor.
+    private bool[] _shifted = new bool[256];
+
+    private readonly PoolingMemo _poolings = new();
+
     private NetworkTracer()
     {
     }
@@ -51,6 +57,7 @@ internal sealed class NetworkTracer
         NetworkTracer tracer = t_spare ?? new NetworkTracer();
         t_spare = null;
         tracer._count = 1;
+        tracer._poolings.Clear();
         tracer._ledger.Start(budget, inputDimension);
 
         trace(tracer);
@@ -64,8 +71,16 @@ internal sealed class NetworkTracer
     public int Input(int channels, int positions) =>
         Add(dependsOnInput: true, channels, positions, channels, channels, Math.Min(InputDimension, (long)channels * positions));
 
-    /// <summary>Returns a tensor that does not depend on the network input, such as the output of a zero operation.</summary>
+    /// <summary>Returns a tensor of zeros, which does not depend on the network input, such as the output of a zero operation.</summary>
     public int Constant(int channels, int positions) => Add(dependsOnInput: false, channels, positions, 0, 0, 0);
+
+    // Returns a constant that is non-zero when the given one is, as a pooling of it is.
+    private int ConstantLike(int source, int channels, int positions)
+    {
+        int constant = Constant(channels, positions);
+        _shifted[constant] = _shifted[source];
+        return constant;
+    }
 
     /// <summary>
     /// Applies an optional ReLU and a convolution (dense or depthwise-separable, whose composition reads the
@@ -81,7 +96,12 @@ internal sealed class NetworkTracer
         int positions = OutputPositions(input, stride);
         if (!input.DependsOnInput)
         {
-            return Constant(outChannels, positions);
+            // Batch norm follows every convolution that a constant can reach here, so its shift β makes the output
+            // non-zero. Only the shortcut of the residual block of NAS-Bench-201 lacks it, and that convolution reads a
+            // constant only when the whole network output is constant.
+            int shifted = Constant(outChannels, positions);
+            _shifted[shifted] = true;
+            return shifted;
         }
 
         int share = positionsRead > 0 ? positionsRead : stride * stride;
@@ -104,11 +124,18 @@ internal sealed class NetworkTracer
         int positions = OutputPositions(input, stride);
         if (!input.DependsOnInput)
         {
-            return Constant(input.Channels, positions);
+            return ConstantLike(source, input.Channels, positions);
         }
 
-        int localRank = (int)Math.Min(input.Channels, (long)window * input.LocalRank);
-        return Create(input.Channels, positions, localRank, Amortize(input, input.Channels, stride * stride), Math.Min(input.GlobalRank, (long)input.Channels * positions));
+        int earlier = _poolings.Find(source, window, stride, max: false);
+        if (earlier != 0)
+        {
+            return earlier;
+        }
+
+        int pooled = Pooled(input, window, stride, positions);
+        _poolings.Add(source, window, stride, max: false, pooled);
+        return pooled;
     }
 
     /// <summary>Applies max pooling: each output is a maxout unit of rank <paramref name="window"/>.</summary>
@@ -118,10 +145,24 @@ internal sealed class NetworkTracer
         int positions = OutputPositions(input, stride);
         if (!input.DependsOnInput)
         {
-            return Constant(input.Channels, positions);
+            return ConstantLike(source, input.Channels, positions);
+        }
+
+        int earlier = _poolings.Find(source, window, stride, max: true);
+        if (earlier != 0)
+        {
+            return earlier;
         }
 
         _ledger.ReadMaxout(input, window, positions, Math.Max(1, input.Positions / positions));
+        int pooled = Pooled(input, window, stride, positions);
+        _poolings.Add(source, window, stride, max: true, pooled);
+        return pooled;
+    }
+
+    // A pooled position spans at most what its window reads, and never more than its channels.
+    private int Pooled(in TensorValue input, int window, int stride, int positions)
+    {
         int localRank = (int)Math.Min(input.Channels, (long)window * input.LocalRank);
         return Create(input.Channels, positions, localRank, Amortize(input, input.Channels, stride * stride), Math.Min(input.GlobalRank, (long)input.Channels * positions));
     }
@@ -131,16 +172,17 @@ internal sealed class NetworkTracer
     /// refinement of the terms' regions. The sum of copies of one tensor keeps that tensor's identity.
     /// </summary>
     /// <remarks>
-    /// TODO: two sums of the same terms through weight-free operations (identity, pooling) are one tensor, but each gets
-    /// its own id, so a ReLU of both counts twice. Finding them needs a table of sums by term, and it takes two DARTS
-    /// nodes with the same two weight-free edges to make such a pair.
+    /// TODO: two sums of the same terms are one tensor, but each gets its own id, so a ReLU of both counts twice.
+    /// Finding them needs a table of sums by term, and it takes two DARTS nodes with the same two weight-free edges,
+    /// identity or pooling of the same inputs, to make such a pair.
     /// </remarks>
     public int Sum(ReadOnlySpan<int> terms, int channels, int positions)
     {
         // The first term that depends on the input (0 for none, since no handle is 0), and whether all such terms
-        // are that one tensor. Constant terms add nothing to the ranks.
+        // are that one tensor. Constant terms add nothing to the ranks, but a non-zero one moves the hyperplanes.
         int first = 0;
         bool allSame = true;
+        bool shifted = false;
         var ranks = default(RankTotals);
         foreach (int term in terms)
         {
@@ -151,15 +193,18 @@ internal sealed class NetworkTracer
                 first = first == 0 ? term : first;
             }
 
+            shifted |= _shifted[term];
             ranks.Add(value);
         }
 
         if (first == 0)
         {
-            return Constant(channels, positions);
+            int constant = Constant(channels, positions);
+            _shifted[constant] = shifted;
+            return constant;
         }
 
-        return allSame ? first : Combine(ranks, channels, positions);
+        return allSame && !shifted ? first : Combine(ranks, channels, positions);
     }
 
     /// <summary>
@@ -273,9 +318,11 @@ internal sealed class NetworkTracer
         {
             Array.Resize(ref _tensors, 2 * _tensors.Length);
             Array.Resize(ref _reluViews, 2 * _reluViews.Length);
+            Array.Resize(ref _shifted, 2 * _shifted.Length);
         }
 
         _reluViews[handle] = 0;
+        _shifted[handle] = false;
         _tensors[handle] = new TensorValue(dependsOnInput ? handle : 0, channels, positions, localRank, amortizedRank, globalRank);
         return handle;
     }

@@ -117,6 +117,41 @@ public class CellScoringTests
     }
 
     [Fact]
+    public void IdenticalPoolingsAreOneTensor()
+    {
+        // Average pooling has no weights, so 0→1 and 0→2 give one tensor, and node 2 is twice node 1. The 1×1
+        // convolutions into node 3 then read ReLU(node 0) and ReLU(node 1) only, as in the cell without node 2.
+        double twice = Score(Pool, Pool, None, Conv1, Conv1, Conv1);
+        double once = Score(Pool, None, None, Conv1, Conv1, None);
+
+        Assert.Equal(once, twice, 9);
+    }
+
+    [Theory]
+    [InlineData(RegionMode.Generic)]
+    [InlineData(RegionMode.BottleneckBound)]
+    [InlineData(RegionMode.TropicalBound)]
+    [InlineData(RegionMode.GlobalBound)]
+    public void ConvolutionOfZerosShiftsTheSum(RegionMode mode)
+    {
+        // Node 1 is zero, but its 3×3 convolution adds batch norm's shift β, so node 2 is the input plus a constant: a
+        // new tensor with the input's ranks. Node 3 reads the input and node 2 through 3×3 windows, as the residual
+        // cell reads the input and node 1.
+        NatsOperation[] shifted = { None, Skip, Conv3, Conv3, None, Conv3 };
+        NatsOperation[] residual = { Conv3, None, None, Skip, Conv3, None };
+
+        Assert.Equal(Count(residual, Dataset.Cifar10, mode), Count(shifted, Dataset.Cifar10, mode), 9);
+    }
+
+    [Fact]
+    public void IdentityOfZerosAddsNothing()
+    {
+        // Node 1 is zero and reaches node 2 through an identity, so node 2 is the input itself, and both convolutions
+        // into node 3 read ReLU(node 0).
+        Assert.Equal(Score(None, None, None, Conv3, None, None), Score(None, Skip, Skip, Conv3, None, Conv3), 9);
+    }
+
+    [Fact]
     public void NatsSizeNetworkScoresAsDerivedByHand()
     {
         // Cell 9930 in every stage: ReLU(node 0), ReLU(node 1) and ReLU(node 2) are read through 3×3 windows. Channels

@@ -49,7 +49,7 @@ public class NetworkTracerTests
     [InlineData(0, 12, 4)]  // a dense 3 × 3 window at stride 2 reads all 4 input positions of each output position
     [InlineData(2, 6, 2)]   // a factorized reduction reads 2 of them
     [InlineData(1, 3, 1)]   // a dilated window at stride 2 reads 1 of them
-    public void StrideSharesOnlyThePositionsItsWindowsRead(int positionsRead, int expectedAmortizedRank, int expectedShare)
+    public void StrideSharesOnlyPositionsRead(int positionsRead, int expectedAmortizedRank, int expectedShare)
     {
         // The image gives each of its 1,024 positions 3 dimensions. A ReLU'd copy of it with 48 channels is read through
         // 9 taps at stride 2, so each of the 256 outputs reads 432 hyperplanes in a budget of 3 dimensions per input
@@ -68,7 +68,7 @@ public class NetworkTracerTests
     }
 
     [Fact]
-    public void ConcatenationReluCountsOnlyPartsNotReadBefore()
+    public void ConcatenationReluSkipsCountedParts()
     {
         // Parts a and b each have 16 channels of full rank at 64 positions. A 3 × 3 convolution has read ReLU(a), so a
         // ReLU of the concatenation [a, b, a] adds only b's 16 hyperplanes per position: 2^16 regions, not 2^48.
@@ -84,5 +84,49 @@ public class NetworkTracerTests
 
         double expected = 64 * ExactZaslavsky.Ln(9 * 16, 16) + 64 * ExactZaslavsky.Ln(16, 16);
         Assert.Equal(expected, naturalLog, 9);
+    }
+
+    [Fact]
+    public void RepeatedPoolingIsOneTensor()
+    {
+        int average = 0;
+        int averageAgain = 0;
+        int averageStrided = 0;
+        int max = 0;
+        int maxAgain = 0;
+        NetworkTracer.Count(LocalBudget.ReceptiveField, 3072, tracer =>
+        {
+            int image = tracer.Input(3, 1024);
+            int source = tracer.Convolve(image, outChannels: 16, window: 9, stride: 1, reluBefore: false);
+            average = tracer.AveragePool(source, window: 9, stride: 1);
+            averageAgain = tracer.AveragePool(source, window: 9, stride: 1);
+            averageStrided = tracer.AveragePool(source, window: 9, stride: 2);
+            max = tracer.MaxPool(source, window: 9, stride: 1);
+            maxAgain = tracer.MaxPool(source, window: 9, stride: 1);
+        });
+
+        Assert.Equal(average, averageAgain);
+        Assert.NotEqual(average, averageStrided);
+        Assert.NotEqual(average, max);
+        Assert.Equal(max, maxAgain);
+    }
+
+    [Fact]
+    public void NonZeroConstantMakesSumNewTensor()
+    {
+        int withZero = 0;
+        int withShift = 0;
+        int input = 0;
+        NetworkTracer.Count(LocalBudget.ReceptiveField, 3072, tracer =>
+        {
+            input = tracer.Input(3, 1024);
+            int zero = tracer.Constant(3, 1024);
+            int shift = tracer.Convolve(zero, outChannels: 3, window: 9, stride: 1, reluBefore: true);
+            withZero = tracer.Sum(new[] { input, zero }, 3, 1024);
+            withShift = tracer.Sum(new[] { input, tracer.AveragePool(shift, window: 9, stride: 1) }, 3, 1024);
+        });
+
+        Assert.Equal(input, withZero);
+        Assert.NotEqual(input, withShift);
     }
 }
