@@ -569,6 +569,7 @@ acc,p,q
     It 'completes <Parameter> with the score properties and the numeric cached columns' -ForEach @(
         @{ Parameter = '-Proxy'; Expected = @('TropicalScore', 'ParameterCount', 'Flops', 'val_acc', "'test acc'") }
         @{ Parameter = '-Target'; Expected = @('val_acc', "'test acc'", 'flops', 'TropicalScore', 'ParameterCount') }
+        @{ Parameter = '-Target val_acc -Proxy Flops,'; Expected = @('TropicalScore', 'ParameterCount', "'test acc'") }
     ) {
         $saved = $env:CANOPY_DATABASE
         try {

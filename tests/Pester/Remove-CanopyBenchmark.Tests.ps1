@@ -233,6 +233,19 @@ Describe 'Remove-CanopyBenchmark' {
         $completions.CompletionText | Should -Be @('single', 'sweep')
     }
 
+    It 'leaves out names already in the list: <Line>' -ForEach @(
+        @{ Line = '-Name single, '; Expected = @('other', 'sweep') }
+        @{ Line = '-Name:single,'; Expected = @('other', 'sweep') }
+        @{ Line = '-Na sweep, s'; Expected = @('single') }
+        @{ Line = '-Name s'; Expected = @('single', 'sweep') }
+    ) {
+        $command = "Remove-CanopyBenchmark -Database '$Database' $Line"
+
+        $completions = (TabExpansion2 -inputScript $command -cursorColumn $command.Length).CompletionMatches
+
+        $completions.CompletionText | Should -Be $Expected
+    }
+
     It 'names a damaged cache file and says how to rebuild it' {
         # More rows than fit on the first pages, so that the damage lies in the rows of the benchmark.
         $rows = [Text.StringBuilder]::new("arch,index`n")

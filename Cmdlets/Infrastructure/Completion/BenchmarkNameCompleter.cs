@@ -22,8 +22,10 @@ public sealed class BenchmarkNameCompleter : IArgumentCompleter
         SearchSpace? searchSpace = Enum.TryParse(CompletionCache.BoundText(fakeBoundParameters, "SearchSpace"), ignoreCase: true, out SearchSpace parsed) && Enum.IsDefined(parsed)
             ? parsed
             : null;
+        // A list such as Remove-CanopyBenchmark -Name a, b does not offer a name it already contains.
+        HashSet<string> chosen = CompletionCache.ChosenValues(commandAst, parameterName, wordToComplete);
         return CompletionCache.ListBenchmarks(fakeBoundParameters)
-            .Where(benchmark => BenchmarkNames.StartsWith(benchmark.Name, prefix))
+            .Where(benchmark => BenchmarkNames.StartsWith(benchmark.Name, prefix) && !chosen.Contains(benchmark.Name))
             .Where(benchmark => searchSpace is null || benchmark.SearchSpaces.Contains(searchSpace.Value.ToString()))
             .Select(benchmark => new CompletionResult(CompletionCache.Quote(benchmark.Name), benchmark.Name, CompletionResultType.ParameterValue, $"{CorrelationMessages.Count(benchmark.Rows, "row")} from {benchmark.Source}"))
             .ToArray();

@@ -57,6 +57,42 @@ internal static class CompletionCache
     public static string? BoundText(IDictionary fakeBoundParameters, string parameter) =>
         (fakeBoundParameters[parameter] is PSObject wrapped ? wrapped.BaseObject : fakeBoundParameters[parameter])?.ToString();
 
+    /// <summary>
+    /// Returns the values already typed for a parameter, such as the earlier names of a list, in the command line
+    /// being completed. The word being completed is left out, so that a typed value still completes to itself.
+    /// </summary>
+    /// <remarks>A list that ends in a comma does not bind, so its values are read from the syntax tree.</remarks>
+    public static HashSet<string> ChosenValues(CommandAst commandAst, string parameter, string wordToComplete)
+    {
+        var chosen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (ArgumentOf(commandAst, parameter) is { } argument)
+        {
+            foreach (Ast value in argument.FindAll(node => node is StringConstantExpressionAst, searchNestedScriptBlocks: false))
+            {
+                chosen.Add(((StringConstantExpressionAst)value).Value);
+            }
+        }
+
+        chosen.Remove(Unquote(wordToComplete));
+        return chosen;
+    }
+
+    // Returns the argument after -Name or in -Name:value; a parameter may be typed as any unambiguous prefix.
+    private static Ast? ArgumentOf(CommandAst commandAst, string parameter)
+    {
+        IReadOnlyList<CommandElementAst> elements = commandAst.CommandElements;
+        for (int i = 0; i < elements.Count; i++)
+        {
+            if (elements[i] is CommandParameterAst { ParameterName.Length: > 0 } named
+                && parameter.StartsWith(named.ParameterName, StringComparison.OrdinalIgnoreCase))
+            {
+                return named.Argument ?? (i + 1 < elements.Count && elements[i + 1] is not CommandParameterAst ? elements[i + 1] : null);
+            }
+        }
+
+        return null;
+    }
+
     private static bool IsUnreadable(Exception exception) =>
         exception is CacheFormatException or CacheUnavailableException or Microsoft.Data.Sqlite.SqliteException or System.IO.IOException or UnauthorizedAccessException or ArgumentException;
 

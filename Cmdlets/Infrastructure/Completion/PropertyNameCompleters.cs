@@ -43,7 +43,19 @@ public sealed class CorrelationPropertyCompleter : IArgumentCompleter
     {
         IEnumerable<CompletionResult> scores = PropertyNameCompletion.Complete(MeasureProxyCorrelationCommand.DefaultProxies, wordToComplete, "score property that Get-TropicalScore adds");
         IEnumerable<CompletionResult> columns = PropertyNameCompletion.CachedColumns(fakeBoundParameters, wordToComplete);
-        return PropertyNameCompletion.Distinct(parameterName == "Target" ? columns.Concat(scores) : scores.Concat(columns));
+        if (parameterName == "Target")
+        {
+            return PropertyNameCompletion.Distinct(columns.Concat(scores));
+        }
+
+        // A proxy already in the list, or the target itself, would only be measured twice or against itself.
+        HashSet<string> chosen = CompletionCache.ChosenValues(commandAst, parameterName, wordToComplete);
+        if (CompletionCache.BoundText(fakeBoundParameters, "Target") is { } target)
+        {
+            chosen.Add(target);
+        }
+
+        return PropertyNameCompletion.Distinct(scores.Concat(columns)).Where(result => !chosen.Contains(result.ListItemText));
     }
 }
 
