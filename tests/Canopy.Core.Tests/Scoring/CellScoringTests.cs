@@ -171,6 +171,21 @@ public class CellScoringTests
     }
 
     [Fact]
+    public void ChannelChangingSkipHasNoRelu()
+    {
+        // A skip_connect that changes the channel count is xautodl's FactorizedReduce at stride 1: conv1×1-BN without a
+        // ReLU. A cell of that edge alone therefore reads no ReLU'd tensor.
+        NatsOperation[] skipOnly = { None, None, None, Skip, None, None };
+        double naturalLog = NetworkTracer.Count(LocalBudget.ReceptiveField, 3072, tracer =>
+        {
+            int image = tracer.Input(16, 1024);
+            _ = NatsTopologyTracing.TraceCell(tracer, image, skipOnly, inChannels: 16, outChannels: 32);
+        });
+
+        Assert.Equal(0.0, naturalLog);
+    }
+
+    [Fact]
     public void DisconnectedCellHasOneRegion()
     {
         // Node 3 has no path from node 0, so the network output does not depend on the input.

@@ -87,6 +87,24 @@ public class NetworkTracerTests
     }
 
     [Fact]
+    public void ConcatenationReluSkipsConstantsAndRepeats()
+    {
+        // Part b has 16 channels of full rank at 64 positions. A constant, zero or batch norm's shift, has no hyperplane,
+        // and a repeated part adds none, so a 1 × 1 reading of [b, zero, b, shift] counts b's 16 hyperplanes once.
+        double naturalLog = NetworkTracer.Count(LocalBudget.ReceptiveField, 3072, tracer =>
+        {
+            int image = tracer.Input(16, 64);
+            int b = tracer.Convolve(image, outChannels: 16, window: 9, stride: 1, reluBefore: false);
+            int zero = tracer.Constant(16, 64);
+            int shift = tracer.Convolve(zero, outChannels: 16, window: 1, stride: 1, reluBefore: true);
+            int output = tracer.Concatenate(new[] { b, zero, b, shift });
+            _ = tracer.Convolve(output, outChannels: 16, window: 1, stride: 1, reluBefore: true);
+        });
+
+        Assert.Equal(64 * ExactZaslavsky.Ln(16, 16), naturalLog, 9);
+    }
+
+    [Fact]
     public void RepeatedPoolingIsOneTensor()
     {
         int average = 0;
@@ -127,6 +145,25 @@ public class NetworkTracerTests
         });
 
         Assert.Equal(input, withZero);
+        Assert.NotEqual(input, withShift);
+    }
+
+    [Fact]
+    public void SumOfConstantsKeepsShift()
+    {
+        // A sum of batch norm's shift and zero is still the shift, so adding that sum to the input moves the input's
+        // hyperplanes.
+        int input = 0;
+        int withShift = 0;
+        NetworkTracer.Count(LocalBudget.ReceptiveField, 3072, tracer =>
+        {
+            input = tracer.Input(3, 1024);
+            int zero = tracer.Constant(3, 1024);
+            int shift = tracer.Convolve(zero, outChannels: 3, window: 9, stride: 1, reluBefore: true);
+            int constantNode = tracer.Sum(new[] { shift, zero }, 3, 1024);
+            withShift = tracer.Sum(new[] { input, constantNode }, 3, 1024);
+        });
+
         Assert.NotEqual(input, withShift);
     }
 }
