@@ -10,7 +10,7 @@ namespace Canopy.Scoring;
 /// <item>Local count: a ReLU'd tensor with C channels, read through a window of w positions by a consumer with
 /// P output positions, contributes P · ln Σ_{j ≤ D} C(w·C, j): at each output position the w·C hyperplanes of
 /// the window (Zaslavsky) in a budget of D dimensions. Windows overlap, so in a large image each output
-/// position owns the dimensions of its share of input positions (s² at stride s), the asymptotic Hall budget of
+/// position owns the dimensions of the input positions it reads (s² at a stride s whose windows cover every position), the asymptotic Hall budget of
 /// Xiong et al. (2020, Theorem 2); <see cref="LocalBudget"/> selects how the per-position dimension is propagated. A tensor read by
 /// several consumers counts once, through its widest reading. A max-pooled window of K values is a rank-K maxout
 /// unit (a simplex Newton polytope) with at most K pieces; the C units at an output position also obey Serra et
@@ -27,7 +27,7 @@ internal static class LocalRegionCount
     private static readonly LogMemo MaxoutLogs = new(key => MaxoutCount.LayerUpperBound(key.Item1, key.Item2, key.Item3).Log);
 
     /// <summary>Returns ln of the local count of ReLU(tensor) read through <paramref name="window"/> taps, per output position.</summary>
-    /// <param name="share">Input positions per output position: 1 at stride 1, s² at stride s, all of them for a global read.</param>
+    /// <param name="share">Input positions read per output position: 1 at stride 1, s² at a stride s whose windows cover every position, all of them for a global read.</param>
     public static double LocalReluLog(in TensorValue tensor, int window, int share, LocalBudget budget)
     {
         long hyperplanes = (long)window * tensor.Channels;

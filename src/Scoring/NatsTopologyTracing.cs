@@ -71,22 +71,15 @@ internal static class NatsTopologyTracing
     }
 
     /// <summary>
-    /// Replaces every operation that cannot affect the cell output by the zero operation: an edge counts only
-    /// when its target reaches the output, and its source is reachable from the input or the edge is a convolution,
-    /// whose batch norm adds its shift β even to zeros.
+    /// Replaces every operation whose target does not reach the cell output by the zero operation. An edge from a node
+    /// that does not depend on the input stays, because a convolution of it adds batch norm's shift β, and the
+    /// tracer follows that constant through identities, poolings and sums.
     /// </summary>
     public static NatsOperation[] LiveOperations(IReadOnlyList<NatsOperation> operations)
     {
         if (operations.Count != Edges.Count)
         {
             throw new ArgumentException($"A cell has {Edges.Count} edges; {operations.Count} operations were given.", nameof(operations));
-        }
-
-        var reachable = new bool[4];
-        reachable[0] = true;
-        for (int e = 0; e < Edges.Count; e++)
-        {
-            reachable[Edges[e].To] |= reachable[Edges[e].From] && operations[e] != NatsOperation.None;
         }
 
         var reachesOutput = new bool[4];
@@ -99,9 +92,7 @@ internal static class NatsTopologyTracing
         var live = new NatsOperation[Edges.Count];
         for (int e = 0; e < Edges.Count; e++)
         {
-            bool addsShift = operations[e] is NatsOperation.NorConv1x1 or NatsOperation.NorConv3x3;
-            bool isLive = (reachable[Edges[e].From] || addsShift) && reachesOutput[Edges[e].To];
-            live[e] = isLive ? operations[e] : NatsOperation.None;
+            live[e] = reachesOutput[Edges[e].To] ? operations[e] : NatsOperation.None;
         }
 
         return live;

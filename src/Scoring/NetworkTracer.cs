@@ -229,7 +229,13 @@ internal sealed class NetworkTracer
         int positions = _tensors[parts[0]].Positions;
         if (!anyLive)
         {
-            return Constant(channels, positions);
+            int constant = Constant(channels, positions);
+            foreach (int part in parts)
+            {
+                _shifted[constant] |= _shifted[part];
+            }
+
+            return constant;
         }
 
         int whole = Combine(ranks, channels, positions);

@@ -32,7 +32,7 @@ internal sealed class RegionLedger
     }
 
     /// <summary>Records that a consumer with <paramref name="consumerPositions"/> outputs reads ReLU(source) through <paramref name="window"/> taps.</summary>
-    /// <param name="share">Input positions read per output position: 1 at stride 1, s² at stride s, every position for a global read.</param>
+    /// <param name="share">Input positions read per output position: 1 at stride 1, s² at a stride s whose windows cover every position, every position for a global read.</param>
     public void ReadRelu(in TensorValue source, int window, int consumerPositions, int share)
     {
         double value = _budget is { } budget
