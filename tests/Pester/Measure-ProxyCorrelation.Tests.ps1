@@ -570,6 +570,7 @@ acc,p,q
         @{ Parameter = '-Proxy'; Expected = @('TropicalScore', 'ParameterCount', 'Flops', 'val_acc', "'test acc'") }
         @{ Parameter = '-Target'; Expected = @('val_acc', "'test acc'", 'flops', 'TropicalScore', 'ParameterCount') }
         @{ Parameter = '-Target val_acc -Proxy Flops,'; Expected = @('TropicalScore', 'ParameterCount', "'test acc'") }
+        @{ Parameter = 'val_acc TropicalScore,'; Expected = @('ParameterCount', 'Flops', "'test acc'") }
     ) {
         $saved = $env:CANOPY_DATABASE
         try {

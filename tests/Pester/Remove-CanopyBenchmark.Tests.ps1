@@ -237,6 +237,7 @@ Describe 'Remove-CanopyBenchmark' {
         @{ Line = '-Name single, '; Expected = @('other', 'sweep') }
         @{ Line = '-Name:single,'; Expected = @('other', 'sweep') }
         @{ Line = '-Na sweep, s'; Expected = @('single') }
+        @{ Line = 'sweep, '; Expected = @('other', 'single') }
         @{ Line = '-Name s'; Expected = @('single', 'sweep') }
     ) {
         $command = "Remove-CanopyBenchmark -Database '$Database' $Line"

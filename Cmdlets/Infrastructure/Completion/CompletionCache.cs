@@ -61,11 +61,15 @@ internal static class CompletionCache
     /// Returns the values already typed for a parameter, such as the earlier names of a list, in the command line
     /// being completed. The word being completed is left out, so that a typed value still completes to itself.
     /// </summary>
-    /// <remarks>A list that ends in a comma does not bind, so its values are read from the syntax tree.</remarks>
+    /// <remarks>
+    /// A list that ends in a comma does not bind, so the values are read from the syntax tree, where PowerShell's static
+    /// binder also finds them when they were typed by position or with an abbreviated parameter name.
+    /// </remarks>
     public static HashSet<string> ChosenValues(CommandAst commandAst, string parameter, string wordToComplete)
     {
         var chosen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (ArgumentOf(commandAst, parameter) is { } argument)
+        StaticBindingResult binding = StaticParameterBinder.BindCommand(commandAst, resolve: true);
+        if (binding.BoundParameters.TryGetValue(parameter, out ParameterBindingResult? bound) && bound.Value is { } argument)
         {
             foreach (Ast value in argument.FindAll(node => node is StringConstantExpressionAst, searchNestedScriptBlocks: false))
             {
@@ -75,22 +79,6 @@ internal static class CompletionCache
 
         chosen.Remove(Unquote(wordToComplete));
         return chosen;
-    }
-
-    // Returns the argument after -Name or in -Name:value; a parameter may be typed as any unambiguous prefix.
-    private static Ast? ArgumentOf(CommandAst commandAst, string parameter)
-    {
-        IReadOnlyList<CommandElementAst> elements = commandAst.CommandElements;
-        for (int i = 0; i < elements.Count; i++)
-        {
-            if (elements[i] is CommandParameterAst { ParameterName.Length: > 0 } named
-                && parameter.StartsWith(named.ParameterName, StringComparison.OrdinalIgnoreCase))
-            {
-                return named.Argument ?? (i + 1 < elements.Count && elements[i + 1] is not CommandParameterAst ? elements[i + 1] : null);
-            }
-        }
-
-        return null;
     }
 
     private static bool IsUnreadable(Exception exception) =>
