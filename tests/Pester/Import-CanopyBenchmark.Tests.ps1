@@ -473,6 +473,7 @@ Describe 'Import-CanopyBenchmark' {
         @{ Name = 'nats' + [char]0x200B + 'bench'; Problem = 'contains the invisible format character U+200B at position 5'; Advice = "Give the name without format characters, such as 'natsbench'." }
         @{ Name = 'ab' + [char]0x200D; Problem = 'contains the invisible format character U+200D at position 3'; Advice = "Give the name without format characters, such as 'ab'." }
         @{ Name = 'a ' + [char]0x200C + 'b'; Problem = 'contains the invisible format character U+200C at position 3'; Advice = "Give the name without format characters, such as 'a b'." }
+        @{ Name = 'nats' + [char]0x200C + 'bench'; Problem = 'contains the invisible format character U+200C at position 5'; Advice = "Give the name without format characters, such as 'natsbench'." }
         @{ Name = [char]0xFEFF + 'sweep'; Problem = 'contains the invisible format character U+FEFF at position 1'; Advice = "Give the name without format characters, such as 'sweep'." }
         @{ Name = 'sweep' + [char]0x2060; Problem = 'contains the invisible format character U+2060 at position 6'; Advice = "Give the name without format characters, such as 'sweep'." }
         @{ Name = 'soft' + [char]0xAD + 'hyphen'; Problem = 'contains the invisible format character U+00AD at position 5'; Advice = "Give the name without format characters, such as 'softhyphen'." }
@@ -495,11 +496,13 @@ Describe 'Import-CanopyBenchmark' {
         Test-Path $Database | Should -BeFalse
     }
 
-    # Joiners between visible characters shape words and emoji, and the Arabic number sign is drawn.
+    # Joiners inside joining scripts and emoji sequences, flag tags and the Arabic number sign are drawn.
     It 'accepts the visible format characters of <Label>' -ForEach @(
         @{ Label = 'a Persian word'; Name = 'نتایج' + [char]0x200C + 'ها' }
         @{ Label = 'an emoji sequence'; Name = 'team-' + [char]::ConvertFromUtf32(0x1F468) + [char]0x200D + [char]::ConvertFromUtf32(0x1F4BB) }
         @{ Label = 'an Arabic number sign'; Name = [char]0x0600 + '2024' }
+        @{ Label = 'a Devanagari conjunct'; Name = 'क' + [char]0x094D + [char]0x200D + 'ष' }
+        @{ Label = 'the flag of England'; Name = 'uk-' + [char]::ConvertFromUtf32(0x1F3F4) + (-join (0xE0067, 0xE0062, 0xE0065, 0xE006E, 0xE0067, 0xE007F | ForEach-Object { [char]::ConvertFromUtf32($_) })) }
     ) {
         $path = New-BenchmarkFile 'sweep.csv' "arch,acc`n$First,1`n"
 

@@ -76,22 +76,38 @@ internal static class BenchmarkNameCharacters
         return string.Concat(runes.Where((_, i) => !IsInvisible(runes, i)).Select(rune => rune.ToString())).Trim();
     }
 
-    // Joiners between two visible characters shape Persian and Indic words and emoji sequences, and the prepended
-    // concatenation marks, such as the Arabic number sign, are drawn, so neither hides in a name.
+    // A joiner between two characters of a joining script or of an emoji sequence changes how they are drawn. Flag
+    // tags and the prepended concatenation marks, such as the Arabic number sign, are drawn too. Anywhere else a
+    // format character hides, as a joiner between Latin letters does.
     private static bool IsInvisible(Rune[] runes, int index)
     {
         Rune rune = runes[index];
-        if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format || IsPrependedMark(rune.Value))
+        if (Rune.GetUnicodeCategory(rune) != UnicodeCategory.Format || IsPrependedMark(rune.Value) || IsFlagTag(runes, index))
         {
             return false;
         }
 
         bool joiner = rune.Value is 0x200C or 0x200D;
-        return !joiner || index == 0 || index == runes.Length - 1 || !IsVisible(runes[index - 1]) || !IsVisible(runes[index + 1]);
+        return !joiner || index == 0 || index == runes.Length - 1 || !Joins(runes[index - 1]) || !Joins(runes[index + 1]);
     }
 
-    private static bool IsVisible(Rune rune) =>
-        !Rune.IsWhiteSpace(rune) && Rune.GetUnicodeCategory(rune) is not (UnicodeCategory.Format or UnicodeCategory.Control);
+    // Arabic to Sinhala, Tibetan and Mongolian letters and marks, where the joiners select letter forms and
+    // conjuncts, and emoji with their variation selector.
+    private static bool Joins(Rune rune) =>
+        rune.Value is (>= 0x0600 and <= 0x0DFF) or (>= 0x0F00 and <= 0x0FFF) or (>= 0x1800 and <= 0x18AF) or 0xFE0F or (>= 0x1F000 and <= 0x1FAFF)
+        || Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol;
+
+    // Tag characters follow U+1F3F4 WAVING BLACK FLAG in the flags of England, Scotland and Wales.
+    private static bool IsFlagTag(Rune[] runes, int index)
+    {
+        int i = index;
+        while (i >= 0 && runes[i].Value is >= 0xE0020 and <= 0xE007F)
+        {
+            i--;
+        }
+
+        return i < index && i >= 0 && runes[i].Value == 0x1F3F4;
+    }
 
     private static bool IsPrependedMark(int code) =>
         code is (>= 0x0600 and <= 0x0605) or 0x06DD or 0x070F or 0x0890 or 0x0891 or 0x08E2 or 0x110BD or 0x110CD;

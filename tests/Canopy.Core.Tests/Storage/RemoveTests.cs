@@ -100,6 +100,19 @@ public class RemoveTests
         Assert.Equal(1, cache.Store.Find("sweep")!.Rows);
     }
 
+    [Theory]
+    [InlineData("swe\u200Bep", "U+200B at position 4")]
+    [InlineData("sweep\U000E0001", "U+E0001 at position 6")]
+    public void NotFoundNamesInvisibleCharacter(string name, string located)
+    {
+        using var cache = new TemporaryCache();
+        cache.Import(cache.WriteText("sweep.csv", $"arch,acc\n{Nb201First},1\n"));
+
+        var exception = Assert.Throws<BenchmarkNotFoundException>(() => cache.Store.Remove(name));
+
+        Assert.Equal($"The cache {cache.DatabasePath} contains no benchmark named '{name}'. The name given contains the invisible character {located}. Run Get-CanopyBenchmark without -Name to list the stored benchmarks.", exception.Message);
+    }
+
     [Fact]
     public void MissingCacheIsNotCreated()
     {
