@@ -247,6 +247,12 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
                     first));
             }
 
+            // Records that skipped Get-TropicalScore still carry a published flops column, which would be measured alone.
+            if (!_proxyNames.Contains(DefaultProxies[0]) && !DefaultProxies[0].Equals(Target, StringComparison.OrdinalIgnoreCase))
+            {
+                WriteWarning($"The first record has no TropicalScore, so only {string.Join(", ", _proxyNames)} is measured. Pipe the records through Get-TropicalScore first, or name the proxies with -Proxy.");
+            }
+
             WriteVerbose($"No -Proxy given; measuring the default proxies found on the first record: {string.Join(", ", _proxyNames)}.");
         }
 

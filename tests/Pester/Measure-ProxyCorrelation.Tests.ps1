@@ -424,6 +424,23 @@ acc,p,q
         $rows[0].Kendall | Should -Be -1
     }
 
+    It 'warns when unscored records leave only <Found> of the default proxies' -ForEach @(
+        @{ Found = 'flops'; Columns = @('flops') }
+        @{ Found = 'ParameterCount, flops'; Columns = @('ParameterCount', 'flops') }
+    ) {
+        $records = 1..6 | ForEach-Object {
+            $record = [ordered]@{ acc = $_ }
+            foreach ($column in $Columns) { $record[$column] = $_ * 2 }
+            [pscustomobject]$record
+        }
+
+        $rows = @($records | Measure-ProxyCorrelation -Target acc -WarningVariable warnings -WarningAction SilentlyContinue)
+
+        $rows.Proxy | Should -Be $Columns
+        $warnings.Count | Should -Be 1
+        "$($warnings[0])" | Should -Be "The first record has no TropicalScore, so only $Found is measured. Pipe the records through Get-TropicalScore first, or name the proxies with -Proxy."
+    }
+
     It 'stops when the first record has no default proxy' {
         $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
 
