@@ -97,17 +97,32 @@ internal static class BenchmarkNameCharacters
         rune.Value is (>= 0x0600 and <= 0x0DFF) or (>= 0x0F00 and <= 0x0FFF) or (>= 0x1800 and <= 0x18AF) or 0xFE0F or (>= 0x1F000 and <= 0x1FAFF)
         || Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol;
 
-    // Tag characters follow U+1F3F4 WAVING BLACK FLAG in the flags of England, Scotland and Wales.
+    // The flags of England, Scotland and Wales are U+1F3F4 WAVING BLACK FLAG, tag letters and the cancel tag U+E007F.
+    // Any other run of tags after the flag is not drawn, so names that differ only there would print alike.
     private static bool IsFlagTag(Rune[] runes, int index)
     {
-        int i = index;
-        while (i >= 0 && runes[i].Value is >= 0xE0020 and <= 0xE007F)
+        int start = index;
+        while (start > 0 && IsTag(runes[start - 1]))
         {
-            i--;
+            start--;
         }
 
-        return i < index && i >= 0 && runes[i].Value == 0x1F3F4;
+        int end = index;
+        while (end + 1 < runes.Length && IsTag(runes[end + 1]))
+        {
+            end++;
+        }
+
+        if (!IsTag(runes[index]) || start == 0 || runes[start - 1].Value != 0x1F3F4 || runes[end].Value != 0xE007F)
+        {
+            return false;
+        }
+
+        string letters = string.Concat(runes[start..end].Select(rune => (char)(rune.Value - 0xE0000)));
+        return letters is "gbeng" or "gbsct" or "gbwls";
     }
+
+    private static bool IsTag(Rune rune) => rune.Value is >= 0xE0020 and <= 0xE007F;
 
     private static bool IsPrependedMark(int code) =>
         code is (>= 0x0600 and <= 0x0605) or 0x06DD or 0x070F or 0x0890 or 0x0891 or 0x08E2 or 0x110BD or 0x110CD;
