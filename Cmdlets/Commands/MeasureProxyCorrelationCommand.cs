@@ -180,7 +180,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         if (_columns.TargetStatusCount(ValueStatus.Absent) == records)
         {
             WriteError(ErrorRecords.Create(
-                $"{NoPropertyNamed(records, Target)}. {MissingPropertyAdvice("-Target")}",
+                $"{NoPropertyNamed(records, Target)}. {MissingPropertyAdvice("-Target", Target)}",
                 "TargetPropertyMissing",
                 ErrorCategory.ObjectNotFound,
                 Target));
@@ -250,7 +250,9 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
             // Records that skipped Get-TropicalScore still carry a published flops column, which would be measured alone.
             if (!_proxyNames.Contains(DefaultProxies[0]) && !DefaultProxies[0].Equals(Target, StringComparison.OrdinalIgnoreCase))
             {
-                WriteWarning($"The first record has no TropicalScore, so only {string.Join(", ", _proxyNames)} is measured. Pipe the records through Get-TropicalScore first, or name the proxies with -Proxy.");
+                string[] found = _proxyNames.Select(name => first.Properties[name]?.Name ?? name).ToArray();
+                string measured = found.Length == 1 ? $"{found[0]} is" : $"{string.Join(" and ", found)} are";
+                WriteWarning($"The first record has no TropicalScore, so only {measured} measured. Pipe the records through Get-TropicalScore first, or name the proxies with -Proxy.");
             }
 
             WriteVerbose($"No -Proxy given; measuring the default proxies found on the first record: {string.Join(", ", _proxyNames)}.");
@@ -310,7 +312,7 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
         if (columns.ProxyStatusCount(index, ValueStatus.Absent) == records)
         {
             failures.Add(ErrorRecords.Create(
-                $"{NoPropertyNamed(records, proxy)}. {MissingPropertyAdvice("-Proxy")}",
+                $"{NoPropertyNamed(records, proxy)}. {MissingPropertyAdvice("-Proxy", proxy)}",
                 "ProxyPropertyMissing",
                 ErrorCategory.ObjectNotFound,
                 proxy));
@@ -352,9 +354,11 @@ public sealed class MeasureProxyCorrelationCommand : PSCmdlet, IDisposable
 
     // "None of the 1 records" would read wrongly for a single record.
     // Group-Object output carries the records in its Group property, which is easy to pipe by mistake.
-    private string MissingPropertyAdvice(string parameter) => _groupedInput
+    private string MissingPropertyAdvice(string parameter, string name) => _groupedInput
         ? $"The records are groups from Group-Object. {GroupAdvice}"
-        : $"Check the spelling in {parameter} against the column names.";
+        : DefaultProxies.Contains(name, StringComparer.OrdinalIgnoreCase)
+            ? $"Get-TropicalScore adds {name}: pipe the records through it first."
+            : $"Check the spelling in {parameter} against the column names.";
 
     private static string NoPropertyNamed(int records, string name) =>
         records == 1 ? $"The only record has no property named '{name}'" : $"None of the {records:N0} records has a property named '{name}'";

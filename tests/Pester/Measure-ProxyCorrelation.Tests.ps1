@@ -424,9 +424,9 @@ acc,p,q
         $rows[0].Kendall | Should -Be -1
     }
 
-    It 'warns when unscored records leave only <Found> of the default proxies' -ForEach @(
-        @{ Found = 'flops'; Columns = @('flops') }
-        @{ Found = 'ParameterCount, flops'; Columns = @('ParameterCount', 'flops') }
+    It 'warns when unscored records have only <Columns>' -ForEach @(
+        @{ Measured = 'flops is'; Columns = @('flops') }
+        @{ Measured = 'ParameterCount and flops are'; Columns = @('ParameterCount', 'flops') }
     ) {
         $records = 1..6 | ForEach-Object {
             $record = [ordered]@{ acc = $_ }
@@ -438,7 +438,14 @@ acc,p,q
 
         $rows.Proxy | Should -Be $Columns
         $warnings.Count | Should -Be 1
-        "$($warnings[0])" | Should -Be "The first record has no TropicalScore, so only $Found is measured. Pipe the records through Get-TropicalScore first, or name the proxies with -Proxy."
+        "$($warnings[0])" | Should -Be "The first record has no TropicalScore, so only $Measured measured. Pipe the records through Get-TropicalScore first, or name the proxies with -Proxy."
+    }
+
+    It 'points to Get-TropicalScore when the target is a score it adds' {
+        $records = 1..3 | ForEach-Object { [pscustomobject]@{ acc = $_; p = $_ } }
+
+        { $records | Measure-ProxyCorrelation -Target TropicalScore -Proxy p -ErrorAction Stop } |
+            Should -Throw -ExpectedMessage "None of the 3 records has a property named 'TropicalScore'. Get-TropicalScore adds TropicalScore: pipe the records through it first."
     }
 
     It 'stops when the first record has no default proxy' {
