@@ -258,7 +258,8 @@ internal sealed class NetworkTracer
             }
         }
 
-        ref readonly TensorValue concatenation = ref _tensors[whole];
+        // Copies, because Combine may grow the table and leave a reference into it pointing at the old array.
+        TensorValue concatenation = _tensors[whole];
         if (freshChannels == concatenation.Channels)
         {
             return;
